@@ -1,0 +1,1 @@
+"""Reference central portal (FastAPI + SQLAlchemy): the server side of the sync protocol."""
