@@ -1,0 +1,1 @@
+"""The `motcua` command line: one module per command group, sharing output and secret helpers."""

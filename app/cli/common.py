@@ -1,0 +1,85 @@
+"""What every command shares: reading secrets, opening the store, printing human text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from app.errors import InputError
+from app.paths import DataPaths, data_paths
+
+PASSWORD_ENV = "MOTCUA_PASSWORD"
+USER_ENV = "MOTCUA_USER"
+
+
+def paths_from(args: argparse.Namespace) -> DataPaths:
+    return data_paths(getattr(args, "data_dir", None))
+
+
+def read_password(args: argparse.Namespace, *, what: str = "password") -> str:
+    """The secret from standard input (`--password-stdin`) or the environment, never argv."""
+    if getattr(args, "password_stdin", False):
+        line = sys.stdin.readline()
+        secret = line.rstrip("\r\n")
+    else:
+        secret = os.environ.get(PASSWORD_ENV, "")
+    if not secret:
+        raise InputError(f"no {what}: pass it on standard input with --password-stdin "
+                         f"or in the {PASSWORD_ENV} environment variable")
+    return secret
+
+
+def user_from(args: argparse.Namespace) -> str:
+    user = getattr(args, "user", None) or os.environ.get(USER_ENV)
+    if not user:
+        raise InputError(f"no user: name the official with --user or the {USER_ENV} environment variable")
+    return user
+
+
+@contextmanager
+def opened_store(args: argparse.Namespace) -> Iterator[Any]:
+    """Open the store as the named user; close it whatever happens."""
+    from app.store.service import open_store
+
+    store = open_store(paths_from(args), username=user_from(args), password=read_password(args))
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def emit(args: argparse.Namespace, data: Any, human: str) -> None:
+    """Print JSON when `--json` was given, otherwise the human text."""
+    if getattr(args, "json", False):
+        json.dump(data, sys.stdout, ensure_ascii=False, default=_json_default, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(human.rstrip("\n") + "\n")
+
+
+def add_store_user_options(parser: argparse.ArgumentParser) -> None:
+    """Options of every command that opens the encrypted store."""
+    parser.add_argument("--user", help=f"official's user name (default: ${USER_ENV})")
+    add_password_option(parser)
+
+
+def add_password_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--password-stdin", action="store_true",
+                        help=f"read the password from standard input (default: ${PASSWORD_ENV})")

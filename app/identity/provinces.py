@@ -1,0 +1,42 @@
+"""Birth-registration province codes: the first three digits of a 12-digit personal ID number.
+
+The table itself is data (`resources/identity/provinces.csv`, with its source in the header);
+this module only loads it once and answers look-ups.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+
+from app.errors import MotcuaError
+from app.paths import resource
+
+PROVINCES_FILE = ("identity", "provinces.csv")
+
+
+@cache  # read once per process: the table is static and looked up on every parse
+def load_provinces() -> dict[str, str]:
+    """Province code ("001") -> province name ("Hà Nội"), in file order."""
+    path = resource(*PROVINCES_FILE)
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    table: dict[str, str] = {}
+    for number, row in enumerate(csv.DictReader(lines), start=2):
+        code = (row.get("code") or "").strip()
+        name = (row.get("name") or "").strip()
+        if len(code) != 3 or not code.isascii() or not code.isdigit() or not name or code in table:
+            # Shipped data, not user input: a broken row is a packaging defect worth stopping for.
+            raise MotcuaError(f"{path.name}: data row {number - 1} is not a valid 'code,name' entry")
+        table[code] = name
+    return table
+
+
+def province_name(code: str) -> str | None:
+    """Name of the province with this 3-digit code, or None when the code is unknown."""
+    return load_provinces().get(code)
+
+
+def is_province_code(code: str) -> bool:
+    """True when `code` is one of the 63 birth-registration province codes."""
+    return code in load_provinces()

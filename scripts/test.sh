@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Set everything up (first run) and run the test suite headless. Extra arguments go to pytest.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$root/scripts/setup.sh" test
+cd "$root"
+export QT_QPA_PLATFORM=offscreen
+exec "$root/.venv/bin/python" -m pytest "$@"

@@ -1,0 +1,27 @@
+"""The installed `motcua` entry point: the command line, plus the desk app when no command is given.
+
+It lives in `ui` because opening the desk app needs Qt, which `app` may not import; Qt itself is
+only imported when the desk app really opens, so commands start fast and work without a display.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from app.cli.main import main as cli_main
+from app.paths import DataPaths
+
+
+def open_desk(paths: DataPaths) -> int:
+    from ui.app import run
+
+    return run(paths)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return cli_main(argv, open_desk=open_desk)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
