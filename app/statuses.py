@@ -1,0 +1,61 @@
+"""Dossier statuses: the internal state machine and its mapping to the national (DVCQG) codes.
+
+Internal names follow domain.md §7.2; `dvcqg` is the national numeric `TrangThaiHoSo` and `state`
+the national English state name. Timeliness (on time / late) is computed separately from due
+times and is not a status. Sync state is also separate (see the outbox).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.errors import InputError
+
+
+@dataclass(frozen=True)
+class Status:
+    name: str
+    dvcqg: int
+    state: str
+    label_vi: str
+    clock_paused: bool = False
+    final: bool = False
+
+
+STATUSES: dict[str, Status] = {s.name: s for s in (
+    Status("DA_TIEP_NHAN", 2, "new", "Mới tiếp nhận"),
+    Status("TU_CHOI", 3, "denied", "Từ chối tiếp nhận", final=True),
+    Status("DANG_XU_LY", 4, "processing", "Đang xử lý"),
+    Status("CHO_BO_SUNG", 5, "waiting", "Chờ bổ sung", clock_paused=True),
+    Status("CHO_NVTC", 6, "paying", "Chờ thực hiện nghĩa vụ tài chính", clock_paused=True),
+    Status("RUT", 7, "cancelled", "Công dân rút hồ sơ", final=True),
+    Status("DUNG", 8, "unresolved", "Dừng xử lý", final=True),
+    Status("CO_KET_QUA", 9, "releasing", "Đã có kết quả, chờ trả"),
+    Status("DA_TRA", 10, "done", "Đã trả kết quả", final=True),
+)}
+
+# Which status may follow which; anything else is refused rather than silently applied.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    "DA_TIEP_NHAN": frozenset({"DANG_XU_LY", "CHO_BO_SUNG", "CHO_NVTC", "CO_KET_QUA", "RUT", "DUNG"}),
+    "DANG_XU_LY": frozenset({"CHO_BO_SUNG", "CHO_NVTC", "CO_KET_QUA", "RUT", "DUNG"}),
+    "CHO_BO_SUNG": frozenset({"DANG_XU_LY", "RUT", "DUNG"}),
+    "CHO_NVTC": frozenset({"DANG_XU_LY", "RUT", "DUNG"}),
+    "CO_KET_QUA": frozenset({"DA_TRA"}),
+    "TU_CHOI": frozenset(), "RUT": frozenset(), "DUNG": frozenset(), "DA_TRA": frozenset(),
+}
+
+INITIAL_STATUS = "DA_TIEP_NHAN"
+
+
+def status(name: str) -> Status:
+    try:
+        return STATUSES[name]
+    except KeyError:
+        raise InputError(f"status: {name!r} is not one of {', '.join(STATUSES)}") from None
+
+
+def check_transition(current: str, new: str) -> None:
+    """Refuse a status change the one-stop process does not allow."""
+    status(new)
+    if new not in TRANSITIONS[status(current).name]:
+        raise InputError(f"status: a dossier in {current} cannot move to {new}")
