@@ -1,0 +1,395 @@
+"""The store facade used by the CLI and the desk app: create, open, sign in, back up, check.
+
+Opening order matters for telling a wrong password from a damaged file: the key file
+authenticates the password first (AES-GCM), so any failure to read the database AFTER a good
+password is damage (StoreCorruptError listing the backups), never "wrong password".
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, ContextManager
+
+import sqlcipher3
+from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from app.codes import check_unit_code
+from app.errors import (AuthError, InputError, LockedOutError, PermissionDeniedError, StoreCorruptError,
+                        StoreError, StoreExistsError, StoreMissingError)
+from app.paths import DataPaths
+from app.store import accounts, keys, maintenance, migrate
+from app.store.audit import append_event, verify_chain
+from app.store.database import Sessions, is_corruption, make_engine
+from app.store.models import OutboxItem, Setting, Unit, User
+
+ROLES = accounts.ROLES
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: str
+    username: str
+    full_name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class OutboxStats:
+    waiting: int
+    quarantined: int
+    oldest_created_at: datetime | None
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    ok: bool
+    integrity: str
+    audit_events: int
+    audit_ok: bool
+    problems: list[str]
+
+
+def store_exists(paths: DataPaths) -> bool:
+    return paths.store.exists()
+
+
+def list_backups(paths: DataPaths) -> list[Path]:
+    """Backups in the backups folder, newest first."""
+    return maintenance.list_backups(paths)
+
+
+def restore_backup(paths: DataPaths, backup: Path) -> None:
+    """Replace the store by `backup`; the current file is moved to `damaged/`, never deleted."""
+    maintenance.restore_backup(paths, backup)
+
+
+def _corrupt(paths: DataPaths, message: str) -> StoreCorruptError:
+    return StoreCorruptError(message, backups=[str(p) for p in list_backups(paths)])
+
+
+@contextmanager
+def _damage_is_corruption(paths: DataPaths) -> Iterator[None]:
+    """Turn 'file is not a database'/'malformed' from anywhere below into StoreCorruptError,
+    and a write lock held too long by someone else into a plain StoreError."""
+    try:
+        yield
+    except (DBAPIError, sqlcipher3.DatabaseError) as error:
+        if is_corruption(error):
+            raise _corrupt(paths, f"the store {paths.store} is damaged ({getattr(error, 'orig', error)}); "
+                                  f"restore a backup") from error
+        if "database is locked" in str(getattr(error, "orig", error)):
+            raise StoreError(f"the store {paths.store} stayed busy (another window or desk is "
+                             f"writing); try again") from error
+        raise
+
+
+def _load_keys(paths: DataPaths) -> keys.KeyFile:
+    try:
+        return keys.KeyFile.load(paths.keys)
+    except StoreCorruptError as error:
+        raise _corrupt(paths, error.message) from None
+
+
+def _pre_upgrade_backup(paths: DataPaths, key: bytes) -> migrate.BeforeUpgrade:
+    def backup(current: str | None, target: str) -> None:
+        maintenance.write_backup(paths, key, reason=f"before-{current}-to-{target}", revision=current)
+    return backup
+
+
+class Store:
+    """An open, unlocked store and the official signed in to it. Close it when done."""
+
+    def __init__(self, paths: DataPaths, key: bytes, sessions: Sessions, unit: UnitInfo,
+                 user: UserInfo) -> None:
+        self.paths = paths
+        self.unit = unit
+        self.user = user
+        self._key = key  # needed to wrap keys for new users and to make backups
+        self._sessions = sessions
+
+    # -- sessions ---------------------------------------------------------------------------
+    def session(self) -> ContextManager[Session]:
+        """One write transaction (BEGIN IMMEDIATE): commit on exit, roll back on error."""
+        return self._guarded(self._sessions.write)
+
+    def read_session(self) -> ContextManager[Session]:
+        """A read-only snapshot; never commits."""
+        return self._guarded(self._sessions.read)
+
+    @contextmanager
+    def _guarded(self, factory: Any) -> Iterator[Session]:
+        with _damage_is_corruption(self.paths), factory() as session:
+            yield session
+
+    # -- passwords and users ------------------------------------------------------------------
+    def verify_password(self, password: str) -> None:
+        """Unlock after idle lock: same counters and lockout as sign-in."""
+        try:
+            self._unlock_or_raise(self.user.username, password)
+        finally:
+            self._flush_pending_audit()
+        with self.session() as session:
+            self.record_audit(session, action="unlock", object_type="user", object_id=self.user.id)
+
+    def _unlock_or_raise(self, username: str, password: str) -> bytes:
+        with keys.locked(self.paths.keys):
+            keyfile = _load_keys(self.paths)
+            data_key = _try_password(keyfile, username, password)
+        if data_key is None:
+            raise keys.unknown_credentials()
+        return data_key
+
+    def add_user(self, *, username: str, full_name: str, role: str, password: str) -> UserInfo:
+        """Create an official's account (admin only)."""
+        self._require_admin("add users")
+        with self.session() as session, keys.locked(self.paths.keys):
+            keyfile = _load_keys(self.paths)
+            user = accounts.create_user(session, keyfile, username=username, full_name=full_name,
+                                        role=role, password=password, data_key=self._key)
+            self.record_audit(session, action="user_added", object_type="user", object_id=user.id,
+                              details={"username": username, "role": role})
+            keyfile.save()  # before commit: a user row without a key entry could never sign in
+            return _user_info(user)
+
+    def change_password(self, *, old_password: str, new_password: str) -> None:
+        keys.check_password_rules(new_password, field="new_password")
+        self._unlock_or_raise(self.user.username, old_password)
+        self._set_password(self.user.username, new_password, action="password_changed")
+
+    def reset_password(self, *, username: str, new_password: str) -> None:
+        """Set another official's password and lift their lock-out (admin only)."""
+        self._require_admin("reset passwords")
+        keys.check_password_rules(new_password, field="new_password")
+        with self.read_session() as session:
+            if accounts.find_user(session, username) is None:
+                raise InputError(f"username: no user {username!r}")
+        self._set_password(username, new_password, action="password_reset")
+
+    def _set_password(self, username: str, new_password: str, *, action: str) -> None:
+        with self.session() as session, keys.locked(self.paths.keys):
+            user = accounts.find_user(session, username)
+            keyfile = _load_keys(self.paths)
+            keyfile.set_user(username, new_password, self._key)
+            self.record_audit(session, action=action, object_type="user",
+                              object_id=user.id if user else None, details={"username": username})
+            keyfile.save()
+
+    def _require_admin(self, what: str) -> None:
+        if self.user.role != "admin":
+            raise PermissionDeniedError(f"only an administrator may {what}; "
+                                        f"{self.user.username!r} is {self.user.role}")
+
+    # -- audit, settings, outbox --------------------------------------------------------------
+    def record_audit(self, session: Session, *, action: str, object_type: str, object_id: str | None,
+                     details: dict | None = None) -> None:
+        """Append to the audit chain inside `session` (a write session). No personal data."""
+        append_event(session, username=self.user.username, action=action, object_type=object_type,
+                     object_id=object_id, details=details)
+
+    def _flush_pending_audit(self) -> None:
+        """Failed sign-ins happen before the database can be opened; log them now."""
+        with keys.locked(self.paths.keys):
+            keyfile = _load_keys(self.paths)
+            pending = keyfile.take_pending_audit()
+            if not pending:
+                return
+            with self.session() as session:
+                for event in pending:
+                    append_event(session, username=event.get("username"), action=event["action"],
+                                 object_type="user", object_id=None, at=event.get("at"))
+            keyfile.save()
+
+    def outbox_stats(self) -> OutboxStats:
+        """Pending and quarantined counts; the oldest item not yet accepted by the portal."""
+        with self.read_session() as session:
+            rows = dict(session.execute(select(OutboxItem.state, func.count())
+                                        .group_by(OutboxItem.state)).all())
+            oldest = session.scalar(select(func.min(OutboxItem.created_at))
+                                    .where(OutboxItem.state != "sent"))
+        return OutboxStats(waiting=int(rows.get("pending", 0)),
+                           quarantined=int(rows.get("quarantined", 0)), oldest_created_at=oldest)
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        with self.read_session() as session:
+            row = session.get(Setting, key)
+            return default if row is None else row.value
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.session() as session:
+            row = session.get(Setting, key)
+            if row is None:
+                session.add(Setting(key=key, value=value))
+            else:
+                row.value = value
+            self.record_audit(session, action="setting_changed", object_type="setting", object_id=key)
+
+    # -- maintenance --------------------------------------------------------------------------
+    def backup(self, out: Path | None = None) -> Path:
+        """Online, consistent backup zip (store.db + keys.json + manifest); see maintenance.py."""
+        with _damage_is_corruption(self.paths):
+            path = maintenance.write_backup(self.paths, self._key, reason="manual",
+                                            revision=migrate.head_revision(), out=out)
+        with self.session() as session:
+            self.record_audit(session, action="backup", object_type="store", object_id=None,
+                              details={"file": path.name})
+        return path
+
+    def check(self) -> CheckReport:
+        """Full integrity check (SQLite + SQLCipher HMACs) and audit-chain verification."""
+        with self.read_session() as session:
+            result = maintenance.integrity(session)
+            chain = verify_chain(session)
+        problems = list(result.problems)
+        if not chain.ok:
+            problems.append(f"audit chain broken at seq {chain.first_broken_seq}")
+        return CheckReport(ok=result.ok and chain.ok, integrity=result.summary,
+                           audit_events=chain.events, audit_ok=chain.ok, problems=problems)
+
+    def close(self) -> None:
+        self._sessions.engine.dispose()
+        self._key = b""
+
+
+def _user_info(user: User) -> UserInfo:
+    return UserInfo(id=user.id, username=user.username, full_name=user.full_name, role=user.role)
+
+
+def _try_password(keyfile: keys.KeyFile, username: str, password: str) -> bytes | None:
+    """Check a password against the key file and persist the counters (caller holds the lock)."""
+    try:
+        data_key, changed = keyfile.unlock_user(username, password)
+    except LockedOutError:
+        keyfile.save()
+        raise
+    if changed:
+        keyfile.save()
+    return data_key
+
+
+def _open_with_key(paths: DataPaths, key: bytes, *, username: str | None) -> Store:
+    """Connect, upgrade the schema and load unit and user; None username = first admin."""
+    engine = make_engine(paths.store, key)
+    try:
+        with _damage_is_corruption(paths):
+            migrate.upgrade(engine, before_upgrade=_pre_upgrade_backup(paths, key))
+            sessions = Sessions(engine)
+            with sessions.read() as session:
+                unit = session.scalar(select(Unit).order_by(Unit.valid_from.desc()).limit(1))
+                user = (accounts.find_user(session, username) if username is not None
+                        else accounts.first_admin(session))
+        if unit is None:
+            raise _corrupt(paths, f"the store {paths.store} has no unit; restore a backup")
+        if user is None or not user.active:
+            raise AuthError("wrong user name or password" if username else "no active administrator")
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(paths, key, sessions, UnitInfo(code=unit.code, name=unit.name), _user_info(user))
+
+
+def _require_store(paths: DataPaths) -> None:
+    if not paths.store.exists():
+        raise StoreMissingError(f"no store at {paths.store}; create one with `motcua init`")
+    if paths.store.stat().st_size == 0:
+        raise _corrupt(paths, f"the store {paths.store} is empty; restore a backup")
+
+
+def open_store(paths: DataPaths, *, username: str, password: str) -> Store:
+    """Sign in and open. Raises StoreMissingError, AuthError, LockedOutError,
+    StoreCorruptError (with backups), StoreTooNewError, MigrationError."""
+    _require_store(paths)
+    with keys.locked(paths.keys):
+        data_key = _try_password(_load_keys(paths), username, password)
+    if data_key is None:
+        raise keys.unknown_credentials()
+    store = _open_with_key(paths, data_key, username=username)
+    _after_sign_in(store, "login")
+    return store
+
+
+def open_store_with_recovery(paths: DataPaths, *, recovery_key: str) -> Store:
+    """Open with the printed recovery key, acting as the first (oldest active) administrator."""
+    _require_store(paths)
+    raw = keys.parse_recovery_key(recovery_key)
+    with keys.locked(paths.keys):
+        keyfile = _load_keys(paths)
+        data_key = keyfile.unlock_recovery(raw)
+        if data_key is None:
+            keyfile.save()
+            raise AuthError("the recovery key is not correct")
+    store = _open_with_key(paths, data_key, username=None)
+    _after_sign_in(store, "login_recovery")
+    return store
+
+
+def _after_sign_in(store: Store, action: str) -> None:
+    try:
+        store._flush_pending_audit()
+        with store.session() as session:
+            store.record_audit(session, action=action, object_type="user", object_id=store.user.id)
+    except BaseException:
+        store.close()
+        raise
+
+
+def create_store(paths: DataPaths, *, unit_code: str, unit_name: str, admin_username: str,
+                 admin_full_name: str, admin_password: str) -> tuple[Store, str]:
+    """Create the encrypted store and its first admin; returns (open store, recovery key text).
+
+    Built under a temporary name and renamed into place last, so a crash never leaves
+    something that looks like a store.
+    """
+    check_unit_code(unit_code)
+    unit_name = accounts.check_name(unit_name, field="unit_name")
+    accounts.check_username(admin_username, field="admin_username")
+    admin_full_name = accounts.check_name(admin_full_name, field="admin_full_name")
+    keys.check_password_rules(admin_password, field="admin_password")
+    if store_exists(paths):
+        raise StoreExistsError(f"a store already exists at {paths.store}; it was not touched")
+    paths.ensure()
+    maintenance.set_aside_keys(paths)  # a key file without its store: kept, in case it matters
+    data_key, (recovery_raw, recovery_text) = keys.new_data_key(), keys.new_recovery_key()
+    building = paths.store.with_name(paths.store.name + ".creating")
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(building) + suffix).unlink(missing_ok=True)
+    keyfile = keys.KeyFile.new(paths.keys, data_key)
+    _build(building, data_key, keyfile, unit_code=unit_code, unit_name=unit_name,
+           admin_username=admin_username, admin_full_name=admin_full_name, admin_password=admin_password)
+    keyfile.set_recovery(recovery_raw, data_key)
+    with keys.locked(paths.keys):
+        keyfile.save()
+    os.replace(building, paths.store)
+    keys.fsync_dir(paths.root)
+    return _open_with_key(paths, data_key, username=admin_username), recovery_text
+
+
+def _build(path: Path, data_key: bytes, keyfile: keys.KeyFile, *, unit_code: str, unit_name: str,
+           admin_username: str, admin_full_name: str, admin_password: str) -> None:
+    engine = make_engine(path, data_key)
+    try:
+        migrate.upgrade(engine)
+        with Sessions(engine).write() as session:
+            unit = Unit(code=unit_code, name=unit_name, valid_from=date.today())
+            session.add(unit)
+            admin = accounts.create_user(session, keyfile, username=admin_username,
+                                         full_name=admin_full_name, role="admin",
+                                         password=admin_password, data_key=data_key)
+            append_event(session, username=admin_username, action="store_created", object_type="unit",
+                         object_id=unit.id, details={"unit_code": unit_code})
+            append_event(session, username=admin_username, action="user_added", object_type="user",
+                         object_id=admin.id, details={"username": admin_username, "role": "admin"})
+    finally:
+        engine.dispose()  # last connection closes: WAL checkpointed and removed before the rename
