@@ -40,17 +40,18 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from app.catalog.loader import load_catalog_file
+    from app.catalog.loader import load_catalog
     from app.catalog.storage import import_catalog
     from app.permissions import require_role
 
-    versions = load_catalog_file(args.file)  # validates the whole file before anything is written
+    catalog = load_catalog(args.file)  # validates the whole file before anything is written
+    label = catalog.catalog_version or args.file.name
     with opened_store(args) as store:
         require_role(store, "admin")
         with store.session() as session:
-            report = import_catalog(session, versions, catalog_version=args.file.name)
+            report = import_catalog(session, list(catalog.versions), catalog_version=label)
             store.record_audit(session, action="catalog.import", object_type="catalog",
-                               object_id=args.file.name,
+                               object_id=label,
                                details={"added": report.added, "updated": report.updated})
     data = {"file": str(args.file), "added": report.added, "updated": report.updated,
             "unchanged": report.unchanged}

@@ -106,22 +106,22 @@ def test_failing_step_is_named_and_rolled_back(old_store: DataPaths) -> None:
     assert len(list_backups(old_store)) == 1
 
 
-def test_whole_upgrade_is_one_transaction(old_store: DataPaths, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_whole_upgrade_is_one_transaction(old_store: DataPaths, monkeypatch: pytest.MonkeyPatch,
+                                         tmp_path: Path) -> None:
     """A step failing after an earlier step ran leaves no trace of the earlier step."""
-    versions = migrate.MIGRATIONS_DIR / "versions"
-    extra = versions / "0003_test_failure.py"
-    extra.write_text(
+    # A private copy of the shipped revisions plus a failing one: the real folder is never touched,
+    # so tests running at the same time (or a test killed half-way) cannot see the extra step.
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "0003_test_failure.py").write_text(
         '"""Test-only failing step."""\nfrom alembic import op\n'
         'revision = "0003"\ndown_revision = "0002"\nbranch_labels = None\ndepends_on = None\n'
         'def upgrade():\n    op.execute("CREATE TABLE marker (x INTEGER)")\n'
         '    op.execute("SELECT * FROM no_such_table")\n'
         'def downgrade():\n    pass\n')
-    try:
-        with pytest.raises(MigrationError, match="0003"):
-            open_store(old_store, username="admin", password=PASSWORD)
-    finally:
-        extra.unlink()
-        shutil.rmtree(versions / "__pycache__", ignore_errors=True)
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
+    with pytest.raises(MigrationError, match="0003"):
+        open_store(old_store, username="admin", password=PASSWORD)
     conn = raw_connect(old_store.store, _key(old_store))
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     conn.close()

@@ -1,0 +1,174 @@
+"""The `motcua` command surface: human and JSON output, exit codes, one-line errors, nothing
+half-written on bad input. Most tests call `main()` in-process; a few run the installed script."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli.main import main
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+UNIT = "000.00.06.H56"
+PASSWORD = "mat-khau-2026"
+VALID_QR = "001099012345|123456789|Nguyễn Văn An|01011999|Nam|Số 1, thôn Đông, xã Tân Lập|15062021"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def desk(data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("MOTCUA_PASSWORD", PASSWORD)
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "init", "--unit-code", UNIT,
+                       "--unit-name", "UBND xã Tân Lập", "--admin", "quantri")
+    assert code == 0, out
+    monkeypatch.setenv("MOTCUA_USER", "quantri")
+    return data_dir
+
+
+def test_init_prints_recovery_key_once_and_refuses_a_second_store(
+        desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (desk / "store.db").exists() and (desk / "keys.json").exists()
+    code, _, err = run(capsys, "--data-dir", str(desk), "init", "--unit-code", UNIT,
+                       "--unit-name", "X", "--admin", "quantri")
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_init_json_and_bad_unit_code(data_dir: Path, capsys: pytest.CaptureFixture[str],
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MOTCUA_PASSWORD", PASSWORD)
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "init", "--unit-code", "H56",
+                       "--unit-name", "X", "--admin", "quantri")
+    assert code == 2 and "unit" in err.lower()
+    assert not (data_dir / "store.db").exists()
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "init", "--json", "--unit-code", UNIT,
+                       "--unit-name", "UBND xã Tân Lập", "--admin", "quantri")
+    assert code == 0
+    key = json.loads(out)["recovery_key"]
+    assert len(key.replace("-", "")) >= 32
+
+
+def test_password_is_never_taken_from_argv(data_dir: Path, capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MOTCUA_PASSWORD", raising=False)
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "init", "--unit-code", UNIT,
+                       "--unit-name", "X", "--admin", "quantri")
+    assert code == 2 and "--password-stdin" in err
+
+
+def test_catalog_search_is_accent_insensitive(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "catalog", "search", "dang ky ket hon", "--json")
+    assert code == 0
+    results = json.loads(out)["results"]
+    assert results[0]["name"] == "Đăng ký kết hôn (trong nước)"
+    code, out, _ = run(capsys, "catalog", "search", "1.001193")
+    assert out.splitlines()[0].startswith("1.001193") and "Đăng ký khai sinh" in out
+
+
+def test_catalog_import_good_then_bad_file_changes_nothing(desk: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["--data-dir", str(desk)]
+    code, out, err = run(capsys, *base, "catalog", "import", str(FIXTURES / "catalog" / "good_province.yaml"),
+                         "--json")
+    assert code == 0, err
+    first = json.loads(out)
+    assert first["added"] + first["updated"] > 0
+    code, out, _ = run(capsys, *base, "catalog", "search", "LOCAL.TH-01", "--json")
+    assert json.loads(out)["results"][0]["code"] == "LOCAL.TH-01"
+    # Importing again changes nothing.
+    code, out, _ = run(capsys, *base, "catalog", "import", str(FIXTURES / "catalog" / "good_province.yaml"),
+                       "--json")
+    assert json.loads(out)["added"] == 0 and json.loads(out)["updated"] == 0
+    code, _, err = run(capsys, *base, "catalog", "import", str(FIXTURES / "catalog" / "bad_negative_fee.yaml"))
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1
+    assert "2.000884" in err and "fee" in err
+
+
+def test_cccd_parse_human_json_and_refusal(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "cccd", "parse", VALID_QR)
+    assert code == 0 and "Nguyễn Văn An" in out and "01/01/1999" in out
+    code, out, _ = run(capsys, "cccd", "parse", "\r\n " + VALID_QR + "\r\n", "--json")
+    assert json.loads(out)["birth_date"] == "1999-01-01"
+    code, out, err = run(capsys, "cccd", "parse", VALID_QR.replace("01011999", "31021999"))
+    assert code == 2 and out == ""
+    assert "field 4" in err and "31021999" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_due_uses_the_procedure_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    # Birth registration: same day with the 15:00 cut-off; Wednesday 25/11/2026 at 15:20.
+    code, out, _ = run(capsys, "due", "--procedure", "1.001193", "--received", "2026-11-25 15:20", "--json")
+    assert code == 0
+    assert json.loads(out)["due"] == "2026-11-26T17:00:00"
+    code, out, _ = run(capsys, "due", "--procedure", "1.001193", "--received", "2026-11-25 09:10")
+    assert "17:00 25/11/2026" in out
+    # 24/11/2026 is Vietnam Culture Day in the seeded holiday table: counts from the next working day.
+    code, out, _ = run(capsys, "due", "--procedure", "1.001193", "--received", "2026-11-24 09:10", "--json")
+    assert json.loads(out)["due"] == "2026-11-25T17:00:00"
+
+
+@pytest.mark.parametrize("argv, fragment", [
+    (["due", "--procedure", "1.001193", "--received", "2026-02-30 09:00"], "--received"),
+    (["due", "--procedure", "9.999999", "--received", "2026-11-24 09:00"], "9.999999"),
+    (["vietqr", "--bin", "12345", "--account", "1"], "bin"),
+    (["vietqr", "--bin", "970415", "--account", "113366668888", "--amount", "-5"], "amount"),
+])
+def test_bad_input_exits_2_with_one_line(capsys: pytest.CaptureFixture[str], argv: list[str],
+                                         fragment: str) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1 and fragment in err
+
+
+def test_vietqr_payload_and_png(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    png = tmp_path / "qr.png"
+    code, out, _ = run(capsys, "vietqr", "--bin", "970415", "--account", "113366668888",
+                       "--amount", "79000", "--info", "Lệ phí hồ sơ", "--png", str(png), "--json")
+    data = json.loads(out)
+    assert code == 0 and data["bank"] and png.stat().st_size > 0
+    assert "0812Le phi ho so" in data["payload"]
+
+
+def test_backup_check_and_wrong_password(desk: Path, capsys: pytest.CaptureFixture[str],
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    base = ["--data-dir", str(desk)]
+    code, out, _ = run(capsys, *base, "check", "--json")
+    report = json.loads(out)
+    assert code == 0 and report["ok"] and report["audit_ok"] and report["audit_events"] >= 1
+    code, out, _ = run(capsys, *base, "backup", "--json")
+    assert code == 0 and Path(json.loads(out)["backup"]).exists()
+    monkeypatch.setenv("MOTCUA_PASSWORD", "not-the-password")
+    code, _, err = run(capsys, *base, "check")
+    assert code == 2 and len(err.strip().splitlines()) == 1
+
+
+def test_password_from_stdin(desk: Path, capsys: pytest.CaptureFixture[str],
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    monkeypatch.delenv("MOTCUA_PASSWORD")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(PASSWORD + "\n"))
+    code, out, _ = run(capsys, "--data-dir", str(desk), "check", "--password-stdin")
+    assert code == 0 and "OK" in out
+
+
+def test_installed_script_without_display_says_so_in_one_line(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    script = Path(sys.executable).with_name("motcua")
+    result = subprocess.run([str(script), "--data-dir", str(tmp_path)], env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "display" in result.stderr
+    assert "motcua demo" in result.stderr and "offscreen" in result.stderr
