@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "app.cli.cmd_cccd",
     "app.cli.cmd_due",
     "app.cli.cmd_vietqr",
+    "app.cli.cmd_holidays",
 )
 
 

@@ -172,3 +172,24 @@ def test_installed_script_without_display_says_so_in_one_line(tmp_path: Path) ->
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "display" in result.stderr
     assert "motcua demo" in result.stderr and "offscreen" in result.stderr
+
+
+def test_holidays_export_edit_import(desk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["--data-dir", str(desk)]
+    csv_file = tmp_path / "ngay-nghi.csv"
+    code, _, _ = run(capsys, *base, "holidays", "export", "--out", str(csv_file))
+    assert code == 0 and "2026-09-02,non_working" in csv_file.read_text(encoding="utf-8")
+    edited = tmp_path / "edited.csv"
+    edited.write_text("day,kind,name\n2026-12-31,nghỉ,Nghỉ theo quyết định của tỉnh\n", encoding="utf-8")
+    code, _, err = run(capsys, *base, "holidays", "import", str(edited))
+    assert code == 0, err
+    code, out, _ = run(capsys, *base, "due", "--procedure", "1.001193", "--received", "2026-12-31 09:00",
+                       "--json")
+    assert json.loads(out)["calendar"] == "store" and json.loads(out)["due"] == "2027-01-04T17:00:00"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("2026-12-30,nghỉ,A\n2026-02-30,nghỉ,B\n", encoding="utf-8")
+    code, _, err = run(capsys, *base, "holidays", "import", str(bad))
+    assert code == 2 and "line 2" in err
+    code, out, _ = run(capsys, *base, "holidays", "list", "--year", "2026", "--json")
+    days = {row["day"] for row in json.loads(out)}
+    assert "2026-12-31" in days and "2026-12-30" not in days
