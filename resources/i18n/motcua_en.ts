@@ -1,0 +1,669 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>CatalogModel</name>
+    <message>
+        <source>Free</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>%1/page for pages 1–2, %2/page from page 3</source>
+        <translation>%1/page for pages 1–2, %2/page from page 3</translation>
+    </message>
+    <message>
+        <source>at most %1 per copy</source>
+        <translation>at most %1 per copy</translation>
+    </message>
+    <message>
+        <source>Set by the provincial council</source>
+        <translation>Set by the provincial council</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPage</name>
+    <message>
+        <source>Procedure catalogue</source>
+        <translation>Procedure catalogue</translation>
+    </message>
+    <message>
+        <source>Search by name or code, with or without accents…</source>
+        <translation>Search by name or code, with or without accents…</translation>
+    </message>
+    <message>
+        <source>Loading the catalogue…</source>
+        <translation>Loading the catalogue…</translation>
+    </message>
+    <message>
+        <source>The catalogue is empty. An administrator can import the province's catalogue.</source>
+        <translation>The catalogue is empty. An administrator can import the province's catalogue.</translation>
+    </message>
+    <message>
+        <source>%1 procedures in the catalogue.</source>
+        <translation>%1 procedures in the catalogue.</translation>
+    </message>
+    <message>
+        <source>No procedure matches “%1”.</source>
+        <translation>No procedure matches “%1”.</translation>
+    </message>
+    <message>
+        <source>%1 procedures match.</source>
+        <translation>%1 procedures match.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Fee</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>MotCua Desk ran into an unexpected problem. Work that was already saved is safe. If it happens again, send the details to your administrator.</source>
+        <translation>MotCua Desk ran into an unexpected problem. Work that was already saved is safe. If it happens again, send the details to your administrator.</translation>
+    </message>
+    <message>
+        <source>Log folder: %1</source>
+        <translation>Log folder: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Copy details</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatusBar</name>
+    <message>
+        <source>Offline · portal not connected</source>
+        <translation>Offline · portal not connected</translation>
+    </message>
+    <message>
+        <source>Waiting to sync: …</source>
+        <translation>Waiting to sync: …</translation>
+    </message>
+    <message>
+        <source>Sync queue unavailable</source>
+        <translation>Sync queue unavailable</translation>
+    </message>
+</context>
+<context>
+    <name>DossiersPage</name>
+    <message>
+        <source>Dossiers</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>The list of received dossiers will come here, with search, filters, due dates and lifecycle actions.</source>
+        <translation>The list of received dossiers will come here, with search, filters, due dates and lifecycle actions.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>The desk is locked</source>
+        <translation>The desk is locked</translation>
+    </message>
+    <message>
+        <source>Signed in as %1. Enter your password to continue.</source>
+        <translation>Signed in as %1. Enter your password to continue.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user</source>
+        <translation>S&amp;witch user</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Wrong password.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <source>MotCua Desk – Sign in</source>
+        <translation>MotCua Desk – Sign in</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Sign in</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the latest backup…</source>
+        <translation>&amp;Restore the latest backup…</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Enter your user name and password.</translation>
+    </message>
+    <message>
+        <source>The local store was written by a newer version of MotCua Desk. Install the newer version to open it; nothing has been changed.</source>
+        <translation>The local store was written by a newer version of MotCua Desk. Install the newer version to open it; nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>The local store is damaged and cannot be opened.</source>
+        <translation>The local store is damaged and cannot be opened.</translation>
+    </message>
+    <message>
+        <source>The latest backup is %1.</source>
+        <translation>The latest backup is %1.</translation>
+    </message>
+    <message>
+        <source>No backup was found; contact your administrator.</source>
+        <translation>No backup was found; contact your administrator.</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>Replace the damaged store with the backup %1? Work saved after that backup will be missing.</source>
+        <translation>Replace the damaged store with the backup %1? Work saved after that backup will be missing.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The backup was restored. Sign in again.</source>
+        <translation>The backup was restored. Sign in again.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>MotCua Desk – %1</source>
+        <translation>MotCua Desk – %1</translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation>Reception</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedureDetail</name>
+    <message>
+        <source>Select a procedure to see its details.</source>
+        <translation>Select a procedure to see its details.</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>not verified</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>time limit</source>
+        <translation>time limit</translation>
+    </message>
+    <message>
+        <source>fee</source>
+        <translation>fee</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>documents</translation>
+    </message>
+    <message>
+        <source>extension</source>
+        <translation>extension</translation>
+    </message>
+    <message>
+        <source>effective date</source>
+        <translation>effective date</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>verified</translation>
+    </message>
+    <message>
+        <source>single source</source>
+        <translation>single source</translation>
+    </message>
+    <message>
+        <source>No documents listed.</source>
+        <translation>No documents listed.</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>if applicable</source>
+        <translation>if applicable</translation>
+    </message>
+    <message>
+        <source>show the original</source>
+        <translation>show the original</translation>
+    </message>
+    <message>
+        <source>submit</source>
+        <translation>submit</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Authority</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>Extension</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>In force from</source>
+        <translation>In force from</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Source and confidence</source>
+        <translation>Source and confidence</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>not stated</translation>
+    </message>
+    <message>
+        <source>no tag</source>
+        <translation>no tag</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionPage</name>
+    <message>
+        <source>Reception</source>
+        <translation>Reception</translation>
+    </message>
+    <message>
+        <source>Receiving a dossier will come here: choosing the procedure, the applicant, the documents and fees, and printing the receipt.</source>
+        <translation>Receiving a dossier will come here: choosing the procedure, the applicant, the documents and fees, and printing the receipt.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>This is the recovery key of the local store. It is shown only once. Write it down or print it and keep it locked away: with it, an administrator can open the store if every password is lost.</source>
+        <translation>This is the recovery key of the local store. It is shown only once. Write it down or print it and keep it locked away: with it, an administrator can open the store if every password is lost.</translation>
+    </message>
+    <message>
+        <source>I have &amp;written down the recovery key</source>
+        <translation>I have &amp;written down the recovery key</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation>C&amp;ontinue</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>Cop&amp;y</translation>
+    </message>
+    <message>
+        <source>MotCua Desk recovery key</source>
+        <translation>MotCua Desk recovery key</translation>
+    </message>
+    <message>
+        <source>Keep this sheet locked away. Anyone holding it can open the store.</source>
+        <translation>Keep this sheet locked away. Anyone holding it can open the store.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Reports will come here: the tracking register and statistics as PDF and Excel.</source>
+        <translation>Reports will come here: the tracking register and statistics as PDF and Excel.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the desk after being idle for:</source>
+        <translation>&amp;Lock the desk after being idle for:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>A new language takes effect the next time MotCua Desk starts.</source>
+        <translation>A new language takes effect the next time MotCua Desk starts.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Settings saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupScreen</name>
+    <message>
+        <source>MotCua Desk – First-time setup</source>
+        <translation>MotCua Desk – First-time setup</translation>
+    </message>
+    <message>
+        <source>First-time setup</source>
+        <translation>First-time setup</translation>
+    </message>
+    <message>
+        <source>This computer has no local store yet. Enter the unit's details and create the first administrator account. The data on this computer will be encrypted.</source>
+        <translation>This computer has no local store yet. Enter the unit's details and create the first administrator account. The data on this computer will be encrypted.</translation>
+    </message>
+    <message>
+        <source>e.g. Public Administration Service Centre of Tân Lập commune</source>
+        <translation>e.g. Public Administration Service Centre of Tân Lập commune</translation>
+    </message>
+    <message>
+        <source>Unit &amp;identifier (mã định danh):</source>
+        <translation>Unit &amp;identifier (mã định danh):</translation>
+    </message>
+    <message>
+        <source>Unit &amp;name:</source>
+        <translation>Unit &amp;name:</translation>
+    </message>
+    <message>
+        <source>Administrator &amp;user name:</source>
+        <translation>Administrator &amp;user name:</translation>
+    </message>
+    <message>
+        <source>Administrator &amp;full name:</source>
+        <translation>Administrator &amp;full name:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+    <message>
+        <source>&amp;Create store</source>
+        <translation>&amp;Create store</translation>
+    </message>
+    <message>
+        <source>Enter the unit's electronic identifier.</source>
+        <translation>Enter the unit's electronic identifier.</translation>
+    </message>
+    <message>
+        <source>Use the form 000.00.06.H56 (four groups separated by dots).</source>
+        <translation>Use the form 000.00.06.H56 (four groups separated by dots).</translation>
+    </message>
+    <message>
+        <source>Enter the unit's full name as printed on receipts.</source>
+        <translation>Enter the unit's full name as printed on receipts.</translation>
+    </message>
+    <message>
+        <source>3–32 characters: lower-case letters without accents, digits, '.', '_' or '-'.</source>
+        <translation>3–32 characters: lower-case letters without accents, digits, '.', '_' or '-'.</translation>
+    </message>
+    <message>
+        <source>Enter the administrator's full name.</source>
+        <translation>Enter the administrator's full name.</translation>
+    </message>
+    <message>
+        <source>At least %1 characters.</source>
+        <translation>At least %1 characters.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Creating…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Synchronisation with the central portal will come here: device enrolment, what is waiting, what was refused and why.</source>
+        <translation>Synchronisation with the central portal will come here: device enrolment, what is waiting, what was refused and why.</translation>
+    </message>
+</context>
+<context>
+    <name>auth</name>
+    <message>
+        <source>Too many failed attempts. The account is locked for a while.</source>
+        <translation>Too many failed attempts. The account is locked for a while.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Try again in %1 min (at %2).</source>
+        <translation>Too many failed attempts. Try again in %1 min (at %2).</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Invalid input</source>
+        <translation>Invalid input</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Sign-in failed</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>Account locked</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Not allowed</translation>
+    </message>
+    <message>
+        <source>Local store problem</source>
+        <translation>Local store problem</translation>
+    </message>
+    <message>
+        <source>No local store</source>
+        <translation>No local store</translation>
+    </message>
+    <message>
+        <source>Store already exists</source>
+        <translation>Store already exists</translation>
+    </message>
+    <message>
+        <source>Local store damaged</source>
+        <translation>Local store damaged</translation>
+    </message>
+    <message>
+        <source>Store from a newer version</source>
+        <translation>Store from a newer version</translation>
+    </message>
+    <message>
+        <source>Upgrade failed</source>
+        <translation>Upgrade failed</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>The operation could not be completed.</source>
+        <translation>The operation could not be completed.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <source>under 1 min</source>
+        <translation>under 1 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>Nothing waiting to sync</source>
+        <translation>Nothing waiting to sync</translation>
+    </message>
+    <message>
+        <source>Waiting to sync: %1</source>
+        <translation>Waiting to sync: %1</translation>
+    </message>
+    <message>
+        <source>oldest: %1</source>
+        <translation>oldest: %1</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>refused: %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,142 @@
+"""Desk app bootstrap and screen flow: setup or sign-in, then the main window.
+
+`run(paths)` builds the QApplication (names, translators, logging, crash handler) and hands
+over to `DeskApp`, which decides which screen is showing and owns the open store between
+screens. Tests build `DeskApp` directly with a synchronous `TaskRunner`.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtCore import QtMsgType
+from PySide6.QtCore import Signal
+from PySide6.QtCore import qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QWidget
+
+from app.logging_setup import configure_logging
+from app.paths import APP_AUTHOR
+from app.paths import APP_NAME
+from app.paths import DataPaths
+from ui.errors import CrashHandler
+from ui.i18n import chosen_language
+from ui.i18n import install_translators
+from ui.login_screen import LoginScreen
+from ui.main_window import MainWindow
+from ui.setup_screen import SetupScreen
+from ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+_qt_log = logging.getLogger("qt")
+
+
+class DeskApp(QObject):
+    """Which screen is showing: setup (no store yet) or login, then the main window."""
+
+    # The widget now in front (tests and the bootstrap follow the flow through this).
+    screen_changed = Signal(object)
+
+    def __init__(self, paths: DataPaths, runner: TaskRunner, *, language: str = "vi") -> None:
+        super().__init__()
+        self.paths = paths
+        self.runner = runner
+        self.language = language
+        self.screen: QWidget | None = None
+        self.main_window: MainWindow | None = None
+
+    def start(self) -> None:
+        """Show first-run setup if this computer has no store yet, otherwise sign-in."""
+        from app.store.service import store_exists
+
+        # One stat() at start-up, before any window exists; cheap enough to do inline.
+        if store_exists(self.paths):
+            self.show_login()
+        else:
+            self.show_setup()
+
+    def show_setup(self) -> None:
+        screen = SetupScreen(self.paths, self.runner)
+        screen.store_created.connect(self.show_main)
+        self._show(screen)
+
+    def show_login(self) -> None:
+        screen = LoginScreen(self.paths, self.runner)
+        screen.signed_in.connect(self.show_main)
+        self._show(screen)
+
+    def show_main(self, store: Any) -> None:
+        window = MainWindow(store, self.paths, self.runner, language=self.language)
+        window.closed.connect(self._close_store)
+        window.switch_user_requested.connect(self._switch_user)
+        self.main_window = window
+        self._show(window)
+        window.start()
+
+    def _show(self, widget: QWidget) -> None:
+        previous = self.screen
+        self.screen = widget
+        if isinstance(widget, MainWindow):
+            widget.show()
+        else:
+            widget.resize(820, 640)
+            widget.show()
+        widget.activateWindow()
+        if previous is not None and previous is not widget:
+            previous.hide()
+            previous.deleteLater()
+        self.screen_changed.emit(widget)
+
+    def _close_store(self, store: Any) -> None:
+        """The main window closed: release the store on its lane (that is where it lives)."""
+        self.runner.run_db(store.close)
+        if self.screen is self.main_window:
+            self.screen = None
+        self.main_window = None
+
+    def _switch_user(self, store: Any) -> None:
+        self.runner.run_db(store.close)
+        self.main_window = None
+        self.show_login()
+
+
+def _route_qt_messages(mode: QtMsgType, _context: Any, message: str) -> None:
+    """Qt's own warnings go to our log file instead of a console nobody sees."""
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }.get(mode, logging.WARNING)
+    _qt_log.log(level, "%s", message)
+
+
+def run(paths: DataPaths) -> int:
+    """Start the desk app on `paths`; returns the process exit status."""
+    paths.ensure()
+    configure_logging(paths.logs)
+    qInstallMessageHandler(_route_qt_messages)
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationDisplayName("MotCua Desk")
+    language = chosen_language(paths)
+    translators = install_translators(app, language)
+    crash = CrashHandler(paths.logs)
+    crash.install()
+    runner = TaskRunner()
+    desk = DeskApp(paths, runner, language=language)
+    app.setQuitOnLastWindowClosed(True)
+    desk.start()
+    log.info("desk app started (language %s)", language)
+    try:
+        return app.exec()
+    finally:
+        # Let queued store work (the final close) finish so nothing is left half-written.
+        runner.shutdown(wait=True)
+        crash.uninstall()
+        del translators

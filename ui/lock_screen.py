@@ -1,0 +1,168 @@
+"""Idle lock: a watcher for keyboard/mouse inactivity and the screen that covers the desk.
+
+A shared desk PC is left alone between citizens; after N minutes without input the window
+content is hidden behind this screen until the same official types their password again
+(lockout rules still apply), or someone else signs in through "Switch user".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import QObject
+from PySide6.QtCore import QTimer
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QWidget
+
+from app.errors import MotcuaError
+from ui.errors import report_unexpected
+from ui.tasks import TaskRunner
+from ui.widgets.auth_messages import auth_failure_text
+from ui.widgets.form_field import ERROR_STYLE
+from ui.widgets.panel import centered_card
+
+DEFAULT_IDLE_MINUTES = 10
+IDLE_SETTING = "security.idle_lock_minutes"
+# Only deliberate input counts as activity; paint or timer events must not keep the desk open.
+_ACTIVITY_EVENTS = frozenset({
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+})
+
+
+class IdleWatcher(QObject):
+    """Application-wide event filter that emits `went_idle` after a quiet period."""
+
+    went_idle = Signal()
+
+    def __init__(self, timeout_ms: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.went_idle)
+        self._timer.setInterval(max(1, timeout_ms))
+        self._active = False
+
+    @property
+    def timeout_ms(self) -> int:
+        return self._timer.interval()
+
+    def set_timeout_ms(self, timeout_ms: int) -> None:
+        self._timer.setInterval(max(1, timeout_ms))
+        if self._active:
+            self._timer.start()
+
+    def start(self) -> None:
+        """Begin watching (after sign-in or unlock)."""
+        app = QApplication.instance()
+        if app is not None and not self._active:
+            app.installEventFilter(self)
+        self._active = True
+        self._timer.start()
+
+    def stop(self) -> None:
+        """Stop watching (while locked, or when the window closes)."""
+        app = QApplication.instance()
+        if app is not None and self._active:
+            app.removeEventFilter(self)
+        self._active = False
+        self._timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if self._active and event.type() in _ACTIVITY_EVENTS:
+            self._timer.start()
+        return False
+
+
+class LockScreen(QWidget):
+    """Covers the desk; unlocks with the signed-in official's password."""
+
+    unlocked = Signal()
+    switch_user_requested = Signal()
+
+    def __init__(self, store: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.runner = runner
+        self._build()
+
+    def _build(self) -> None:
+        layout = centered_card(self)
+        title = QLabel(self.tr("The desk is locked"))
+        title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        layout.addWidget(title)
+        who = QLabel(self.tr("Signed in as %1. Enter your password to continue.").replace(
+            "%1", f"{self.store.user.full_name} ({self.store.user.username})"))
+        who.setWordWrap(True)
+        layout.addWidget(who)
+        form = QFormLayout()
+        label = QLabel(self.tr("&Password:"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        label.setBuddy(self.password)
+        form.addRow(label, self.password)
+        layout.addLayout(form)
+        self.message = QLabel()
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        self.unlock_button = QPushButton(self.tr("&Unlock"))
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.submit)
+        self.switch_button = QPushButton(self.tr("S&witch user"))
+        self.switch_button.clicked.connect(self.switch_user_requested)
+        buttons.addWidget(self.switch_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.unlock_button)
+        layout.addLayout(buttons)
+        self.password.returnPressed.connect(self.submit)
+        QWidget.setTabOrder(self.password, self.unlock_button)
+        QWidget.setTabOrder(self.unlock_button, self.switch_button)
+
+    def reset(self) -> None:
+        """Prepare for a fresh lock: empty field, no old message, focus on the password."""
+        self.password.clear()
+        self.message.clear()
+        self.unlock_button.setEnabled(True)
+        self.password.setFocus()
+
+    def submit(self) -> None:
+        password = self.password.text()
+        if not password:
+            self.message.setText(self.tr("Enter your password."))
+            return
+        if not self.unlock_button.isEnabled():  # already working on it
+            return
+        self.unlock_button.setEnabled(False)
+        store = self.store
+        self.runner.run_db(lambda: store.verify_password(password), self._checked, self._failed)
+
+    def _checked(self, ok: object) -> None:
+        self.unlock_button.setEnabled(True)
+        self.password.clear()
+        # verify_password may signal failure by returning False as well as by raising AuthError.
+        if ok is False:
+            self.message.setText(self.tr("Wrong password."))
+            return
+        self.message.clear()
+        self.unlocked.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.unlock_button.setEnabled(True)
+        self.password.clear()
+        self.password.setFocus()
+        if not isinstance(exc, MotcuaError):
+            report_unexpected(exc)
+            return
+        self.message.setText(auth_failure_text(exc))

@@ -1,0 +1,170 @@
+"""Sign-in (Đăng nhập): opens the encrypted store as one official, offline.
+
+Every failure a person can meet here (wrong password, lockout, a damaged store, a store from a
+newer version) is shown on the screen with what to do next; a damaged store offers to restore
+the newest backup after an explicit confirmation.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QWidget
+
+from app.errors import AuthError
+from app.errors import MotcuaError
+from app.errors import StoreCorruptError
+from app.errors import StoreTooNewError
+from app.paths import DataPaths
+from ui.errors import error_text
+from ui.errors import report_unexpected
+from ui.tasks import TaskRunner
+from ui.widgets.auth_messages import auth_failure_text
+from ui.widgets.form_field import ERROR_STYLE
+from ui.widgets.panel import centered_card
+
+
+class LoginScreen(QWidget):
+    """User name + password; Enter submits; the store is opened on the store lane."""
+
+    # The opened store, once the official is signed in.
+    signed_in = Signal(object)
+
+    def __init__(self, paths: DataPaths, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.runner = runner
+        self.restore_confirm: QMessageBox | None = None
+        self._backups: list[Path] = []
+        self.setWindowTitle(self.tr("MotCua Desk – Sign in"))
+        self._build()
+        self.username.setFocus()
+
+    def _build(self) -> None:
+        layout = centered_card(self)
+        title = QLabel(self.tr("Sign in"))
+        title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        layout.addWidget(title)
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        for text, edit in ((self.tr("&User name:"), self.username), (self.tr("&Password:"), self.password)):
+            label = QLabel(text)
+            label.setBuddy(edit)
+            form.addRow(label, edit)
+        layout.addLayout(form)
+        self.message = QLabel()
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.sign_in_button = QPushButton(self.tr("&Sign in"))
+        self.sign_in_button.setDefault(True)
+        self.sign_in_button.clicked.connect(self.submit)
+        self.restore_button = QPushButton(self.tr("&Restore the latest backup…"))
+        self.restore_button.hide()
+        self.restore_button.clicked.connect(self.confirm_restore)
+        layout.addWidget(self.sign_in_button, alignment=Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.restore_button, alignment=Qt.AlignmentFlag.AlignRight)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.submit)
+        QWidget.setTabOrder(self.username, self.password)
+        QWidget.setTabOrder(self.password, self.sign_in_button)
+
+    def submit(self) -> None:
+        """Try to open the store with the typed credentials."""
+        username = self.username.text().strip()
+        password = self.password.text()
+        if not username or not password:
+            self.message.setText(self.tr("Enter your user name and password."))
+            (self.username if not username else self.password).setFocus()
+            return
+        if not self.sign_in_button.isEnabled():  # already working on it
+            return
+        self.message.clear()
+        self.sign_in_button.setEnabled(False)
+        paths = self.paths
+        self.runner.run_db(lambda: _open(paths, username, password), self._opened, self._failed)
+
+    def _opened(self, store: Any) -> None:
+        self.sign_in_button.setEnabled(True)
+        self.password.clear()
+        self.signed_in.emit(store)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.sign_in_button.setEnabled(True)
+        self.password.clear()
+        self.password.setFocus()
+        if not isinstance(exc, MotcuaError):
+            report_unexpected(exc)
+            return
+        self.restore_button.hide()
+        if isinstance(exc, AuthError):
+            self.message.setText(auth_failure_text(exc))
+        elif isinstance(exc, StoreTooNewError):
+            self.message.setText(
+                self.tr("The local store was written by a newer version of MotCua Desk. "
+                        "Install the newer version to open it; nothing has been changed.")
+            )
+        elif isinstance(exc, StoreCorruptError):
+            self._offer_restore(exc)
+        else:
+            self.message.setText(error_text(exc))
+
+    def _offer_restore(self, exc: StoreCorruptError) -> None:
+        self._backups = [Path(b) for b in exc.backups]
+        text = self.tr("The local store is damaged and cannot be opened.")
+        if self._backups:
+            newest = max(self._backups, key=lambda p: p.name)
+            self._backups = [newest]
+            text += " " + self.tr("The latest backup is %1.").replace("%1", newest.name)
+            self.restore_button.show()
+        else:
+            text += " " + self.tr("No backup was found; contact your administrator.")
+        self.message.setText(text)
+
+    def confirm_restore(self) -> None:
+        """Ask before replacing the damaged store: restoring loses work done after the backup."""
+        if not self._backups:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore backup"),
+                          self.tr("Replace the damaged store with the backup %1? Work saved after "
+                                  "that backup will be missing.").replace("%1", self._backups[0].name),
+                          parent=self)
+        yes = box.addButton(self.tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes)
+        box.finished.connect(lambda _r: self._restore() if box.clickedButton() is yes else None)
+        self.restore_confirm = box
+        box.open()
+
+    def _restore(self) -> None:
+        self.restore_confirm = None
+        backup = self._backups[0]
+        paths = self.paths
+        self.runner.run_db(lambda: _restore(paths, backup), self._restored, self._failed)
+
+    def _restored(self, _result: object) -> None:
+        self.restore_button.hide()
+        self.message.setText(self.tr("The backup was restored. Sign in again."))
+        self.username.setFocus()
+
+
+def _open(paths: DataPaths, username: str, password: str) -> Any:
+    from app.store.service import open_store
+
+    return open_store(paths, username=username, password=password)
+
+
+def _restore(paths: DataPaths, backup: Path) -> None:
+    from app.store.service import restore_backup
+
+    restore_backup(paths, backup)

@@ -1,0 +1,167 @@
+"""The desk's main window: navigation on the left, one page per task, status bar, idle lock.
+
+The window owns the signed-in store for its lifetime; closing it (or switching user) hands the
+store back to the app, which closes it on the store lane.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QStackedWidget
+from PySide6.QtWidgets import QWidget
+
+from app.paths import DataPaths
+from ui.lock_screen import DEFAULT_IDLE_MINUTES
+from ui.lock_screen import IdleWatcher
+from ui.lock_screen import LockScreen
+from ui.pages.catalog import CatalogPage
+from ui.pages.dossiers import DossiersPage
+from ui.pages.reception import ReceptionPage
+from ui.pages.reports import ReportsPage
+from ui.pages.settings import SettingsPage
+from ui.pages.settings import read_idle_minutes
+from ui.pages.sync import SyncPage
+from ui.status_bar import DeskStatusBar
+from ui.tasks import TaskRunner
+
+MINUTE_MS = 60_000
+PAGE_KEYS = ("reception", "dossiers", "sync", "reports", "catalog", "settings")
+
+
+class MainWindow(QMainWindow):
+    """Navigation + pages, covered by the lock screen when the desk has been left idle."""
+
+    closed = Signal(object)  # the store, for the app to close
+    switch_user_requested = Signal(object)  # the store, for the app to close before login
+    locked = Signal()
+
+    def __init__(self, store: Any, paths: DataPaths, runner: TaskRunner, *, language: str = "vi",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.paths = paths
+        self.runner = runner
+        self._handed_back = False
+        self.setWindowTitle(self.tr("MotCua Desk – %1").replace("%1", store.unit.name))
+        self.resize(1200, 760)
+        self._build_pages(language)
+        self._build_desk()
+        self.lock_screen = LockScreen(store, runner)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.lock_screen.switch_user_requested.connect(self._switch_user)
+        self.cover = QStackedWidget()
+        self.cover.addWidget(self.desk)
+        self.cover.addWidget(self.lock_screen)
+        self.setCentralWidget(self.cover)
+        self.status = DeskStatusBar(store, runner)
+        self.setStatusBar(self.status)
+        self.idle = IdleWatcher(DEFAULT_IDLE_MINUTES * MINUTE_MS, self)
+        self.idle.went_idle.connect(self.lock)
+        self.settings_page.idle_minutes_changed.connect(self.set_idle_minutes)
+
+    # -- construction ---------------------------------------------------------------------------
+    def _build_pages(self, language: str) -> None:
+        self.catalog_page = CatalogPage(self.store, self.runner)
+        self.settings_page = SettingsPage(self.store, self.paths, self.runner, language)
+        self.pages: dict[str, QWidget] = {
+            "reception": ReceptionPage(),
+            "dossiers": DossiersPage(),
+            "sync": SyncPage(),
+            "reports": ReportsPage(),
+            "catalog": self.catalog_page,
+            "settings": self.settings_page,
+        }
+
+    def _nav_titles(self) -> list[str]:
+        return [self.tr("Reception"), self.tr("Dossiers"), self.tr("Sync"), self.tr("Reports"),
+                self.tr("Catalogue"), self.tr("Settings")]
+
+    def _build_desk(self) -> None:
+        self.desk = QWidget()
+        layout = QHBoxLayout(self.desk)
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(180)
+        self.nav.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 8px; }")
+        self.page_stack = QStackedWidget()
+        for number, (key, title) in enumerate(zip(PAGE_KEYS, self._nav_titles()), start=1):
+            self.nav.addItem(title)
+            self.nav.item(number - 1).setToolTip(f"Ctrl+{number}")
+            self.page_stack.addWidget(self.pages[key])
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
+            self.addAction(action)
+        self.nav.currentRowChanged.connect(self.page_stack.setCurrentIndex)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.page_stack, 1)
+
+    # -- life cycle -----------------------------------------------------------------------------
+    def start(self) -> None:
+        """Begin background refreshes and idle watching; call once the window is shown."""
+        self.catalog_page.load()
+        self.settings_page.load()
+        store = self.store
+        self.runner.run_db(lambda: read_idle_minutes(store), self.set_idle_minutes)
+        self.status.start()
+        self.idle.start()
+        self.show_page("reception")
+
+    def show_page(self, key: str) -> None:
+        """Switch to a page and put the keyboard focus on it (a locked desk ignores this)."""
+        if self.is_locked:
+            return
+        self.nav.setCurrentRow(PAGE_KEYS.index(key))
+        self.pages[key].setFocus()
+
+    @property
+    def current_page(self) -> str:
+        return PAGE_KEYS[self.page_stack.currentIndex()]
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        self.idle.set_timeout_ms(minutes * MINUTE_MS)
+
+    # -- idle lock ------------------------------------------------------------------------------
+    @property
+    def is_locked(self) -> bool:
+        return self.cover.currentWidget() is self.lock_screen
+
+    def lock(self) -> None:
+        """Hide the desk behind the lock screen until the same official's password is typed."""
+        if self.is_locked:
+            return
+        self.idle.stop()
+        self.cover.setCurrentWidget(self.lock_screen)
+        self.lock_screen.reset()
+        self.locked.emit()
+
+    def unlock(self) -> None:
+        self.cover.setCurrentWidget(self.desk)
+        self.idle.start()
+        self.page_stack.currentWidget().setFocus()
+
+    def _switch_user(self) -> None:
+        self._hand_back(self.switch_user_requested)
+        self.close()
+
+    # -- closing --------------------------------------------------------------------------------
+    def _hand_back(self, signal: Any) -> None:
+        if self._handed_back:
+            return
+        self._handed_back = True
+        self.idle.stop()
+        self.status.stop()
+        signal.emit(self.store)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._hand_back(self.closed)
+        super().closeEvent(event)

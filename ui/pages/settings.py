@@ -1,0 +1,125 @@
+"""The settings page (Cài đặt): idle-lock minutes (kept in the store) and the UI language.
+
+The idle-lock time is a security setting of the unit, so it lives in the encrypted store; the
+language is a machine preference needed before sign-in, so it lives in the desk INI file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QSpinBox
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from app.errors import MotcuaError
+from app.paths import DataPaths
+from ui.errors import error_text
+from ui.errors import report_unexpected
+from ui.i18n import LANGUAGES
+from ui.i18n import save_language
+from ui.lock_screen import DEFAULT_IDLE_MINUTES
+from ui.lock_screen import IDLE_SETTING
+from ui.tasks import TaskRunner
+
+MIN_IDLE_MINUTES = 1
+MAX_IDLE_MINUTES = 240
+
+
+def read_idle_minutes(store: Any) -> int:
+    """The saved idle-lock time, clamped to the allowed range (runs on the store lane)."""
+    value = store.get_setting(IDLE_SETTING, DEFAULT_IDLE_MINUTES)
+    try:
+        minutes = int(value)
+    except (TypeError, ValueError):
+        return DEFAULT_IDLE_MINUTES
+    return min(MAX_IDLE_MINUTES, max(MIN_IDLE_MINUTES, minutes))
+
+
+class SettingsPage(QWidget):
+    """Edits the two settings; Save writes them on the background lanes."""
+
+    idle_minutes_changed = Signal(int)
+    settings_saved = Signal()
+
+    def __init__(self, store: Any, paths: DataPaths, runner: TaskRunner, language: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.paths = paths
+        self.runner = runner
+        self._language = language
+        self._build()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.tr("Settings"))
+        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        layout.addWidget(heading)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
+        self.idle_minutes.setValue(DEFAULT_IDLE_MINUTES)
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        idle_label = QLabel(self.tr("&Lock the desk after being idle for:"))
+        idle_label.setBuddy(self.idle_minutes)
+        form.addRow(idle_label, self.idle_minutes)
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(self._language)))
+        language_label = QLabel(self.tr("&Language:"))
+        language_label.setBuddy(self.language)
+        form.addRow(language_label, self.language)
+        layout.addLayout(form)
+        note = QLabel(self.tr("A new language takes effect the next time MotCua Desk starts."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        layout.addWidget(note)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.clicked.connect(self.save)
+        layout.addWidget(self.save_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self.setFocusProxy(self.idle_minutes)
+
+    def load(self) -> None:
+        store = self.store
+        self.runner.run_db(lambda: read_idle_minutes(store), self._loaded, self._failed)
+
+    def _loaded(self, minutes: int) -> None:
+        self.idle_minutes.setValue(minutes)
+
+    def save(self) -> None:
+        """Write the idle time to the store and the language to the desk INI file."""
+        minutes = self.idle_minutes.value()
+        language = str(self.language.currentData())
+        store, paths = self.store, self.paths
+        self.message.clear()
+
+        def write() -> int:
+            store.set_setting(IDLE_SETTING, minutes)
+            save_language(paths, language)
+            return minutes
+
+        self.runner.run_db(write, self._saved, self._failed)
+
+    def _saved(self, minutes: int) -> None:
+        self.message.setText(self.tr("Settings saved."))
+        self.idle_minutes_changed.emit(minutes)
+        self.settings_saved.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, MotcuaError):
+            report_unexpected(exc)
+            return
+        self.message.setText(error_text(exc))

@@ -1,0 +1,47 @@
+"""Plain-language sign-in failure messages shared by the login and lock screens."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from datetime import timezone
+
+from PySide6.QtCore import QCoreApplication
+
+from app.errors import AuthError
+from app.errors import LockedOutError
+from app.errors import PermissionDeniedError
+from ui.errors import error_text
+
+
+
+def minutes_until(until_iso: str, now: datetime | None = None) -> int:
+    """Whole minutes (rounded up, at least 1) until the UTC ISO moment `until_iso`."""
+    until = datetime.fromisoformat(until_iso.replace("Z", "+00:00"))
+    if until.tzinfo is None:
+        until = until.replace(tzinfo=timezone.utc)
+    seconds = (until - (now or datetime.now(timezone.utc))).total_seconds()
+    return max(1, int(-(-seconds // 60)))
+
+
+def locked_out_text(exc: LockedOutError, now: datetime | None = None) -> str:
+    """'Locked; try again in N minutes (at HH:MM)' in local time."""
+    try:
+        minutes = minutes_until(exc.until, now)
+        local = datetime.fromisoformat(exc.until.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return QCoreApplication.translate(
+            "auth", "Too many failed attempts. The account is locked for a while.")
+    return (
+        QCoreApplication.translate("auth", "Too many failed attempts. Try again in %1 min (at %2).")
+        .replace("%1", str(minutes))
+        .replace("%2", local.strftime("%H:%M"))
+    )
+
+
+def auth_failure_text(exc: BaseException) -> str:
+    """Message for a failed sign-in or unlock; wrong credentials never say which part was wrong."""
+    if isinstance(exc, LockedOutError):
+        return locked_out_text(exc)
+    if isinstance(exc, AuthError) and not isinstance(exc, PermissionDeniedError):
+        return QCoreApplication.translate("auth", "Wrong user name or password.")
+    return error_text(exc)
