@@ -6,11 +6,10 @@ this module only loads it once and answers look-ups.
 
 from __future__ import annotations
 
-import csv
 from functools import cache
 
 from app.errors import MotcuaError
-from app.paths import resource
+from app.resource_tables import read_resource_table
 
 PROVINCES_FILE = ("identity", "provinces.csv")
 
@@ -18,16 +17,13 @@ PROVINCES_FILE = ("identity", "provinces.csv")
 @cache  # read once per process: the table is static and looked up on every parse
 def load_provinces() -> dict[str, str]:
     """Province code ("001") -> province name ("Hà Nội"), in file order."""
-    path = resource(*PROVINCES_FILE)
-    with path.open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    path, rows = read_resource_table(*PROVINCES_FILE)
     table: dict[str, str] = {}
-    for number, row in enumerate(csv.DictReader(lines), start=2):
-        code = (row.get("code") or "").strip()
-        name = (row.get("name") or "").strip()
+    for number, row in rows:
+        code, name = row.get("code", ""), row.get("name", "")
         if len(code) != 3 or not code.isascii() or not code.isdigit() or not name or code in table:
             # Shipped data, not user input: a broken row is a packaging defect worth stopping for.
-            raise MotcuaError(f"{path.name}: data row {number - 1} is not a valid 'code,name' entry")
+            raise MotcuaError(f"{path.name}: data row {number} is not a valid 'code,name' entry")
         table[code] = name
     return table
 

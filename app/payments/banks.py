@@ -6,12 +6,11 @@ new bank is a data change, not a code change.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
 
 from app.errors import MotcuaError
-from app.paths import resource
+from app.resource_tables import read_resource_table
 from app.text import fold
 
 BANKS_FILE = ("banks", "banks.csv")
@@ -30,17 +29,11 @@ class Bank:
 @cache  # static data consulted on every VietQR build; read it once per process
 def load_banks() -> dict[str, Bank]:
     """BIN -> Bank, in file order."""
-    path = resource(*BANKS_FILE)
-    with path.open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    path, rows = read_resource_table(*BANKS_FILE)
     banks: dict[str, Bank] = {}
-    for number, row in enumerate(csv.DictReader(lines), start=1):
-        bank = Bank(
-            bin=(row.get("bin") or "").strip(),
-            short_name=(row.get("short_name") or "").strip(),
-            name=(row.get("name") or "").strip(),
-            code=(row.get("code") or "").strip(),
-        )
+    for number, row in rows:
+        bank = Bank(bin=row.get("bin", ""), short_name=row.get("short_name", ""),
+                    name=row.get("name", ""), code=row.get("code", ""))
         if not _is_bin(bank.bin) or not bank.short_name or not bank.name or bank.bin in banks:
             # Shipped data, not user input: a broken row is a packaging defect worth stopping for.
             raise MotcuaError(
