@@ -7,6 +7,7 @@ backups and blobs all live under DIR, which is what tests and USB installs use.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,10 @@ import platformdirs
 APP_NAME = "MotCuaDesk"
 APP_AUTHOR = "MotCua"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-RESOURCES_DIR = PROJECT_ROOT / "resources"
+# A frozen (PyInstaller) build unpacks `resources/` beside the code in sys._MEIPASS.
+RESOURCES_DIR = Path(getattr(sys, "_MEIPASS", PROJECT_ROOT)) / "resources"
+# A file of this name beside the frozen executable switches to portable mode (USB installs).
+PORTABLE_MARKER = "motcua-portable.txt"
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,7 @@ class DataPaths:
 
 def data_paths(data_dir: str | os.PathLike[str] | None = None) -> DataPaths:
     """Paths for an explicit data folder (portable mode) or the platform's defaults."""
-    chosen = data_dir or os.environ.get("MOTCUA_DATA_DIR")
+    chosen = data_dir or os.environ.get("MOTCUA_DATA_DIR") or _portable_dir()
     if chosen:
         root = Path(chosen).expanduser().resolve()
         return DataPaths(root=root, logs=root / "logs")
@@ -61,6 +65,13 @@ def data_paths(data_dir: str | os.PathLike[str] | None = None) -> DataPaths:
         root=Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)),
         logs=Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)),
     )
+
+
+def _portable_dir() -> Path | None:
+    if not getattr(sys, "frozen", False):
+        return None
+    beside = Path(sys.executable).resolve().parent
+    return beside / "data" if (beside / PORTABLE_MARKER).exists() else None
 
 
 def resource(*parts: str) -> Path:

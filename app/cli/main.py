@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "app.cli.cmd_due",
     "app.cli.cmd_vietqr",
     "app.cli.cmd_holidays",
+    "app.cli.cmd_dossiers",
 )
 
 

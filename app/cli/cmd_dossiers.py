@@ -1,0 +1,94 @@
+"""Dossier commands: `intake` (receive from a JSON description), `dossiers list|show`, `forms render`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli.common import add_store_user_options, emit, opened_store
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    # `--json FILE` names the input here (the documented form), so this command cannot take the
+    # shared `--json` switch; `--as-json` (or `motcua --json intake …`) asks for JSON output.
+    data_dir_only = argparse.ArgumentParser(add_help=False)
+    data_dir_only.add_argument("--data-dir", default=argparse.SUPPRESS)
+    intake = sub.add_parser("intake", parents=[data_dir_only],
+                            help="receive a dossier from a JSON description (docs/intake-format.md)")
+    intake.add_argument("--json", dest="intake_file", type=Path, required=True, metavar="FILE")
+    intake.add_argument("--as-json", dest="json", action="store_true", default=argparse.SUPPRESS,
+                        help="print the result as JSON")
+    intake.add_argument("--receipt", type=Path, help="also write the receipt (Mẫu 01) PDF here")
+    add_store_user_options(intake)
+    intake.set_defaults(handler=run_intake)
+
+    dossiers = sub.add_parser("dossiers", help="dossiers in the local store")
+    actions = dossiers.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", parents=[common], help="newest first")
+    listing.add_argument("--search", default="", help="code, applicant name or ID number")
+    listing.add_argument("--limit", type=int, default=50)
+    add_store_user_options(listing)
+    listing.set_defaults(handler=run_list)
+    show = actions.add_parser("show", parents=[common], help="one dossier in full")
+    show.add_argument("code")
+    add_store_user_options(show)
+    show.set_defaults(handler=run_show)
+
+    forms = sub.add_parser("forms", help="official forms")
+    form_actions = forms.add_subparsers(dest="action", metavar="ACTION", required=True)
+    render = form_actions.add_parser("render", parents=[common], help="render a dossier's form to PDF")
+    render.add_argument("code", help="dossier code")
+    render.add_argument("--form", default="01", help="form number (01 = receipt and appointment)")
+    render.add_argument("--out", type=Path, required=True)
+    render.add_argument("--paper", choices=("A5", "A4"), help="default: the unit's setting (A5)")
+    add_store_user_options(render)
+    render.set_defaults(handler=run_render)
+
+
+def run_intake(args: argparse.Namespace) -> int:
+    from app.reception.intake import request_from_intake_json
+    from app.reception.service import confirm_reception
+
+    request = request_from_intake_json(args.intake_file)  # the whole file is checked before the store opens
+    with opened_store(args) as store:
+        result = confirm_reception(store, request)
+        receipt = None
+        if args.receipt:
+            from app.forms.render import render_form
+
+            with store.read_session() as session:
+                receipt = render_form(session, store, result.code, "01", out=args.receipt)
+    data = {"code": result.code, "dossier_id": result.dossier_id, "received_at": result.received_at,
+            "due_at": result.due_at, "fee_vnd": result.fee_vnd,
+            "already_confirmed": result.already_confirmed, "receipt": str(receipt) if receipt else None}
+    emit(args, data, result.code)
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from app.reception.views import list_dossiers
+
+    with opened_store(args) as store, store.read_session() as session:
+        rows = list_dossiers(session, search=args.search, limit=args.limit)
+    human = "\n".join(f"{r.code:<28} {r.received_at:%d/%m/%Y %H:%M}  {r.status:<12} {r.applicant_name}  "
+                      f"— {r.procedure_name}" for r in rows)
+    emit(args, [r.to_dict() for r in rows], human or "No dossiers.")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from app.reception.views import load_dossier_view
+
+    with opened_store(args) as store, store.read_session() as session:
+        view = load_dossier_view(session, args.code)
+    emit(args, view.to_dict(), view.describe())
+    return 0
+
+
+def run_render(args: argparse.Namespace) -> int:
+    from app.forms.render import render_form
+
+    with opened_store(args) as store, store.read_session() as session:
+        out = render_form(session, store, args.code, args.form, out=args.out, paper=args.paper)
+    emit(args, {"code": args.code, "form": args.form, "pdf": str(out)}, f"Form {args.form}: {out}")
+    return 0
