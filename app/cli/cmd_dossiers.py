@@ -61,7 +61,8 @@ def run_intake(args: argparse.Namespace) -> int:
     data = {"code": result.code, "dossier_id": result.dossier_id, "received_at": result.received_at,
             "due_at": result.due_at, "fee_vnd": result.fee_vnd,
             "already_confirmed": result.already_confirmed, "receipt": str(receipt) if receipt else None}
-    emit(args, data, result.code)
+    note = "  (already received earlier from the same draft_id: no new dossier)" if result.already_confirmed else ""
+    emit(args, data, result.code + note)
     return 0
 
 

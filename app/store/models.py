@@ -17,7 +17,7 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 from sqlalchemy import (JSON, Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer,
-                        MetaData, String, Text, UniqueConstraint)
+                        MetaData, String, Text, UniqueConstraint, text)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.ids import new_id
@@ -115,6 +115,8 @@ class Dossier(Base):
         Index("ix_dossiers_received_at", "received_at"),
         Index("ix_dossiers_status_due_at", "status", "due_at"),
         Index("ix_dossiers_due_at", "due_at"),
+        # A unique index rather than a UNIQUE column: SQLite cannot add the latter to a table.
+        Index("ix_dossiers_draft_id", "draft_id", unique=True),
     )
     id: Mapped[str] = mapped_column(primary_key=True, default=new_id)
     code: Mapped[str] = mapped_column(unique=True)
@@ -126,6 +128,9 @@ class Dossier(Base):
     received_at: Mapped[datetime] = mapped_column(DateTime)
     due_at: Mapped[datetime | None] = mapped_column(DateTime)
     received_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    # The reception draft this dossier was confirmed from (revision 0003): UNIQUE, so confirming
+    # the same draft twice, even from two desks at once, can only ever make one dossier.
+    draft_id: Mapped[str | None]
     fee_vnd: Mapped[int] = mapped_column(Integer, default=0)
     payment_method: Mapped[str | None]
     delivery: Mapped[str | None]
@@ -144,6 +149,11 @@ class Document(Base):
     form: Mapped[str]
     copies: Mapped[int] = mapped_column(Integer, default=1)
     received: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Added in revision 0003: checklist order and the checklist item's nature, so a receipt can
+    # list documents in order and tell a missing required item from an optional one.
+    seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    required: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("1"))
+    kind: Mapped[str] = mapped_column(default="submit", server_default="submit")
 
 
 class Page(Base):
@@ -254,3 +264,17 @@ class CodeBlock(Base):
     next_value: Mapped[int] = mapped_column(Integer)
     source: Mapped[str]
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Draft(Base):
+    """An unfinished reception (revision 0003), kept so it survives a crash or a closed window.
+
+    `data` is `ReceptionRequest.to_json()`: personal data, hence here in the encrypted store
+    rather than in a file; deleted in the transaction that confirms it.
+    """
+
+    __tablename__ = "drafts"
+    id: Mapped[str] = mapped_column(primary_key=True, default=new_id)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)

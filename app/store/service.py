@@ -26,6 +26,7 @@ from app.errors import (AuthError, InputError, LockedOutError, PermissionDeniedE
 from app.paths import DataPaths
 from app.store import accounts, keys, maintenance, migrate
 from app.store.audit import append_event, verify_chain
+from app.store.blobs import BlobStore, blob_key
 from app.store.database import Sessions, is_corruption, make_engine
 from app.store.models import OutboxItem, Setting, Unit, User
 
@@ -119,6 +120,16 @@ class Store:
         self.user = user
         self._key = key  # needed to wrap keys for new users and to make backups
         self._sessions = sessions
+        self._blobs: BlobStore | None = None
+
+    @property
+    def blobs(self) -> BlobStore:
+        """The encrypted page files of this store (key derived from the data key)."""
+        if self._blobs is None:
+            if not self._key:
+                raise StoreError("the store is closed; sign in again to read or attach pages")
+            self._blobs = BlobStore(self.paths.blobs, blob_key(self._key))
+        return self._blobs
 
     # -- sessions ---------------------------------------------------------------------------
     def session(self) -> ContextManager[Session]:
@@ -261,6 +272,7 @@ class Store:
     def close(self) -> None:
         self._sessions.engine.dispose()
         self._key = b""
+        self._blobs = None
 
 
 def _user_info(user: User) -> UserInfo:

@@ -47,7 +47,7 @@ def revision_of(paths: DataPaths) -> str:
 def test_fixture_store_is_upgraded_with_data_kept(old_store: DataPaths) -> None:
     assert revision_of(old_store) == "0001"
     store = open_store(old_store, username="admin", password=PASSWORD)
-    assert revision_of(old_store) == migrate.head_revision() == "0002"
+    assert revision_of(old_store) == migrate.head_revision()
     assert store.unit.code == "000.00.06.H56" and store.user.full_name == "Lê Thị Hoa"
     with store.read_session() as session:
         dossier = session.scalar(select(Dossier))
@@ -65,7 +65,7 @@ def test_fixture_store_is_upgraded_with_data_kept(old_store: DataPaths) -> None:
     store.close()
 
     backups = list_backups(old_store)
-    assert len(backups) == 1 and "before-0001-to-0002" in backups[0].name
+    assert len(backups) == 1 and f"before-0001-to-{migrate.head_revision()}" in backups[0].name
     with zipfile.ZipFile(backups[0]) as archive:
         archive.extract("store.db", old_store.root / "check")
     conn = raw_connect(old_store.root / "check" / "store.db", _key(old_store))
@@ -115,19 +115,20 @@ def test_whole_upgrade_is_one_transaction(old_store: DataPaths, monkeypatch: pyt
     # so tests running at the same time (or a test killed half-way) cannot see the extra step.
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0003_test_failure.py").write_text(
+    (scripts / "versions" / "0099_test_failure.py").write_text(
         '"""Test-only failing step."""\nfrom alembic import op\n'
-        'revision = "0003"\ndown_revision = "0002"\nbranch_labels = None\ndepends_on = None\n'
+        'revision = "0099"\n'
+        f'down_revision = "{migrate.head_revision()}"\nbranch_labels = None\ndepends_on = None\n'
         'def upgrade():\n    op.execute("CREATE TABLE marker (x INTEGER)")\n'
         '    op.execute("SELECT * FROM no_such_table")\n'
         'def downgrade():\n    pass\n')
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
-    with pytest.raises(MigrationError, match="0003"):
+    with pytest.raises(MigrationError, match="0099"):
         open_store(old_store, username="admin", password=PASSWORD)
     conn = raw_connect(old_store.store, _key(old_store))
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     conn.close()
-    assert "code_blocks" not in tables and "marker" not in tables
+    assert "code_blocks" not in tables and "drafts" not in tables and "marker" not in tables
     assert revision_of(old_store) == "0001"
 
 

@@ -1,0 +1,343 @@
+"""Mẫu 01 of Circular 01/2018/TT-VPCP: GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ.
+
+Lays out every field of domain.md §2.1 in the order of the circular, twice in one PDF
+("Liên: Lưu" kept at the desk, "Liên: Giao người nộp" for the applicant), each copy starting on
+its own page. A long checklist may flow onto a second page of the same copy; the table header
+repeats and a footer names the dossier and the copy. Local additions printed by most provinces:
+a lookup QR (code + portal address), an optional survey QR, the fee line and a VietQR for
+transfers. docs/receipt.md says where every value comes from.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageBreak, PageTemplate,
+                                Paragraph, Spacer, Table, TableStyle)
+
+from app.catalog.fees import format_vnd
+from app.forms.fonts import ITALIC, REGULAR, register_fonts
+from app.forms.pdf import Paper, QrCode, Styles, esc, paper_for, place_and_date, styles_for, vi_moment
+from app.forms.settings import ReceiptSettings
+from app.payments.vietqr import build_vietqr
+from app.reception.views import PAYMENT_LABELS, DossierView
+
+COPIES = ("Lưu", "Giao người nộp")
+TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
+DESK = "Bộ phận tiếp nhận và trả kết quả"
+FOOTNOTES = (
+    "Giấy tiếp nhận hồ sơ và hẹn trả kết quả được lập thành 02 liên; một liên chuyển kèm theo "
+    "Phiếu kiểm soát quá trình giải quyết hồ sơ và được lưu tại Bộ phận tiếp nhận và trả kết quả; "
+    "một liên giao cho cá nhân, tổ chức nộp hồ sơ.",
+    "Cá nhân, tổ chức có thể đăng ký nhận kết quả tại Bộ phận tiếp nhận và trả kết quả hoặc nhận "
+    "kết quả tại nhà (trụ sở tổ chức) qua dịch vụ bưu chính công ích.",
+    "Mang theo giấy hẹn và căn cước khi nhận kết quả.",
+)
+EMPTY = "—"
+
+
+class Receipt2018:
+    """The 2018 layout; stateless, so one instance serves every render."""
+
+    form = "01"
+    name = "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"
+    basis = "Thông tư 01/2018/TT-VPCP, Mẫu 01"
+    valid_from = date(2019, 1, 6)  # the circular's effective date
+
+    def render(self, view: DossierView, settings: ReceiptSettings, *, paper: str = "A5") -> bytes:
+        register_fonts()
+        sheet = paper_for(paper)
+        buffer = io.BytesIO()
+        doc = _document(buffer, sheet, view)
+        story: list[Flowable] = []
+        for index, copy in enumerate(COPIES):
+            if index:
+                story.append(PageBreak())  # copies never share a page: they are cut apart
+            story.append(_CopyStart(copy))
+            story.extend(_copy_story(view, settings, sheet, copy))
+        doc.build(story)
+        return buffer.getvalue()
+
+
+# --- document and page furniture ----------------------------------------------------------
+
+
+class _CopyStart(Flowable):
+    """Zero-size marker: tells the page footer which copy is running and where it began."""
+
+    def __init__(self, copy: str) -> None:
+        super().__init__()
+        self.copy = copy
+        self.width = self.height = 0
+
+    def draw(self) -> None:
+        doc = self.canv._doctemplate  # set by BaseDocTemplate before any flowable is drawn
+        doc.current_copy = (self.copy, self.canv.getPageNumber())
+
+
+def _document(buffer: io.BytesIO, sheet: Paper, view: DossierView) -> BaseDocTemplate:
+    doc = BaseDocTemplate(
+        buffer, pagesize=sheet.size, leftMargin=sheet.left, rightMargin=sheet.right,
+        topMargin=sheet.top, bottomMargin=sheet.bottom, invariant=True, initialFontName=REGULAR,
+        title=f"{TITLE.capitalize()} – {view.code}", author=view.unit.name, subject="Mẫu 01",
+        creator="MotCua Desk")
+    frame = Frame(sheet.left, sheet.bottom, sheet.width, sheet.size[1] - sheet.top - sheet.bottom,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    doc.addPageTemplates([PageTemplate("receipt", [frame], onPageEnd=_footer(view.code, sheet))])
+    doc.current_copy = ("", 1)  # type: ignore[attr-defined]
+    return doc
+
+
+def _footer(code: str, sheet: Paper) -> Any:
+    def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        copy, first_page = doc.current_copy  # type: ignore[attr-defined]
+        page = canvas.getPageNumber() - first_page + 1
+        if page < 2:
+            return  # a one-page copy needs no footer; continuation pages must say what they belong to
+        canvas.saveState()
+        canvas.setFont(ITALIC, sheet.font_size * 0.75)
+        canvas.drawRightString(sheet.size[0] - sheet.right, sheet.bottom / 2,
+                               f"Mã hồ sơ: {code} (Liên: {copy}) – trang {page}")
+        canvas.restoreState()
+    return draw
+
+
+# --- one copy ------------------------------------------------------------------------------
+
+
+def _copy_story(view: DossierView, settings: ReceiptSettings, sheet: Paper, copy: str) -> list[Flowable]:
+    st = styles_for(sheet.name)
+    gap = sheet.font_size * 0.45
+    story: list[Flowable] = [
+        _header(view, settings, sheet, st), Spacer(0, gap * 1.6),
+        Paragraph(TITLE, st.title),
+        Paragraph(f"Mã hồ sơ: <b>{esc(view.code)}</b>", st.center),
+        Paragraph(f"(Liên: {copy})", st.center_italic), Spacer(0, gap),
+        _applicant_block(view, settings, sheet, st),
+        Paragraph(f"Nội dung yêu cầu giải quyết: <b>{esc(view.procedure.name)}</b>", st.body),
+        Paragraph("1. Thành phần hồ sơ nộp gồm:", st.body),
+        _documents_table(view, sheet, st),
+    ]
+    missing = [doc.name for doc in view.documents if not doc.received and doc.required]
+    if missing:
+        reason = f" (lý do: {esc(view.missing_reason)})" if view.missing_reason else ""
+        story.append(Paragraph(f"<i>Giấy tờ chưa nộp: {esc('; '.join(missing))}{reason}</i>", st.body))
+    story += [
+        Spacer(0, gap * 0.5),
+        Paragraph(f"2. Số lượng hồ sơ: {view.sets:02d} (bộ)", st.body),
+        Paragraph(f"3. Thời gian giải quyết hồ sơ theo quy định là: {esc(time_limit_text(view))}", st.body),
+        Paragraph(f"4. Thời gian nhận hồ sơ: {vi_moment(view.received_at)}", st.body),
+        Paragraph("5. Thời gian trả kết quả giải quyết hồ sơ: "
+                  + (f"<b>{vi_moment(view.due_at)}</b>" if view.due_at else "chưa xác định"), st.body),
+        Paragraph(f"6. Đăng ký nhận kết quả tại: {esc(delivery_text(view))}", st.body),
+        *_channel_lines(view, st),
+        *_fee_block(view, settings, sheet, st),
+        Paragraph(f"Vào Sổ theo dõi hồ sơ, Quyển số: {view.register_book} "
+                  f"Số thứ tự: {view.register_seq:04d}", st.body),
+        Spacer(0, gap),
+        KeepTogether([_signatures(view, settings, sheet, st)]), Spacer(0, gap * 0.6),
+        *_footnotes(settings, st),
+    ]
+    return story
+
+
+def _header(view: DossierView, settings: ReceiptSettings, sheet: Paper, st: Styles) -> Table:
+    left: list[Flowable] = []
+    if settings.parent_agency:
+        left.append(Paragraph(esc(settings.parent_agency.upper()), st.header))
+    left += [Paragraph(f"<b>{esc(view.unit.name.upper())}</b>", st.header),
+             _Rule(sheet.width * 0.14), Paragraph(f"Số: {view.register_seq:04d}", st.header)]
+    right: list[Flowable] = [
+        Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", st.header),
+        Paragraph("<b><u>Độc lập - Tự do - Hạnh phúc</u></b>", st.header),
+        _Rule(0),
+        Paragraph(f"<i>{esc(place_and_date(settings.place_name, view.received_at.date()))}</i>", st.header),
+    ]
+    # The motto column must hold "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" on one line.
+    table = Table([[left, right]], colWidths=[sheet.width * 0.42, sheet.width * 0.58])
+    table.setStyle(_plain())
+    return table
+
+
+class _Rule(Flowable):
+    """The short centred line under the unit's name."""
+
+    def __init__(self, length: float) -> None:
+        super().__init__()
+        self.length = length
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, 5
+
+    def draw(self) -> None:
+        self.canv.setLineWidth(0.6)
+        if not self.length:
+            return  # used as a small vertical gap
+        start = (self.width - self.length) / 2
+        self.canv.line(start, 1.5, start + self.length, 1.5)
+
+
+def _applicant_block(view: DossierView, settings: ReceiptSettings, sheet: Paper, st: Styles) -> Table:
+    a = view.applicant
+    lines = [
+        Paragraph(f"{DESK}: {esc(view.unit.name)}", st.body),
+        Paragraph(f"Tiếp nhận hồ sơ của: <b>{esc(a.full_name)}</b>", st.body),
+        Paragraph(f"Địa chỉ: {esc(a.address or EMPTY)}", st.body),
+        Paragraph(f"Số điện thoại: {esc(a.phone or EMPTY)}&nbsp;&nbsp;&nbsp; Email: {esc(a.email or EMPTY)}",
+                  st.body),
+    ]
+    rep = view.representative
+    if rep:
+        basis = f" ({esc(rep.authorisation)})" if rep.authorisation else ""
+        lines.append(Paragraph(f"Người nộp thay: {esc(rep.full_name)}{basis}", st.body))
+    qr = [QrCode(settings.lookup_for(view.code), sheet.qr_size),
+          Paragraph("Tra cứu hồ sơ", st.small_center)]
+    table = Table([[lines, qr]], colWidths=[sheet.width - sheet.qr_size - 3 * mm, sheet.qr_size + 3 * mm])
+    table.setStyle(_plain([("ALIGN", (1, 0), (1, 0), "RIGHT"), ("LEFTPADDING", (1, 0), (1, 0), 3 * mm)]))
+    return table
+
+
+def _documents_table(view: DossierView, sheet: Paper, st: Styles) -> Table:
+    rows: list[list[Any]] = [[Paragraph(text, st.cell_head) for text in
+                              ("TT", "Tên giấy tờ", "Hình thức", "Số lượng/Ghi chú")]]
+    listed = [doc for doc in view.documents if doc.received or doc.required]
+    for number, doc in enumerate(listed, 1):
+        if not doc.received:
+            note = "Chưa nộp"
+        elif doc.kind == "present":
+            note = "Xuất trình"  # shown to the official and handed back, not kept
+        else:
+            note = f"{doc.copies:02d} bản" + (f"; {doc.pages} trang" if doc.pages else "")
+        rows.append([Paragraph(str(number), st.cell_center), Paragraph(esc(doc.name), st.cell),
+                     Paragraph(doc.form_label if doc.received else EMPTY, st.cell_center),
+                     Paragraph(note, st.cell_center)])
+    if not listed:
+        rows.append([Paragraph("", st.cell), Paragraph("<i>Không có giấy tờ</i>", st.cell), "", ""])
+    w = sheet.width
+    table = Table(rows, colWidths=[w * 0.06, w * 0.51, w * 0.19, w * 0.24], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
+
+
+def _channel_lines(view: DossierView, st: Styles) -> list[Flowable]:
+    if view.channel == "post_office":
+        target = f", chuyển đến {esc(view.destination_unit)}" if view.destination_unit else ""
+        return [Paragraph(f"Hồ sơ nhận qua: điểm bưu điện{target}", st.body)]
+    if view.channel == "community":
+        place = f" tại {esc(view.visit_place)}" if view.visit_place else ""
+        return [Paragraph(f"Hồ sơ nhận qua: Tổ công nghệ số cộng đồng{place}", st.body)]
+    return []
+
+
+def _fee_block(view: DossierView, settings: ReceiptSettings, sheet: Paper, st: Styles) -> list[Flowable]:
+    """The fee line, the computation behind it, and the VietQR (at the right) for a transfer."""
+    lines: list[Flowable] = [Paragraph(f"Phí, lệ phí: {esc(fee_text(view))}", st.body)]
+    if len(view.fee_lines) > 1:  # more than one step (per-page tiers): show how the amount came about
+        parts = [f"{esc(line.label)}: {line.quantity} × {format_vnd(line.unit_vnd)} = "
+                 f"{format_vnd(line.amount_vnd)}" for line in view.fee_lines]
+        lines.append(Paragraph(f"<i>Chi tiết: {'; '.join(parts)}</i>", st.small))
+    account = settings.vietqr
+    if view.payment_method != "transfer" or account is None or view.fee_vnd <= 0:
+        return lines
+    reference = transfer_reference(view.code)
+    payload = build_vietqr(bin=account.bin, account=account.account, amount=view.fee_vnd, info=reference)
+    lines += [Paragraph(f"Chuyển khoản: {esc(account.bank_name)} – số tài khoản {esc(account.account)} – "
+                        f"{esc(account.account_name)}", st.small),
+              Paragraph(f"Số tiền: {format_vnd(view.fee_vnd)}; nội dung: {esc(reference)}", st.small)]
+    size = sheet.qr_size
+    qr = [QrCode(payload, size), Paragraph("Mã VietQR", st.small_center)]
+    table = Table([[lines, qr]], colWidths=[sheet.width - size - 3 * mm, size + 3 * mm])
+    table.setStyle(_plain([("LEFTPADDING", (1, 0), (1, 0), 3 * mm)]))
+    return [table]
+
+
+def _signatures(view: DossierView, settings: ReceiptSettings, sheet: Paper, st: Styles) -> Table:
+    def column(role: str, name: str) -> list[Flowable]:
+        return [Paragraph(f"<b>{role}</b>", st.center), Paragraph("<i>(Ký và ghi rõ họ tên)</i>", st.center),
+                Spacer(0, sheet.font_size * 3.4), Paragraph(f"<b>{esc(name)}</b>", st.center)]
+    # The survey QR sits between the two signatures, where the form has blank space anyway.
+    middle: list[Flowable] = []
+    if settings.survey_url:
+        middle = [QrCode(settings.survey_for(view.code), sheet.qr_size * 0.8),
+                  Paragraph("Đánh giá mức độ hài lòng", st.small_center)]
+    side, centre = sheet.width * 0.39, sheet.width * 0.22
+    table = Table([[column("NGƯỜI NỘP HỒ SƠ", view.submitted_by), middle,
+                    column("NGƯỜI TIẾP NHẬN HỒ SƠ", view.received_by)]], colWidths=[side, centre, side])
+    table.setStyle(_plain([("ALIGN", (1, 0), (1, 0), "CENTER")]))
+    return table
+
+
+def _footnotes(settings: ReceiptSettings, st: Styles) -> list[Flowable]:
+    notes = [Paragraph("<b><i>Ghi chú:</i></b>", st.note)]
+    notes += [Paragraph(f"- {esc(text)}", st.note) for text in FOOTNOTES]
+    if settings.hotline:
+        notes.append(Paragraph(f"- Đường dây nóng: {esc(settings.hotline)}", st.note))
+    return notes
+
+
+def _plain(extra: list[tuple] | None = None) -> TableStyle:
+    """A layout-only table: no lines, no padding, top-aligned."""
+    return TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                       ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                       ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                       *(extra or [])])
+
+
+# --- wording of single values (also used by tests and the screen preview) -------------------
+
+
+def time_limit_text(view: DossierView) -> str:
+    """Line 3: the legal time limit, e.g. '05 ngày làm việc'."""
+    rule = view.procedure.time_rule
+    if rule is None:
+        return "chưa xác định"
+    if rule.unit == "same_day":
+        text = "Trong ngày"
+    elif rule.unit == "working_day":
+        text = f"{rule.legal_days()} ngày làm việc"
+    elif rule.unit == "day":
+        text = f"{rule.legal_days()} ngày"
+    else:
+        text = f"{rule.legal_days()} ngày làm việc ({rule.value} giờ làm việc)"
+    if rule.cutoff_15h:
+        text += "; hồ sơ nhận sau 15 giờ tính từ ngày làm việc tiếp theo"
+    return text
+
+
+def delivery_text(view: DossierView) -> str:
+    """Line 6: where the result is collected."""
+    if view.delivery == "post":
+        return f"Địa chỉ nhận qua dịch vụ bưu chính công ích: {view.delivery_address or EMPTY}"
+    return DESK
+
+
+def transfer_reference(code: str) -> str:
+    """The transfer purpose for a dossier: its code without the dots.
+
+    VietQR carries at most 25 characters of purpose text, and a code with a 5-digit device
+    number is 26 ("000.00.06.H56-251124-10002"); the dots carry no information, so dropping
+    them keeps the reference complete and matchable ("0000006H56-251124-10002").
+    """
+    return code.replace(".", "")
+
+
+def fee_text(view: DossierView) -> str:
+    """The fee line: amount and how it is paid."""
+    if view.payment_method == "exempt":
+        reason = f": {view.exempt_reason}" if view.exempt_reason else ""
+        return f"{format_vnd(0)} (được miễn{reason})"
+    if view.fee_vnd == 0:
+        return "Không thu"
+    method = PAYMENT_LABELS.get(view.payment_method, view.payment_method).lower()
+    return f"{format_vnd(view.fee_vnd)} (nộp bằng {method})"

@@ -1,0 +1,127 @@
+"""What a printed receipt needs from the unit's settings, read and checked in one place.
+
+Settings keys (stored in the `settings` table, set by an administrator):
+- "receipt.paper": "A5" (default, the legal size of Mẫu 01) or "A4";
+- "receipt.lookup_url": the portal's lookup address, `{code}` replaced by the dossier code;
+- "receipt.survey_url": satisfaction survey address (`{code}` allowed); empty = no survey QR;
+- "payment.vietqr": {bin, account, account_name} of the unit's collection account, or absent;
+- "unit.place_name": the place in "{Địa danh}, ngày … tháng … năm …";
+- "unit.parent_agency": the line above the unit's name in the header, e.g. "UBND XÃ TÂN LẬP";
+- "unit.hotline": printed in the footnotes when set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import InputError
+from app.payments.banks import load_banks
+from app.payments.vietqr import build_vietqr
+from app.store.models import Setting
+from app.text import collapse_spaces, nfc
+
+PAPERS = ("A5", "A4")
+DEFAULT_LOOKUP_URL = "https://dichvucong.gov.vn/tra-cuu-ho-so?ma={code}"
+KEYS = ("receipt.paper", "receipt.lookup_url", "receipt.survey_url", "payment.vietqr",
+        "unit.place_name", "unit.parent_agency", "unit.hotline")
+
+
+@dataclass(frozen=True)
+class VietQrAccount:
+    """The unit's account for fees paid by transfer."""
+
+    bin: str
+    account: str
+    account_name: str
+
+    @property
+    def bank_name(self) -> str:
+        """Short bank name for the printed line; the BIN itself when the bank list lacks it."""
+        bank = load_banks().get(self.bin)
+        return bank.short_name if bank else f"BIN {self.bin}"
+
+
+@dataclass(frozen=True)
+class ReceiptSettings:
+    """The unit's choices for receipts; every field has a usable default."""
+
+    paper: str = "A5"
+    lookup_url: str = DEFAULT_LOOKUP_URL
+    survey_url: str = ""
+    vietqr: VietQrAccount | None = None
+    place_name: str = ""
+    parent_agency: str = ""
+    hotline: str = ""
+
+    def lookup_for(self, code: str) -> str:
+        return self.lookup_url.replace("{code}", code)
+
+    def survey_for(self, code: str) -> str:
+        return self.survey_url.replace("{code}", code)
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Any]) -> ReceiptSettings:
+        """Build from {setting key: stored value}; InputError names the bad setting."""
+        return cls(
+            paper=check_paper(values.get("receipt.paper") or "A5", field="setting receipt.paper"),
+            lookup_url=_url(values.get("receipt.lookup_url"), "receipt.lookup_url",
+                            default=DEFAULT_LOOKUP_URL, need_code=True),
+            survey_url=_url(values.get("receipt.survey_url"), "receipt.survey_url", default=""),
+            vietqr=_vietqr(values.get("payment.vietqr")),
+            place_name=_text(values.get("unit.place_name"), "unit.place_name"),
+            parent_agency=_text(values.get("unit.parent_agency"), "unit.parent_agency"),
+            hotline=_text(values.get("unit.hotline"), "unit.hotline"),
+        )
+
+
+def receipt_settings(session: Session) -> ReceiptSettings:
+    """The receipt settings stored with the data, read inside the caller's session."""
+    rows = session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(KEYS)))
+    return ReceiptSettings.from_values(dict(rows.all()))
+
+
+def check_paper(value: object, *, field: str = "paper") -> str:
+    if not isinstance(value, str) or value.strip().upper() not in PAPERS:
+        raise InputError(f"{field}: {value!r} is not a paper size; use A5 or A4")
+    return value.strip().upper()
+
+
+def _text(value: object, key: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise InputError(f"setting {key}: must be text, got {value!r}")
+    return collapse_spaces(nfc(value))
+
+
+def _url(value: object, key: str, *, default: str, need_code: bool = False) -> str:
+    text = _text(value, key)
+    if not text:
+        return default
+    if not text.lower().startswith(("https://", "http://")):
+        raise InputError(f"setting {key}: {text!r} is not a web address (http:// or https://)")
+    if need_code and "{code}" not in text:
+        # Without the code every receipt would carry the same QR, useless for lookup.
+        raise InputError(f"setting {key}: {text!r} has no {{code}} placeholder for the dossier code")
+    return text
+
+
+def _vietqr(value: object) -> VietQrAccount | None:
+    if value in (None, "", {}):
+        return None
+    if not isinstance(value, Mapping):
+        raise InputError(f"setting payment.vietqr: expected {{bin, account, account_name}}, got {value!r}")
+    parts = {key: _text(value.get(key), f"payment.vietqr.{key}") for key in ("bin", "account", "account_name")}
+    for key, text in parts.items():
+        if not text:
+            raise InputError(f"setting payment.vietqr.{key}: missing")
+    try:
+        build_vietqr(bin=parts["bin"], account=parts["account"])  # the same checks a payment will get
+    except InputError as error:
+        raise InputError(f"setting payment.vietqr: {error}") from None
+    return VietQrAccount(**parts)

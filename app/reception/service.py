@@ -1,0 +1,304 @@
+"""Receiving a dossier: checklist, applicant look-up, live preview, and the confirm transaction.
+
+`confirm_reception` is the one way a dossier comes into the store (screen and `motcua intake`):
+1. the request is checked by `app.reception.validation` (every problem at once);
+2. page files are encrypted into the blob store and fsynced, OUTSIDE the write lock;
+3. ONE write transaction: applicant (reused by ID number, "provide once"), dossier code, dossier,
+   documents, pages, status event DA_TIEP_NHAN, outbox row "dossier.create", audit event, and
+   the draft deleted. Any failure rolls all of it back, including the code number; the page
+   files left behind are orphans that `BlobStore.sweep_orphans` removes later.
+
+`dossiers.draft_id` is UNIQUE and re-read under the write lock, so confirming the same draft
+twice (a double key press, or two officials at once) returns the first dossier.
+
+What a dossier row's `data` holds (read by app/reception/views.py and the receipt):
+procedure {code, name, valid_from}, applicant (snapshot as received, so a reprint never shows a
+later address), representative, documents_missing, missing_reason, destination_unit,
+visit_place, fee {amount_vnd, lines, note, channel, pages, copies, entered}, exempt_reason,
+delivery_address, sets, note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from app.catalog.fees import FeeQuote
+from app.catalog.model import ProcedureVersionData
+from app.catalog.storage import version_row_id
+from app.codes import allocate_dossier_code
+from app.errors import InputError, StoreError
+from app.identity.cccd import CccdRecord
+from app.ids import new_id
+from app.reception.model import (FEE_CHANNEL, ApplicantInput, DocumentInput, FieldProblem,
+                                 ReceptionInvalid, ReceptionQuote, ReceptionRequest, ReceptionResult)
+from app.reception.validation import CheckedRequest, check_request
+from app.statuses import INITIAL_STATUS
+from app.store.blobs import BlobStore
+from app.store.models import (Applicant, Document, Dossier, Draft, OutboxItem, Page, Setting,
+                              StatusEvent, utcnow)
+
+OUTBOX_KIND = "dossier.create"
+AUDIT_ACTION = "dossier.received"
+StoredPage = tuple[str, int, str]  # (sha256, size, mime)
+
+
+def checklist_for(version: ProcedureVersionData) -> list[DocumentInput]:
+    """The procedure's documents, ready to tick; items shown, not kept, default to "original"."""
+    return [DocumentInput(name=item.name, required=item.required, kind=item.kind, received=False,
+                          form="original" if item.kind == "present" else "copy", copies=1)
+            for item in version.documents]
+
+
+def applicant_from_cccd(record: CccdRecord) -> ApplicantInput:
+    """An applicant filled from a chip-ID QR; marked source "qr" so its values are kept as read."""
+    return ApplicantInput(full_name=record.full_name, id_number=record.id_number,
+                          old_id_number=record.old_id_number or "", birth_date=record.birth_date,
+                          sex=record.sex, address=record.address, id_issue_date=record.issue_date,
+                          source="qr")
+
+
+def _applicant_row(session: Session, id_number: str) -> Applicant | None:
+    number = "".join((id_number or "").split())
+    if not number:
+        return None
+    return session.scalar(select(Applicant).where(Applicant.id_number == number)
+                          .order_by(Applicant.created_at.desc()).limit(1))
+
+
+def find_applicant(session: Session, id_number: str) -> ApplicantInput | None:
+    """"Provide once": what the store already knows about the holder of `id_number`, or None."""
+    row = _applicant_row(session, id_number)
+    if row is None:
+        return None
+    return ApplicantInput(full_name=row.full_name, id_number=row.id_number or "",
+                          old_id_number=row.old_id_number or "", birth_date=row.birth_date,
+                          sex=row.sex or "", address=row.address or "", id_issue_date=row.id_issue_date,
+                          phone=row.phone or "", email=row.email or "")
+
+
+def fill_from_known(current: ApplicantInput, known: ApplicantInput | None) -> ApplicantInput:
+    """Complete `current` with what the store knows (phone, e-mail…), never overwriting a value
+    already there: a QR-filled applicant keeps what the card says, the store adds the rest."""
+    if known is None:
+        return current
+    filled = {name: getattr(known, name) for name in _KNOWN_FIELDS
+              if not getattr(current, name) and getattr(known, name)}
+    return replace(current, **filled)
+
+
+_KNOWN_FIELDS = ("full_name", "old_id_number", "birth_date", "sex", "address", "id_issue_date", "phone",
+                 "email")
+
+
+def preview_reception(session: Session, request: ReceptionRequest, *,
+                      now: datetime | None = None) -> ReceptionQuote:
+    """Procedure, appointment time, fee and problems for the screen; never writes."""
+    checked = check_request(session, request, now=now or datetime.now())
+    return ReceptionQuote(procedure=checked.version, due_at=checked.due_at, fee=checked.fee,
+                          problems=checked.problems, received_at=checked.received_at)
+
+
+def confirm_reception(store: Any, request: ReceptionRequest, *,
+                      now: datetime | None = None) -> ReceptionResult:
+    """Receive the dossier described by `request`; see the module docstring.
+
+    Raises ReceptionInvalid (every problem), StoreError (busy, disk full; nothing saved).
+    """
+    now = now or datetime.now()
+    with store.read_session() as session:
+        earlier = _confirmed_before(session, request.draft_id)
+        if earlier is not None:
+            return earlier
+        checked = check_request(session, request, now=now)
+    if checked.problems:
+        raise ReceptionInvalid(checked.problems)
+    pages = _store_pages(store.blobs, checked.request)
+    try:
+        with store.session() as session:
+            earlier = _confirmed_before(session, request.draft_id)
+            if earlier is not None:
+                return earlier
+            return _write(store, session, checked, pages)
+    except IntegrityError:
+        # Only a concurrent confirm of the same draft can collide (draft_id is UNIQUE).
+        with store.read_session() as session:
+            earlier = _confirmed_before(session, request.draft_id)
+        if earlier is None:
+            raise
+        return earlier
+    except OperationalError as error:
+        raise _store_problem(store, error) from error
+
+
+def _store_problem(store: Any, error: OperationalError) -> StoreError:
+    text = str(getattr(error, "orig", error)).lower()
+    if "full" in text:
+        return StoreError(f"the disk holding {store.paths.store} is full; nothing was saved. Free some "
+                          "space and confirm again")
+    return StoreError(f"the store {store.paths.store} could not save the dossier ({text}); nothing "
+                      "was saved, try again")
+
+
+def _confirmed_before(session: Session, draft_id: str) -> ReceptionResult | None:
+    if not draft_id:
+        return None
+    row = session.scalar(select(Dossier).where(Dossier.draft_id == draft_id))
+    if row is None:
+        return None
+    assert row.due_at is not None
+    return ReceptionResult(dossier_id=row.id, code=row.code, received_at=row.received_at,
+                           due_at=row.due_at, fee_vnd=row.fee_vnd, already_confirmed=True)
+
+
+def _store_pages(blobs: BlobStore, request: ReceptionRequest) -> list[list[StoredPage]]:
+    """Encrypt every page into the blob store (durable before the commit that references it)."""
+    stored: list[list[StoredPage]] = []
+    problems: list[FieldProblem] = []
+    for i, doc in enumerate(request.documents):
+        stored.append([])
+        for j, page in enumerate(doc.pages):
+            try:
+                sha256, size = blobs.put_file(page.path)
+            except InputError as error:  # vanished or became unreadable since the check
+                problems.append(FieldProblem(f"documents[{i}].pages[{j}].path", error.message))
+                continue
+            stored[-1].append((sha256, size, page.mime))
+    if problems:
+        raise ReceptionInvalid(problems)
+    return stored
+
+
+def _write(store: Any, session: Session, checked: CheckedRequest,
+           pages: list[list[StoredPage]]) -> ReceptionResult:
+    request, version = checked.request, checked.version
+    assert version is not None and checked.due_at is not None and checked.fee is not None
+    applicant = _upsert_applicant(session, request.applicant)
+    session.flush()
+    unit_code = request.destination_unit if request.channel == "post_office" and request.destination_unit \
+        else store.unit.code
+    slot = session.get(Setting, "codes.device_slot")
+    code = allocate_dossier_code(session, unit_code=unit_code, day=checked.received_at.date(),
+                                 device_slot=slot.value if slot is not None else 1)
+    fee = checked.fee
+    data = _dossier_data(checked, fee)
+    dossier = Dossier(id=new_id(), code=code, unit_code=unit_code,
+                      procedure_version_id=version_row_id(session, version.code, version.valid_from),
+                      applicant_id=applicant.id, channel=request.channel, status=INITIAL_STATUS,
+                      received_at=checked.received_at, due_at=checked.due_at,
+                      received_by=store.user.id, draft_id=request.draft_id or None,
+                      fee_vnd=fee.amount_vnd or 0, payment_method=request.payment_method,
+                      delivery=request.delivery, data=data)
+    session.add(dossier)
+    session.flush()  # no ORM relationships: parents must be inserted before their children
+    documents = _add_documents(session, dossier.id, request, pages)
+    session.add(StatusEvent(id=new_id(), dossier_id=dossier.id, status=INITIAL_STATUS,
+                            at=checked.received_at, by_user=store.user.username, note=None))
+    session.flush()
+    payload = _outbox_payload(store, dossier, request, documents, data)
+    session.add(OutboxItem(id=new_id(), dossier_id=dossier.id, kind=OUTBOX_KIND, payload=payload,
+                           created_at=utcnow(), state="pending", attempts=0))
+    session.flush()
+    store.record_audit(session, action=AUDIT_ACTION, object_type="dossier", object_id=dossier.id,
+                       details=_audit_details(code, version, data))
+    if request.draft_id:
+        session.execute(delete(Draft).where(Draft.id == request.draft_id))
+    return ReceptionResult(dossier_id=dossier.id, code=code, received_at=checked.received_at,
+                           due_at=checked.due_at, fee_vnd=dossier.fee_vnd, already_confirmed=False)
+
+
+def _upsert_applicant(session: Session, a: ApplicantInput) -> Applicant:
+    """Reuse the stored applicant with this ID number, updating what the official entered."""
+    row = _applicant_row(session, a.id_number)
+    if row is None:
+        row = Applicant(id=new_id(), id_number=a.id_number, full_name=a.full_name, created_at=utcnow(),
+                        data={})
+        session.add(row)
+    row.full_name = a.full_name or row.full_name
+    # Empty means "not given this time": a returning applicant keeps what they provided before.
+    for name in ("birth_date", "sex", "address", "phone", "email", "old_id_number", "id_issue_date"):
+        value = getattr(a, name)
+        if value:
+            setattr(row, name, value)
+    row.data = {**(row.data or {}), "source": a.source}
+    return row
+
+
+def _add_documents(session: Session, dossier_id: str, request: ReceptionRequest,
+                   pages: list[list[StoredPage]]) -> list[dict[str, Any]]:
+    """Document and page rows; returns their outbox form."""
+    out: list[dict[str, Any]] = []
+    for seq, (doc, stored) in enumerate(zip(request.documents, pages)):
+        row = Document(id=new_id(), dossier_id=dossier_id, name=doc.name, form=doc.form,
+                       copies=doc.copies, received=doc.received, seq=seq, required=doc.required,
+                       kind=doc.kind)
+        session.add(row)
+        session.flush()
+        page_rows = [Page(id=new_id(), document_id=row.id, seq=n, sha256=sha, size=size, mime=mime)
+                     for n, (sha, size, mime) in enumerate(stored, start=1)]
+        session.add_all(page_rows)
+        out.append({"id": row.id, "seq": seq, "name": doc.name, "form": doc.form, "copies": doc.copies,
+                    "received": doc.received, "required": doc.required, "kind": doc.kind,
+                    "pages": [{"id": p.id, "seq": p.seq, "sha256": p.sha256, "size": p.size,
+                               "mime": p.mime} for p in page_rows]})
+    return out
+
+
+def _fee_json(fee: FeeQuote) -> list[dict[str, Any]]:
+    return [asdict(line) for line in fee.lines]
+
+
+def _dossier_data(checked: CheckedRequest, fee: FeeQuote) -> dict[str, Any]:
+    request, version = checked.request, checked.version
+    assert version is not None
+    applicant = request.to_json()["applicant"]
+    return {
+        "procedure": {"code": version.code, "name": version.name,
+                      "valid_from": version.valid_from.isoformat()},
+        "applicant": applicant,
+        "representative": request.to_json()["representative"],
+        "documents_missing": checked.missing,
+        "missing_reason": request.missing_reason if checked.missing else "",
+        "destination_unit": request.destination_unit, "visit_place": request.visit_place,
+        "fee": {"amount_vnd": fee.amount_vnd or 0, "lines": _fee_json(fee), "note": fee.note,
+                "channel": FEE_CHANNEL[request.channel], "pages": request.fee_pages,
+                "copies": request.fee_copies, "entered": request.fee_amount is not None},
+        "exempt_reason": request.exempt_reason if request.payment_method == "exempt" else "",
+        "delivery_address": request.delivery_address if request.delivery == "post" else "",
+        "sets": request.sets, "note": request.note,
+    }
+
+
+def _outbox_payload(store: Any, dossier: Dossier, request: ReceptionRequest,
+                    documents: list[dict[str, Any]], data: dict[str, Any]) -> dict[str, Any]:
+    """The dossier as the portal needs it: JSON-serialisable, dates and times ISO."""
+    assert dossier.due_at is not None
+    return {
+        "dossier_id": dossier.id, "code": dossier.code, "unit_code": dossier.unit_code,
+        "receiving_unit": store.unit.code, "procedure": data["procedure"],
+        "status": dossier.status, "channel": dossier.channel,
+        "received_at": dossier.received_at.isoformat(), "due_at": dossier.due_at.isoformat(),
+        "received_by": store.user.username, "applicant": data["applicant"],
+        "representative": data["representative"], "documents": documents,
+        "documents_missing": data["documents_missing"], "missing_reason": data["missing_reason"],
+        "fee": {**data["fee"], "payment_method": dossier.payment_method,
+                "exempt_reason": data["exempt_reason"]},
+        "delivery": {"method": dossier.delivery, "address": data["delivery_address"]},
+        "destination_unit": data["destination_unit"], "visit_place": data["visit_place"],
+        "sets": data["sets"], "note": data["note"],
+    }
+
+
+def _audit_details(code: str, version: ProcedureVersionData, data: dict[str, Any]) -> dict[str, Any]:
+    """No personal data in the audit chain: codes, counts, and the official's missing reason."""
+    details: dict[str, Any] = {"code": code, "procedure_code": version.code,
+                               "fee_vnd": data["fee"]["amount_vnd"]}
+    if data["documents_missing"]:
+        details["documents_missing"] = data["documents_missing"]
+        details["missing_reason"] = data["missing_reason"]
+    return details

@@ -1,0 +1,338 @@
+"""The one set of reception rules, shared by the screen's live preview, confirm and intake.
+
+`check_request` never raises for bad input: it returns every problem at once as `FieldProblem`s
+with field paths ("applicant.id_number", "documents[1].received", "fee_pages"), plus what could
+be worked out (procedure version, appointment time, fee, cleaned applicant). It only reads.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.calendar_store import load_calendar
+from app.catalog.fees import FeeLine, FeeQuote, compute_fee
+from app.catalog.model import ProcedureVersionData
+from app.catalog.search import CatalogIndex
+from app.codes import UNIT_CODE_RE
+from app.deadlines import compute_due
+from app.errors import InputError
+from app.identity.cccd import CccdParseError, check_id_number
+from app.identity.contact import email_problem, normalise_email, normalise_phone, phone_problem
+from app.identity.provinces import is_province_code
+from app.reception.model import (APPLICANT_SOURCES, CHANNELS, DELIVERY, DOCUMENT_FORMS, DOCUMENT_KINDS,
+                                 FEE_CHANNEL, PAYMENT_METHODS, ApplicantInput, DocumentInput,
+                                 FieldProblem, PageInput, ReceptionRequest,
+                                 RepresentativeInput)
+from app.store.models import ProcedureVersion
+from app.text import collapse_spaces, fold, nfc
+
+PAGE_MIMES = ("application/pdf", "image/png", "image/jpeg", "image/tiff", "image/webp", "image/bmp")
+# A reception may be entered a little after the clock it states (clocks of two desks differ).
+FUTURE_SLACK = timedelta(minutes=5)
+ENTERED_FEE_LABEL = "Phí, lệ phí (số tiền nhập tại quầy)"
+Add = Callable[[str, str], None]  # records one problem: (field path, message)
+
+
+class Problems(list[FieldProblem]):
+    """The problems found so far, in the order of the form."""
+
+    def add(self, field: str, message: str) -> None:
+        self.append(FieldProblem(field, message))
+
+
+@dataclass(frozen=True)
+class CheckedRequest:
+    """What `check_request` found: problems, and the values derived from a valid request."""
+
+    request: ReceptionRequest  # cleaned: NFC text, normalised phone/e-mail, page MIME types
+    received_at: datetime
+    version: ProcedureVersionData | None
+    due_at: datetime | None
+    fee: FeeQuote | None
+    missing: list[str]  # names of required documents not received
+    problems: list[FieldProblem]
+
+
+def clean_text(text: str) -> str:
+    return collapse_spaces(nfc(text or ""))
+
+
+def version_in_force(session: Session, code: str, day: date) -> ProcedureVersionData | None:
+    """The version of procedure `code` in force on `day` (CatalogIndex rules, one code's rows)."""
+    rows = session.scalars(select(ProcedureVersion.data).where(ProcedureVersion.code == code.strip()))
+    versions = [ProcedureVersionData.from_json(data, where=f"stored procedure {code}") for data in rows]
+    return CatalogIndex(versions).get(code, at=day) if versions else None
+
+
+def check_request(session: Session, request: ReceptionRequest, *, now: datetime) -> CheckedRequest:
+    """Check `request` against the catalogue and calendar in `session`; see the module docstring."""
+    problems = Problems()
+    add = problems.add
+    received_at = (request.received_at or now).replace(microsecond=0)
+    if request.received_at is not None and request.received_at > now + FUTURE_SLACK:
+        add("received_at", f"{request.received_at:%H:%M %d/%m/%Y} is in the future")
+    applicant = _check_applicant(request.applicant, add, today=now.date())
+    representative = _check_representative(request.representative, add)
+    version = _check_procedure(session, request.procedure_code, received_at.date(), add)
+    documents, missing = _check_documents(request, version, add)
+    _check_channel(request, version, add)
+    _check_delivery(request, applicant, add)
+    if isinstance(request.sets, bool) or not isinstance(request.sets, int) or request.sets < 1:
+        add("sets", f"the number of dossier sets must be at least 1, got {request.sets!r}")
+    fee = _check_fee(request, version, add)
+    due_at = None
+    if version is not None and version.time_rule is not None:
+        try:
+            due_at = compute_due(received_at, version.time_rule, load_calendar(session))
+        except InputError as error:
+            add("received_at", error.message)
+    cleaned = replace(request, applicant=applicant, representative=representative, documents=documents,
+                      received_at=received_at)
+    return CheckedRequest(_cleaned(cleaned), received_at, version, due_at, fee, missing, problems)
+
+
+def _cleaned(request: ReceptionRequest) -> ReceptionRequest:
+    """Free texts in NFC with single spaces; the post address defaults to the applicant's."""
+    by_post = request.delivery == "post"
+    return replace(request, missing_reason=clean_text(request.missing_reason),
+                   exempt_reason=clean_text(request.exempt_reason),
+                   destination_unit=request.destination_unit.strip(),
+                   visit_place=clean_text(request.visit_place),
+                   delivery_address=clean_text(request.delivery_address)
+                   or (request.applicant.address if by_post else ""),
+                   note=nfc(request.note or "").strip())
+
+
+# --- applicant and representative ------------------------------------------------------------
+
+
+def _check_applicant(a: ApplicantInput, add: Add, *, today: date) -> ApplicantInput:
+    name = clean_text(a.full_name)
+    if not name:
+        add("applicant.full_name", "the applicant's full name is required")
+    id_number = "".join((a.id_number or "").split())
+    id_ok = _check_id_digits(id_number, "applicant.id_number", add, required=True)
+    old_id = "".join((a.old_id_number or "").split())
+    if old_id and not (old_id.isascii() and old_id.isdigit() and len(old_id) in (9, 12)):
+        add("applicant.old_id_number", "the old ID number must be 9 or 12 digits")
+    sex = clean_text(a.sex)
+    if sex and sex.casefold() not in ("nam", "nữ"):
+        add("applicant.sex", f"{sex!r} is not Nam or Nữ")
+    sex = {"nam": "Nam", "nữ": "Nữ"}.get(sex.casefold(), sex)
+    birth_ok = True
+    if a.birth_date is not None and a.birth_date > today:
+        add("applicant.birth_date", f"{a.birth_date:%d/%m/%Y} is in the future")
+        birth_ok = False
+    if a.id_issue_date is not None:
+        if a.id_issue_date > today:
+            add("applicant.id_issue_date", f"{a.id_issue_date:%d/%m/%Y} is in the future")
+        elif a.birth_date is not None and a.id_issue_date <= a.birth_date:
+            add("applicant.id_issue_date", "the ID card's issue date is not after the birth date")
+    if id_ok and birth_ok and a.birth_date is not None and sex in ("Nam", "Nữ"):
+        _check_id_against(id_number, a.birth_date, sex, add)
+    phone = _contact(a.phone, "applicant.phone", phone_problem, normalise_phone, add)
+    email = _contact(a.email, "applicant.email", email_problem, normalise_email, add)
+    if a.source not in APPLICANT_SOURCES:
+        add("applicant.source", f"{a.source!r} is not one of {', '.join(APPLICANT_SOURCES)}")
+    return replace(a, full_name=name, id_number=id_number, old_id_number=old_id, sex=sex,
+                   address=clean_text(a.address), phone=phone, email=email)
+
+
+def _check_id_digits(number: str, field: str, add: Add, *, required: bool) -> bool:
+    if not number:
+        if required:
+            add(field, "the personal ID number (12 digits) is required")
+        return False
+    if not (number.isascii() and number.isdigit() and len(number) == 12):
+        add(field, f"a personal ID number has 12 digits, got {len(number)} characters")
+        return False
+    if not is_province_code(number[:3]):
+        add(field, f"the first 3 digits ({number[:3]}) are not a province code")
+        return False
+    return True
+
+
+def _check_id_against(number: str, birth: date, sex: str, add: Add) -> None:
+    try:
+        check_id_number(number, birth_date=birth, sex=sex)
+    except CccdParseError as error:
+        if error.field == "birth_date":
+            add("applicant.birth_date", "is outside the years an ID number can encode (1900–2399)")
+        else:
+            add("applicant.id_number", f"digits 4–6 do not match the birth date {birth:%d/%m/%Y} "
+                                       f"and sex {sex} (they encode century, sex and birth year)")
+
+
+def _contact(value: str, field: str, problem_of: Callable[[str], str | None],
+             normalise: Callable[[str], str], add: Add) -> str:
+    text = (value or "").strip()
+    if not text:
+        return ""
+    problem = problem_of(text)
+    if problem:
+        add(field, problem)
+        return text
+    return normalise(text)
+
+
+def _check_representative(rep: RepresentativeInput | None, add: Add) -> RepresentativeInput | None:
+    if rep is None:
+        return None
+    name = clean_text(rep.full_name)
+    if not name:
+        if any((rep.id_number.strip(), rep.phone.strip(), rep.authorisation.strip())):
+            add("representative.full_name", "the representative's full name is required")
+        else:
+            return None  # an untouched representative section means "no representative"
+    id_number = "".join((rep.id_number or "").split())
+    _check_id_digits(id_number, "representative.id_number", add, required=False)
+    phone = _contact(rep.phone, "representative.phone", phone_problem, normalise_phone, add)
+    return RepresentativeInput(full_name=name, id_number=id_number, phone=phone,
+                               authorisation=clean_text(rep.authorisation))
+
+
+# --- procedure, documents, channel, delivery, fee ------------------------------------------------
+
+
+def _check_procedure(session: Session, code: str, day: date, add: Add) -> ProcedureVersionData | None:
+    code = (code or "").strip()
+    if not code:
+        add("procedure_code", "choose the procedure")
+        return None
+    version = version_in_force(session, code, day)
+    if version is None:
+        add("procedure_code", f"no procedure {code} is in force on {day:%d/%m/%Y} in the local catalogue")
+        return None
+    if version.time_rule is None:
+        add("procedure_code", f"procedure {code} has no time limit in the catalogue, so no "
+                              "appointment can be given; ask the administrator to complete it")
+    return version
+
+
+def _check_documents(request: ReceptionRequest, version: ProcedureVersionData | None,
+                     add: Add) -> tuple[list, list[str]]:
+    cleaned: list[DocumentInput] = []
+    missing: list[str] = []
+    for i, doc in enumerate(request.documents):
+        where = f"documents[{i}]"
+        name = clean_text(doc.name)
+        if not name:
+            add(f"{where}.name", "the document's name is required")
+        if doc.form not in DOCUMENT_FORMS:
+            add(f"{where}.form", f"{doc.form!r} is not one of {', '.join(DOCUMENT_FORMS)}")
+        if doc.kind not in DOCUMENT_KINDS:
+            add(f"{where}.kind", f"{doc.kind!r} is not one of {', '.join(DOCUMENT_KINDS)}")
+        if isinstance(doc.copies, bool) or not isinstance(doc.copies, int) or doc.copies < 1:
+            add(f"{where}.copies", f"the number of copies must be at least 1, got {doc.copies!r}")
+        if doc.pages and not doc.received:
+            add(f"{where}.received", "pages are attached to a document marked as not received")
+        pages = [_check_page(page, f"{where}.pages[{j}]", add) for j, page in enumerate(doc.pages)]
+        if doc.required and doc.kind == "submit" and not doc.received:
+            missing.append(name)
+            if not clean_text(request.missing_reason):
+                add(f"{where}.received", "this required document was not received; receive it, "
+                                         "or record why the dossier is accepted without it (missing_reason)")
+        cleaned.append(replace(doc, name=name, pages=pages))
+    if version is not None:
+        listed = [fold(d.name) for d in cleaned if d.name]
+        for item in version.documents:
+            if item.required and item.kind == "submit" and not _listed(fold(item.name), listed):
+                missing.append(item.name)
+                if not clean_text(request.missing_reason):
+                    add("documents", f"the required document {item.name!r} of the checklist is missing; "
+                                     "add it, or record why the dossier is accepted without it "
+                                     "(missing_reason)")
+    return cleaned, missing
+
+
+def _listed(item: str, listed: list[str]) -> bool:
+    """True if a request document names this checklist item, in full or by its leading words
+    ("Giấy chứng sinh" for "Giấy chứng sinh; nếu không có: …"), as intake files and officials do."""
+    for name in listed:
+        if item == name or (item.startswith(name) and not item[len(name)].isalnum()):
+            return True
+    return False
+
+
+def _check_page(page: PageInput, where: str, add: Add) -> PageInput:
+    mime = page.mime or (mimetypes.guess_type(str(page.path))[0] or "")
+    if mime not in PAGE_MIMES:
+        add(f"{where}.mime", f"{page.path.name}: {mime or 'unknown type'} is not a PDF or an image "
+                             "(PDF, PNG, JPEG, TIFF, WebP, BMP)")
+    if not page.path.is_file():
+        add(f"{where}.path", f"the file {page.path} does not exist")
+    elif not os.access(page.path, os.R_OK):
+        add(f"{where}.path", f"the file {page.path} cannot be read (permissions)")
+    elif page.path.stat().st_size == 0:
+        add(f"{where}.path", f"the file {page.path} is empty")
+    return replace(page, mime=mime)
+
+
+def _check_channel(request: ReceptionRequest, version: ProcedureVersionData | None, add: Add) -> None:
+    if request.channel not in CHANNELS:
+        add("channel", f"{request.channel!r} is not one of {', '.join(CHANNELS)}")
+        return
+    if version is not None and FEE_CHANNEL[request.channel] not in version.channels:
+        add("channel", f"procedure {version.code} cannot be submitted through this channel")
+    destination = request.destination_unit.strip()
+    if destination and request.channel != "post_office":
+        add("destination_unit", "a destination unit is chosen only by a post-office agent")
+    elif destination and not UNIT_CODE_RE.fullmatch(destination):
+        add("destination_unit", f"{destination!r} is not an agency identifier like 000.00.06.H56")
+    if request.channel == "community" and not clean_text(request.visit_place):
+        add("visit_place", "say where the community team received the dossier")
+
+
+def _check_delivery(request: ReceptionRequest, applicant: ApplicantInput, add: Add) -> None:
+    if request.delivery not in DELIVERY:
+        add("delivery", f"{request.delivery!r} is not one of {', '.join(DELIVERY)}")
+    elif request.delivery == "post" and not (clean_text(request.delivery_address) or applicant.address):
+        add("delivery_address", "the result goes by post: give the address to send it to")
+
+
+def _check_fee(request: ReceptionRequest, version: ProcedureVersionData | None, add: Add) -> FeeQuote | None:
+    if request.payment_method not in PAYMENT_METHODS:
+        add("payment_method", f"{request.payment_method!r} is not one of {', '.join(PAYMENT_METHODS)}")
+        return None
+    exempt = request.payment_method == "exempt"
+    if exempt and not clean_text(request.exempt_reason):
+        add("exempt_reason", "say why the fee is waived (e.g. hộ nghèo, người khuyết tật)")
+        return None
+    if version is None or request.channel not in CHANNELS:
+        return None
+    for name, value in (("fee_copies", request.fee_copies), ("fee_pages", request.fee_pages)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+            add(name, f"must be a whole number of at least 1, got {value!r}")
+            return None
+    try:
+        quote = compute_fee(version.fee, channel=FEE_CHANNEL[request.channel], pages=request.fee_pages,
+                            copies=request.fee_copies,
+                            exempt_reason=clean_text(request.exempt_reason) if exempt else None)
+    except InputError as error:
+        field = "fee_pages" if error.message.startswith("pages") else "fee_copies"
+        add(field, error.message.split(": ", 1)[-1])
+        return None
+    return _entered_fee(request, quote, add)
+
+
+def _entered_fee(request: ReceptionRequest, quote: FeeQuote, add: Add) -> FeeQuote | None:
+    amount = request.fee_amount
+    if amount is not None and (isinstance(amount, bool) or not isinstance(amount, int) or amount < 0):
+        add("fee_amount", f"must be a whole number of đồng, 0 or more, got {amount!r}")
+        return None
+    if not quote.needs_entry:
+        if amount is not None and amount != quote.amount_vnd:
+            add("fee_amount", f"the fee follows the catalogue rule ({quote.amount_vnd:,} đ); "
+                              "leave the amount empty")
+        return quote
+    if amount is None:
+        add("fee_amount", quote.note or "enter the fee amount")
+        return quote
+    return FeeQuote(amount, [FeeLine(ENTERED_FEE_LABEL, 1, amount, amount)], quote.note)
