@@ -20,9 +20,11 @@ as_root() {
 # plus the tools the tests use. Installed only when missing.
 debian_packages=(python3.11-venv libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
-  libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core)
+  libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core
+  libpulse0)  # libpulse0: QtMultimedia (webcam capture) will not load without it
 if [ "$purpose" = "test" ]; then
-  debian_packages+=(poppler-utils)
+  # postgresql: the portal tests start a throw-away cluster with its initdb/pg_ctl (tests/portal/pg.py).
+  debian_packages+=(poppler-utils postgresql)
 fi
 
 ensure_debian_packages() {
@@ -49,7 +51,7 @@ ensure_venv() {
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     say "installing Python packages (first run takes a few minutes)"
     "$venv/bin/python" -m pip install -q --upgrade pip
-    "$venv/bin/python" -m pip install -q -e "$root[desk,portal,capture,test]"
+    "$venv/bin/python" -m pip install -q -e "$root[desk,portal,test]"
     echo "$want" > "$stamp"
   fi
 }

@@ -71,9 +71,10 @@ class MainWindow(QMainWindow):
     # -- construction ---------------------------------------------------------------------------
     def _build_pages(self, language: str) -> None:
         self.catalog_page = CatalogPage(self.store, self.runner)
+        self.reception_page = ReceptionPage(self.store, self.runner)
         self.settings_page = SettingsPage(self.store, self.paths, self.runner, language)
         self.pages: dict[str, QWidget] = {
-            "reception": ReceptionPage(),
+            "reception": self.reception_page,
             "dossiers": DossiersPage(),
             "sync": SyncPage(),
             "reports": ReportsPage(),
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Begin background refreshes and idle watching; call once the window is shown."""
         self.catalog_page.load()
+        self.reception_page.load()
         self.settings_page.load()
         store = self.store
         self.runner.run_db(lambda: read_idle_minutes(store), self.set_idle_minutes)
@@ -158,6 +160,8 @@ class MainWindow(QMainWindow):
         if self._handed_back:
             return
         self._handed_back = True
+        # Queued on the store lane before the store is closed, so the unfinished form is kept.
+        self.reception_page.save_draft_now()
         self.idle.stop()
         self.status.stop()
         signal.emit(self.store)

@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ApplicantSection</name>
+    <message>
+        <source>2. Applicant</source>
+        <translation>2. Applicant</translation>
+    </message>
+    <message>
+        <source>Read QR from image/PDF…</source>
+        <translation>Read QR from image/PDF…</translation>
+    </message>
+    <message>
+        <source>Read QR from webcam</source>
+        <translation>Read QR from webcam</translation>
+    </message>
+    <message>
+        <source>Scan the chip ID card's QR into any field.</source>
+        <translation>Scan the chip ID card's QR into any field.</translation>
+    </message>
+    <message>
+        <source>No camera found on this computer.</source>
+        <translation>No camera found on this computer.</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Old ID number</source>
+        <translation>Old ID number</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>ID issue date</source>
+        <translation>ID issue date</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Authorised representative submits</source>
+        <translation>Authorised representative submits</translation>
+    </message>
+    <message>
+        <source>Authorisation (e.g. power of attorney no. …)</source>
+        <translation>Authorisation (e.g. power of attorney no. …)</translation>
+    </message>
+    <message>
+        <source>The ID card QR could not be used: %1. Nothing was changed.</source>
+        <translation>The ID card QR could not be used: %1. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Filled from the ID card QR.</source>
+        <translation>Filled from the ID card QR.</translation>
+    </message>
+    <message>
+        <source>Returning applicant: stored details reused (%1).</source>
+        <translation>Returning applicant: stored details reused (%1).</translation>
+    </message>
+    <message>
+        <source>Type the date as dd/mm/yyyy.</source>
+        <translation>Type the date as dd/mm/yyyy.</translation>
+    </message>
+</context>
+<context>
     <name>CatalogModel</name>
     <message>
         <source>Free</source>
@@ -79,6 +170,45 @@
     </message>
 </context>
 <context>
+    <name>ChannelSection</name>
+    <message>
+        <source>6. Channel</source>
+        <translation>6. Channel</translation>
+    </message>
+    <message>
+        <source>At the desk</source>
+        <translation>At the desk</translation>
+    </message>
+    <message>
+        <source>Post-office agent</source>
+        <translation>Post-office agent</translation>
+    </message>
+    <message>
+        <source>Community technology team</source>
+        <translation>Community technology team</translation>
+    </message>
+    <message>
+        <source>Received through</source>
+        <translation>Received through</translation>
+    </message>
+    <message>
+        <source>Unit the dossier is for</source>
+        <translation>Unit the dossier is for</translation>
+    </message>
+    <message>
+        <source>Destination unit</source>
+        <translation>Destination unit</translation>
+    </message>
+    <message>
+        <source>Village, hamlet or place of the visit</source>
+        <translation>Village, hamlet or place of the visit</translation>
+    </message>
+    <message>
+        <source>Visit place</source>
+        <translation>Visit place</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -102,6 +232,33 @@
     </message>
 </context>
 <context>
+    <name>DeliverySection</name>
+    <message>
+        <source>5. Result delivery</source>
+        <translation>5. Result delivery</translation>
+    </message>
+    <message>
+        <source>At the desk</source>
+        <translation>At the desk</translation>
+    </message>
+    <message>
+        <source>By post</source>
+        <translation>By post</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>Postal address for the result</source>
+        <translation>Postal address for the result</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+</context>
+<context>
     <name>DeskStatusBar</name>
     <message>
         <source>Offline · portal not connected</source>
@@ -117,6 +274,80 @@
     </message>
 </context>
 <context>
+    <name>DocumentsModel</name>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Certified copy</source>
+        <translation>Certified copy</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Shown</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>If applicable</source>
+        <translation>If applicable</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsSection</name>
+    <message>
+        <source>Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;All files (*)</source>
+        <translation>Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>3. Documents</source>
+        <translation>3. Documents</translation>
+    </message>
+    <message>
+        <source>Reason for missing documents (required when a required document is not received)</source>
+        <translation>Reason for missing documents (required when a required document is not received)</translation>
+    </message>
+    <message>
+        <source>Attach files… (Ctrl+O)</source>
+        <translation>Attach files… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>All received (Ctrl+Shift+A)</source>
+        <translation>All received (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Tick the missing documents, or write why the dossier is accepted without them.</source>
+        <translation>Tick the missing documents, or write why the dossier is accepted without them.</translation>
+    </message>
+</context>
+<context>
     <name>DossiersPage</name>
     <message>
         <source>Dossiers</source>
@@ -125,6 +356,104 @@
     <message>
         <source>The list of received dossiers will come here, with search, filters, due dates and lifecycle actions.</source>
         <translation>The list of received dossiers will come here, with search, filters, due dates and lifecycle actions.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftBanner</name>
+    <message>
+        <source>Continue (Ctrl+R)</source>
+        <translation>Continue (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>Discard draft</translation>
+    </message>
+    <message>
+        <source>Continue the unfinished reception? %1</source>
+        <translation>Continue the unfinished reception? %1</translation>
+    </message>
+    <message>
+        <source>(%1 unfinished receptions in all)</source>
+        <translation>(%1 unfinished receptions in all)</translation>
+    </message>
+</context>
+<context>
+    <name>FeesSection</name>
+    <message>
+        <source>4. Fees</source>
+        <translation>4. Fees</translation>
+    </message>
+    <message>
+        <source>Choose a procedure first.</source>
+        <translation>Choose a procedure first.</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Pages to charge</source>
+        <translation>Pages to charge</translation>
+    </message>
+    <message>
+        <source>Amount in đồng, e.g. 50000</source>
+        <translation>Amount in đồng, e.g. 50000</translation>
+    </message>
+    <message>
+        <source>Amount (đ)</source>
+        <translation>Amount (đ)</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Bank transfer (VietQR)</source>
+        <translation>Bank transfer (VietQR)</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>Exempt</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Reason for exemption (e.g. poor household)</source>
+        <translation>Reason for exemption (e.g. poor household)</translation>
+    </message>
+    <message>
+        <source>Exemption reason</source>
+        <translation>Exemption reason</translation>
+    </message>
+    <message>
+        <source>Type the amount in đồng, digits only.</source>
+        <translation>Type the amount in đồng, digits only.</translation>
+    </message>
+    <message>
+        <source>Enter the number of pages.</source>
+        <translation>Enter the number of pages.</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Total: %1</translation>
+    </message>
+    <message>
+        <source>Amount to be entered</source>
+        <translation>Amount to be entered</translation>
+    </message>
+    <message>
+        <source>VietQR settings are incomplete.</source>
+        <translation>VietQR settings are incomplete.</translation>
+    </message>
+    <message>
+        <source>Transfer %1 to %2</source>
+        <translation>Transfer %1 to %2</translation>
     </message>
 </context>
 <context>
@@ -380,14 +709,170 @@
     </message>
 </context>
 <context>
-    <name>ReceptionPage</name>
+    <name>ProcedureListModel</name>
     <message>
-        <source>Reception</source>
-        <translation>Reception</translation>
+        <source>Recent</source>
+        <translation>Recent</translation>
     </message>
     <message>
-        <source>Receiving a dossier will come here: choosing the procedure, the applicant, the documents and fees, and printing the receipt.</source>
-        <translation>Receiving a dossier will come here: choosing the procedure, the applicant, the documents and fees, and printing the receipt.</translation>
+        <source>Frequent</source>
+        <translation>Frequent</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedurePicker</name>
+    <message>
+        <source>1. Procedure</source>
+        <translation>1. Procedure</translation>
+    </message>
+    <message>
+        <source>Type a few words of the procedure or its code, then Enter…</source>
+        <translation>Type a few words of the procedure or its code, then Enter…</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPrinter</name>
+    <message>
+        <source>the receipt PDF could not be read</source>
+        <translation>the receipt PDF could not be read</translation>
+    </message>
+    <message>
+        <source>no printer is set up on this computer</source>
+        <translation>no printer is set up on this computer</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Receipt %1</translation>
+    </message>
+    <message>
+        <source>printing was cancelled</source>
+        <translation>printing was cancelled</translation>
+    </message>
+    <message>
+        <source>the printer did not accept the receipt</source>
+        <translation>the printer did not accept the receipt</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionPage</name>
+    <message>
+        <source>Receive a dossier</source>
+        <translation>Receive a dossier</translation>
+    </message>
+    <message>
+        <source>Read QR from image/PDF</source>
+        <translation>Read QR from image/PDF</translation>
+    </message>
+    <message>
+        <source>Images and PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.pdf)</source>
+        <translation>Images and PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.pdf)</translation>
+    </message>
+    <message>
+        <source>No QR code in the camera picture; hold the card closer and try again.</source>
+        <translation>No QR code in the camera picture; hold the card closer and try again.</translation>
+    </message>
+    <message>
+        <source>The dossier was NOT saved: %1. The form is kept; confirm again.</source>
+        <translation>The dossier was NOT saved: %1. The form is kept; confirm again.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionProblems</name>
+    <message>
+        <source>Enter the 12-digit personal ID number.</source>
+        <translation>Enter the 12-digit personal ID number.</translation>
+    </message>
+    <message>
+        <source>The first 3 digits of the ID number are not a province code.</source>
+        <translation>The first 3 digits of the ID number are not a province code.</translation>
+    </message>
+    <message>
+        <source>The ID number does not match the date of birth or the sex.</source>
+        <translation>The ID number does not match the date of birth or the sex.</translation>
+    </message>
+    <message>
+        <source>A personal ID number has 12 digits.</source>
+        <translation>A personal ID number has 12 digits.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>The date of birth is in the future.</translation>
+    </message>
+    <message>
+        <source>Check the date of birth.</source>
+        <translation>Check the date of birth.</translation>
+    </message>
+    <message>
+        <source>Enter the applicant's full name.</source>
+        <translation>Enter the applicant's full name.</translation>
+    </message>
+    <message>
+        <source>The old ID number has 9 or 12 digits.</source>
+        <translation>The old ID number has 9 or 12 digits.</translation>
+    </message>
+    <message>
+        <source>Choose Nam or Nữ.</source>
+        <translation>Choose Nam or Nữ.</translation>
+    </message>
+    <message>
+        <source>The issue date must not be in the future or before the birth date.</source>
+        <translation>The issue date must not be in the future or before the birth date.</translation>
+    </message>
+    <message>
+        <source>Check the phone number (e.g. 0912 345 678).</source>
+        <translation>Check the phone number (e.g. 0912 345 678).</translation>
+    </message>
+    <message>
+        <source>Check the e-mail address (e.g. ten@example.vn).</source>
+        <translation>Check the e-mail address (e.g. ten@example.vn).</translation>
+    </message>
+    <message>
+        <source>Enter the representative's full name.</source>
+        <translation>Enter the representative's full name.</translation>
+    </message>
+    <message>
+        <source>Check the representative's phone number.</source>
+        <translation>Check the representative's phone number.</translation>
+    </message>
+    <message>
+        <source>A required document of the checklist is missing.</source>
+        <translation>A required document of the checklist is missing.</translation>
+    </message>
+    <message>
+        <source>A required document is not ticked as received.</source>
+        <translation>A required document is not ticked as received.</translation>
+    </message>
+    <message>
+        <source>Write why the dossier is accepted without the missing documents.</source>
+        <translation>Write why the dossier is accepted without the missing documents.</translation>
+    </message>
+    <message>
+        <source>Give the postal address for the result.</source>
+        <translation>Give the postal address for the result.</translation>
+    </message>
+    <message>
+        <source>Say where the community team received the dossier.</source>
+        <translation>Say where the community team received the dossier.</translation>
+    </message>
+    <message>
+        <source>Give the destination unit's identifier, e.g. 000.00.06.H56.</source>
+        <translation>Give the destination unit's identifier, e.g. 000.00.06.H56.</translation>
+    </message>
+    <message>
+        <source>Say why the fee is waived (e.g. poor household).</source>
+        <translation>Say why the fee is waived (e.g. poor household).</translation>
+    </message>
+    <message>
+        <source>Enter the number of pages to charge.</source>
+        <translation>Enter the number of pages to charge.</translation>
+    </message>
+    <message>
+        <source>Choose the procedure.</source>
+        <translation>Choose the procedure.</translation>
+    </message>
+    <message>
+        <source>Enter the fee amount in đồng.</source>
+        <translation>Enter the fee amount in đồng.</translation>
     </message>
 </context>
 <context>
@@ -434,6 +919,33 @@
     <message>
         <source>Reports will come here: the tracking register and statistics as PDF and Excel.</source>
         <translation>Reports will come here: the tracking register and statistics as PDF and Excel.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPanel</name>
+    <message>
+        <source>Print again (Ctrl+P)</source>
+        <translation>Print again (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Dossier %1 saved. Appointment: %2.</source>
+        <translation>Dossier %1 saved. Appointment: %2.</translation>
+    </message>
+    <message>
+        <source>Dossier %1 was already saved from this draft. Appointment: %2.</source>
+        <translation>Dossier %1 was already saved from this draft. Appointment: %2.</translation>
+    </message>
+    <message>
+        <source>Dossier %1 saved — printing the receipt…</source>
+        <translation>Dossier %1 saved — printing the receipt…</translation>
+    </message>
+    <message>
+        <source>Dossier %1 saved — receipt printed.</source>
+        <translation>Dossier %1 saved — receipt printed.</translation>
+    </message>
+    <message>
+        <source>Dossier %1 saved — the receipt could not be printed (%2). Use “Print again”.</source>
+        <translation>Dossier %1 saved — the receipt could not be printed (%2). Use “Print again”.</translation>
     </message>
 </context>
 <context>
@@ -544,6 +1056,37 @@
     <message>
         <source>Creating…</source>
         <translation>Creating…</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryBar</name>
+    <message>
+        <source>Confirm (Ctrl+Enter)</source>
+        <translation>Confirm (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Appointment: %1</source>
+        <translation>Appointment: %1</translation>
+    </message>
+    <message>
+        <source>Appointment: —</source>
+        <translation>Appointment: —</translation>
+    </message>
+    <message>
+        <source>Fee: %1</source>
+        <translation>Fee: %1</translation>
+    </message>
+    <message>
+        <source>Fee: —</source>
+        <translation>Fee: —</translation>
+    </message>
+    <message>
+        <source>%1 things to fix: %2</source>
+        <translation>%1 things to fix: %2</translation>
+    </message>
+    <message>
+        <source>Ready to confirm.</source>
+        <translation>Ready to confirm.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>ApplicantSection</name>
+    <message>
+        <source>2. Applicant</source>
+        <translation>2. Người nộp hồ sơ</translation>
+    </message>
+    <message>
+        <source>Read QR from image/PDF…</source>
+        <translation>Đọc QR từ ảnh/PDF…</translation>
+    </message>
+    <message>
+        <source>Read QR from webcam</source>
+        <translation>Đọc QR từ webcam</translation>
+    </message>
+    <message>
+        <source>Scan the chip ID card's QR into any field.</source>
+        <translation>Quét mã QR trên thẻ căn cước vào ô bất kỳ.</translation>
+    </message>
+    <message>
+        <source>No camera found on this computer.</source>
+        <translation>Máy tính này không có camera.</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Số định danh cá nhân</translation>
+    </message>
+    <message>
+        <source>Old ID number</source>
+        <translation>Số CMND cũ</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>ID issue date</source>
+        <translation>Ngày cấp</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Authorised representative submits</source>
+        <translation>Người được ủy quyền nộp thay</translation>
+    </message>
+    <message>
+        <source>Authorisation (e.g. power of attorney no. …)</source>
+        <translation>Giấy tờ ủy quyền (ví dụ: văn bản ủy quyền số …)</translation>
+    </message>
+    <message>
+        <source>The ID card QR could not be used: %1. Nothing was changed.</source>
+        <translation>Không dùng được mã QR của thẻ căn cước: %1. Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Filled from the ID card QR.</source>
+        <translation>Đã điền từ mã QR của thẻ căn cước.</translation>
+    </message>
+    <message>
+        <source>Returning applicant: stored details reused (%1).</source>
+        <translation>Người nộp đã từng nộp hồ sơ: đã dùng lại thông tin đã lưu (%1).</translation>
+    </message>
+    <message>
+        <source>Type the date as dd/mm/yyyy.</source>
+        <translation>Nhập ngày theo dạng ngày/tháng/năm, ví dụ 15/03/1990.</translation>
+    </message>
+</context>
+<context>
     <name>CatalogModel</name>
     <message>
         <source>Free</source>
@@ -79,6 +170,45 @@
     </message>
 </context>
 <context>
+    <name>ChannelSection</name>
+    <message>
+        <source>6. Channel</source>
+        <translation>6. Kênh tiếp nhận</translation>
+    </message>
+    <message>
+        <source>At the desk</source>
+        <translation>Tại bộ phận một cửa</translation>
+    </message>
+    <message>
+        <source>Post-office agent</source>
+        <translation>Bưu điện (đại lý dịch vụ công)</translation>
+    </message>
+    <message>
+        <source>Community technology team</source>
+        <translation>Tổ công nghệ số cộng đồng</translation>
+    </message>
+    <message>
+        <source>Received through</source>
+        <translation>Tiếp nhận qua</translation>
+    </message>
+    <message>
+        <source>Unit the dossier is for</source>
+        <translation>Đơn vị nhận hồ sơ</translation>
+    </message>
+    <message>
+        <source>Destination unit</source>
+        <translation>Đơn vị nhận</translation>
+    </message>
+    <message>
+        <source>Village, hamlet or place of the visit</source>
+        <translation>Thôn, tổ dân phố hoặc nơi tiếp nhận lưu động</translation>
+    </message>
+    <message>
+        <source>Visit place</source>
+        <translation>Nơi tiếp nhận</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -102,6 +232,33 @@
     </message>
 </context>
 <context>
+    <name>DeliverySection</name>
+    <message>
+        <source>5. Result delivery</source>
+        <translation>5. Nhận kết quả</translation>
+    </message>
+    <message>
+        <source>At the desk</source>
+        <translation>Tại bộ phận một cửa</translation>
+    </message>
+    <message>
+        <source>By post</source>
+        <translation>Qua bưu chính</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Hình thức nhận</translation>
+    </message>
+    <message>
+        <source>Postal address for the result</source>
+        <translation>Địa chỉ nhận kết quả qua bưu chính</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+</context>
+<context>
     <name>DeskStatusBar</name>
     <message>
         <source>Offline · portal not connected</source>
@@ -117,6 +274,80 @@
     </message>
 </context>
 <context>
+    <name>DocumentsModel</name>
+    <message>
+        <source>Original</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <source>Certified copy</source>
+        <translation>Bản sao chứng thực</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Bản chụp</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Xuất trình</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Bắt buộc</translation>
+    </message>
+    <message>
+        <source>If applicable</source>
+        <translation>Nếu có</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Loại bản</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Số bản</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsSection</name>
+    <message>
+        <source>Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;All files (*)</source>
+        <translation>Ảnh và PDF (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;Tất cả tệp (*)</translation>
+    </message>
+    <message>
+        <source>3. Documents</source>
+        <translation>3. Thành phần hồ sơ</translation>
+    </message>
+    <message>
+        <source>Reason for missing documents (required when a required document is not received)</source>
+        <translation>Lý do thiếu giấy tờ (bắt buộc khi chưa nhận đủ giấy tờ bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Attach files… (Ctrl+O)</source>
+        <translation>Đính kèm tệp… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>All received (Ctrl+Shift+A)</source>
+        <translation>Đã nhận đủ (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Tick the missing documents, or write why the dossier is accepted without them.</source>
+        <translation>Đánh dấu giấy tờ còn thiếu, hoặc ghi lý do thiếu giấy tờ.</translation>
+    </message>
+</context>
+<context>
     <name>DossiersPage</name>
     <message>
         <source>Dossiers</source>
@@ -125,6 +356,104 @@
     <message>
         <source>The list of received dossiers will come here, with search, filters, due dates and lifecycle actions.</source>
         <translation>Danh sách hồ sơ đã tiếp nhận sẽ có ở đây, kèm tìm kiếm, bộ lọc, hạn trả kết quả và các thao tác xử lý hồ sơ.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftBanner</name>
+    <message>
+        <source>Continue (Ctrl+R)</source>
+        <translation>Tiếp tục (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>Bỏ bản nháp</translation>
+    </message>
+    <message>
+        <source>Continue the unfinished reception? %1</source>
+        <translation>Tiếp tục hồ sơ đang nhập dở? %1</translation>
+    </message>
+    <message>
+        <source>(%1 unfinished receptions in all)</source>
+        <translation>(tất cả có %1 hồ sơ đang nhập dở)</translation>
+    </message>
+</context>
+<context>
+    <name>FeesSection</name>
+    <message>
+        <source>4. Fees</source>
+        <translation>4. Phí, lệ phí</translation>
+    </message>
+    <message>
+        <source>Choose a procedure first.</source>
+        <translation>Chọn thủ tục trước.</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Phí, lệ phí</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Pages to charge</source>
+        <translation>Số trang tính phí</translation>
+    </message>
+    <message>
+        <source>Amount in đồng, e.g. 50000</source>
+        <translation>Số tiền (đồng), ví dụ 50000</translation>
+    </message>
+    <message>
+        <source>Amount (đ)</source>
+        <translation>Số tiền (đ)</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Tiền mặt</translation>
+    </message>
+    <message>
+        <source>Bank transfer (VietQR)</source>
+        <translation>Chuyển khoản (VietQR)</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>Miễn</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Thanh toán</translation>
+    </message>
+    <message>
+        <source>Reason for exemption (e.g. poor household)</source>
+        <translation>Lý do miễn (ví dụ: hộ nghèo)</translation>
+    </message>
+    <message>
+        <source>Exemption reason</source>
+        <translation>Lý do miễn</translation>
+    </message>
+    <message>
+        <source>Type the amount in đồng, digits only.</source>
+        <translation>Nhập số tiền bằng đồng, chỉ gồm chữ số.</translation>
+    </message>
+    <message>
+        <source>Enter the number of pages.</source>
+        <translation>Nhập số trang.</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Tổng cộng: %1</translation>
+    </message>
+    <message>
+        <source>Amount to be entered</source>
+        <translation>Cần nhập số tiền</translation>
+    </message>
+    <message>
+        <source>VietQR settings are incomplete.</source>
+        <translation>Thiếu cài đặt tài khoản VietQR.</translation>
+    </message>
+    <message>
+        <source>Transfer %1 to %2</source>
+        <translation>Chuyển khoản %1 cho %2</translation>
     </message>
 </context>
 <context>
@@ -380,14 +709,170 @@
     </message>
 </context>
 <context>
-    <name>ReceptionPage</name>
+    <name>ProcedureListModel</name>
     <message>
-        <source>Reception</source>
-        <translation>Tiếp nhận</translation>
+        <source>Recent</source>
+        <translation>Gần đây</translation>
     </message>
     <message>
-        <source>Receiving a dossier will come here: choosing the procedure, the applicant, the documents and fees, and printing the receipt.</source>
-        <translation>Tiếp nhận hồ sơ sẽ có ở đây: chọn thủ tục, nhập người nộp, thành phần hồ sơ, phí và lệ phí, in giấy tiếp nhận và hẹn trả kết quả.</translation>
+        <source>Frequent</source>
+        <translation>Hay dùng</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedurePicker</name>
+    <message>
+        <source>1. Procedure</source>
+        <translation>1. Thủ tục hành chính</translation>
+    </message>
+    <message>
+        <source>Type a few words of the procedure or its code, then Enter…</source>
+        <translation>Gõ vài chữ của tên thủ tục hoặc mã thủ tục, rồi nhấn Enter…</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPrinter</name>
+    <message>
+        <source>the receipt PDF could not be read</source>
+        <translation>không đọc được tệp PDF biên nhận</translation>
+    </message>
+    <message>
+        <source>no printer is set up on this computer</source>
+        <translation>máy tính này chưa cài máy in</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Biên nhận %1</translation>
+    </message>
+    <message>
+        <source>printing was cancelled</source>
+        <translation>đã hủy in</translation>
+    </message>
+    <message>
+        <source>the printer did not accept the receipt</source>
+        <translation>máy in không nhận lệnh in</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionPage</name>
+    <message>
+        <source>Receive a dossier</source>
+        <translation>Tiếp nhận hồ sơ</translation>
+    </message>
+    <message>
+        <source>Read QR from image/PDF</source>
+        <translation>Đọc QR từ ảnh/PDF</translation>
+    </message>
+    <message>
+        <source>Images and PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.pdf)</source>
+        <translation>Ảnh và PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.pdf)</translation>
+    </message>
+    <message>
+        <source>No QR code in the camera picture; hold the card closer and try again.</source>
+        <translation>Ảnh từ camera không có mã QR; đưa thẻ lại gần hơn rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The dossier was NOT saved: %1. The form is kept; confirm again.</source>
+        <translation>CHƯA lưu được hồ sơ: %1. Thông tin đã nhập vẫn được giữ; hãy xác nhận lại.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionProblems</name>
+    <message>
+        <source>Enter the 12-digit personal ID number.</source>
+        <translation>Nhập số định danh cá nhân gồm 12 chữ số.</translation>
+    </message>
+    <message>
+        <source>The first 3 digits of the ID number are not a province code.</source>
+        <translation>3 chữ số đầu của số định danh không phải mã tỉnh.</translation>
+    </message>
+    <message>
+        <source>The ID number does not match the date of birth or the sex.</source>
+        <translation>Số định danh không khớp với ngày sinh hoặc giới tính.</translation>
+    </message>
+    <message>
+        <source>A personal ID number has 12 digits.</source>
+        <translation>Số định danh cá nhân gồm 12 chữ số.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>Ngày sinh ở tương lai.</translation>
+    </message>
+    <message>
+        <source>Check the date of birth.</source>
+        <translation>Kiểm tra lại ngày sinh.</translation>
+    </message>
+    <message>
+        <source>Enter the applicant's full name.</source>
+        <translation>Nhập họ và tên người nộp.</translation>
+    </message>
+    <message>
+        <source>The old ID number has 9 or 12 digits.</source>
+        <translation>Số CMND cũ gồm 9 hoặc 12 chữ số.</translation>
+    </message>
+    <message>
+        <source>Choose Nam or Nữ.</source>
+        <translation>Chọn Nam hoặc Nữ.</translation>
+    </message>
+    <message>
+        <source>The issue date must not be in the future or before the birth date.</source>
+        <translation>Ngày cấp không được ở tương lai hoặc trước ngày sinh.</translation>
+    </message>
+    <message>
+        <source>Check the phone number (e.g. 0912 345 678).</source>
+        <translation>Kiểm tra lại số điện thoại (ví dụ 0912 345 678).</translation>
+    </message>
+    <message>
+        <source>Check the e-mail address (e.g. ten@example.vn).</source>
+        <translation>Kiểm tra lại địa chỉ thư điện tử (ví dụ ten@example.vn).</translation>
+    </message>
+    <message>
+        <source>Enter the representative's full name.</source>
+        <translation>Nhập họ và tên người được ủy quyền.</translation>
+    </message>
+    <message>
+        <source>Check the representative's phone number.</source>
+        <translation>Kiểm tra lại số điện thoại của người được ủy quyền.</translation>
+    </message>
+    <message>
+        <source>A required document of the checklist is missing.</source>
+        <translation>Thiếu một giấy tờ bắt buộc trong thành phần hồ sơ.</translation>
+    </message>
+    <message>
+        <source>A required document is not ticked as received.</source>
+        <translation>Có giấy tờ bắt buộc chưa được đánh dấu đã nhận.</translation>
+    </message>
+    <message>
+        <source>Write why the dossier is accepted without the missing documents.</source>
+        <translation>Ghi lý do tiếp nhận hồ sơ khi còn thiếu giấy tờ.</translation>
+    </message>
+    <message>
+        <source>Give the postal address for the result.</source>
+        <translation>Nhập địa chỉ nhận kết quả qua bưu chính.</translation>
+    </message>
+    <message>
+        <source>Say where the community team received the dossier.</source>
+        <translation>Ghi nơi tổ công nghệ số cộng đồng tiếp nhận hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Give the destination unit's identifier, e.g. 000.00.06.H56.</source>
+        <translation>Nhập mã định danh đơn vị nhận, ví dụ 000.00.06.H56.</translation>
+    </message>
+    <message>
+        <source>Say why the fee is waived (e.g. poor household).</source>
+        <translation>Ghi lý do miễn phí, lệ phí (ví dụ: hộ nghèo).</translation>
+    </message>
+    <message>
+        <source>Enter the number of pages to charge.</source>
+        <translation>Nhập số trang tính phí.</translation>
+    </message>
+    <message>
+        <source>Choose the procedure.</source>
+        <translation>Chọn thủ tục hành chính.</translation>
+    </message>
+    <message>
+        <source>Enter the fee amount in đồng.</source>
+        <translation>Nhập số tiền phí, lệ phí (đồng).</translation>
     </message>
 </context>
 <context>
@@ -434,6 +919,33 @@
     <message>
         <source>Reports will come here: the tracking register and statistics as PDF and Excel.</source>
         <translation>Báo cáo sẽ có ở đây: sổ theo dõi hồ sơ và số liệu thống kê, xuất ra PDF và Excel.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPanel</name>
+    <message>
+        <source>Print again (Ctrl+P)</source>
+        <translation>In lại (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Dossier %1 saved. Appointment: %2.</source>
+        <translation>Đã lưu hồ sơ %1. Hẹn trả: %2.</translation>
+    </message>
+    <message>
+        <source>Dossier %1 was already saved from this draft. Appointment: %2.</source>
+        <translation>Hồ sơ %1 đã được lưu từ bản nháp này. Hẹn trả: %2.</translation>
+    </message>
+    <message>
+        <source>Dossier %1 saved — printing the receipt…</source>
+        <translation>Đã lưu hồ sơ %1 — đang in biên nhận…</translation>
+    </message>
+    <message>
+        <source>Dossier %1 saved — receipt printed.</source>
+        <translation>Đã lưu hồ sơ %1 — đã in biên nhận.</translation>
+    </message>
+    <message>
+        <source>Dossier %1 saved — the receipt could not be printed (%2). Use “Print again”.</source>
+        <translation>Đã lưu hồ sơ %1 — chưa in được biên nhận (%2). Bấm “In lại”.</translation>
     </message>
 </context>
 <context>
@@ -544,6 +1056,37 @@
     <message>
         <source>Creating…</source>
         <translation>Đang tạo…</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryBar</name>
+    <message>
+        <source>Confirm (Ctrl+Enter)</source>
+        <translation>Xác nhận (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Appointment: %1</source>
+        <translation>Hẹn trả: %1</translation>
+    </message>
+    <message>
+        <source>Appointment: —</source>
+        <translation>Hẹn trả: —</translation>
+    </message>
+    <message>
+        <source>Fee: %1</source>
+        <translation>Phí, lệ phí: %1</translation>
+    </message>
+    <message>
+        <source>Fee: —</source>
+        <translation>Phí, lệ phí: —</translation>
+    </message>
+    <message>
+        <source>%1 things to fix: %2</source>
+        <translation>%1 mục cần sửa: %2</translation>
+    </message>
+    <message>
+        <source>Ready to confirm.</source>
+        <translation>Sẵn sàng xác nhận.</translation>
     </message>
 </context>
 <context>

@@ -1,21 +1,399 @@
-"""The Reception page. Not built yet: it says plainly what will come here."""
+"""The Reception page (Tiếp nhận): one screen from the citizen's ID card to a printed receipt.
+
+The form (ui/reception/form.py) is what the official fills in; this page connects it to the
+store: the catalogue and history for the picker, the live preview (appointment time, fee,
+problems) after every change, returning applicants, drafts, the confirmation and the receipt.
+Every store call runs on the store lane and every file read on the IO lane.
+
+Shortcuts: Ctrl+Enter confirm · Ctrl+N new reception · Ctrl+O attach files to the current
+document · Ctrl+Shift+A all documents received · Ctrl+P print the last receipt again ·
+Ctrl+R continue the unfinished reception.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFrame
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QScrollArea
+from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from ui.widgets.placeholder import PlaceholderPage
+from app.errors import MotcuaError
+from app.ids import new_id
+from app.reception.model import FieldProblem
+from app.reception.model import ReceptionInvalid
+from app.reception.model import ReceptionQuote
+from app.reception.model import ReceptionRequest
+from app.reception.model import ReceptionResult
+from ui.errors import report_unexpected
+from ui.reception.drafts import DraftBanner
+from ui.reception.drafts import DraftKeeper
+from ui.reception.form import ReceptionForm
+from ui.reception.printing import ReceiptPrinter
+from ui.reception.problem_text import problem_text
+from ui.reception.procedure_picker import read_picker_data
+from ui.reception.summary_bar import ResultPanel
+from ui.reception.summary_bar import SummaryBar
+from ui.tasks import TaskRunner
+from ui.widgets.form_field import ERROR_STYLE
+
+PREVIEW_DELAY_MS = 150
+PRESENCE_KEYS = ("applicant.", "representative.")
 
 
-class ReceptionPage(PlaceholderPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(
-            QCoreApplication.translate("ReceptionPage", "Reception"),
-            QCoreApplication.translate(
-                "ReceptionPage",
-                "Receiving a dossier will come here: choosing the procedure, the "
-                "applicant, the documents and fees, and printing the receipt."
-            ),
-            parent,
-        )
+def _translated(problems: list[FieldProblem]) -> list[FieldProblem]:
+    return [FieldProblem(problem.field, problem_text(problem)) for problem in problems]
+
+
+def _read_settings(store: Any) -> dict[str, Any]:
+    return {"vietqr": store.get_setting("payment.vietqr"),
+            "direct": bool(store.get_setting("printing.direct", False))}
+
+
+def _preview(store: Any, request: ReceptionRequest) -> ReceptionQuote:
+    from app.reception.service import preview_reception
+
+    with store.read_session() as session:
+        return preview_reception(session, request)
+
+
+def _find_applicant(store: Any, id_number: str) -> Any:
+    from app.reception.service import find_applicant
+
+    with store.read_session() as session:
+        return find_applicant(session, id_number)
+
+
+class ReceptionPage(QWidget):
+    """The form, the draft banner, the result panel and the summary bar."""
+
+    reception_confirmed = Signal(object)  # ReceptionResult
+    preview_shown = Signal()
+
+    def __init__(self, store: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.runner = runner
+        self.draft_id = new_id()
+        self.quote: ReceptionQuote | None = None
+        self.last_result: ReceptionResult | None = None
+        self._show_all_problems = False
+        self._confirming = False
+        self._preview_running = False
+        self._preview_again = False
+        self._build()
+        self.drafts = DraftKeeper(store, runner, self._draft_request, self)
+        self.drafts.draft_found.connect(self.banner.offer)
+        self.drafts.draft_loaded.connect(self._draft_loaded)
+        self.drafts.failed.connect(self._show_alert)
+        self.printer = ReceiptPrinter(store, runner, self)
+        self.printer.printed.connect(lambda _code: self.result.show_printed())
+        self.printer.print_failed.connect(lambda _code, why: self.result.show_print_failed(why))
+        # Coalesces bursts of changes (typing) into one preview on the store lane.
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.refresh_preview)
+        self._connect()
+        self._shortcuts()
+
+    # -- construction ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        heading = QLabel(self.tr("Receive a dossier"))
+        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        layout.addWidget(heading)
+        self.banner = DraftBanner()
+        layout.addWidget(self.banner)
+        self.form = ReceptionForm()
+        scroll = QScrollArea()
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(scroll, 1)
+        self.alert = QLabel()
+        self.alert.setStyleSheet(ERROR_STYLE + " font-weight: 600;")
+        self.alert.setWordWrap(True)
+        self.alert.hide()
+        layout.addWidget(self.alert)
+        self.result = ResultPanel()
+        layout.addWidget(self.result)
+        self.summary = SummaryBar()
+        layout.addWidget(self.summary)
+        self.setFocusProxy(self.form.picker)
+
+    def _connect(self) -> None:
+        self.form.changed.connect(self._form_changed)
+        self.form.last_field_entered.connect(self.confirm)
+        self.form.applicant.id_number_completed.connect(self._look_up_applicant)
+        self.form.applicant.wedge.payload_read.connect(lambda _text: self._after_qr())
+        self.form.applicant.read_qr_file_requested.connect(self.read_qr_from_file)
+        self.form.applicant.read_qr_webcam_requested.connect(self.read_qr_from_webcam)
+        self.summary.confirm_requested.connect(self.confirm)
+        self.result.reprint_requested.connect(self.reprint)
+        self.banner.resume_requested.connect(self.drafts.load)
+        self.banner.discard_requested.connect(self._discard_offered)
+
+    def _shortcuts(self) -> None:
+        actions = {"Ctrl+Return": self.confirm, "Ctrl+Enter": self.confirm, "Ctrl+N": self.new_reception,
+                   "Ctrl+O": self.form.documents.attach_to_current,
+                   "Ctrl+Shift+A": self.form.documents.mark_all_received, "Ctrl+P": self.reprint,
+                   "Ctrl+R": self._resume_offered}
+        for keys, slot in actions.items():
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # -- loading --------------------------------------------------------------------------------
+    def load(self) -> None:
+        """Read the catalogue, history and settings; offer an unfinished reception."""
+        from ui.reception.qr_sources import has_camera
+
+        store = self.store
+        self.runner.run_db(lambda: read_picker_data(store), self.form.picker.set_data, self._failed)
+        self.runner.run_db(lambda: _read_settings(store), self._settings_read, self._failed)
+        self.drafts.look_for_drafts()
+        try:
+            camera = has_camera()
+        except ImportError:  # QtMultimedia's system libraries are missing: no webcam support
+            camera = False
+        self.form.applicant.set_camera_available(camera)
+
+    def _settings_read(self, settings: dict[str, Any]) -> None:
+        vietqr = settings.get("vietqr")
+        self.form.fees.vietqr = vietqr if isinstance(vietqr, dict) else None
+        self.printer.direct = bool(settings.get("direct"))
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, MotcuaError):
+            report_unexpected(exc)
+            return
+        self._show_alert(exc.message)
+
+    def _show_alert(self, text: str) -> None:
+        self.alert.setText(text)
+        self.alert.setVisible(bool(text))
+
+    # -- live preview ---------------------------------------------------------------------------
+    def _form_changed(self) -> None:
+        self._preview_timer.start()
+        self.drafts.schedule()
+
+    @property
+    def preview_pending(self) -> bool:
+        return self._preview_timer.isActive() or self._preview_running
+
+    def refresh_preview(self) -> None:
+        """Ask the service for appointment time, fee and problems of what is on screen now."""
+        self._preview_timer.stop()
+        if self._preview_running:
+            self._preview_again = True
+            return
+        request, local = self.form.request(self.draft_id)
+        self._preview_running = True
+        store = self.store
+        self.runner.run_db(lambda: _preview(store, request),
+                           lambda quote: self._preview_done(quote, request, local), self._preview_failed)
+
+    def _preview_done(self, quote: ReceptionQuote, request: ReceptionRequest, local: list[FieldProblem]) -> None:
+        self._preview_running = False
+        if request.draft_id != self.draft_id:  # the form was reset meanwhile: an old answer
+            self._preview_again = False
+            return
+        self.quote = quote
+        version = quote.procedure
+        self.form.fees.show_quote(quote.fee, needs_pages=bool(version and version.fee.needs_pages))
+        problems = local + _translated(quote.problems)
+        self._apply_problems(problems, request, local)
+        fee = 0 if request.payment_method == "exempt" else (
+            quote.fee.amount_vnd if quote.fee is not None and quote.fee.amount_vnd is not None
+            else request.fee_amount)
+        self.summary.show_preview(quote.due_at, fee, problems)
+        self.preview_shown.emit()
+        if self._preview_again:
+            self._preview_again = False
+            self.refresh_preview()
+
+    def _preview_failed(self, exc: BaseException) -> None:
+        self._preview_running = False
+        self._failed(exc)
+
+    def _apply_problems(self, problems: list[FieldProblem], request: ReceptionRequest,
+                        local: list[FieldProblem]) -> None:
+        """Field messages: a wrong value at once, a missing one only after a confirm attempt."""
+        shown: dict[str, str] = {}
+        for problem in problems:
+            if problem.field in shown:
+                continue
+            typed = problem in local or self._has_value(problem.field, request)
+            if self._show_all_problems or typed:
+                shown[problem.field] = problem.message
+        self.form.show_problems(shown)
+
+    @staticmethod
+    def _has_value(field: str, request: ReceptionRequest) -> bool:
+        for prefix, holder in (("applicant.", request.applicant), ("representative.", request.representative)):
+            if field.startswith(prefix) and holder is not None:
+                return bool(getattr(holder, field[len(prefix):], None))
+        return False
+
+    # -- applicant helpers ----------------------------------------------------------------------
+    def _after_qr(self) -> None:
+        if self.form.applicant.source == "qr":
+            self.form.documents.mark_identity_shown()
+            self.form.documents.setFocus()
+
+    def _look_up_applicant(self, id_number: str) -> None:
+        store = self.store
+        self.runner.run_db(lambda: _find_applicant(store, id_number),
+                           lambda known: known and self.form.applicant.offer_returning(known), self._failed)
+
+    def read_qr_from_file(self, path: Path | None = None) -> None:
+        from ui.reception.qr_sources import read_qr_file
+
+        if path is None:
+            name, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("Read QR from image/PDF"), "",
+                self.tr("Images and PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.pdf)"))
+            if not name:
+                return
+            path = Path(name)
+        chosen = path
+        self.runner.run_io(lambda: read_qr_file(chosen), self._qr_text_read, self._qr_failed)
+
+    def read_qr_from_webcam(self) -> None:
+        from ui.reception.qr_sources import WebcamGrabber
+        from ui.reception.qr_sources import decode_image
+
+        grabber = WebcamGrabber(self)
+        grabber.failed.connect(lambda text: self.form.applicant.show_message(text, error=True))
+        grabber.frame_captured.connect(lambda image: self.runner.run_io(
+            lambda: decode_image(image), self._webcam_decoded, self._qr_failed))
+        grabber.grab()
+
+    def _webcam_decoded(self, texts: list[str]) -> None:
+        if not texts:
+            self.form.applicant.show_message(self.tr("No QR code in the camera picture; hold the card "
+                                                     "closer and try again."), error=True)
+            return
+        self._qr_text_read(next((t for t in texts if "|" in t), texts[0]))
+
+    def _qr_text_read(self, text: str) -> None:
+        if self.form.applicant.apply_qr_text(text):
+            self._after_qr()
+
+    def _qr_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, MotcuaError):
+            report_unexpected(exc)
+            return
+        self.form.applicant.show_message(exc.message, error=True)
+
+    # -- confirming -----------------------------------------------------------------------------
+    def confirm(self) -> None:
+        """Save the dossier (store lane), then print its receipt; the form stays filled on failure."""
+        if self._confirming:
+            return
+        request, local = self.form.request(self.draft_id)
+        if local:
+            self._show_all_problems = True
+            self._apply_problems(local, request, local)
+            self.summary.show_preview(self.quote.due_at if self.quote else None, None, local)
+            return
+        self._confirming = True
+        self.summary.confirm_button.setEnabled(False)
+        self.drafts.cancel()
+        self._show_alert("")
+        from app.reception.service import confirm_reception
+
+        store = self.store
+        self.runner.run_db(lambda: confirm_reception(store, request), self._confirmed, self._confirm_failed)
+
+    def _confirmed(self, result: ReceptionResult) -> None:
+        self._confirming = False
+        self.summary.confirm_button.setEnabled(True)
+        self.last_result = result
+        self.result.show_saved(result.code, result.due_at, already=result.already_confirmed)
+        self.reception_confirmed.emit(result)
+        if self.form.picker.version is not None:
+            self.form.picker.note_used(self.form.picker.version.code)
+        self._reset_form()
+        self.reprint()
+
+    def _confirm_failed(self, exc: BaseException) -> None:
+        self._confirming = False
+        self.summary.confirm_button.setEnabled(True)
+        if isinstance(exc, ReceptionInvalid):
+            self._show_all_problems = True
+            request, local = self.form.request(self.draft_id)
+            problems = local + _translated(exc.problems)
+            self._apply_problems(problems, request, local)
+            self.summary.show_preview(self.quote.due_at if self.quote else None, None, problems)
+            return
+        if not isinstance(exc, MotcuaError):
+            report_unexpected(exc)
+        text = exc.message if isinstance(exc, MotcuaError) else str(exc)
+        self._show_alert(self.tr("The dossier was NOT saved: %1. The form is kept; confirm again.")
+                         .replace("%1", text))
+        self.drafts.schedule()
+
+    def reprint(self) -> None:
+        if self.last_result is None:
+            return
+        self.result.show_printing()
+        self.printer.print_receipt(self.last_result.code)
+
+    # -- new reception and drafts ---------------------------------------------------------------
+    def new_reception(self) -> None:
+        """Ctrl+N: start afresh; what was on the form stays available as a draft."""
+        if not self.form.is_blank():
+            self.drafts.save_now()
+        self.result.hide()
+        self._reset_form()
+
+    def _reset_form(self) -> None:
+        self.drafts.cancel()
+        self.draft_id = new_id()
+        self._show_all_problems = False
+        self.form.blockSignals(True)
+        self.form.reset()
+        self.form.blockSignals(False)
+        self.quote = None
+        self.summary.show_preview(None, None, [])
+        self._show_alert("")
+        self.form.picker.setFocus()
+
+    def save_draft_now(self) -> None:
+        """Called when the window closes: keep what is on the form."""
+        self.drafts.save_now()
+
+    def _draft_request(self) -> ReceptionRequest | None:
+        if self.form.is_blank():
+            return None
+        request, _local = self.form.request(self.draft_id)
+        return request
+
+    def _resume_offered(self) -> None:
+        if self.banner.isVisible() and self.banner.draft_id:
+            self.drafts.load(self.banner.draft_id)
+
+    def _discard_offered(self, draft_id: str) -> None:
+        self.drafts.discard(draft_id)
+        self.banner.withdraw()
+
+    def _draft_loaded(self, request: ReceptionRequest) -> None:
+        self.banner.withdraw()
+        self.result.hide()
+        self.draft_id = request.draft_id or new_id()
+        self.form.set_request(request)
+        self.refresh_preview()
+        self.form.applicant.setFocus()

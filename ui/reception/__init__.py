@@ -1,0 +1,1 @@
+"""The reception screen's sections and helpers (the page itself is ui/pages/reception.py)."""

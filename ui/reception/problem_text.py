@@ -1,0 +1,84 @@
+"""Problems of a reception, in the official's language.
+
+The service names each problem's field ("applicant.id_number", "documents[1].received") and
+explains it in English for logs and the intake command. The screen shows a translated sentence
+chosen by the field (and, for the ID number, by the kind of problem); problems this table does
+not know keep the service's own words, so nothing is ever hidden.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication
+
+from app.reception.model import FieldProblem
+
+_INDEX = re.compile(r"\[\d+\]")
+
+
+def _id_number(message: str) -> str:
+    if "required" in message:
+        return QCoreApplication.translate(
+            "ReceptionProblems", "Enter the 12-digit personal ID number.")
+    if "province" in message:
+        return QCoreApplication.translate(
+            "ReceptionProblems", "The first 3 digits of the ID number are not a province code.")
+    if "match" in message or "century" in message or "sex" in message:
+        return QCoreApplication.translate(
+            "ReceptionProblems", "The ID number does not match the date of birth or the sex.")
+    return QCoreApplication.translate("ReceptionProblems", "A personal ID number has 12 digits.")
+
+
+def problem_text(problem: FieldProblem) -> str:
+    """The sentence to show for `problem` on screen."""
+    field, message = problem.field, problem.message
+    generic = _INDEX.sub("[]", field)
+    if field in ("applicant.id_number", "representative.id_number"):
+        return _id_number(message)
+    if field == "applicant.birth_date" and "future" in message:
+        return QCoreApplication.translate("ReceptionProblems", "The date of birth is in the future.")
+    if field == "applicant.birth_date":
+        return QCoreApplication.translate("ReceptionProblems", "Check the date of birth.")
+    fixed = {
+        "applicant.full_name": QCoreApplication.translate(
+            "ReceptionProblems", "Enter the applicant's full name."),
+        "applicant.old_id_number": QCoreApplication.translate(
+            "ReceptionProblems", "The old ID number has 9 or 12 digits."),
+        "applicant.sex": QCoreApplication.translate(
+            "ReceptionProblems", "Choose Nam or Nữ."),
+        "applicant.id_issue_date": QCoreApplication.translate(
+            "ReceptionProblems", "The issue date must not be in the future or before the birth date."),
+        "applicant.phone": QCoreApplication.translate(
+            "ReceptionProblems", "Check the phone number (e.g. 0912 345 678)."),
+        "applicant.email": QCoreApplication.translate(
+            "ReceptionProblems", "Check the e-mail address (e.g. ten@example.vn)."),
+        "representative.full_name": QCoreApplication.translate(
+            "ReceptionProblems", "Enter the representative's full name."),
+        "representative.phone": QCoreApplication.translate(
+            "ReceptionProblems", "Check the representative's phone number."),
+        "documents": QCoreApplication.translate(
+            "ReceptionProblems", "A required document of the checklist is missing."),
+        "documents[].received": QCoreApplication.translate(
+            "ReceptionProblems", "A required document is not ticked as received."),
+        "missing_reason": QCoreApplication.translate(
+            "ReceptionProblems", "Write why the dossier is accepted without the missing documents."),
+        "delivery_address": QCoreApplication.translate(
+            "ReceptionProblems", "Give the postal address for the result."),
+        "visit_place": QCoreApplication.translate(
+            "ReceptionProblems", "Say where the community team received the dossier."),
+        "destination_unit": QCoreApplication.translate(
+            "ReceptionProblems", "Give the destination unit's identifier, e.g. 000.00.06.H56."),
+        "exempt_reason": QCoreApplication.translate(
+            "ReceptionProblems", "Say why the fee is waived (e.g. poor household)."),
+        "fee_pages": QCoreApplication.translate(
+            "ReceptionProblems", "Enter the number of pages to charge."),
+    }
+    if generic in fixed:
+        return fixed[generic]
+    if field == "procedure_code":
+        return message if "choose" not in message else QCoreApplication.translate(
+            "ReceptionProblems", "Choose the procedure.")
+    if field == "fee_amount" and "whole number" not in message:
+        return QCoreApplication.translate("ReceptionProblems", "Enter the fee amount in đồng.")
+    return message
