@@ -96,6 +96,37 @@ def test_wedge_restores_the_field_and_hands_on_the_payload(qtbot) -> None:
     assert got[1] == QR and second.text() == ""
 
 
+def type_like_a_usb_keyboard(widget: QWidget, text: str) -> None:
+    """What a HID wedge reader (or xdotool under X) really sends: a Shift press and release around
+    every "|" and capital letter, each character as its own key event."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    def send(kind: QEvent.Type, key: Qt.Key, mods: Qt.KeyboardModifier, char: str = "") -> None:
+        QApplication.sendEvent(widget, QKeyEvent(kind, key, mods, char))
+
+    for char in text:
+        shifted = char == "|" or char.isupper()
+        mods = Qt.KeyboardModifier.ShiftModifier if shifted else Qt.KeyboardModifier.NoModifier
+        if shifted:
+            send(QEvent.Type.KeyPress, Qt.Key.Key_Shift, Qt.KeyboardModifier.ShiftModifier)
+        key = Qt.Key.Key_Bar if char == "|" else Qt.Key.Key_unknown
+        send(QEvent.Type.KeyPress, key, mods, char)
+        send(QEvent.Type.KeyRelease, key, mods, char)
+        if shifted:
+            send(QEvent.Type.KeyRelease, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
+
+
+def test_wedge_recognises_a_reader_that_presses_shift(qtbot) -> None:
+    _host, (first, _second), wedge, got = wedge_fields(qtbot)
+    first.setFocus()
+    type_like_a_usb_keyboard(first, QR)
+    assert wedge.capturing and first.text() == ""
+    qtbot.keyClick(first, Qt.Key.Key_Return)
+    assert got == [QR]
+
+
 def test_wedge_leaves_ordinary_typing_alone(qtbot) -> None:
     _host, (first, _second), wedge, got = wedge_fields(qtbot)
     type_text(qtbot, first, "0011900123")

@@ -34,6 +34,11 @@ HISTORY_KEYS = 16  # enough for the 12 digits (and stray spaces) before the firs
 # The reader's part of the typed keys when the first "|" arrives (what precedes is the person's).
 _ID_TAIL = re.compile(r"[0-9]{12}[ \t]*$")
 _ENDING_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# A reader is a USB keyboard: it presses Shift for "|" and capitals (AltGr or an input method for
+# some letters). Those presses carry no text and must neither end nor reset a burst.
+_MODIFIER_KEYS = frozenset({Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr,
+                            Qt.Key.Key_Meta, Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock,
+                            Qt.Key.Key_Mode_switch})
 
 
 class _Snapshot:
@@ -107,6 +112,8 @@ class QrWedge(QObject):
         return self._key_pressed(watched, event)
 
     def _key_pressed(self, widget: QObject, event: QKeyEvent) -> bool:
+        if event.key() in _MODIFIER_KEYS:
+            return self._capturing  # swallowed inside a burst, otherwise left to the field
         if event.key() in _ENDING_KEYS:
             if self._capturing:
                 self._finish()
