@@ -16,8 +16,8 @@
         <translation>Read QR from webcam</translation>
     </message>
     <message>
-        <source>Scan the chip ID card's QR into any field.</source>
-        <translation>Scan the chip ID card's QR into any field.</translation>
+        <source>Scan the chip ID card&apos;s QR into any field.</source>
+        <translation>Scan the chip ID card&apos;s QR into any field.</translation>
     </message>
     <message>
         <source>No camera found on this computer.</source>
@@ -130,8 +130,8 @@
         <translation>Loading the catalogue…</translation>
     </message>
     <message>
-        <source>The catalogue is empty. An administrator can import the province's catalogue.</source>
-        <translation>The catalogue is empty. An administrator can import the province's catalogue.</translation>
+        <source>The catalogue is empty. An administrator can import the province&apos;s catalogue.</source>
+        <translation>The catalogue is empty. An administrator can import the province&apos;s catalogue.</translation>
     </message>
     <message>
         <source>%1 procedures in the catalogue.</source>
@@ -731,6 +731,41 @@
     </message>
 </context>
 <context>
+    <name>QrProblems</name>
+    <message>
+        <source>it is not a chip-ID card QR (7 fields separated by | expected, %1 found)</source>
+        <translation>it is not a chip-ID card QR (7 fields separated by | expected, %1 found)</translation>
+    </message>
+    <message>
+        <source>it is not a chip-ID card QR</source>
+        <translation>it is not a chip-ID card QR</translation>
+    </message>
+    <message>
+        <source>the old ID number on the card is not 9 or 12 digits</source>
+        <translation>the old ID number on the card is not 9 or 12 digits</translation>
+    </message>
+    <message>
+        <source>the name on the card is empty or unreadable</source>
+        <translation>the name on the card is empty or unreadable</translation>
+    </message>
+    <message>
+        <source>the date of birth on the card is not a valid date</source>
+        <translation>the date of birth on the card is not a valid date</translation>
+    </message>
+    <message>
+        <source>the sex on the card is neither Nam nor Nữ</source>
+        <translation>the sex on the card is neither Nam nor Nữ</translation>
+    </message>
+    <message>
+        <source>the address on the card is empty or unreadable</source>
+        <translation>the address on the card is empty or unreadable</translation>
+    </message>
+    <message>
+        <source>the issue date on the card is not valid or is before the date of birth</source>
+        <translation>the issue date on the card is not valid or is before the date of birth</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPrinter</name>
     <message>
         <source>the receipt PDF could not be read</source>
@@ -803,8 +838,8 @@
         <translation>Check the date of birth.</translation>
     </message>
     <message>
-        <source>Enter the applicant's full name.</source>
-        <translation>Enter the applicant's full name.</translation>
+        <source>Enter the applicant&apos;s full name.</source>
+        <translation>Enter the applicant&apos;s full name.</translation>
     </message>
     <message>
         <source>The old ID number has 9 or 12 digits.</source>
@@ -827,12 +862,12 @@
         <translation>Check the e-mail address (e.g. ten@example.vn).</translation>
     </message>
     <message>
-        <source>Enter the representative's full name.</source>
-        <translation>Enter the representative's full name.</translation>
+        <source>Enter the representative&apos;s full name.</source>
+        <translation>Enter the representative&apos;s full name.</translation>
     </message>
     <message>
-        <source>Check the representative's phone number.</source>
-        <translation>Check the representative's phone number.</translation>
+        <source>Check the representative&apos;s phone number.</source>
+        <translation>Check the representative&apos;s phone number.</translation>
     </message>
     <message>
         <source>A required document of the checklist is missing.</source>
@@ -855,8 +890,8 @@
         <translation>Say where the community team received the dossier.</translation>
     </message>
     <message>
-        <source>Give the destination unit's identifier, e.g. 000.00.06.H56.</source>
-        <translation>Give the destination unit's identifier, e.g. 000.00.06.H56.</translation>
+        <source>Give the destination unit&apos;s identifier, e.g. 000.00.06.H56.</source>
+        <translation>Give the destination unit&apos;s identifier, e.g. 000.00.06.H56.</translation>
     </message>
     <message>
         <source>Say why the fee is waived (e.g. poor household).</source>
@@ -990,8 +1025,8 @@
         <translation>First-time setup</translation>
     </message>
     <message>
-        <source>This computer has no local store yet. Enter the unit's details and create the first administrator account. The data on this computer will be encrypted.</source>
-        <translation>This computer has no local store yet. Enter the unit's details and create the first administrator account. The data on this computer will be encrypted.</translation>
+        <source>This computer has no local store yet. Enter the unit&apos;s details and create the first administrator account. The data on this computer will be encrypted.</source>
+        <translation>This computer has no local store yet. Enter the unit&apos;s details and create the first administrator account. The data on this computer will be encrypted.</translation>
     </message>
     <message>
         <source>e.g. Public Administration Service Centre of Tân Lập commune</source>
@@ -1026,24 +1061,24 @@
         <translation>&amp;Create store</translation>
     </message>
     <message>
-        <source>Enter the unit's electronic identifier.</source>
-        <translation>Enter the unit's electronic identifier.</translation>
+        <source>Enter the unit&apos;s electronic identifier.</source>
+        <translation>Enter the unit&apos;s electronic identifier.</translation>
     </message>
     <message>
         <source>Use the form 000.00.06.H56 (four groups separated by dots).</source>
         <translation>Use the form 000.00.06.H56 (four groups separated by dots).</translation>
     </message>
     <message>
-        <source>Enter the unit's full name as printed on receipts.</source>
-        <translation>Enter the unit's full name as printed on receipts.</translation>
+        <source>Enter the unit&apos;s full name as printed on receipts.</source>
+        <translation>Enter the unit&apos;s full name as printed on receipts.</translation>
     </message>
     <message>
-        <source>3–32 characters: lower-case letters without accents, digits, '.', '_' or '-'.</source>
-        <translation>3–32 characters: lower-case letters without accents, digits, '.', '_' or '-'.</translation>
+        <source>3–32 characters: lower-case letters without accents, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>3–32 characters: lower-case letters without accents, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</translation>
     </message>
     <message>
-        <source>Enter the administrator's full name.</source>
-        <translation>Enter the administrator's full name.</translation>
+        <source>Enter the administrator&apos;s full name.</source>
+        <translation>Enter the administrator&apos;s full name.</translation>
     </message>
     <message>
         <source>At least %1 characters.</source>

@@ -16,7 +16,7 @@
         <translation>Đọc QR từ webcam</translation>
     </message>
     <message>
-        <source>Scan the chip ID card's QR into any field.</source>
+        <source>Scan the chip ID card&apos;s QR into any field.</source>
         <translation>Quét mã QR trên thẻ căn cước vào ô bất kỳ.</translation>
     </message>
     <message>
@@ -130,7 +130,7 @@
         <translation>Đang tải danh mục…</translation>
     </message>
     <message>
-        <source>The catalogue is empty. An administrator can import the province's catalogue.</source>
+        <source>The catalogue is empty. An administrator can import the province&apos;s catalogue.</source>
         <translation>Danh mục đang trống. Quản trị viên có thể nhập danh mục thủ tục của tỉnh.</translation>
     </message>
     <message>
@@ -731,6 +731,41 @@
     </message>
 </context>
 <context>
+    <name>QrProblems</name>
+    <message>
+        <source>it is not a chip-ID card QR (7 fields separated by | expected, %1 found)</source>
+        <translation>đây không phải mã QR của thẻ căn cước gắn chip (cần 7 trường ngăn bởi dấu |, nhận được %1)</translation>
+    </message>
+    <message>
+        <source>it is not a chip-ID card QR</source>
+        <translation>đây không phải mã QR của thẻ căn cước gắn chip</translation>
+    </message>
+    <message>
+        <source>the old ID number on the card is not 9 or 12 digits</source>
+        <translation>số CMND cũ trên thẻ không gồm 9 hoặc 12 chữ số</translation>
+    </message>
+    <message>
+        <source>the name on the card is empty or unreadable</source>
+        <translation>họ tên trên thẻ trống hoặc không đọc được</translation>
+    </message>
+    <message>
+        <source>the date of birth on the card is not a valid date</source>
+        <translation>ngày sinh trên thẻ không phải ngày hợp lệ</translation>
+    </message>
+    <message>
+        <source>the sex on the card is neither Nam nor Nữ</source>
+        <translation>giới tính trên thẻ không phải Nam hoặc Nữ</translation>
+    </message>
+    <message>
+        <source>the address on the card is empty or unreadable</source>
+        <translation>nơi thường trú trên thẻ trống hoặc không đọc được</translation>
+    </message>
+    <message>
+        <source>the issue date on the card is not valid or is before the date of birth</source>
+        <translation>ngày cấp trên thẻ không hợp lệ hoặc trước ngày sinh</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPrinter</name>
     <message>
         <source>the receipt PDF could not be read</source>
@@ -803,7 +838,7 @@
         <translation>Kiểm tra lại ngày sinh.</translation>
     </message>
     <message>
-        <source>Enter the applicant's full name.</source>
+        <source>Enter the applicant&apos;s full name.</source>
         <translation>Nhập họ và tên người nộp.</translation>
     </message>
     <message>
@@ -827,11 +862,11 @@
         <translation>Kiểm tra lại địa chỉ thư điện tử (ví dụ ten@example.vn).</translation>
     </message>
     <message>
-        <source>Enter the representative's full name.</source>
+        <source>Enter the representative&apos;s full name.</source>
         <translation>Nhập họ và tên người được ủy quyền.</translation>
     </message>
     <message>
-        <source>Check the representative's phone number.</source>
+        <source>Check the representative&apos;s phone number.</source>
         <translation>Kiểm tra lại số điện thoại của người được ủy quyền.</translation>
     </message>
     <message>
@@ -855,7 +890,7 @@
         <translation>Ghi nơi tổ công nghệ số cộng đồng tiếp nhận hồ sơ.</translation>
     </message>
     <message>
-        <source>Give the destination unit's identifier, e.g. 000.00.06.H56.</source>
+        <source>Give the destination unit&apos;s identifier, e.g. 000.00.06.H56.</source>
         <translation>Nhập mã định danh đơn vị nhận, ví dụ 000.00.06.H56.</translation>
     </message>
     <message>
@@ -990,7 +1025,7 @@
         <translation>Thiết lập ban đầu</translation>
     </message>
     <message>
-        <source>This computer has no local store yet. Enter the unit's details and create the first administrator account. The data on this computer will be encrypted.</source>
+        <source>This computer has no local store yet. Enter the unit&apos;s details and create the first administrator account. The data on this computer will be encrypted.</source>
         <translation>Máy này chưa có kho dữ liệu. Hãy nhập thông tin đơn vị và tạo tài khoản quản trị viên đầu tiên. Dữ liệu trên máy sẽ được mã hóa.</translation>
     </message>
     <message>
@@ -1026,7 +1061,7 @@
         <translation>Tạo kho &amp;dữ liệu</translation>
     </message>
     <message>
-        <source>Enter the unit's electronic identifier.</source>
+        <source>Enter the unit&apos;s electronic identifier.</source>
         <translation>Hãy nhập mã định danh điện tử của đơn vị.</translation>
     </message>
     <message>
@@ -1034,15 +1069,15 @@
         <translation>Nhập theo dạng 000.00.06.H56 (bốn nhóm, cách nhau bằng dấu chấm).</translation>
     </message>
     <message>
-        <source>Enter the unit's full name as printed on receipts.</source>
+        <source>Enter the unit&apos;s full name as printed on receipts.</source>
         <translation>Hãy nhập tên đầy đủ của đơn vị như in trên giấy tiếp nhận.</translation>
     </message>
     <message>
-        <source>3–32 characters: lower-case letters without accents, digits, '.', '_' or '-'.</source>
+        <source>3–32 characters: lower-case letters without accents, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>Từ 3 đến 32 ký tự: chữ thường không dấu, chữ số, dấu “.”, “_” hoặc “-”.</translation>
     </message>
     <message>
-        <source>Enter the administrator's full name.</source>
+        <source>Enter the administrator&apos;s full name.</source>
         <translation>Hãy nhập họ và tên quản trị viên.</translation>
     </message>
     <message>

@@ -24,12 +24,13 @@ from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from app.errors import InputError
 from app.identity.cccd import CccdRecord
+from app.identity.cccd import CccdParseError
 from app.identity.cccd import parse_cccd_qr
 from app.reception.model import ApplicantInput
 from app.reception.model import FieldProblem
 from app.reception.model import RepresentativeInput
+from ui.reception.problem_text import qr_problem_text
 from ui.reception.qr_wedge import QrWedge
 from ui.widgets.form_field import ERROR_STYLE
 from ui.widgets.form_field import FormField
@@ -171,9 +172,9 @@ class ApplicantSection(QGroupBox):
         """Fill the section from a QR payload; on a bad payload say why and change nothing."""
         try:
             record = parse_cccd_qr(text)
-        except InputError as exc:
+        except CccdParseError as exc:
             self.show_message(self.tr("The ID card QR could not be used: %1. Nothing was changed.")
-                              .replace("%1", exc.message), error=True)
+                              .replace("%1", qr_problem_text(exc)), error=True)
             return False
         self.fill_from_record(record)
         return True

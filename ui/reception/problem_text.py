@@ -12,6 +12,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
+from app.identity.cccd import CccdParseError
 from app.reception.model import FieldProblem
 
 _INDEX = re.compile(r"\[\d+\]")
@@ -82,3 +83,29 @@ def problem_text(problem: FieldProblem) -> str:
     if field == "fee_amount" and "whole number" not in message:
         return QCoreApplication.translate("ReceptionProblems", "Enter the fee amount in đồng.")
     return message
+
+
+_FIELD_COUNT = re.compile(r"got (\d+)")
+
+
+def qr_problem_text(error: CccdParseError) -> str:
+    """Why a chip-ID QR payload was refused, chosen by the field the parser names."""
+    translate = QCoreApplication.translate
+    if error.field is None:
+        count = _FIELD_COUNT.search(error.message)
+        if count:
+            return translate("QrProblems", "it is not a chip-ID card QR (7 fields separated by | expected, "
+                             "%1 found)").replace("%1", count.group(1))
+        return translate("QrProblems", "it is not a chip-ID card QR")
+    if error.field == "id_number":
+        return _id_number(error.message)
+    by_field = {
+        "old_id_number": translate("QrProblems", "the old ID number on the card is not 9 or 12 digits"),
+        "full_name": translate("QrProblems", "the name on the card is empty or unreadable"),
+        "birth_date": translate("QrProblems", "the date of birth on the card is not a valid date"),
+        "sex": translate("QrProblems", "the sex on the card is neither Nam nor Nữ"),
+        "address": translate("QrProblems", "the address on the card is empty or unreadable"),
+        "issue_date": translate("QrProblems",
+                                "the issue date on the card is not valid or is before the date of birth"),
+    }
+    return by_field.get(error.field, error.message)
