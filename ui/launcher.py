@@ -6,6 +6,7 @@ only imported when the desk app really opens, so commands start fast and work wi
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from collections.abc import Sequence
 
@@ -19,8 +20,13 @@ def open_desk(paths: DataPaths) -> int:
     return run(paths)
 
 
+def installed_command_modules() -> tuple[str, ...]:
+    """Command groups of the packages present in this installation (sync, the reference portal)."""
+    return tuple(module for module in ("sync.cli", "portal.cli") if importlib.util.find_spec(module))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli_main(argv, open_desk=open_desk)
+    return cli_main(argv, open_desk=open_desk, extra_commands=installed_command_modules())
 
 
 if __name__ == "__main__":

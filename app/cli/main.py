@@ -33,7 +33,7 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(extra_commands: Sequence[str] = ()) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS keeps a value given before the command from being reset by the sub-parser.
     common.add_argument("--data-dir", default=argparse.SUPPRESS,
@@ -46,7 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
                     "With no command, opens the desk app.")
     parser.add_argument("--version", action="version", version=f"motcua {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    # `extra_commands` come from the entry point (ui.launcher): sync and portal commands live in
+    # packages `app` may not import, so they are named by whoever composes the installation.
+    for name in (*COMMAND_MODULES, *extra_commands):
         importlib.import_module(name).register(sub, common)
     return parser
 
@@ -82,8 +84,9 @@ def open_desk_app(args: argparse.Namespace, open_desk: DeskOpener | None) -> int
     return open_desk(data_paths(getattr(args, "data_dir", None)).ensure())
 
 
-def main(argv: Sequence[str] | None = None, *, open_desk: DeskOpener | None = None) -> int:
-    parser = build_parser()
+def main(argv: Sequence[str] | None = None, *, open_desk: DeskOpener | None = None,
+         extra_commands: Sequence[str] = ()) -> int:
+    parser = build_parser(extra_commands)
     args = parser.parse_args(argv)
     paths = data_paths(getattr(args, "data_dir", None))
     try:
