@@ -1,0 +1,42 @@
+"""Administrator functions that work on the portal's database directly (no HTTP needed).
+
+These back `motcua portal token create|dossiers|status` and are what a test or a province's
+integration calls to act as the processing body.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from portal import changes, devices, dossiers
+from portal.db import get_engine
+
+
+def create_enrolment_token(db_url: str, unit_code: str, *,
+                           lifetime: timedelta = devices.TOKEN_LIFETIME) -> str:
+    """A one-time token a desk of `unit_code` enrols with; printed once, stored hashed."""
+    return devices.create_token(get_engine(db_url), unit_code, lifetime=lifetime)
+
+
+def set_status(db_url: str, code: str, status: str, note: str | None = None, *,
+               by: str = "portal") -> dict[str, Any]:
+    """Record a status change as the processing body would; the unit's desks get it in the feed."""
+    return dossiers.set_status(get_engine(db_url), code, status, note, by=by)
+
+
+def list_dossiers(db_url: str, *, unit_code: str | None = None) -> list[dict[str, Any]]:
+    return dossiers.list_dossiers(get_engine(db_url), unit_code=unit_code)
+
+
+def publish_catalog_version(db_url: str, version: str, *, url: str = "", note: str = "") -> int:
+    return changes.publish_catalog_version(get_engine(db_url), version, url=url, note=note)
+
+
+def publish_holidays(db_url: str, year: int, days: list[dict[str, str]],
+                     extra_working_days: list[str] | None = None) -> int:
+    return changes.publish_holidays(get_engine(db_url), year, days, extra_working_days)
+
+
+def revoke_device(db_url: str, device_id: str) -> None:
+    devices.revoke_device(get_engine(db_url), device_id)

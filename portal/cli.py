@@ -1,0 +1,114 @@
+"""`motcua portal …`: serve the reference portal and administer its database directly.
+
+`register(sub, common)` follows app/cli/cmd_*.py: human text by default, JSON with `--json`,
+bad input raises InputError (exit 2, one line). `app` may not import `portal`, so the entry
+point that builds the parser (ui/launcher.py or a plug-in list) adds this module's `register`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli.common import emit
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", required=True, metavar="URL",
+                        help="sqlite:///FILE, a file path, or postgresql+psycopg://user@host/db")
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    portal = sub.add_parser("portal", help="the reference central portal (server and admin commands)")
+    actions = portal.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    serve = actions.add_parser("serve", parents=[common], help="run the portal's HTTP API")
+    _add_db(serve)
+    serve.add_argument("--blobs", required=True, type=Path, metavar="DIR", help="folder for scans")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--tls-cert", help="certificate file (needed for a non-loopback host)")
+    serve.add_argument("--tls-key", help="private key file of the certificate")
+    serve.set_defaults(handler=run_serve)
+
+    token = actions.add_parser("token", help="device enrolment tokens")
+    token_actions = token.add_subparsers(dest="token_action", metavar="ACTION", required=True)
+    create = token_actions.add_parser("create", parents=[common], help="a one-time token for a unit's desk")
+    create.add_argument("--unit", required=True, help="agency identifier, e.g. 000.00.06.H56")
+    create.add_argument("--days", type=int, default=7, help="days the token stays valid (default 7)")
+    _add_db(create)
+    create.set_defaults(handler=run_token_create)
+
+    dossiers = actions.add_parser("dossiers", parents=[common], help="dossiers received by the portal")
+    dossiers.add_argument("--unit", help="only this unit's dossiers")
+    _add_db(dossiers)
+    dossiers.set_defaults(handler=run_dossiers)
+
+    status = actions.add_parser("status", parents=[common],
+                                help="change a dossier's status as the processing body")
+    status.add_argument("code", help="dossier code")
+    status.add_argument("--set", dest="status", required=True, metavar="STATUS",
+                        help="e.g. DANG_XU_LY, CO_KET_QUA")
+    status.add_argument("--note", help="note sent to the desk with the change")
+    _add_db(status)
+    status.set_defaults(handler=run_status)
+
+    bundle = actions.add_parser("bundle", help="USB bundles from desks without a link")
+    bundle_actions = bundle.add_subparsers(dest="bundle_action", metavar="ACTION", required=True)
+    imp = bundle_actions.add_parser("import", parents=[common],
+                                    help="apply a bundle file (twice is harmless)")
+    imp.add_argument("file", type=Path)
+    _add_db(imp)
+    imp.add_argument("--blobs", required=True, type=Path, metavar="DIR")
+    imp.set_defaults(handler=run_bundle_import)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from portal.server import serve
+
+    serve(args.db, args.blobs, args.host, args.port, certfile=args.tls_cert, keyfile=args.tls_key)
+    return 0
+
+
+def run_token_create(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from app.errors import InputError
+    from portal.admin import create_enrolment_token
+
+    if not 1 <= args.days <= 90:
+        raise InputError(f"--days: {args.days} must be from 1 to 90")
+    token = create_enrolment_token(args.db, args.unit, lifetime=timedelta(days=args.days))
+    emit(args, {"unit_code": args.unit, "token": token, "valid_days": args.days}, token)
+    return 0
+
+
+def run_dossiers(args: argparse.Namespace) -> int:
+    from portal.admin import list_dossiers
+
+    rows = list_dossiers(args.db, unit_code=args.unit)
+    human = "\n".join(f"{r['code']:<28} {r['status']:<13} v{r['version']:<3} {r['received_at'][:16]}  "
+                      f"{(r['dossier'].get('procedure') or {}).get('name', '')}" for r in rows)
+    emit(args, rows, human or "No dossiers.")
+    return 0
+
+
+def run_status(args: argparse.Namespace) -> int:
+    from portal.admin import set_status
+
+    event = set_status(args.db, args.code, args.status, args.note, by="portal")
+    emit(args, event, f"{event['code']}: {event['status']} (change {event['seq']})")
+    return 0
+
+
+def run_bundle_import(args: argparse.Namespace) -> int:
+    from portal.bundles import import_bundle
+
+    summary = import_bundle(args.db, args.blobs, args.file)
+    failed = [r for r in summary["results"] if r["status"] >= 300]
+    human = (f"Bundle {summary['bundle_id']}: {summary['operations']} operations, {summary['blobs']} scans"
+             + (" (already imported before; nothing applied)" if summary["already_imported"] else "")
+             + (f"; {len(failed)} refused: " + "; ".join(r["body"]["error"]["message"] for r in failed)
+                if failed else ""))
+    emit(args, summary, human)
+    return 0
