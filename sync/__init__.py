@@ -1,1 +1,1 @@
-"""Qt-free sync engine and portal clients: delivers the local outbox to the central portal."""
+"""The desk-side sync engine: outbox delivery, scan upload, change feed, number blocks (no Qt)."""

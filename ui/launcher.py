@@ -22,7 +22,16 @@ def open_desk(paths: DataPaths) -> int:
 
 def installed_command_modules() -> tuple[str, ...]:
     """Command groups of the packages present in this installation (sync, the reference portal)."""
-    return tuple(module for module in ("sync.cli", "portal.cli") if importlib.util.find_spec(module))
+    return tuple(module for module in ("sync.cli", "portal.cli") if _present(module))
+
+
+def _present(module: str) -> bool:
+    # find_spec imports the parent package, which raises when it is not installed at all
+    # (the frozen desk build ships sync but not the reference portal).
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:

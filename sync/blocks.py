@@ -1,0 +1,93 @@
+"""Reserving dossier number blocks from the portal while online (protocol §7).
+
+For today and the next working days, a block is asked for when fewer than LOW_WATER reserved
+numbers are left for that day. The idempotency key is saved in the store BEFORE the request, so
+a lost answer is asked again with the same key and the portal replays the same block.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import func, select
+
+from app.codes import add_reserved_block
+from app.errors import MotcuaError
+from app.ids import new_id
+from app.store.models import CodeBlock
+from sync import state
+from sync.client import PortalClient, Reply
+
+VIETNAM = timezone(timedelta(hours=7))
+LOW_WATER = 10
+BLOCK_SIZE = 50
+WORKING_DAYS_AHEAD = 2
+
+
+def days_to_cover(store: Any, today: date) -> list[date]:
+    """Today and the next working days (by the desk's holiday table)."""
+    from app.calendar_store import load_calendar
+
+    with store.read_session() as session:
+        calendar = load_calendar(session)
+    days, day = [today], today
+    for _ in range(WORKING_DAYS_AHEAD):
+        day = calendar.next_working_day(day + timedelta(days=1))
+        if (day - today).days > 30:
+            break
+        days.append(day)
+    return days
+
+
+def _left(store: Any, unit: str, day: date) -> int:
+    with store.read_session() as session:
+        left = session.scalar(select(func.coalesce(func.sum(CodeBlock.end + 1 - CodeBlock.next_value), 0))
+                              .where(CodeBlock.unit_code == unit, CodeBlock.day == day,
+                                     CodeBlock.source == "portal"))
+    return int(left or 0)
+
+
+def _key_for(store: Any, day: date) -> str:
+    with store.session() as session:
+        keys = dict(state.get(session, state.BLOCK_REQUESTS, {}) or {})
+        if day.isoformat() not in keys:
+            keys[day.isoformat()] = new_id()
+            state.put(session, state.BLOCK_REQUESTS, keys)
+        return str(keys[day.isoformat()])
+
+
+def _record(store: Any, day: date, body: dict[str, Any]) -> None:
+    with store.session() as session:
+        add_reserved_block(session, unit_code=str(body["unit_code"]), day=day,
+                           start=int(body["start"]), end=int(body["end"]))
+        keys = dict(state.get(session, state.BLOCK_REQUESTS, {}) or {})
+        keys.pop(day.isoformat(), None)
+        state.put(session, state.BLOCK_REQUESTS, keys)
+
+
+def top_up_blocks(store: Any, client: PortalClient, *,
+                  now: datetime) -> tuple[list[dict[str, Any]], list[str], Reply | None]:
+    """(blocks reserved, problems, the 401 reply if authentication failed). LinkDown propagates."""
+    today = now.replace(tzinfo=timezone.utc).astimezone(VIETNAM).date()
+    unit = store.unit.code
+    reserved: list[dict[str, Any]] = []
+    problems: list[str] = []
+    for day in days_to_cover(store, today):
+        if _left(store, unit, day) >= LOW_WATER:
+            continue
+        reply = client.mutate("POST", "/v1/code-blocks", {"day": day.isoformat(), "count": BLOCK_SIZE},
+                              _key_for(store, day))
+        if reply.status == 401:
+            return reserved, problems, reply
+        if not reply.ok or not isinstance(reply.body, dict):
+            if reply.code != "codes_exhausted":  # exhausted: the device's own range is the fallback
+                problems.append(f"number block {day}: HTTP {reply.status} {reply.message}")
+            continue
+        try:
+            _record(store, day, reply.body)
+        except (MotcuaError, KeyError, ValueError) as error:
+            problems.append(f"number block {day}: {error}")
+            continue
+        reserved.append({"day": day.isoformat(), "start": reply.body["start"], "end": reply.body["end"]})
+    return reserved, problems, None

@@ -1,0 +1,50 @@
+"""Commands `motcua enroll --portal URL --token T` and `motcua sync --once [--json]`."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.cli.common import add_store_user_options, emit, opened_store
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    enroll = sub.add_parser("enroll", parents=[common], help="enrol this desk with a portal (one-time token)")
+    enroll.add_argument("--portal", required=True, help="portal base URL (https://…, or http:// on loopback)")
+    enroll.add_argument("--token", required=True, help="one-time enrolment token from the portal administrator")
+    enroll.add_argument("--device-name", default="Máy tiếp nhận", help="name shown at the portal")
+    add_store_user_options(enroll)
+    enroll.set_defaults(handler=run_enroll)
+
+    sync = sub.add_parser("sync", parents=[common], help="send waiting dossiers and fetch changes")
+    sync.add_argument("--once", action="store_true", required=True, help="run one pass and exit")
+    add_store_user_options(sync)
+    sync.set_defaults(handler=run_sync)
+
+
+def run_enroll(args: argparse.Namespace) -> int:
+    from sync.enrolment import enrol
+
+    with opened_store(args) as store:
+        result = enrol(store, args.portal, args.token, device_name=args.device_name)
+    emit(args, result.to_dict(), f"Enrolled as device {result.device_id} of unit {result.unit_code} "
+                                 f"(number range slot {result.device_slot}) at {result.portal_url}")
+    return 0
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    from sync.engine import sync_once
+
+    with opened_store(args) as store:
+        report = sync_once(store)
+    lines = [f"sent {report.sent}, retrying {report.retrying}, quarantined {report.quarantined}, "
+             f"waiting {report.waiting}; {report.blobs_uploaded} scans ({report.bytes_uploaded:,} bytes); "
+             f"{report.changes_applied} changes applied"]
+    if not report.enrolled:
+        lines = ["this desk is not enrolled: run motcua enroll --portal URL --token T"]
+    if report.auth_failed:
+        lines.append(f"the portal refused this desk's credentials: {report.auth_failed}")
+    lines += [f"problem: {e}" for e in report.errors]
+    emit(args, report.to_dict(), "\n".join(lines))
+    if not report.enrolled or report.auth_failed:
+        return 3
+    return 0 if report.online else 4

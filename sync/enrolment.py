@@ -1,0 +1,100 @@
+"""Enrolling this desk with a portal using a one-time token (docs/sync-protocol.md §2).
+
+The secret is made HERE and stored (encrypted, in the store) before it is sent: if the answer is
+lost, enrolling again with the same token and secret gets the same device instead of a burnt token.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from app.errors import AuthError, InputError, PermissionDeniedError
+from sync import state
+from sync.client import LinkDown, PortalClient, PortalUnreachable, check_portal_url
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    portal_url: str
+    device_id: str
+    unit_code: str
+    device_slot: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def _secret_for(store: Any, url: str, token: str) -> str:
+    """The secret to send: the one already tried with this token, else a new one, saved first."""
+    token_hash = hashlib.sha256(token.encode("utf-8")).hexdigest()
+    with store.session() as session:
+        pending = state.get(session, state.PENDING_ENROLMENT)
+        if isinstance(pending, dict) and pending.get("token_sha256") == token_hash \
+                and pending.get("portal_url") == url:
+            return str(pending["secret"])
+        secret = secrets.token_urlsafe(32)
+        state.put(session, state.PENDING_ENROLMENT,
+                  {"token_sha256": token_hash, "secret": secret, "portal_url": url})
+        return secret
+
+
+def enrol(store: Any, portal_url: str, token: str, *, device_name: str = "Máy tiếp nhận") -> Enrolment:
+    """Enrol with `token`; store the credentials and the device's number slot. Admin only."""
+    if store.user.role != "admin":
+        raise PermissionDeniedError(f"only an administrator may enrol this desk; "
+                                    f"{store.user.username!r} is {store.user.role}")
+    url = check_portal_url(portal_url)
+    token = (token or "").strip()
+    if not token:
+        raise InputError("token: the one-time enrolment token is missing")
+    secret = _secret_for(store, url, token)
+    with PortalClient(url) as client:
+        try:
+            reply = client.enrol(token, device_name, secret)
+        except LinkDown as error:
+            raise PortalUnreachable(f"portal {url}: no answer ({error}); nothing changed, try again with "
+                             f"the same token") from None
+    if reply.status in (401, 403):
+        raise AuthError(f"portal {url} refused the token: {reply.message}")
+    if not reply.ok or not isinstance(reply.body, dict):
+        raise InputError(f"portal {url} refused the enrolment: {reply.message}")
+    body = reply.body
+    unit = str(body.get("unit_code", ""))
+    if unit and unit != store.unit.code:
+        raise InputError(f"token: it enrols a desk of unit {unit}, but this desk serves "
+                         f"{store.unit.code}; ask for a token of the right unit")
+    result = Enrolment(url, str(body["device_id"]), unit or store.unit.code, int(body["device_slot"]))
+    with store.session() as session:
+        state.put(session, state.PORTAL_URL, url)
+        state.put(session, state.DEVICE_ID, result.device_id)
+        state.put(session, state.DEVICE_SECRET, str(body.get("device_secret") or secret))
+        state.put(session, state.UNIT_CODE, result.unit_code)
+        state.put(session, state.DEVICE_SLOT, result.device_slot)
+        state.delete(session, state.PENDING_ENROLMENT)
+        state.delete(session, state.AUTH_FAILED)
+        # A different portal means a different feed: start its cursor from the beginning.
+        state.put(session, state.CURSOR, 0)
+        store.record_audit(session, action="sync.enrolled", object_type="device",
+                           object_id=result.device_id,
+                           details={"portal": url, "unit_code": result.unit_code, "slot": result.device_slot})
+    return result
+
+
+@dataclass(frozen=True)
+class Credentials:
+    portal_url: str
+    device_id: str
+    secret: str
+    unit_code: str
+
+
+def credentials(session: Any) -> Credentials | None:
+    """The enrolled device, or None when this desk was never enrolled."""
+    url, device, secret = (state.get(session, k) for k in (state.PORTAL_URL, state.DEVICE_ID,
+                                                           state.DEVICE_SECRET))
+    if not (url and device and secret):
+        return None
+    return Credentials(str(url), str(device), str(secret), str(state.get(session, state.UNIT_CODE, "")))

@@ -1,0 +1,98 @@
+"""Uploading scans: which hashes the portal lacks, then resumable chunked upload (protocol §5).
+
+Plaintext comes from the local encrypted BlobStore and stays in memory. An upload always starts
+from the offset the portal acknowledged, so a break costs at most the chunk in flight.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sync.client import PortalClient, Reply
+
+MISSING_BATCH = 1000  # the protocol's limit per /v1/blobs/missing call
+
+
+class UploadRefused(Exception):
+    """The portal refused the blob for good (e.g. too large, or the hash kept mismatching)."""
+
+    def __init__(self, reply: Reply | None, message: str) -> None:
+        super().__init__(message)
+        self.reply = reply
+        self.message = message
+
+
+class UploadFailed(Exception):
+    """A transient refusal (busy, internal error): retry later."""
+
+    def __init__(self, reply: Reply) -> None:
+        super().__init__(reply.message)
+        self.reply = reply
+
+
+@dataclass
+class UploadStats:
+    blobs: int = 0
+    bytes_sent: int = 0
+    chunks_sent: int = 0
+
+
+def missing_hashes(client: PortalClient, hashes: Iterable[str]) -> set[str]:
+    """The subset of `hashes` the portal does not hold verified (LinkDown/UploadFailed propagate)."""
+    wanted = list(dict.fromkeys(hashes))
+    missing: set[str] = set()
+    for start in range(0, len(wanted), MISSING_BATCH):
+        reply = client.missing(wanted[start:start + MISSING_BATCH])
+        if not reply.ok or not isinstance(reply.body, dict):
+            raise UploadFailed(reply)
+        missing.update(reply.body.get("missing", []))
+    return missing
+
+
+def _acknowledged(client: PortalClient, sha256: str) -> int:
+    reply = client.blob_offset(sha256)
+    if reply.status == 404:
+        return 0
+    if not reply.ok or not isinstance(reply.body, dict):
+        raise UploadFailed(reply)
+    if reply.body.get("complete"):
+        return -1
+    return int(reply.body.get("offset", 0))
+
+
+def upload_blob(client: PortalClient, sha256: str, data: bytes, *, chunk_bytes: int,
+                stats: UploadStats, on_bytes: Callable[[int], Any] = lambda n: None) -> None:
+    """Send `data` (whose SHA-256 is `sha256`) from the acknowledged offset to the end."""
+    offset = _acknowledged(client, sha256)
+    if offset < 0:
+        return  # already complete and verified
+    mismatches = 0
+    total = len(data)
+    while True:
+        chunk = data[offset:offset + chunk_bytes]
+        # Counted before sending: a chunk cut on the way was still sent, and is what resuming saves.
+        stats.chunks_sent += 1
+        stats.bytes_sent += len(chunk)
+        reply = client.send_chunk(sha256, chunk, offset, total)
+        on_bytes(len(chunk))
+        if reply.status == 201:
+            stats.blobs += 1
+            return
+        if reply.status == 204:
+            offset = int(reply.headers.get("upload-offset", offset + len(chunk)))
+            continue
+        if reply.code == "offset_mismatch":
+            offset = int(reply.headers.get("upload-offset") or reply.error.get("details", {}).get("offset", 0))
+            continue
+        if reply.code == "hash_mismatch":
+            # The portal discarded the upload; once may be a flipped bit on the way, twice is not.
+            mismatches += 1
+            if mismatches >= 2:
+                raise UploadRefused(reply, reply.message)
+            offset = 0
+            continue
+        if reply.status in (400, 413, 422):
+            raise UploadRefused(reply, reply.message)
+        raise UploadFailed(reply)
