@@ -8,6 +8,7 @@ Exit codes: 0 done; 2 bad input (one line on stderr naming what and where, nothi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import os
@@ -89,10 +90,9 @@ def main(argv: Sequence[str] | None = None, *, open_desk: DeskOpener | None = No
     parser = build_parser(extra_commands)
     args = parser.parse_args(argv)
     paths = data_paths(getattr(args, "data_dir", None))
-    try:
+    # A read-only data folder must not stop a read-only command: it just runs without a log file.
+    with contextlib.suppress(OSError):
         configure_logging(paths.logs)
-    except OSError:
-        pass  # a read-only data folder must not stop a read-only command
     try:
         if args.command is None:
             return open_desk_app(args, open_desk)
