@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.errors import InputError
 from portal.blobs import BlobStore
-from portal.bundle_format import Bundle, read_bundle
+from app.bundle_format import Bundle, read_bundle
 from portal.changes import emit
 from portal.db import get_engine, read_session, write_session
 from portal.devices import AuthenticatedDevice, device_bundle_keys

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from app.codes import DEVICE_SLOTS, check_unit_code
 from app.ids import new_id
 from app.text import collapse_spaces, nfc
-from portal.bundle_format import derive_bundle_keys
+from app.bundle_format import derive_bundle_keys
 from portal.db import as_utc, read_session, write_session
 from portal.errors import PortalError, auth_failed, bad_request, validation
 from portal.models import Device, EnrolmentToken, utcnow

@@ -1,4 +1,5 @@
-"""Commands `motcua enroll --portal URL --token T` and `motcua sync --once [--json]`."""
+"""Commands `motcua enroll --portal URL --token T`, `motcua sync --once [--json]` and
+`motcua bundle export --out F`."""
 
 from __future__ import annotations
 
@@ -19,6 +20,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     sync.add_argument("--once", action="store_true", required=True, help="run one pass and exit")
     add_store_user_options(sync)
     sync.set_defaults(handler=run_sync)
+
+    bundle = sub.add_parser("bundle", help="USB bundle for a desk without a link")
+    actions = bundle.add_subparsers(dest="bundle_command", required=True, metavar="ACTION")
+    export = actions.add_parser("export", parents=[common],
+                                help="write what waits to be sent into one signed, encrypted file")
+    export.add_argument("--out", required=True, help="bundle file to write, e.g. E:/motcua.mcbundle")
+    export.add_argument("--include-exported", action="store_true",
+                        help="also put in what an earlier bundle carried but the portal has not confirmed")
+    add_store_user_options(export)
+    export.set_defaults(handler=run_bundle_export)
 
 
 def run_enroll(args: argparse.Namespace) -> int:
@@ -48,3 +59,18 @@ def run_sync(args: argparse.Namespace) -> int:
     if not report.enrolled or report.auth_failed:
         return 3
     return 0 if report.online else 4
+
+
+def run_bundle_export(args: argparse.Namespace) -> int:
+    from sync.bundle_export import export_bundle
+
+    with opened_store(args) as store:
+        result = export_bundle(store, args.out, include_exported=args.include_exported)
+    human = (f"Wrote {result.path}: {result.dossiers} dossiers, {result.operations} changes, "
+             f"{result.blobs} scans, {result.bytes:,} bytes.\n"
+             "Take it to the portal administrator (motcua portal bundle import). The dossiers show as "
+             "delivered after the next sync that reaches the portal.")
+    if result.left_for_next_bundle:
+        human += f"\n{result.left_for_next_bundle} changes did not fit: run the export again for them."
+    emit(args, result.to_dict(), human)
+    return 0

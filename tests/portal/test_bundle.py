@@ -7,7 +7,7 @@ import pytest
 from app.errors import InputError
 from app.ids import new_id
 from portal.admin import list_dossiers, revoke_device
-from portal.bundle_format import Operation, derive_bundle_keys, read_bundle, write_bundle
+from app.bundle_format import Operation, derive_bundle_keys, read_bundle, write_bundle
 from portal.bundles import import_bundle
 from portal.codeblocks import vietnam_today
 from tests.portal.support import Desk, dossier_body, sha
