@@ -7,9 +7,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.errors import InputError, NotFoundError
-from app.store.models import Dossier, OutboxItem, utcnow
+from app.store.models import Dossier, OutboxItem, StatusEvent, User, utcnow
 from sync import state
 from sync.progress import ProgressSnapshot
 
@@ -69,14 +70,53 @@ class OutboxEntry:
 
 
 def outbox_entries(store: Any, *, states: tuple[str, ...] = ("pending", "quarantined"),
-                   limit: int = 500) -> list[OutboxEntry]:
-    """Items not yet accepted (for the Đồng bộ page), oldest first, with their dossier codes."""
+                   limit: int = 500, dossier_id: str | None = None) -> list[OutboxEntry]:
+    """Items not yet accepted (for the Đồng bộ page), oldest first, with their dossier codes;
+    with `dossier_id`, that dossier's items only."""
+    query = (select(OutboxItem, Dossier.code).outerjoin(Dossier, Dossier.id == OutboxItem.dossier_id)
+             .where(OutboxItem.state.in_(states)).order_by(OutboxItem.seq).limit(limit))
+    if dossier_id is not None:
+        query = query.where(OutboxItem.dossier_id == dossier_id)
     with store.read_session() as session:
-        rows = session.execute(select(OutboxItem, Dossier.code)
-                               .outerjoin(Dossier, Dossier.id == OutboxItem.dossier_id)
-                               .where(OutboxItem.state.in_(states)).order_by(OutboxItem.seq).limit(limit)).all()
+        rows = session.execute(query).all()
     return [OutboxEntry(r.id, r.seq, r.dossier_id, code, r.kind, r.state, r.attempts, r.last_error,
                         r.next_attempt_at, r.created_at) for r, code in rows]
+
+
+def dossier_sync_states(session: Session, dossier_ids: list[str]) -> dict[str, str]:
+    """Per dossier: "sent" (all accepted), "waiting" or "quarantined" (any item refused)."""
+    states: dict[str, str] = {}
+    if not dossier_ids:
+        return states
+    rows = session.execute(select(OutboxItem.dossier_id, OutboxItem.state)
+                           .where(OutboxItem.dossier_id.in_(dossier_ids))).all()
+    rank = {"sent": 0, "pending": 1, "quarantined": 2}
+    names = {0: "sent", 1: "waiting", 2: "quarantined"}
+    worst: dict[str, int] = {}
+    for dossier_id, row_state in rows:
+        worst[dossier_id] = max(worst.get(dossier_id, 0), rank.get(row_state, 1))
+    for dossier_id in dossier_ids:
+        states[dossier_id] = names[worst[dossier_id]] if dossier_id in worst else "local"
+    return states
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    code: str
+    status: str
+    at: datetime
+    note: str | None
+
+
+def recent_status_changes(store: Any, *, limit: int = 20) -> list[StatusChange]:
+    """Status changes the portal sent back (newest first): "where is my dossier?" at a glance."""
+    with store.read_session() as session:
+        rows = session.execute(select(Dossier.code, StatusEvent.status, StatusEvent.at, StatusEvent.note)
+                               .join(Dossier, Dossier.id == StatusEvent.dossier_id)
+                               # Events written by no official of this desk came from the feed.
+                               .where(StatusEvent.by_user.notin_(select(User.username)))
+                               .order_by(StatusEvent.at.desc()).limit(limit)).all()
+    return [StatusChange(*row) for row in rows]
 
 
 def requeue(store: Any, outbox_id: str) -> None:

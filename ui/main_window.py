@@ -31,6 +31,7 @@ from ui.pages.settings import SettingsPage
 from ui.pages.settings import read_idle_minutes
 from ui.pages.sync import SyncPage
 from ui.status_bar import DeskStatusBar
+from ui.sync_bridge import SyncBridge
 from ui.tasks import TaskRunner
 
 MINUTE_MS = 60_000
@@ -51,6 +52,8 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.runner = runner
         self._handed_back = False
+        # The sync thread lives as long as this window: it belongs to the signed-in official.
+        self.sync = SyncBridge(store, runner)
         self.setWindowTitle(self.tr("MotCua Desk – %1").replace("%1", store.unit.name))
         self.resize(1200, 760)
         self._build_pages(language)
@@ -62,7 +65,7 @@ class MainWindow(QMainWindow):
         self.cover.addWidget(self.desk)
         self.cover.addWidget(self.lock_screen)
         self.setCentralWidget(self.cover)
-        self.status = DeskStatusBar(store, runner)
+        self.status = DeskStatusBar(store, self.sync)
         self.setStatusBar(self.status)
         self.idle = IdleWatcher(DEFAULT_IDLE_MINUTES * MINUTE_MS, self)
         self.idle.went_idle.connect(self.lock)
@@ -73,10 +76,16 @@ class MainWindow(QMainWindow):
         self.catalog_page = CatalogPage(self.store, self.runner)
         self.reception_page = ReceptionPage(self.store, self.runner)
         self.settings_page = SettingsPage(self.store, self.paths, self.runner, language)
+        self.dossiers_page = DossiersPage(self.store, self.runner)
+        self.sync_page = SyncPage(self.store, self.runner, self.sync)
+        # A confirmed dossier is in the outbox: wake the sync thread and refresh the lists.
+        self.reception_page.reception_confirmed.connect(lambda _result: self._dossier_added())
+        self.sync_page.open_dossier_requested.connect(self.dossiers_page.open_code)
+        self.sync.report_arrived.connect(lambda _report: self.dossiers_page.load())
         self.pages: dict[str, QWidget] = {
             "reception": self.reception_page,
-            "dossiers": DossiersPage(),
-            "sync": SyncPage(),
+            "dossiers": self.dossiers_page,
+            "sync": self.sync_page,
             "reports": ReportsPage(),
             "catalog": self.catalog_page,
             "settings": self.settings_page,
@@ -112,9 +121,11 @@ class MainWindow(QMainWindow):
         self.catalog_page.load()
         self.reception_page.load()
         self.settings_page.load()
+        self.dossiers_page.load()
+        self.sync_page.load()
         store = self.store
         self.runner.run_db(lambda: read_idle_minutes(store), self.set_idle_minutes)
-        self.status.start()
+        self.sync.start()
         self.idle.start()
         self.show_page("reception")
 
@@ -124,6 +135,11 @@ class MainWindow(QMainWindow):
             return
         self.nav.setCurrentRow(PAGE_KEYS.index(key))
         self.pages[key].setFocus()
+
+    def _dossier_added(self) -> None:
+        self.sync.notify()
+        self.dossiers_page.load()
+        self.sync_page.load()
 
     @property
     def current_page(self) -> str:
@@ -163,7 +179,7 @@ class MainWindow(QMainWindow):
         # Queued on the store lane before the store is closed, so the unfinished form is kept.
         self.reception_page.save_draft_now()
         self.idle.stop()
-        self.status.stop()
+        self.sync.stop()
         signal.emit(self.store)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

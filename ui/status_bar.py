@@ -1,7 +1,9 @@
 """The status bar every screen shares: link state, what waits to sync and since when, who works.
 
-The outbox figures are read on the store lane every REFRESH_MS; the age of the oldest waiting
-item is always visible because an item stuck for days is exactly what an official must notice.
+It shows what the `SyncBridge` reports: the link (online, offline, refused credentials, not
+enrolled), a pass in progress in items and bytes, and the outbox — how many changes wait, the
+age of the oldest, how many were refused. The age is always visible because an item stuck for
+days is exactly what an official must notice.
 """
 
 from __future__ import annotations
@@ -11,27 +13,28 @@ from datetime import timezone
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QStatusBar
 from PySide6.QtWidgets import QWidget
 
-from app.errors import MotcuaError
-from ui.errors import report_unexpected
-from ui.tasks import TaskRunner
+from sync.progress import ProgressSnapshot
+from sync.status import SyncStatus
+from ui.sync_bridge import SyncBridge
 
-REFRESH_MS = 30_000
+NOTICE_MS = 15_000
 
 
-
-def age_text(oldest: datetime | str | None, now: datetime | None = None) -> str:
-    """'5 min', '3 h', '2 days' since `oldest` (UTC), or '' when nothing waits."""
+def age_text(oldest: datetime | str | float | None, now: datetime | None = None) -> str:
+    """'5 min', '3 h', '2 days' since `oldest` (a UTC moment, or an age in seconds); '' if none."""
     if oldest is None or oldest == "":
         return ""
-    moment = datetime.fromisoformat(oldest.replace("Z", "+00:00")) if isinstance(oldest, str) else oldest
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    seconds = max(0, int(((now or datetime.now(timezone.utc)) - moment).total_seconds()))
+    if isinstance(oldest, (int, float)):
+        seconds = max(0, int(oldest))
+    else:
+        moment = datetime.fromisoformat(oldest.replace("Z", "+00:00")) if isinstance(oldest, str) else oldest
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+        seconds = max(0, int(((now or datetime.now(timezone.utc)) - moment).total_seconds()))
     if seconds < 60:
         return QCoreApplication.translate("status", "under 1 min")
     if seconds < 3600:
@@ -42,12 +45,16 @@ def age_text(oldest: datetime | str | None, now: datetime | None = None) -> str:
 
 
 def outbox_text(stats: Any, now: datetime | None = None) -> str:
-    """One line: how many changes wait for the portal, the oldest one's age, any quarantined."""
+    """One line: how many changes wait for the portal, the oldest one's age, any refused.
+
+    `stats` is a SyncStatus (age in seconds) or the store's OutboxStats (oldest moment).
+    """
     if stats.waiting == 0 and not stats.quarantined:
         return QCoreApplication.translate("status", "Nothing waiting to sync")
     text = QCoreApplication.translate("status", "Waiting to sync: %1").replace("%1", str(stats.waiting))
-    age = age_text(stats.oldest_created_at, now)
-    if age:
+    oldest = getattr(stats, "oldest_waiting_age_s", None)
+    age = age_text(oldest if oldest is not None else getattr(stats, "oldest_created_at", None), now)
+    if age and stats.waiting:
         text += " · " + QCoreApplication.translate("status", "oldest: %1").replace("%1", age)
     if stats.quarantined:
         refused = QCoreApplication.translate("status", "refused: %1")
@@ -55,47 +62,81 @@ def outbox_text(stats: Any, now: datetime | None = None) -> str:
     return text
 
 
-class DeskStatusBar(QStatusBar):
-    """Permanent widgets: link state, outbox, user and unit."""
+def megabytes(count: int) -> str:
+    return f"{count / 1_000_000:.1f}".replace(".", ",") + " MB"
 
-    def __init__(self, store: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+
+def progress_text(progress: ProgressSnapshot) -> str:
+    """'Sending 3/10 · 1,2/4,5 MB' while a pass runs, '' otherwise."""
+    if progress.phase == "pulling":
+        return QCoreApplication.translate("status", "Fetching news from the portal…")
+    if progress.phase not in ("uploading", "sending") or not progress.items_total:
+        return ""
+    text = QCoreApplication.translate("status", "Sending %1/%2").replace(
+        "%1", str(progress.items_done)).replace("%2", str(progress.items_total))
+    if progress.bytes_total:
+        text += f" · {megabytes(progress.bytes_done)}/{megabytes(progress.bytes_total)}"
+    return text
+
+
+def link_text(status: SyncStatus) -> tuple[str, str]:
+    """(text, colour) of the link label."""
+    if not status.enrolled:
+        return QCoreApplication.translate("status", "Not enrolled with the portal"), "#6b6b6b"
+    if status.auth_failed:
+        return (QCoreApplication.translate("status", "The portal refused this desk · enrol again"),
+                "#b00020")
+    if status.online is None:
+        return QCoreApplication.translate("status", "Connecting to the portal…"), "#6b6b6b"
+    if status.online:
+        return QCoreApplication.translate("status", "Online · portal connected"), "#1b5e20"
+    return QCoreApplication.translate("status", "Offline · will retry by itself"), "#8a4b00"
+
+
+class DeskStatusBar(QStatusBar):
+    """Permanent widgets: link state, sync progress, outbox, user and unit."""
+
+    def __init__(self, store: Any, bridge: SyncBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.runner = runner
+        self.bridge = bridge
         self.link = QLabel(self.tr("Offline · portal not connected"))
+        self.progress = QLabel("")
         self.outbox = QLabel(self.tr("Waiting to sync: …"))
         user = store.user
         self.user = QLabel(f"{user.full_name} ({user.username}) · {store.unit.name}")
-        for label in (self.link, self.outbox, self.user):
+        for label in (self.link, self.progress, self.outbox, self.user):
             label.setStyleSheet("padding: 0 8px; border-left: 1px solid #b0b0b0;")
             self.addPermanentWidget(label)
-        self._timer = QTimer(self)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
-        self._in_flight = False
+        self.progress.hide()
+        bridge.status_changed.connect(self.show_status)
+        bridge.progress_changed.connect(self.show_progress)
+        bridge.statuses_arrived.connect(self.announce_statuses)
 
-    def start(self) -> None:
-        self.refresh()
-        self._timer.start()
+    def show_status(self, status: SyncStatus) -> None:
+        text, colour = link_text(status)
+        self.link.setText(text)
+        self.link.setStyleSheet(f"padding: 0 8px; border-left: 1px solid #b0b0b0; color: {colour};")
+        self.link.setToolTip(status.auth_failed or status.last_error or "")
+        self.outbox.setText(outbox_text(status))
 
-    def stop(self) -> None:
-        self._timer.stop()
+    def show_progress(self, progress: ProgressSnapshot) -> None:
+        text = progress_text(progress)
+        self.progress.setText(text)
+        self.progress.setVisible(bool(text))
 
-    def refresh(self) -> None:
-        """Ask the store lane for fresh outbox figures (skipped if the last ask is still out)."""
-        if self._in_flight:
-            return
-        self._in_flight = True
-        store = self.store
-        self.runner.run_db(store.outbox_stats, self._show_stats, self._failed)
+    def announce_statuses(self, changes: list[dict[str, Any]]) -> None:
+        """A notice the official cannot miss: which dossiers the portal moved, and to what."""
+        self.showMessage(status_notice(changes), NOTICE_MS)
 
-    def _show_stats(self, stats: Any) -> None:
-        self._in_flight = False
-        self.outbox.setText(outbox_text(stats))
 
-    def _failed(self, exc: BaseException) -> None:
-        self._in_flight = False
-        if not isinstance(exc, MotcuaError):
-            report_unexpected(exc)
-            return
-        self.outbox.setText(self.tr("Sync queue unavailable"))
+def status_notice(changes: list[dict[str, Any]]) -> str:
+    from app.statuses import STATUSES
+
+    shown = [f"{c['code']} → {STATUSES[c['status']].label_vi if c['status'] in STATUSES else c['status']}"
+             for c in changes[:3]]
+    more = len(changes) - len(shown)
+    text = QCoreApplication.translate("status", "News from the portal: %1").replace("%1", "; ".join(shown))
+    if more > 0:
+        text += " " + QCoreApplication.translate("status", "(and %1 more)").replace("%1", str(more))
+    return text

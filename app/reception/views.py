@@ -25,7 +25,7 @@ from app.codes import parse_dossier_code
 from app.deadlines import TimeRule
 from app.errors import InputError, NotFoundError
 from app.statuses import STATUSES
-from app.store.models import Applicant, Document, Dossier, Page, ProcedureVersion, Unit, User
+from app.store.models import Applicant, Document, Dossier, Page, ProcedureVersion, StatusEvent, Unit, User
 from app.text import collapse_spaces, fold, nfc
 
 FORM_LABELS = {"original": "Bản chính", "certified_copy": "Bản sao chứng thực", "copy": "Bản chụp"}
@@ -170,6 +170,28 @@ class DossierSummary:
 
     def to_dict(self) -> dict[str, Any]:
         return _jsonable(asdict(self))
+
+
+@dataclass(frozen=True)
+class StatusStep:
+    """One step of a dossier's timeline: a local action or a status sent back by the portal."""
+
+    status: str
+    at: datetime
+    by: str
+    note: str
+
+    @property
+    def label(self) -> str:
+        known = STATUSES.get(self.status)
+        return known.label_vi if known else self.status
+
+
+def status_history(session: Session, dossier_id: str) -> list[StatusStep]:
+    """The dossier's timeline, oldest first."""
+    rows = session.execute(select(StatusEvent.status, StatusEvent.at, StatusEvent.by_user, StatusEvent.note)
+                           .where(StatusEvent.dossier_id == dossier_id).order_by(StatusEvent.at)).all()
+    return [StatusStep(status, at, by or "", note or "") for status, at, by, note in rows]
 
 
 def load_dossier_view(session: Session, code: str) -> DossierView:

@@ -269,6 +269,13 @@ class Store:
         return CheckReport(ok=result.ok and chain.ok, integrity=result.summary,
                            audit_events=chain.events, audit_ok=chain.ok, problems=problems)
 
+    def open_another(self) -> Store:
+        """A second handle on this store, same official, its own connections: for a background
+        thread (sync) that must outlive a sign-out without racing the UI's handle being closed."""
+        if not self._key:
+            raise StoreError("the store is closed; sign in again")
+        return _open_with_key(self.paths, self._key, username=self.user.username)
+
     def close(self) -> None:
         self._sessions.engine.dispose()
         self._key = b""

@@ -268,10 +268,6 @@
         <source>Waiting to sync: …</source>
         <translation>Waiting to sync: …</translation>
     </message>
-    <message>
-        <source>Sync queue unavailable</source>
-        <translation>Sync queue unavailable</translation>
-    </message>
 </context>
 <context>
     <name>DocumentsModel</name>
@@ -348,14 +344,132 @@
     </message>
 </context>
 <context>
+    <name>DossierDetail</name>
+    <message>
+        <source>Delivered to the portal</source>
+        <translation>Delivered to the portal</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent to the portal</source>
+        <translation>Waiting to be sent to the portal</translation>
+    </message>
+    <message>
+        <source>Refused by the portal: see the Sync page</source>
+        <translation>Refused by the portal: see the Sync page</translation>
+    </message>
+    <message>
+        <source>Kept on this desk only</source>
+        <translation>Kept on this desk only</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>not submitted</source>
+        <translation>not submitted</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+</context>
+<context>
+    <name>DossierDialog</name>
+    <message>
+        <source>Dossier %1</source>
+        <translation>Dossier %1</translation>
+    </message>
+</context>
+<context>
     <name>DossiersPage</name>
+    <message>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Local</translation>
+    </message>
     <message>
         <source>Dossiers</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <source>The list of received dossiers will come here, with search, filters, due dates and lifecycle actions.</source>
-        <translation>The list of received dossiers will come here, with search, filters, due dates and lifecycle actions.</translation>
+        <source>Search by code, ID number or name…</source>
+        <translation>Search by code, ID number or name…</translation>
+    </message>
+    <message>
+        <source>Dossier code</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>%1 dossiers match.</source>
+        <translation>%1 dossiers match.</translation>
+    </message>
+    <message>
+        <source>%1 most recent dossiers.</source>
+        <translation>%1 most recent dossiers.</translation>
     </message>
 </context>
 <context>
@@ -375,6 +489,45 @@
     <message>
         <source>(%1 unfinished receptions in all)</source>
         <translation>(%1 unfinished receptions in all)</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol with the portal</source>
+        <translation>Enrol with the portal</translation>
+    </message>
+    <message>
+        <source>Ask the portal administrator for a one-time token for this unit (motcua portal token create). The token can be used once.</source>
+        <translation>Ask the portal administrator for a one-time token for this unit (motcua portal token create). The token can be used once.</translation>
+    </message>
+    <message>
+        <source>one-time token</source>
+        <translation>one-time token</translation>
+    </message>
+    <message>
+        <source>Portal &amp;address</source>
+        <translation>Portal &amp;address</translation>
+    </message>
+    <message>
+        <source>&amp;Token</source>
+        <translation>&amp;Token</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>Enter the portal&apos;s address.</source>
+        <translation>Enter the portal&apos;s address.</translation>
+    </message>
+    <message>
+        <source>Enter the token.</source>
+        <translation>Enter the token.</translation>
+    </message>
+    <message>
+        <source>Contacting the portal…</source>
+        <translation>Contacting the portal…</translation>
     </message>
 </context>
 <context>
@@ -1127,12 +1280,144 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <source>Sync</source>
-        <translation>Sync</translation>
+        <source>Refused</source>
+        <translation>Refused</translation>
     </message>
     <message>
-        <source>Synchronisation with the central portal will come here: device enrolment, what is waiting, what was refused and why.</source>
-        <translation>Synchronisation with the central portal will come here: device enrolment, what is waiting, what was refused and why.</translation>
+        <source>Retrying</source>
+        <translation>Retrying</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Sync with the central portal</source>
+        <translation>Sync with the central portal</translation>
+    </message>
+    <message>
+        <source>Reading the sync state…</source>
+        <translation>Reading the sync state…</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Dossier code</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Next attempt</translation>
+    </message>
+    <message>
+        <source>Reason (the portal&apos;s words)</source>
+        <translation>Reason (the portal&apos;s words)</translation>
+    </message>
+    <message>
+        <source>Status changes from the portal</source>
+        <translation>Status changes from the portal</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now (F5)</source>
+        <translation>&amp;Sync now (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry selected</source>
+        <translation>&amp;Retry selected</translation>
+    </message>
+    <message>
+        <source>&amp;Open dossier</source>
+        <translation>&amp;Open dossier</translation>
+    </message>
+    <message>
+        <source>Export &amp;USB bundle…</source>
+        <translation>Export &amp;USB bundle…</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol with the portal…</source>
+        <translation>&amp;Enrol with the portal…</translation>
+    </message>
+    <message>
+        <source>&amp;Metered link: send details only, keep scans for later</source>
+        <translation>&amp;Metered link: send details only, keep scans for later</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: %1</source>
+        <translation>Waiting to be sent: %1</translation>
+    </message>
+    <message>
+        <source>refused by the portal: %1</source>
+        <translation>refused by the portal: %1</translation>
+    </message>
+    <message>
+        <source>Portal: %1</source>
+        <translation>Portal: %1</translation>
+    </message>
+    <message>
+        <source>Last successful sync: %1</source>
+        <translation>Last successful sync: %1</translation>
+    </message>
+    <message>
+        <source>The portal said: %1</source>
+        <translation>The portal said: %1</translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
+        <translation>Last problem: %1</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Choose an item in the list first.</source>
+        <translation>Choose an item in the list first.</translation>
+    </message>
+    <message>
+        <source>%1 will be sent again now.</source>
+        <translation>%1 will be sent again now.</translation>
+    </message>
+    <message>
+        <source>Export USB bundle</source>
+        <translation>Export USB bundle</translation>
+    </message>
+    <message>
+        <source>MotCua bundle (*.mcbundle)</source>
+        <translation>MotCua bundle (*.mcbundle)</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>Writing the bundle…</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 dossiers, %3 scans. Take it to the portal administrator; the dossiers show as delivered after the next sync that reaches the portal.</source>
+        <translation>Wrote %1: %2 dossiers, %3 scans. Take it to the portal administrator; the dossiers show as delivered after the next sync that reaches the portal.</translation>
     </message>
 </context>
 <context>
@@ -1242,6 +1527,42 @@
     <message>
         <source>refused: %1</source>
         <translation>refused: %1</translation>
+    </message>
+    <message>
+        <source>Fetching news from the portal…</source>
+        <translation>Fetching news from the portal…</translation>
+    </message>
+    <message>
+        <source>Sending %1/%2</source>
+        <translation>Sending %1/%2</translation>
+    </message>
+    <message>
+        <source>Not enrolled with the portal</source>
+        <translation>Not enrolled with the portal</translation>
+    </message>
+    <message>
+        <source>The portal refused this desk · enrol again</source>
+        <translation>The portal refused this desk · enrol again</translation>
+    </message>
+    <message>
+        <source>Connecting to the portal…</source>
+        <translation>Connecting to the portal…</translation>
+    </message>
+    <message>
+        <source>Online · portal connected</source>
+        <translation>Online · portal connected</translation>
+    </message>
+    <message>
+        <source>Offline · will retry by itself</source>
+        <translation>Offline · will retry by itself</translation>
+    </message>
+    <message>
+        <source>News from the portal: %1</source>
+        <translation>News from the portal: %1</translation>
+    </message>
+    <message>
+        <source>(and %1 more)</source>
+        <translation>(and %1 more)</translation>
     </message>
 </context>
 </TS>

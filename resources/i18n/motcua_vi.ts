@@ -268,10 +268,6 @@
         <source>Waiting to sync: …</source>
         <translation>Chờ đồng bộ: …</translation>
     </message>
-    <message>
-        <source>Sync queue unavailable</source>
-        <translation>Không đọc được hàng đợi đồng bộ</translation>
-    </message>
 </context>
 <context>
     <name>DocumentsModel</name>
@@ -348,14 +344,132 @@
     </message>
 </context>
 <context>
+    <name>DossierDetail</name>
+    <message>
+        <source>Delivered to the portal</source>
+        <translation>Đã gửi lên cổng</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent to the portal</source>
+        <translation>Đang chờ gửi lên cổng</translation>
+    </message>
+    <message>
+        <source>Refused by the portal: see the Sync page</source>
+        <translation>Cổng từ chối: xem trang Đồng bộ</translation>
+    </message>
+    <message>
+        <source>Kept on this desk only</source>
+        <translation>Chỉ lưu trên máy này</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Phí, lệ phí</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>not submitted</source>
+        <translation>chưa nộp</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Thành phần hồ sơ</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Quá trình xử lý</translation>
+    </message>
+</context>
+<context>
+    <name>DossierDialog</name>
+    <message>
+        <source>Dossier %1</source>
+        <translation>Hồ sơ %1</translation>
+    </message>
+</context>
+<context>
     <name>DossiersPage</name>
+    <message>
+        <source>Delivered</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Chờ gửi</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Trên máy</translation>
+    </message>
     <message>
         <source>Dossiers</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <source>The list of received dossiers will come here, with search, filters, due dates and lifecycle actions.</source>
-        <translation>Danh sách hồ sơ đã tiếp nhận sẽ có ở đây, kèm tìm kiếm, bộ lọc, hạn trả kết quả và các thao tác xử lý hồ sơ.</translation>
+        <source>Search by code, ID number or name…</source>
+        <translation>Tìm theo mã hồ sơ, số định danh hoặc họ tên…</translation>
+    </message>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>%1 dossiers match.</source>
+        <translation>%1 hồ sơ phù hợp.</translation>
+    </message>
+    <message>
+        <source>%1 most recent dossiers.</source>
+        <translation>%1 hồ sơ mới nhất.</translation>
     </message>
 </context>
 <context>
@@ -375,6 +489,45 @@
     <message>
         <source>(%1 unfinished receptions in all)</source>
         <translation>(tất cả có %1 hồ sơ đang nhập dở)</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol with the portal</source>
+        <translation>Đăng ký máy với cổng</translation>
+    </message>
+    <message>
+        <source>Ask the portal administrator for a one-time token for this unit (motcua portal token create). The token can be used once.</source>
+        <translation>Đề nghị quản trị viên cổng cấp mã đăng ký dùng một lần cho đơn vị này (motcua portal token create). Mã chỉ dùng được một lần.</translation>
+    </message>
+    <message>
+        <source>one-time token</source>
+        <translation>mã đăng ký dùng một lần</translation>
+    </message>
+    <message>
+        <source>Portal &amp;address</source>
+        <translation>&amp;Địa chỉ cổng</translation>
+    </message>
+    <message>
+        <source>&amp;Token</source>
+        <translation>&amp;Mã đăng ký</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Đăng ký</translation>
+    </message>
+    <message>
+        <source>Enter the portal&apos;s address.</source>
+        <translation>Nhập địa chỉ của cổng.</translation>
+    </message>
+    <message>
+        <source>Enter the token.</source>
+        <translation>Nhập mã đăng ký.</translation>
+    </message>
+    <message>
+        <source>Contacting the portal…</source>
+        <translation>Đang liên hệ với cổng…</translation>
     </message>
 </context>
 <context>
@@ -1127,12 +1280,144 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <source>Sync</source>
-        <translation>Đồng bộ</translation>
+        <source>Refused</source>
+        <translation>Bị từ chối</translation>
     </message>
     <message>
-        <source>Synchronisation with the central portal will come here: device enrolment, what is waiting, what was refused and why.</source>
-        <translation>Đồng bộ với cổng dịch vụ công sẽ có ở đây: đăng ký thiết bị, những gì đang chờ gửi, những gì bị từ chối và lý do.</translation>
+        <source>Retrying</source>
+        <translation>Đang thử lại</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Chờ gửi</translation>
+    </message>
+    <message>
+        <source>Sync with the central portal</source>
+        <translation>Đồng bộ với cổng dịch vụ công</translation>
+    </message>
+    <message>
+        <source>Reading the sync state…</source>
+        <translation>Đang đọc trạng thái đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Chờ gửi</translation>
+    </message>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Số lần thử</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Thử lại lúc</translation>
+    </message>
+    <message>
+        <source>Reason (the portal&apos;s words)</source>
+        <translation>Lý do (nguyên văn của cổng)</translation>
+    </message>
+    <message>
+        <source>Status changes from the portal</source>
+        <translation>Thay đổi trạng thái từ cổng</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>Trạng thái mới</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Lúc</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now (F5)</source>
+        <translation>Đồng bộ &amp;ngay (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry selected</source>
+        <translation>&amp;Thử lại mục đã chọn</translation>
+    </message>
+    <message>
+        <source>&amp;Open dossier</source>
+        <translation>&amp;Mở hồ sơ</translation>
+    </message>
+    <message>
+        <source>Export &amp;USB bundle…</source>
+        <translation>Xuất gói &amp;USB…</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol with the portal…</source>
+        <translation>Đăng &amp;ký với cổng…</translation>
+    </message>
+    <message>
+        <source>&amp;Metered link: send details only, keep scans for later</source>
+        <translation>Mạng &amp;trả phí theo dung lượng: chỉ gửi thông tin, bản quét gửi sau</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: %1</source>
+        <translation>Chờ gửi: %1</translation>
+    </message>
+    <message>
+        <source>refused by the portal: %1</source>
+        <translation>bị cổng từ chối: %1</translation>
+    </message>
+    <message>
+        <source>Portal: %1</source>
+        <translation>Cổng: %1</translation>
+    </message>
+    <message>
+        <source>Last successful sync: %1</source>
+        <translation>Đồng bộ thành công lần cuối: %1</translation>
+    </message>
+    <message>
+        <source>The portal said: %1</source>
+        <translation>Cổng trả lời: %1</translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
+        <translation>Sự cố gần nhất: %1</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Choose an item in the list first.</source>
+        <translation>Hãy chọn một mục trong danh sách trước.</translation>
+    </message>
+    <message>
+        <source>%1 will be sent again now.</source>
+        <translation>%1 sẽ được gửi lại ngay.</translation>
+    </message>
+    <message>
+        <source>Export USB bundle</source>
+        <translation>Xuất gói USB</translation>
+    </message>
+    <message>
+        <source>MotCua bundle (*.mcbundle)</source>
+        <translation>Gói MotCua (*.mcbundle)</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>Đang ghi gói…</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 dossiers, %3 scans. Take it to the portal administrator; the dossiers show as delivered after the next sync that reaches the portal.</source>
+        <translation>Đã ghi %1: %2 hồ sơ, %3 bản quét. Hãy mang gói đến quản trị viên cổng; hồ sơ sẽ hiện là đã gửi sau lần đồng bộ kế tiếp kết nối được với cổng.</translation>
     </message>
 </context>
 <context>
@@ -1242,6 +1527,42 @@
     <message>
         <source>refused: %1</source>
         <translation>bị từ chối: %1</translation>
+    </message>
+    <message>
+        <source>Fetching news from the portal…</source>
+        <translation>Đang nhận thông tin mới từ cổng…</translation>
+    </message>
+    <message>
+        <source>Sending %1/%2</source>
+        <translation>Đang gửi %1/%2</translation>
+    </message>
+    <message>
+        <source>Not enrolled with the portal</source>
+        <translation>Chưa đăng ký với cổng</translation>
+    </message>
+    <message>
+        <source>The portal refused this desk · enrol again</source>
+        <translation>Cổng từ chối máy này · cần đăng ký lại</translation>
+    </message>
+    <message>
+        <source>Connecting to the portal…</source>
+        <translation>Đang kết nối cổng…</translation>
+    </message>
+    <message>
+        <source>Online · portal connected</source>
+        <translation>Trực tuyến · đã kết nối cổng</translation>
+    </message>
+    <message>
+        <source>Offline · will retry by itself</source>
+        <translation>Ngoại tuyến · sẽ tự thử lại</translation>
+    </message>
+    <message>
+        <source>News from the portal: %1</source>
+        <translation>Tin mới từ cổng: %1</translation>
+    </message>
+    <message>
+        <source>(and %1 more)</source>
+        <translation>(và %1 hồ sơ khác)</translation>
     </message>
 </context>
 </TS>

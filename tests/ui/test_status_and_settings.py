@@ -35,7 +35,7 @@ def test_status_bar_shows_user_unit_and_offline(qtbot, desk_store, paths, runner
     window = MainWindow(desk_store, paths, runner)
     qtbot.addWidget(window)
     window.start()
-    assert window.status.link.text() == "Ngoại tuyến · Chưa kết nối cổng"
+    assert window.status.link.text() == "Chưa đăng ký với cổng"
     assert window.status.outbox.text() == "Không có gì chờ đồng bộ"
     assert "Nguyễn Thị Hoà (admin)" in window.status.user.text()
     save_screen(window, "reception_placeholder")

@@ -1,21 +1,273 @@
-"""The Sync page. Not built yet: it says plainly what will come here."""
+"""The Sync page (Đồng bộ): what waits, what is being sent, what the portal refused and why.
+
+Everything the official can do about the queue is here: sync now, retry a refused item (after
+fixing what the portal's message — shown verbatim — asks for), open the dossier, export a USB
+bundle when there is no link at all, mark the link as metered, and (administrators) enrol the
+desk. Status changes that came back from the portal are listed at the bottom.
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
+from datetime import timezone
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QProgressBar
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from ui.widgets.placeholder import PlaceholderPage
+from app.errors import MotcuaError
+from app.statuses import STATUSES
+from sync.progress import ProgressSnapshot
+from sync.status import OutboxEntry
+from sync.status import SyncStatus
+from ui.errors import error_text
+from ui.errors import report_unexpected
+from ui.models.rows_model import RowsTableModel
+from ui.pages.sync_dialogs import EnrolDialog
+from ui.status_bar import link_text
+from ui.status_bar import megabytes
+from ui.sync_bridge import SyncBridge
+from ui.tasks import TaskRunner
+from ui.widgets.tables import make_table
+
+REFUSED_COLOUR = "#b00020"
+KIND_LABELS = {"dossier.create": "Hồ sơ mới", "dossier.update": "Sửa hồ sơ", "dossier.event": "Sự kiện",
+               "dossier.status": "Trạng thái"}
 
 
-class SyncPage(PlaceholderPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(
-            QCoreApplication.translate("SyncPage", "Sync"),
-            QCoreApplication.translate(
-                "SyncPage",
-                "Synchronisation with the central portal will come here: device "
-                "enrolment, what is waiting, what was refused and why."
-            ),
-            parent,
-        )
+def _when(moment: Any) -> str:
+    return f"{moment:%H:%M %d/%m}" if moment is not None else ""
+
+
+def _utc_to_local(moment: datetime | None) -> datetime | None:
+    """The outbox keeps naive UTC; officials read their own wall clock."""
+    if moment is None:
+        return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone()
+
+
+def local_time_text(iso_utc: str) -> str:
+    """'15:15 24/11/2026' in this computer's time zone, from the naive-UTC ISO text the engine keeps."""
+    return f"{_utc_to_local(datetime.fromisoformat(iso_utc)):%H:%M %d/%m/%Y}"
+
+
+def entry_cells(entry: OutboxEntry) -> tuple[str, ...]:
+    if entry.state == "quarantined":
+        state = QCoreApplication.translate("SyncPage", "Refused")
+    elif entry.attempts:
+        state = QCoreApplication.translate("SyncPage", "Retrying")
+    else:
+        state = QCoreApplication.translate("SyncPage", "Waiting")
+    return (entry.code or "", KIND_LABELS.get(entry.kind, entry.kind), state, str(entry.attempts),
+            _when(_utc_to_local(entry.next_attempt_at)) if entry.state == "pending" else "", entry.last_error or "")
+
+
+def _read_page(store: Any) -> dict[str, Any]:
+    """Runs on the store lane: the queue, the news, and the settings the page shows."""
+    from sync import state
+    from sync.status import outbox_entries
+    from sync.status import recent_status_changes
+
+    return {"entries": outbox_entries(store), "changes": recent_status_changes(store),
+            "portal": store.get_setting(state.PORTAL_URL), "metered": bool(store.get_setting(state.METERED))}
+
+
+class SyncPage(QWidget):
+    """Queue table with actions, link summary, progress, and recent status changes."""
+
+    open_dossier_requested = Signal(str)  # dossier code
+    loaded = Signal()
+
+    def __init__(self, store: Any, runner: TaskRunner, bridge: SyncBridge,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.runner, self.bridge = store, runner, bridge
+        self._build()
+        bridge.status_changed.connect(self.show_status)
+        bridge.progress_changed.connect(self.show_progress)
+        bridge.report_arrived.connect(lambda _report: self.load())
+
+    # -- construction ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.tr("Sync with the central portal"))
+        heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        layout.addWidget(heading)
+        self.link = QLabel(self.tr("Reading the sync state…"))
+        self.link.setWordWrap(True)
+        layout.addWidget(self.link)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        layout.addWidget(self.progress)
+        layout.addLayout(self._build_actions())
+        self.queue_title = QLabel(self.tr("Waiting to be sent"))
+        self.queue_title.setStyleSheet("font-weight: 600;")
+        layout.addWidget(self.queue_title)
+        self.model = RowsTableModel([self.tr("Dossier code"), self.tr("Change"), self.tr("State"),
+                                     self.tr("Attempts"), self.tr("Next attempt"),
+                                     self.tr("Reason (the portal's words)")], self)
+        self.table = make_table(self.model, stretch_column=5)
+        self.table.activated.connect(lambda _index: self.open_selected())
+        layout.addWidget(self.table, 3)
+        news = QLabel(self.tr("Status changes from the portal"))
+        news.setStyleSheet("font-weight: 600;")
+        layout.addWidget(news)
+        self.news_model = RowsTableModel([self.tr("Dossier code"), self.tr("New status"), self.tr("At"),
+                                          self.tr("Note")], self)
+        self.news = make_table(self.news_model, stretch_column=3)
+        self.news.activated.connect(lambda index: self.open_dossier_requested.emit(
+            self.news_model.item_at(index.row()).code))
+        layout.addWidget(self.news, 2)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.setFocusProxy(self.table)
+        QShortcut(QKeySequence("F5"), self, self.sync_now, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _build_actions(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.sync_button = QPushButton(self.tr("&Sync now (F5)"))
+        self.sync_button.clicked.connect(self.sync_now)
+        self.retry_button = QPushButton(self.tr("&Retry selected"))
+        self.retry_button.clicked.connect(self.retry_selected)
+        self.open_button = QPushButton(self.tr("&Open dossier"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.bundle_button = QPushButton(self.tr("Export &USB bundle…"))
+        self.bundle_button.clicked.connect(self.export_bundle)
+        self.enrol_button = QPushButton(self.tr("&Enrol with the portal…"))
+        self.enrol_button.clicked.connect(self.enrol)
+        self.enrol_button.setVisible(self.store.user.role == "admin")
+        self.metered = QCheckBox(self.tr("&Metered link: send details only, keep scans for later"))
+        self.metered.toggled.connect(self.set_metered)
+        for button in (self.sync_button, self.retry_button, self.open_button, self.bundle_button,
+                       self.enrol_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.metered)
+        return row
+
+    # -- loading --------------------------------------------------------------------------------
+    def load(self) -> None:
+        store = self.store
+        self.runner.run_db(lambda: _read_page(store), self._loaded, self._failed)
+
+    def _loaded(self, data: dict[str, Any]) -> None:
+        entries: list[OutboxEntry] = data["entries"]
+        # Refused first: they need a person; waiting ones will go by themselves.
+        entries = sorted(entries, key=lambda e: (e.state != "quarantined", e.seq))
+        self.model.set_rows([(e, entry_cells(e), REFUSED_COLOUR if e.state == "quarantined" else None)
+                             for e in entries])
+        refused = sum(e.state == "quarantined" for e in entries)
+        title = self.tr("Waiting to be sent: %1").replace("%1", str(len(entries) - refused))
+        if refused:
+            title += " · " + self.tr("refused by the portal: %1").replace("%1", str(refused))
+        self.queue_title.setText(title)
+        self.news_model.set_rows([(c, (c.code, STATUSES[c.status].label_vi if c.status in STATUSES else c.status,
+                                       _when(c.at), c.note or ""), None) for c in data["changes"]])
+        self.metered.blockSignals(True)
+        self.metered.setChecked(data["metered"])
+        self.metered.blockSignals(False)
+        self._portal = data["portal"]
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+        self.loaded.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, MotcuaError):
+            report_unexpected(exc)
+            return
+        self.message.setText(error_text(exc))
+
+    def show_status(self, status: SyncStatus) -> None:
+        text, colour = link_text(status)
+        parts = [f"<b style='color:{colour}'>{text}</b>"]
+        portal = getattr(self, "_portal", None)
+        if portal:
+            parts.append(self.tr("Portal: %1").replace("%1", portal))
+        if status.last_success:
+            parts.append(self.tr("Last successful sync: %1").replace("%1", local_time_text(status.last_success)))
+        if status.auth_failed:
+            parts.append(self.tr("The portal said: %1").replace("%1", status.auth_failed))
+        elif status.last_error:
+            parts.append(self.tr("Last problem: %1").replace("%1", status.last_error))
+        self.link.setText("<br>".join(parts))
+
+    def show_progress(self, progress: ProgressSnapshot) -> None:
+        running = progress.phase in ("uploading", "sending") and progress.items_total > 0
+        self.progress.setVisible(running)
+        if running:
+            self.progress.setRange(0, progress.items_total)
+            self.progress.setValue(progress.items_done)
+            self.progress.setFormat(f"%v/%m · {megabytes(progress.bytes_done)}/{megabytes(progress.bytes_total)}"
+                                    + (f" · {progress.current}" if progress.current else ""))
+
+    # -- actions --------------------------------------------------------------------------------
+    def selected_entry(self) -> OutboxEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.item_at(rows[0].row()) if rows else None
+
+    def sync_now(self) -> None:
+        self.message.setText(self.tr("Syncing…"))
+        self.bridge.notify()
+
+    def retry_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            self.message.setText(self.tr("Choose an item in the list first."))
+            return
+        from sync.status import requeue
+
+        store = self.store
+        self.runner.run_db(lambda: requeue(store, entry.id), lambda _r: self._retried(entry), self._failed)
+
+    def _retried(self, entry: OutboxEntry) -> None:
+        self.message.setText(self.tr("%1 will be sent again now.").replace("%1", entry.code or entry.kind))
+        self.bridge.notify()
+        self.load()
+
+    def open_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None and entry.code:
+            self.open_dossier_requested.emit(entry.code)
+
+    def set_metered(self, on: bool) -> None:
+        from sync.status import set_metered
+
+        store = self.store
+        self.runner.run_db(lambda: set_metered(store, on), lambda _r: self.bridge.notify(), self._failed)
+
+    def export_bundle(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export USB bundle"), "motcua.mcbundle",
+                                                    self.tr("MotCua bundle (*.mcbundle)"))
+        if path:
+            self.export_bundle_to(path)
+
+    def export_bundle_to(self, path: str) -> None:
+        from sync.bundle_export import export_bundle
+
+        store = self.store
+        self.message.setText(self.tr("Writing the bundle…"))
+        self.runner.run_io(lambda: export_bundle(store, path), self._exported, self._failed)
+
+    def _exported(self, result: Any) -> None:
+        text = self.tr("Wrote %1: %2 dossiers, %3 scans. Take it to the portal administrator; the dossiers "
+                       "show as delivered after the next sync that reaches the portal.")
+        self.message.setText(text.replace("%1", result.path).replace("%2", str(result.dossiers))
+                             .replace("%3", str(result.blobs)))
+
+    def enrol(self) -> None:
+        dialog = EnrolDialog(self.store, self.runner, self)
+        dialog.enrolled.connect(lambda _r: (self.bridge.notify(), self.load()))
+        dialog.open()
