@@ -24,7 +24,8 @@ debian_packages=(python3.11-venv libegl1 libgl1 libglib2.0-0 libfontconfig1 libd
   libpulse0)  # libpulse0: QtMultimedia (webcam capture) will not load without it
 if [ "$purpose" = "test" ]; then
   # postgresql: the portal tests start a throw-away cluster with its initdb/pg_ctl (tests/portal/pg.py).
-  debian_packages+=(poppler-utils postgresql)
+  # sane-utils/libsane1: the capture tests drive SANE's `test` scanner through scanimage.
+  debian_packages+=(poppler-utils postgresql sane-utils libsane1)
 fi
 
 ensure_debian_packages() {
@@ -59,3 +60,6 @@ ensure_venv() {
 ensure_debian_packages "${debian_packages[@]}"
 ensure_venv
 "$venv/bin/python" "$root/scripts/build_translations.py" >/dev/null
+if [ "$purpose" = "test" ]; then
+  "$root/scripts/enable_sane_test.sh"
+fi

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import MotcuaError
+from app.statuses import STATUSES
 from app.identity.cccd import mask_id_number
 
 UNIT_CODE = "000.00.06.H56"
@@ -36,10 +37,11 @@ UNIT_NAME = "UBND xã Tân Lập"
 CITIZENS = (
     ("1.001193", "001190012345|012345678|Nguyễn Thị Lan|01051990|Nữ|Số 5, thôn Đông, xã Tân Lập, Hà Nội|15082021"),
     ("1.004873", "036088004321||Trần Văn Hùng|12031988|Nam|Xóm 3, xã Tân Lập, Hà Nội|20042022"),
-    ("1.000656", "001075009876|011223344|Phạm Thị Hồng|30121975|Nữ|Thôn Tây, xã Tân Lập, Hà Nội|02012023"),
+    ("1.000656", "001175009876|011223344|Phạm Thị Hồng|30121975|Nữ|Thôn Tây, xã Tân Lập, Hà Nội|02012023"),
     ("2.000635", "001201000777||Lê Minh Đức|05072001|Nam|Số 12, ngõ 4, xã Tân Lập, Hà Nội|11112021"),
 )
 STATUS_AT_PORTAL = "DANG_XU_LY"
+DEMO_FEE_VND = 8_000
 PORTAL_START_S = 60.0
 
 
@@ -175,8 +177,11 @@ def _receive(store: Any, scans: Path, receipts: Path, index: int, procedure: str
         path, written = scanned_document(scans, f"d{index}-{number}", seed=index * 7 + number)
         document.received, document.pages = True, [PageInput(path, "application/pdf")]
         size, pages = size + written, pages + 1
+    # Where the province sets the fee, the official types the amount from the province's table.
+    fee = DEMO_FEE_VND if version.fee.kind == "unknown" else None
     result = confirm_reception(store, ReceptionRequest(procedure_code=procedure, applicant=applicant,
-                                                       documents=documents, draft_id=f"demo-{index}"))
+                                                       documents=documents, draft_id=f"demo-{index}",
+                                                       fee_amount=fee))
     with store.read_session() as session:
         receipt = render_form(session, store, result.code, "01", out=receipts / f"{result.code}.pdf")
     return DemoDossier(result.code, version.name, f"{applicant.full_name} ({mask_id_number(applicant.id_number)})",
@@ -239,13 +244,15 @@ def _read_desk_statuses(store: Any, summary: DemoSummary) -> None:
     with store.read_session() as session:
         statuses = dict(session.execute(select(Dossier.code, Dossier.status)).all())
     for dossier in summary.dossiers:
-        dossier.desk_status = statuses.get(dossier.code, "")
+        known = STATUSES.get(statuses.get(dossier.code, ""))
+        dossier.desk_status = known.label_vi if known else statuses.get(dossier.code, "")
 
 
 def summary_text(summary: DemoSummary) -> str:
-    lines = ["", f"{'Mã hồ sơ':<26} {'Hẹn trả':<17} {'Trang':>5} {'Bytes':>8}  Trạng thái  Thủ tục — người nộp"]
+    lines = ["", f"{'Mã hồ sơ':<26} {'Hẹn trả':<17} {'Trang':>5} {'Bytes':>8}  {'Trạng thái':<14} "
+             "Thủ tục — người nộp"]
     for d in summary.dossiers:
-        lines.append(f"{d.code:<26} {d.due:<17} {d.pages:>5} {d.scan_bytes:>8}  {d.desk_status:<11} "
+        lines.append(f"{d.code:<26} {d.due:<17} {d.pages:>5} {d.scan_bytes:>8}  {d.desk_status:<14} "
                      f"{d.procedure[:40]} — {d.applicant}")
     lines += ["",
               f"Delivered {summary.delivered} of {len(summary.dossiers)}; the portal holds {summary.at_portal}.",

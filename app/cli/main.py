@@ -31,6 +31,8 @@ COMMAND_MODULES = (
     "app.cli.cmd_vietqr",
     "app.cli.cmd_holidays",
     "app.cli.cmd_dossiers",
+    "app.cli.cmd_scan2pdf",
+    "app.cli.cmd_scan",
 )
 
 

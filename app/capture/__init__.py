@@ -1,0 +1,1 @@
+"""Document capture: sources (scanners, webcam, files), page processing, compact PDF/A, OCR."""

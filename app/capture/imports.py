@@ -1,0 +1,226 @@
+"""Reading image files and PDFs given by path into RawPages, refusing bad files clearly.
+
+JPEG, PNG, TIFF (every frame), BMP/WebP and PDF (rasterised with pypdfium2 at the resolution of
+the scan inside it). Every refusal is an InputError naming the file and, for multi-page files,
+the page: an empty file, a truncated or damaged image, a decompression bomb, an encrypted PDF,
+a PDF that carries scripts or launch actions. Pages are yielded one at a time, so the pages
+read before a damaged one are kept by the caller and memory stays at one page.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pikepdf
+from PIL import Image, ImageOps
+
+from app.capture.pages import PageKind, RawPage
+from app.errors import InputError
+
+# Pixels per page we accept: an A3 sheet at 600 dpi is ~70 MP, a 108 MP phone sensor is the
+# largest honest source. Beyond that a file is a decompression bomb, not a scan.
+MAX_PIXELS = 120_000_000
+DEFAULT_DPI = 200.0
+_DPI_RANGE = (50.0, 2400.0)  # outside this a file's dpi field is garbage, not a resolution
+_CAMERA_TAGS = (0x010F, 0x0110)  # EXIF Make, Model: written by cameras and phones, not scanners
+
+
+def read_pages(path: Path, *, dpi: float | None = None, kind: PageKind = "document",
+               photographed: bool | None = None) -> Iterator[RawPage]:
+    """The pages of one file. `dpi` overrides the file's; `photographed` None = from EXIF."""
+    path = Path(path)
+    _check_file(path)
+    with path.open("rb") as handle:
+        head = handle.read(5)
+    if head == b"%PDF-":
+        yield from _pdf_pages(path, dpi=dpi, kind=kind)
+    else:
+        yield from _image_pages(path, dpi=dpi, kind=kind, photographed=photographed)
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists():
+        raise InputError(f"{path}: file not found")
+    if not path.is_file():
+        raise InputError(f"{path}: not a file")
+    if path.stat().st_size == 0:
+        raise InputError(f"{path}: the file is empty (0 bytes)")
+
+
+def _image_pages(path: Path, *, dpi: float | None, kind: PageKind,
+                 photographed: bool | None) -> Iterator[RawPage]:
+    image = _open_image(path)
+    try:
+        # Counting frames walks the whole file, so damage far in would lose the good first pages:
+        # walk frame by frame instead, until the file says there are no more.
+        multi = bool(getattr(image, "is_animated", False)) if image.format != "TIFF" else True
+        index = 0
+        while True:
+            where = f"{path} page {index + 1}" if multi else str(path)
+            try:
+                if index:
+                    image.seek(index)
+                _check_pixels(where, image.size)
+                page = _load_frame(image, where)
+            except EOFError:
+                if index == 0:
+                    raise InputError(f"{where}: the image is damaged or truncated (no image data)") from None
+                return
+            except InputError:
+                raise
+            except Exception as error:  # noqa: BLE001 - Pillow reports damage with many types
+                raise InputError(f"{where}: the image is damaged or truncated ({error!r})") from error
+            camera = _from_camera(image) if photographed is None else photographed
+            yield RawPage(page, dpi or _file_dpi(image), f"file:{where}", kind=kind, photographed=camera)
+            index += 1
+            if not multi:
+                return
+    finally:
+        image.close()
+
+
+def _open_image(path: Path) -> Image.Image:
+    try:
+        with warnings.catch_warnings():
+            # We apply our own pixel limit with a message naming the file; Pillow's warning is noise.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(path)
+    except Image.DecompressionBombError as error:
+        raise InputError(f"{path}: refused, the image is too large to be a page ({error})") from error
+    except Image.UnidentifiedImageError as error:
+        raise InputError(f"{path}: not an image or PDF this program can read") from error
+    except Exception as error:  # noqa: BLE001 - Pillow reports damage with many types
+        raise InputError(f"{path}: the image is damaged or truncated ({error!r})") from error
+    _check_pixels(str(path), image.size)
+    return image
+
+
+def _check_pixels(where: str, size: tuple[int, int]) -> None:
+    pixels = size[0] * size[1]
+    if pixels > MAX_PIXELS:
+        raise InputError(f"{where}: refused, {size[0]}x{size[1]} = {pixels:,} pixels is more than the "
+                         f"{MAX_PIXELS:,} a page may have (a decompression bomb or a wrong file)")
+    if pixels == 0:
+        raise InputError(f"{where}: the image has no pixels")
+
+
+def _load_frame(image: Image.Image, where: str) -> Image.Image:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        image.load()
+        upright = ImageOps.exif_transpose(image)  # phones store the sensor's orientation
+    mode = "L" if upright.mode in ("1", "L", "I;16", "I", "F") else "RGB"
+    if upright.mode in ("RGBA", "LA", "PA") or (upright.mode == "P" and "transparency" in upright.info):
+        # Transparent parts are paper: flatten onto white, not black.
+        canvas = Image.new("RGB", upright.size, "white")
+        canvas.paste(upright.convert("RGBA"), mask=upright.convert("RGBA").getchannel("A"))
+        return canvas
+    if upright.mode in ("I;16", "I", "F"):
+        return upright.point(lambda v: v / 256).convert("L")
+    return upright.convert(mode)
+
+
+def _file_dpi(image: Image.Image) -> float:
+    value = image.info.get("dpi")
+    if isinstance(value, tuple) and value and value[0]:
+        dpi = float(value[0])
+        if _DPI_RANGE[0] <= dpi <= _DPI_RANGE[1]:
+            return dpi
+        # A dpi field of 1 or 72 000 is a writer's bug; 72 and 96 are kept, the floor explains them.
+    return DEFAULT_DPI
+
+
+def _from_camera(image: Image.Image) -> bool:
+    try:
+        exif = image.getexif()
+    except Exception:  # noqa: BLE001 - a broken EXIF block only means "not known to be a photo"
+        return False
+    return any(exif.get(tag) for tag in _CAMERA_TAGS)
+
+
+# ---------------------------------------------------------------------------------------------
+# PDFs
+
+def _pdf_pages(path: Path, *, dpi: float | None, kind: PageKind) -> Iterator[RawPage]:
+    scan_dpis = _check_pdf(path)
+    import pypdfium2
+
+    try:
+        document = pypdfium2.PdfDocument(str(path))
+    except pypdfium2.PdfiumError as error:
+        raise InputError(f"{path}: the PDF is damaged ({error})") from error
+    try:
+        for index in range(len(document)):
+            where = f"{path} page {index + 1}"
+            page = document[index]
+            try:
+                render_dpi = dpi or (scan_dpis[index] if index < len(scan_dpis) else None) or DEFAULT_DPI
+                width_in, height_in = page.get_width() / 72.0, page.get_height() / 72.0
+                _check_pixels(where, (round(width_in * render_dpi), round(height_in * render_dpi)))
+                bitmap = page.render(scale=render_dpi / 72.0)
+                image = bitmap.to_pil().convert("RGB")
+            except pypdfium2.PdfiumError as error:
+                raise InputError(f"{where}: the page cannot be drawn ({error})") from error
+            finally:
+                page.close()
+            yield RawPage(image, render_dpi, f"file:{where}", kind=kind)
+    finally:
+        document.close()
+
+
+def _check_pdf(path: Path) -> list[float | None]:
+    """Refuse encrypted PDFs and PDFs that would run something; the scan dpi of each page."""
+    try:
+        with pikepdf.open(path) as pdf:
+            if pdf.is_encrypted:
+                raise InputError(f"{path}: the PDF is encrypted; save an unprotected copy and import that")
+            found = _active_content(pdf)
+            dpis = [_scan_dpi(page) for page in pdf.pages]
+    except pikepdf.PasswordError as error:
+        raise InputError(f"{path}: the PDF is encrypted with a password; "
+                         "save an unprotected copy and import that") from error
+    except pikepdf.PdfError as error:
+        raise InputError(f"{path}: the PDF is damaged ({error})") from error
+    if found:
+        raise InputError(f"{path}: refused, the PDF contains {found} (scripts or actions "
+                         "that run on opening); print it to a new PDF or scan the paper instead")
+    return dpis
+
+
+_SCRIPT_KEYS = {"/JS": "JavaScript", "/JavaScript": "JavaScript", "/Launch": "a launch action"}
+_ACTION_KEYS = {"/OpenAction": "an open action", "/AA": "automatic actions",
+                "/SubmitForm": "a form-submit action", "/ImportData": "an import-data action"}
+
+
+def _active_content(pdf: pikepdf.Pdf) -> str:
+    """The worst script or action found anywhere in the file, described, or ""."""
+    actions = ""
+    for obj in pdf.objects:
+        if not isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
+            continue
+        keys = set(obj.keys())
+        action = obj.get("/S")
+        for key, words in _SCRIPT_KEYS.items():
+            if key in keys or action == pikepdf.Name(key):
+                return words  # a script or a program to run: name it, it is the worst case
+        for key, words in _ACTION_KEYS.items():
+            if not actions and (key in keys or action == pikepdf.Name(key)):
+                actions = words
+    return actions
+
+
+def _scan_dpi(page: pikepdf.Page) -> float | None:
+    """Resolution of the widest image on a page of a scanned PDF, or None if it is no scan."""
+    try:
+        width_in = float(page.mediabox[2] - page.mediabox[0]) / 72.0
+        widths = [int(image.Width) for image in page.get_images().values()]
+    except (pikepdf.PdfError, KeyError, ValueError, TypeError, AttributeError):
+        return None
+    if not widths or width_in <= 0:
+        return None
+    dpi = max(widths) / width_in
+    if dpi < 150:  # not a page-filling scan: draw it at the default resolution
+        return None
+    return float(min(dpi, 600.0))

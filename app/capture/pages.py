@@ -1,0 +1,54 @@
+"""The page types that flow through capture: what a source delivers and what processing makes.
+
+Sources (SANE, eSCL, TWAIN/WIA, webcam, files) all hand over `RawPage`s; processing turns each
+into a `ProcessedPage` ready for the PDF writer. Keeping this small shared vocabulary here lets
+each source and each processing step stay ignorant of the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from PIL import Image
+
+PageKind = Literal["document", "id_card", "photo"]
+ColourMode = Literal["bw", "gray", "color", "mixed"]
+MODES: tuple[str, ...] = ("auto", "bw", "gray", "color", "mixed")
+
+DOCUMENT_DPI_FLOOR = 200  # product: documents are never kept below 200 dpi
+ID_CARD_DPI_FLOOR = 300  # ID cards: the chip-ID QR and the photo need more
+
+
+@dataclass
+class RawPage:
+    """One page exactly as a source delivered it (RGB or L image), before any processing."""
+
+    image: Image.Image
+    dpi: float
+    source: str  # where it came from, for messages: "sane:test:0 page 2", "file:/x/scan.jpg"
+    kind: PageKind = "document"
+    # A phone photo or webcam frame: processing looks for the paper and flattens its perspective.
+    photographed: bool = False
+
+
+@dataclass
+class ProcessedPage:
+    """A page after processing, in the form the PDF writer stores it.
+
+    `mode` says which layers are filled: "bw" -> `mask` only (1-bit, CCITT G4); "gray"/"color"
+    -> `image` only (JPEG); "mixed" -> `mask` for the text drawn over a small colour `image`
+    holding the seals, signatures and photos.
+    """
+
+    mode: ColourMode
+    dpi: float
+    width_px: int
+    height_px: int
+    image: Image.Image | None = None
+    mask: Image.Image | None = None
+    rotation: int = 0  # degrees already applied (0, 90, 180, 270) when orienting by text
+    skew_degrees: float = 0.0  # the correction applied by deskew
+    blank: bool = False
+    source: str = ""
+    notes: list[str] = field(default_factory=list)  # what processing decided, for --json reports

@@ -1,0 +1,206 @@
+"""One compact PDF/A-2b per document, written with pikepdf.
+
+Each page is stored the way its mode says: a 1-bit layer as a CCITT G4 stream (lifted from a
+Pillow group4 TIFF strip, no re-encoding), a picture as JPEG, and a mixed page as a small JPEG
+with the G4 text drawn over it as a black stencil (/ImageMask). PDF/A-2b needs: XMP metadata
+with pdfaid part 2 / conformance B matching the document info, an sRGB output intent because
+pages use Device colour spaces, no encryption and no JavaScript. The file is written next to
+its destination, flushed to disk, then renamed over it, so a crash never leaves half a PDF.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+from PIL import Image, ImageCms, TiffImagePlugin
+
+from app.capture.pages import ProcessedPage
+from app.errors import InputError
+
+# JPEG quality per mode, chosen on the generated page set for size vs legibility at 200 dpi: the
+# colour layer of a mixed page holds seals and signatures only, so it can afford more quality.
+JPEG_QUALITY = {"color": 50, "gray": 50, "mixed": 60}
+PRODUCER = "MotCua Desk"
+
+
+@dataclass
+class PageEntry:
+    """What one page became in the PDF."""
+
+    mode: str
+    width_px: int
+    height_px: int
+    dpi: float
+    image_bytes: int  # bytes of the image streams drawn on this page
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"mode": self.mode, "width_px": self.width_px, "height_px": self.height_px,
+                "dpi": round(self.dpi, 1), "image_bytes": self.image_bytes}
+
+
+@dataclass
+class PdfReport:
+    """The written file: where, how big, and each page's mode and size."""
+
+    path: Path
+    bytes: int
+    pages: list[PageEntry] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": str(self.path), "bytes": self.bytes, "pages": [p.to_dict() for p in self.pages]}
+
+
+def encode_g4(mask: Image.Image) -> bytes:
+    """CCITT G4 data of a 1-bit image (black = 0), as one strip ready for /CCITTFaxDecode."""
+    buffer = io.BytesIO()
+    # One strip for the whole page: G4 strips cannot be concatenated into one PDF stream.
+    mask.convert("1").save(buffer, "TIFF", compression="group4", strip_size=2**31 - 1)
+    tiff = Image.open(io.BytesIO(buffer.getvalue()))
+    assert isinstance(tiff, TiffImagePlugin.TiffImageFile)
+    offsets, counts = tiff.tag_v2[273], tiff.tag_v2[279]
+    if len(offsets) != 1:
+        raise RuntimeError(f"expected one G4 strip, Pillow wrote {len(offsets)}")
+    return buffer.getvalue()[offsets[0]:offsets[0] + counts[0]]
+
+
+def encode_jpeg(image: Image.Image, quality: int) -> bytes:
+    buffer = io.BytesIO()
+    mode = "L" if image.mode in ("L", "1") else "RGB"
+    # Baseline (not progressive) JPEG, no ICC: the output intent says what DeviceRGB means.
+    image.convert(mode).save(buffer, "JPEG", quality=quality, optimize=True)
+    return buffer.getvalue()
+
+
+def _g4_stream(pdf: pikepdf.Pdf, mask: Image.Image, *, stencil: bool) -> pikepdf.Stream:
+    width, height = mask.size
+    stream = pikepdf.Stream(pdf, encode_g4(mask))
+    stream.Type = pikepdf.Name.XObject
+    stream.Subtype = pikepdf.Name.Image
+    stream.Width, stream.Height = width, height
+    stream.BitsPerComponent = 1
+    stream.Filter = pikepdf.Name.CCITTFaxDecode
+    # libtiff codes Pillow's 0 (black) pixels as fax "white" runs: BlackIs1 turns them back
+    # into 0 samples, which an image shows as black and a stencil paints (checked with pdftoppm).
+    stream.DecodeParms = pikepdf.Dictionary(K=-1, Columns=width, Rows=height, BlackIs1=True)
+    if stencil:
+        stream.ImageMask = True
+    else:
+        stream.ColorSpace = pikepdf.Name.DeviceGray
+    return stream
+
+
+def _jpeg_stream(pdf: pikepdf.Pdf, image: Image.Image, quality: int) -> pikepdf.Stream:
+    stream = pikepdf.Stream(pdf, encode_jpeg(image, quality))
+    stream.Type = pikepdf.Name.XObject
+    stream.Subtype = pikepdf.Name.Image
+    stream.Width, stream.Height = image.size
+    stream.BitsPerComponent = 8
+    stream.ColorSpace = pikepdf.Name.DeviceGray if image.mode in ("L", "1") else pikepdf.Name.DeviceRGB
+    stream.Filter = pikepdf.Name.DCTDecode
+    return stream
+
+
+def _layers(pdf: pikepdf.Pdf, page: ProcessedPage) -> list[tuple[pikepdf.Stream, bool]]:
+    """Image streams bottom to top, each with whether it is a black stencil."""
+    if page.mode == "bw":
+        if page.mask is None:
+            raise ValueError(f"page {page.source!r}: black-and-white page without a mask")
+        return [(_g4_stream(pdf, page.mask, stencil=False), False)]
+    if page.image is None:
+        raise ValueError(f"page {page.source!r}: {page.mode} page without an image")
+    layers = [(_jpeg_stream(pdf, page.image, JPEG_QUALITY[page.mode]), False)]
+    if page.mode == "mixed" and page.mask is not None:
+        layers.append((_g4_stream(pdf, page.mask, stencil=True), True))
+    return layers
+
+
+def _add_page(pdf: pikepdf.Pdf, page: ProcessedPage) -> PageEntry:
+    width_pt = page.width_px * 72.0 / page.dpi
+    height_pt = page.height_px * 72.0 / page.dpi
+    xobjects = pikepdf.Dictionary()
+    ops = []
+    size = 0
+    for index, (stream, stencil) in enumerate(_layers(pdf, page)):
+        name = f"/Im{index}"
+        xobjects[name] = stream
+        size += len(stream.read_raw_bytes())
+        colour = "0 g " if stencil else ""
+        ops.append(f"q {colour}{width_pt:.4f} 0 0 {height_pt:.4f} 0 0 cm {name} Do Q")
+    pdf_page = pdf.add_blank_page(page_size=(width_pt, height_pt))
+    pdf_page.Resources = pikepdf.Dictionary(XObject=xobjects)
+    pdf_page.Contents = pdf.make_stream("\n".join(ops).encode("ascii"))
+    return PageEntry(page.mode, page.width_px, page.height_px, page.dpi, size)
+
+
+def _mark_pdfa(pdf: pikepdf.Pdf, title: str) -> None:
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    profile = pikepdf.Stream(pdf, icc)
+    profile.N = 3
+    intent = pikepdf.Dictionary(Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFA1,
+                                OutputConditionIdentifier="sRGB IEC61966-2.1",
+                                Info="sRGB IEC61966-2.1", DestOutputProfile=profile)
+    pdf.Root.OutputIntents = pikepdf.Array([intent])
+    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+        meta["pdfaid:part"] = "2"
+        meta["pdfaid:conformance"] = "B"
+        if title:
+            meta["dc:title"] = title
+        meta["xmp:CreatorTool"] = PRODUCER
+        meta["pdf:Producer"] = PRODUCER
+        meta["xmp:CreateDate"] = now
+        meta["xmp:ModifyDate"] = now
+        meta["xmp:MetadataDate"] = now
+
+
+def _save_atomically(pdf: pikepdf.Pdf, out: Path) -> None:
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"cannot write {out}: folder {folder} does not exist")
+    tmp = folder / f".{out.name}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "wb") as handle:
+            pdf.save(handle, min_version="1.7", object_stream_mode=pikepdf.ObjectStreamMode.generate)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, out)
+    except OSError as error:
+        raise InputError(f"cannot write {out}: {error.strerror or error}") from error
+    finally:
+        tmp.unlink(missing_ok=True)
+    if os.name == "posix":  # make the rename itself durable
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def write_pdf(pages: Sequence[ProcessedPage], out: Path, *, title: str = "",
+              text_layers: Sequence[object | None] | None = None) -> PdfReport:
+    """Write `pages` as one PDF/A-2b document at `out` (atomically) and say what went in.
+
+    `text_layers[i]`, when not None, is an OCR result laid under page i as invisible text.
+    """
+    if not pages:
+        raise InputError(f"no pages to write to {out}")
+    if text_layers is not None and len(text_layers) != len(pages):
+        raise InputError(f"text layers for {len(text_layers)} pages given for {len(pages)} pages")
+    pdf = pikepdf.new()
+    entries = [_add_page(pdf, page) for page in pages]
+    if text_layers is not None and any(layer is not None for layer in text_layers):
+        from app.capture.text_layer import add_text_layer  # only documents with OCR need it
+
+        for index, layer in enumerate(text_layers):
+            if layer is not None:
+                add_text_layer(pdf, index, layer)
+    _mark_pdfa(pdf, title)
+    _save_atomically(pdf, Path(out))
+    return PdfReport(Path(out), Path(out).stat().st_size, entries)

@@ -1,0 +1,195 @@
+"""Page processing: RawPage in, ProcessedPage out, ready for the PDF writer.
+
+Order matters: flatten a photo first (everything else assumes a flat sheet), normalise the light
+(thresholds assume white paper), turn by text orientation (deskew only corrects small angles),
+deskew, then decide the colour mode on the clean page. Resolution is enforced here: a page below
+its floor is refused with a message saying what to do, never silently upscaled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from app.capture import blank, geometry, light, modes
+from app.capture.pages import (DOCUMENT_DPI_FLOOR, ID_CARD_DPI_FLOOR, MODES, PageKind, ProcessedPage,
+                               RawPage)
+from app.errors import InputError
+
+# Above these a page is resampled down: more dots add bytes, not legibility.
+DPI_CEILING = {"document": 300, "id_card": 600, "photo": 300}
+_FLOOR_SLACK = 0.5  # 199.6 dpi from a rounding scanner driver is still a 200 dpi scan
+_PHOTO_SLACK = 0.93  # a photographed sheet's resolution is an estimate; allow 7 % under
+_ASPECT_SNAP = 0.08  # a photographed sheet this close to A4 / ID-1 proportions is made exact
+
+# Called with the normalised page; returns the counter-clockwise turn (0, 90, 180, 270) that
+# makes its text upright, PIL's convention - `app.capture.ocr.detect_rotation` fits.
+Orienter = Callable[[Image.Image], int]
+
+_KIND_WORDS = {"document": "documents", "id_card": "ID cards", "photo": "photos"}
+
+
+def dpi_floor(kind: PageKind) -> int:
+    return ID_CARD_DPI_FLOOR if kind == "id_card" else DOCUMENT_DPI_FLOOR
+
+
+def check_mode(mode: str) -> None:
+    if mode not in MODES:
+        raise InputError(f"mode {mode!r} is not one of {', '.join(MODES)}")
+
+
+def _below_floor(raw: RawPage, dpi: float, floor: int, *, measured: str = "") -> InputError:
+    hint = ("take the photo closer, filling the frame with the sheet" if raw.photographed
+            else f"scan again at {floor} dpi or more, or state the real resolution with --dpi")
+    return InputError(f"{raw.source}: {dpi:.0f} dpi{measured} is below the {floor} dpi floor for "
+                      f"{_KIND_WORDS.get(raw.kind, raw.kind)}; {hint}")
+
+
+def _flatten_photo(rgb: np.ndarray, raw: RawPage, floor: int, notes: list[str]) -> tuple[np.ndarray, float]:
+    """Find the sheet in a photo, flatten it and bring it to the floor resolution."""
+    card = raw.kind == "id_card"
+    corners = geometry.find_paper(rgb)
+    if corners is None:
+        notes.append("paper edges not found: the whole frame is taken as the sheet")
+        h, w = rgb.shape[:2]
+        corners = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], np.float32)
+    else:
+        notes.append("paper found and flattened")
+    width, height = geometry.quad_size(corners)
+    long_inch = geometry.paper_long_side_inch(card=card)
+    dpi = max(width, height) / long_inch
+    if dpi < floor * _PHOTO_SLACK:
+        raise _below_floor(raw, dpi, floor, measured=" (measured on the sheet in the photo)")
+    aspect = max(width, height) / max(1.0, min(width, height))
+    wanted = geometry.ID1_ASPECT if card else geometry.A4_ASPECT
+    if abs(aspect / wanted - 1) < _ASPECT_SNAP:
+        long_px = round(long_inch * floor)
+        short_px = round(long_px / wanted)
+        size = (short_px, long_px) if height >= width else (long_px, short_px)
+    else:
+        size = (max(1, round(width * floor / dpi)), max(1, round(height * floor / dpi)))
+    return geometry.flatten(rgb, corners, size), float(floor)
+
+
+def _resample(rgb: np.ndarray, dpi: float, kind: PageKind, notes: list[str]) -> tuple[np.ndarray, float]:
+    ceiling = DPI_CEILING.get(kind, DPI_CEILING["document"])
+    if dpi <= ceiling + _FLOOR_SLACK:
+        return rgb, dpi
+    factor = ceiling / dpi
+    notes.append(f"resampled from {dpi:.0f} to {ceiling} dpi")
+    return cv2.resize(rgb, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA), float(ceiling)
+
+
+def _prepare(raw: RawPage, notes: list[str]) -> tuple[np.ndarray, float]:
+    """Flat, cropped, right-resolution RGB page."""
+    floor = dpi_floor(raw.kind)
+    rgb = np.asarray(raw.image.convert("RGB"))
+    if raw.photographed:
+        rgb, dpi = _flatten_photo(rgb, raw, floor, notes)
+    else:
+        dpi = float(raw.dpi)
+        if dpi < floor - _FLOOR_SLACK:
+            raise _below_floor(raw, dpi, floor)
+        card = geometry.find_card(rgb) if raw.kind == "id_card" else None
+        box = geometry.crop_box(rgb) if card is None else None
+        if card is not None:
+            width, height = geometry.quad_size(card)
+            rgb = geometry.flatten(rgb, card, (round(width), round(height)))
+            notes.append(f"card cut out: {round(width)}x{round(height)} px")
+        elif box is not None:
+            left, top, right, bottom = box
+            rgb = rgb[top:bottom, left:right]
+            notes.append(f"cropped to {right - left}x{bottom - top} px")
+    return _resample(rgb, dpi, raw.kind, notes)
+
+
+def _orient(rgb: np.ndarray, raw: RawPage, orient: Orienter | None) -> tuple[np.ndarray, int]:
+    if orient is None:
+        return rgb, 0
+    turn = int(orient(Image.fromarray(rgb))) % 360
+    if turn not in (0, 90, 180, 270):
+        raise ValueError(f"{raw.source}: orientation {turn} is not a quarter turn")
+    return geometry.rotate_quarter(rgb, turn), turn
+
+
+def process_page(raw: RawPage, mode: str = "auto", *, orient: Orienter | None = None) -> ProcessedPage:
+    """Clean one page and cut it into the layers its colour mode stores.
+
+    Raises InputError (naming the page's source) when the page is below its dpi floor.
+    """
+    check_mode(mode)
+    notes: list[str] = []
+    rgb, dpi = _prepare(raw, notes)
+    if raw.kind == "document":
+        rgb = light.normalise(rgb)  # cards and photos are kept as captured: their tints are content
+    rgb, turn = _orient(rgb, raw, orient)
+    if turn:
+        notes.append(f"turned {turn} degrees counter-clockwise to make the text upright")
+    gray = geometry.to_gray(rgb)
+    skew = geometry.estimate_skew(gray)
+    if abs(skew) >= geometry.MIN_SKEW_DEGREES:
+        rgb = geometry.rotate(rgb, skew)
+        gray = geometry.rotate(gray, skew)
+    else:
+        skew = 0.0
+    is_blank = blank.is_blank(gray, dpi)
+    page = ProcessedPage(mode="bw", dpi=dpi, width_px=gray.shape[1], height_px=gray.shape[0],
+                         rotation=turn, skew_degrees=skew, blank=is_blank, source=raw.source, notes=notes)
+    _fill_layers(page, rgb, gray, mode, raw.kind)
+    return page
+
+
+def _fill_layers(page: ProcessedPage, rgb: np.ndarray, gray: np.ndarray, mode: str, kind: PageKind) -> None:
+    if mode == "auto" and page.blank:
+        choice = modes.ModeChoice("bw", (), (), "blank page")
+    elif mode in ("auto", "mixed"):
+        choice = modes.choose_mode(rgb, gray, page.dpi, kind)
+        if mode == "mixed" and choice.mode != "mixed":
+            regions = tuple(modes.colour_regions(rgb, page.dpi) + modes.photo_regions(gray, page.dpi))
+            choice = (modes.ModeChoice("mixed", regions, (), "mixed as asked") if regions
+                      else modes.ModeChoice("bw", (), (), "mixed asked, but nothing is coloured"))
+    else:
+        choice = modes.ModeChoice(mode, (), (), f"{mode} as asked")  # type: ignore[arg-type]
+    page.mode = choice.mode
+    page.notes.append(f"mode {choice.mode}: {choice.reason}")
+    if choice.mode == "bw":
+        page.mask = modes.mask_image(modes.binarise(gray))
+    elif choice.mode == "gray":
+        page.image = Image.fromarray(gray)
+    elif choice.mode == "color":
+        page.image = Image.fromarray(rgb)
+    else:
+        page.image, page.mask = modes.mixed_layers(rgb, gray, choice)
+
+
+@dataclass
+class PageProblem:
+    """A page that could not be processed, and why (the message names the page)."""
+
+    source: str
+    message: str
+
+
+@dataclass
+class Batch:
+    """Pages processed so far and pages refused; one bad page never loses the others."""
+
+    pages: list[ProcessedPage] = field(default_factory=list)
+    problems: list[PageProblem] = field(default_factory=list)
+
+
+def process_pages(raws: Iterable[RawPage], mode: str = "auto", *,
+                  orient: Orienter | None = None) -> Batch:
+    """Process each page in turn, keeping the good ones when some are refused."""
+    check_mode(mode)
+    batch = Batch()
+    for raw in raws:
+        try:
+            batch.pages.append(process_page(raw, mode, orient=orient))
+        except InputError as error:
+            batch.problems.append(PageProblem(raw.source, error.message))
+    return batch

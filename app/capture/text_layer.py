@@ -1,0 +1,151 @@
+"""The invisible OCR text layer of a scanned PDF page: selectable, searchable, extractable.
+
+Each recognised word is written in text render mode 3 (neither filled nor stroked) over the
+place it was read from, so a viewer's selection and search land on the printed word and
+`pdftotext` returns the Vietnamese text with its diacritics.
+
+The font is the "glyphless" font that Tesseract and OCRmyPDF use (`resources/tessdata/
+glyphless.ttf`, 572 bytes, Apache-2.0): a single empty glyph, half an em wide, reached through
+a Type0 / CIDFontType2 font with Identity-H encoding where every CID is the UTF-16 code unit
+of the character and maps to that one glyph; the ToUnicode CMap maps every code back to
+itself. So any Unicode text can be written without embedding a real typeface, and the page
+stays PDF/A-2b conformant (font program embedded, widths agree with it, ToUnicode present).
+Each word is stretched horizontally (Tz) to the width of its box.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pikepdf
+from pikepdf import Array
+from pikepdf import Dictionary
+from pikepdf import Name
+
+from app.capture.ocr import OcrPage
+from app.capture.ocr import OcrWord
+from app.errors import InputError
+from app.paths import resource
+
+FONT_NAME = "GlyphLessFont"
+GLYPH_WIDTH = 500  # advance of the single glyph, in 1/1000 em (1024 of 2048 units in the font)
+
+
+
+def add_text_layer(pdf: pikepdf.Pdf, page_index: int, ocr: OcrPage) -> None:
+    """Add the words of `ocr` as invisible text on page `page_index` of `pdf`.
+
+    Pixel boxes become points by 72/dpi from the top-left of the page's MediaBox, so the OCR
+    must have been run on the image that fills the page at `ocr.dpi`.
+    """
+    if not 0 <= page_index < len(pdf.pages):
+        raise InputError(f"text layer: page {page_index} does not exist "
+                         f"(the PDF has {len(pdf.pages)} pages)")
+    if ocr.dpi <= 0:
+        raise InputError(f"text layer: OCR result for page {page_index} has no dpi")
+    if not ocr.words:
+        return  # a blank page: nothing to select, no font needed
+    page = pdf.pages[page_index]
+    font_key = page.add_resource(_font(pdf), Name.Font, prefix="FOcr")
+    x0, _y0, _x1, y1 = (float(v) for v in page.mediabox)
+    content = _content(ocr, font_key, origin=(x0, y1), scale=72.0 / ocr.dpi)
+    page.contents_add(pikepdf.Stream(pdf, content), prepend=False)
+
+
+def _content(ocr: OcrPage, font_key: Name, *, origin: tuple[float, float], scale: float) -> bytes:
+    """The content stream: one BT block, render mode 3, one positioned string per word."""
+    left_pt, top_pt = origin
+    ops = [b"q", b"BT", b"3 Tr"]
+    for line in _lines(ocr.words):
+        # One size and baseline per line keeps the words of a line together for text
+        # extractors; the box spans ascenders to descenders so selection covers the print.
+        top = min(word.top for word in line)
+        bottom = max(word.bottom for word in line)
+        size = max((bottom - top) * scale, 1.0)
+        baseline = top_pt - bottom * scale
+        ops.append(b"%s %s Tf" % (str(font_key).encode("ascii"), _num(size)))
+        for index, word in enumerate(line):
+            last = index == len(line) - 1
+            # A trailing space (stretched over the gap to the next word) makes viewers copy
+            # "word word" rather than "wordword".
+            text = word.text if last else word.text + " "
+            right = word.right if last else max(line[index + 1].left, word.right)
+            width = max(right - word.left, 1) * scale
+            natural = len(_utf16(text)) // 2 * size * GLYPH_WIDTH / 1000.0
+            ops.append(b"%s Tz" % _num(100.0 * width / natural))
+            ops.append(b"1 0 0 1 %s %s Tm" % (_num(left_pt + word.left * scale), _num(baseline)))
+            ops.append(b"<%s> Tj" % _utf16(text).hex().upper().encode())
+    ops += [b"ET", b"Q"]
+    return b"\n".join(ops) + b"\n"
+
+
+def _lines(words: Iterable[OcrWord]) -> list[list[OcrWord]]:
+    """Words grouped by their OCR line, each line left to right, lines in reading order."""
+    lines: dict[int, list[OcrWord]] = {}
+    for word in words:
+        if word.text:
+            lines.setdefault(word.line, []).append(word)
+    return [sorted(line, key=lambda w: w.left) for _, line in sorted(lines.items())]
+
+
+def _utf16(text: str) -> bytes:
+    # Identity-H codes are 2 bytes; characters beyond the BMP become surrogate pairs, which
+    # the ToUnicode identity mapping gives back as the same pair (readers rejoin them).
+    return text.encode("utf-16-be")
+
+
+def _num(value: float) -> bytes:
+    return (b"%.3f" % value).rstrip(b"0").rstrip(b".") or b"0"
+
+
+def _font(pdf: pikepdf.Pdf) -> pikepdf.Object:
+    """The document's glyphless font: reused when another page has it, created otherwise.
+
+    One font object per document, shared by its pages, keeps a 20-page dossier from carrying
+    20 copies of the font and its 128 kB CID map.
+    """
+    for page in pdf.pages:
+        fonts = page.obj.get("/Resources", Dictionary()).get("/Font", Dictionary())
+        for font in fonts.values():
+            if font.get("/BaseFont") == Name("/" + FONT_NAME) and font.get("/Subtype") == Name.Type0:
+                return font
+    return _make_font(pdf)
+
+
+def _make_font(pdf: pikepdf.Pdf) -> pikepdf.Object:
+    program = resource("tessdata", "glyphless.ttf").read_bytes()
+    font_file = pikepdf.Stream(pdf, program)
+    font_file.Length1 = len(program)
+    descriptor = pdf.make_indirect(Dictionary(
+        Type=Name.FontDescriptor, FontName=Name("/" + FONT_NAME), Flags=5,
+        FontBBox=Array([0, 0, GLYPH_WIDTH, 1000]), ItalicAngle=0, Ascent=1000, Descent=0,
+        CapHeight=1000, StemV=80, FontFile2=pdf.make_indirect(font_file),
+    ))
+    # Every 2-byte CID draws glyph 1, the font's only glyph.
+    cid_to_gid = pikepdf.Stream(pdf, b"\x00\x01" * 65536)
+    cid_font = pdf.make_indirect(Dictionary(
+        Type=Name.Font, Subtype=Name.CIDFontType2, BaseFont=Name("/" + FONT_NAME),
+        CIDSystemInfo=Dictionary(Registry=pikepdf.String("Adobe"),
+                                 Ordering=pikepdf.String("Identity"), Supplement=0),
+        FontDescriptor=descriptor, DW=GLYPH_WIDTH, CIDToGIDMap=pdf.make_indirect(cid_to_gid),
+    ))
+    return pdf.make_indirect(Dictionary(
+        Type=Name.Font, Subtype=Name.Type0, BaseFont=Name("/" + FONT_NAME),
+        Encoding=Name("/Identity-H"), DescendantFonts=Array([cid_font]),
+        ToUnicode=pdf.make_indirect(pikepdf.Stream(pdf, _to_unicode_cmap())),
+    ))
+
+
+def _to_unicode_cmap() -> bytes:
+    """Code = UTF-16 code unit; ranges split per high byte as the CMap rules require."""
+    ranges = [f"<{hi:02X}00> <{hi:02X}FF> <{hi:02X}00>" for hi in range(256)]
+    blocks = []
+    for start in range(0, len(ranges), 100):  # at most 100 entries per bfrange block
+        chunk = ranges[start:start + 100]
+        blocks.append(f"{len(chunk)} beginbfrange\n" + "\n".join(chunk) + "\nendbfrange")
+    return ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+            + "\n".join(blocks)
+            + "\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n").encode("ascii")

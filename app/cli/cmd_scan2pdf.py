@@ -1,0 +1,123 @@
+"""`motcua scan2pdf IMAGES… --out F.pdf`: images and PDFs in, one compact PDF/A-2b out.
+
+Blank pages (the empty backs of a duplex scan) are left out by default and listed in the report;
+`--keep-blank` keeps them. A file or page that cannot be used is reported on standard error by
+name while every other page is still written; the exit status is then 2 so scripts notice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.capture.pages import MODES, ProcessedPage, RawPage
+from app.cli.common import emit
+from app.errors import InputError
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    cmd = sub.add_parser("scan2pdf", parents=[common],
+                         help="clean scanned or photographed pages and write one compact PDF/A")
+    cmd.add_argument("images", nargs="+", type=Path, metavar="IMAGE",
+                     help="image files (JPEG, PNG, TIFF, ...) or PDFs, in page order")
+    cmd.add_argument("--out", required=True, type=Path, help="the PDF to write")
+    cmd.add_argument("--mode", choices=MODES, default="auto",
+                     help="colour mode of every page (default: chosen per page)")
+    cmd.add_argument("--ocr", action="store_true",
+                     help="recognise the text (Vietnamese) and make the PDF searchable")
+    cmd.add_argument("--orient", action="store_true",
+                     help="turn sideways or upside-down pages upright by their text (implied by --ocr)")
+    cmd.add_argument("--dpi", type=float, help="resolution of the images when their files do not say, "
+                                               "or say it wrongly")
+    cmd.add_argument("--kind", choices=("document", "id_card", "photo"), default="document",
+                     help="what was scanned: ID cards need 300 dpi and are cut out of the glass")
+    cmd.add_argument("--photo", action="store_true",
+                     help="the images are phone photos: find and flatten the sheet "
+                          "(default: decided from the camera tags in each file)")
+    cmd.add_argument("--keep-blank", action="store_true", help="keep blank pages instead of leaving them out")
+    cmd.add_argument("--title", default="", help="document title stored in the PDF's metadata")
+    cmd.set_defaults(handler=run)
+
+
+def _raw_pages(args: argparse.Namespace, problems: list[dict[str, str]]) -> Any:
+    from app.capture.imports import read_pages
+
+    for path in args.images:
+        try:
+            yield from read_pages(path, dpi=args.dpi, kind=args.kind, photographed=True if args.photo else None)
+        except InputError as error:  # pages read from this file before the damage are kept
+            problems.append({"source": str(path), "message": error.message})
+
+
+def _orienter(args: argparse.Namespace) -> Any:
+    if not (args.orient or args.ocr):
+        return None
+    from app.capture.ocr import detect_rotation
+
+    return detect_rotation
+
+
+def _process(args: argparse.Namespace, raws: Any, problems: list[dict[str, str]]) -> tuple[
+        list[ProcessedPage], list[str]]:
+    from app.capture.pipeline import process_page
+
+    orient = _orienter(args)
+    kept: list[ProcessedPage] = []
+    skipped: list[str] = []
+    for raw in raws:
+        assert isinstance(raw, RawPage)
+        try:
+            page = process_page(raw, args.mode, orient=orient)
+        except InputError as error:
+            problems.append({"source": raw.source, "message": error.message})
+            continue
+        if page.blank and not args.keep_blank:
+            skipped.append(page.source)
+        else:
+            kept.append(page)
+    return kept, skipped
+
+
+def _recognise(pages: list[ProcessedPage]) -> list[object | None]:
+    from app.capture.modes import render
+    from app.capture.ocr import recognise
+
+    return [recognise(render(page), page.dpi) for page in pages]
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.capture.pdfa import write_pdf
+
+    problems: list[dict[str, str]] = []
+    pages, skipped = _process(args, _raw_pages(args, problems), problems)
+    if not pages:
+        reasons = "; ".join(p["message"] for p in problems) or (
+            f"all {len(skipped)} page(s) are blank (use --keep-blank to keep them)")
+        raise InputError(f"nothing written to {args.out}: {reasons}")
+    layers = _recognise(pages) if args.ocr else None
+    report = write_pdf(pages, args.out, title=args.title, text_layers=layers)
+    data = {
+        "out": str(report.path), "bytes": report.bytes, "page_count": len(pages), "ocr": bool(args.ocr),
+        "pages": [dict(entry.to_dict(), source=page.source, skew_degrees=page.skew_degrees,
+                       rotation=page.rotation, blank=page.blank, notes=page.notes)
+                  for page, entry in zip(pages, report.pages)],
+        "blank_skipped": skipped, "problems": problems,
+    }
+    emit(args, data, _human(data))
+    for problem in problems:
+        sys.stderr.write(f"motcua: {problem['message']}\n")
+    return 2 if problems else 0
+
+
+def _human(data: dict[str, Any]) -> str:
+    lines = [f"{data['out']}: {data['page_count']} page(s), {data['bytes'] / 1000:.1f} kB"
+             f"{', searchable' if data['ocr'] else ''}"]
+    for number, page in enumerate(data["pages"], start=1):
+        lines.append(f"  {number:>3}  {page['mode']:<5} {page['image_bytes'] / 1000:>6.1f} kB  "
+                     f"skew {page['skew_degrees']:+.2f}°  {page['source']}")
+    lines += [f"  blank page left out: {source}" for source in data["blank_skipped"]]
+    if data["problems"]:
+        lines.append(f"  {len(data['problems'])} file(s) or page(s) not used (see below)")
+    return "\n".join(lines)

@@ -1,0 +1,85 @@
+"""`motcua scan2pdf`: report, blank pages, bad inputs kept apart from the good pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PIL import Image
+
+from app.cli import main as cli_main
+from tests.capture.scan_support import specimens
+
+MODULE = "app.cli.cmd_scan2pdf"
+
+
+def _run(argv: list[str]) -> int:
+    extra = () if MODULE in cli_main.COMMAND_MODULES else (MODULE,)
+    return cli_main.main(argv, extra_commands=extra)
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> dict[str, Path]:
+    files = {"plain": tmp_path / "plain.jpg", "seal": tmp_path / "seal.png",
+             "blank": tmp_path / "blank.png", "empty": tmp_path / "empty.jpg"}
+    specimens()["plain"].image.save(files["plain"], dpi=(200, 200), quality=92)
+    specimens()["seal_signature"].image.save(files["seal"], dpi=(200, 200))
+    Image.new("RGB", (1654, 2339), (248, 247, 242)).save(files["blank"], dpi=(200, 200))
+    files["empty"].write_bytes(b"")
+    return files
+
+
+def test_report_lists_pages_modes_and_blank_pages(inputs: dict[str, Path], tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "doc.pdf"
+    code = _run(["scan2pdf", str(inputs["plain"]), str(inputs["blank"]), str(inputs["seal"]),
+                 "--out", str(out), "--json"])
+    assert code == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [page["mode"] for page in report["pages"]] == ["bw", "mixed"]
+    assert report["blank_skipped"] == [f"file:{inputs['blank']}"]
+    assert report["bytes"] == out.stat().st_size and report["ocr"] is False
+    assert all("skew_degrees" in page for page in report["pages"])
+    with pikepdf.open(out) as pdf:
+        assert len(pdf.pages) == 2
+
+
+def test_bad_file_reported_and_good_pages_written(inputs: dict[str, Path], tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "doc.pdf"
+    code = _run(["scan2pdf", str(inputs["empty"]), str(inputs["plain"]), "--out", str(out)])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert f"{inputs['empty']}: the file is empty (0 bytes)" in captured.err
+    assert "1 page(s)" in captured.out
+    with pikepdf.open(out) as pdf:
+        assert len(pdf.pages) == 1
+
+
+def test_nothing_usable_writes_nothing(inputs: dict[str, Path], tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "doc.pdf"
+    code = _run(["scan2pdf", str(inputs["empty"]), str(inputs["blank"]), "--out", str(out)])
+    assert code == 2 and not out.exists()
+    assert "nothing written" in capsys.readouterr().err
+
+
+def test_keep_blank_and_forced_mode(inputs: dict[str, Path], tmp_path: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "doc.pdf"
+    code = _run(["scan2pdf", str(inputs["seal"]), str(inputs["blank"]), "--out", str(out),
+                 "--mode", "bw", "--keep-blank", "--json"])
+    assert code == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [(page["mode"], page["blank"]) for page in report["pages"]] == [("bw", False), ("bw", True)]
+
+
+def test_low_resolution_image_refused_by_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    low = tmp_path / "low.png"
+    specimens()["plain"].image.resize((827, 1170)).save(low, dpi=(100, 100))
+    code = _run(["scan2pdf", str(low), "--out", str(tmp_path / "x.pdf")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "low.png" in err and "100 dpi is below the 200 dpi floor" in err
