@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -29,6 +27,7 @@ from app.deadlines import CALENDAR_LAST_DAY
 from app.deadlines import OfficeHours
 from app.deadlines import WorkCalendar
 from app.errors import InputError
+from app.files import write_atomically
 from app.text import collapse_spaces
 from app.text import fold
 from app.text import nfc
@@ -214,19 +213,7 @@ def format_holiday_file(entries: Iterable[HolidayEntry]) -> str:
 
 
 def write_holiday_file(entries: Iterable[HolidayEntry], path: Path) -> None:
-    """Write the CSV atomically (temp file, fsync, rename) so a crash never leaves half a table."""
-    path = Path(path)
-    text = format_holiday_file(entries)
-    try:
-        handle, temp = tempfile.mkstemp(prefix=".holidays-", suffix=".csv", dir=path.parent)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write the holiday file ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise InputError(f"{path}: cannot write the holiday file ({exc.strerror or exc})") from None
+    """Write the CSV atomically, so a crash never leaves half a table."""
+    write_atomically(path, format_holiday_file(entries).encode("utf-8"), what="the holiday file",
+                     create_folder=False)
+

@@ -11,8 +11,6 @@ out unless asked for, so a second export carries only what is new.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ from sqlalchemy import select
 
 from app.bundle_format import MAX_BUNDLE_BYTES, Operation, write_bundle
 from app.errors import InputError, MotcuaError
+from app.files import write_atomically
 from app.ids import new_id
 from app.store.models import OutboxItem
 from sync import state
@@ -70,24 +69,6 @@ def _by_dossier(rows: list[OutboxItem]) -> list[list[OutboxItem]]:
     return list(groups.values())
 
 
-def _write_file(out: Path, data: bytes) -> None:
-    """Temp file + fsync + rename: a stick pulled out mid-write never holds half a bundle."""
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(data)
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temp, out)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise InputError(f"--out: cannot write {out} ({error.strerror or error})") from None
-
-
 def export_bundle(store: Any, out: Path | str, *, include_exported: bool = False,
                   max_bytes: int = MAX_BUNDLE_BYTES) -> BundleExport:
     """Write the waiting outbox to `out`; raises InputError when there is nothing to write."""
@@ -135,7 +116,7 @@ def export_bundle(store: Any, out: Path | str, *, include_exported: bool = False
             result.codes.append(str(code))
     data = write_bundle(device_id=creds.device_id, device_secret=creds.secret, operations=operations,
                         blobs=blobs, bundle_id=result.bundle_id)
-    _write_file(out, data)
+    write_atomically(out, data, what="--out")  # a stick pulled out mid-write never holds half a bundle
     result.operations, result.blobs, result.bytes = len(operations), len(blobs), len(data)
     with store.session() as session:
         exported.update({op.key: result.bundle_id for op in operations})

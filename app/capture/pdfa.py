@@ -11,7 +11,6 @@ its destination, flushed to disk, then renamed over it, so a crash never leaves 
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -23,6 +22,7 @@ from PIL import Image, ImageCms, TiffImagePlugin
 
 from app.capture.pages import ProcessedPage
 from app.errors import InputError
+from app.files import atomic_output
 
 # JPEG quality per mode, chosen on the generated page set for size vs legibility at 200 dpi: the
 # colour layer of a mixed page holds seals and signatures only, so it can afford more quality.
@@ -164,23 +164,8 @@ def _save_atomically(pdf: pikepdf.Pdf, out: Path) -> None:
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(f"cannot write {out}: folder {folder} does not exist")
-    tmp = folder / f".{out.name}.{os.getpid()}.tmp"
-    try:
-        with open(tmp, "wb") as handle:
-            pdf.save(handle, min_version="1.7", object_stream_mode=pikepdf.ObjectStreamMode.generate)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, out)
-    except OSError as error:
-        raise InputError(f"cannot write {out}: {error.strerror or error}") from error
-    finally:
-        tmp.unlink(missing_ok=True)
-    if os.name == "posix":  # make the rename itself durable
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    with atomic_output(out, what=str(out), create_folder=False) as handle:
+        pdf.save(handle, min_version="1.7", object_stream_mode=pikepdf.ObjectStreamMode.generate)
 
 
 def write_pdf(pages: Sequence[ProcessedPage], out: Path, *, title: str = "",

@@ -7,8 +7,6 @@ particular form.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -181,21 +179,3 @@ def place_and_date(place: str, day: date) -> str:
     return f"{place}, {text}" if place else text[0].upper() + text[1:]
 
 
-def write_atomically(path: Path, data: bytes) -> Path:
-    """Write via a temp file + fsync + rename, so a crash never leaves half a PDF at `path`."""
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(data)
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise InputError(f"out: cannot write {path} ({error.strerror or error})") from error
-    return path

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.forms.pdf import paper_for, write_atomically
+from app.files import write_atomically
+from app.forms.pdf import paper_for
 from app.forms.settings import ReceiptSettings
 from app.forms.templates import template_for
 from app.reception.views import DossierView

@@ -8,7 +8,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.forms.pdf import paper_for, write_atomically
+from app.files import write_atomically
+from app.forms.pdf import paper_for
 from app.forms.settings import receipt_settings
 from app.forms.templates import template_for
 from app.reception.views import load_dossier_view

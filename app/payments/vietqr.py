@@ -18,6 +18,7 @@ import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 
 from app.errors import InputError
+from app.files import write_atomically
 from app.payments.banks import load_banks
 from app.text import (
     collapse_spaces,
@@ -151,7 +152,7 @@ def vietqr_png(payload: str, out: Path | None = None, *, box_size: int = 8) -> b
     code.make_image(fill_color="black", back_color="white").save(buffer, format="PNG")
     png = buffer.getvalue()
     if out is not None:
-        _write_file(Path(out), png)
+        write_atomically(Path(out), png, create_folder=False)
     return png
 
 
@@ -244,12 +245,3 @@ def _parse_tlv(text: str, *, path: tuple[str, ...]) -> dict[str, str | dict]:
     return fields
 
 
-def _write_file(path: Path, data: bytes) -> None:
-    # Write beside the target then rename, so a crash never leaves half a PNG behind.
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InputError(f"out: cannot write {path}: {exc.strerror or exc}") from None

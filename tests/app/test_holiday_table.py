@@ -191,5 +191,5 @@ def test_written_file_reads_back(tmp_path: Path) -> None:
     assert all(e.source == "admin" for e in back)
     assert format_holiday_file(seeded).splitlines()[1] == "day,kind,name"
     assert list(tmp_path.iterdir()) == [path]  # no temp file left behind
-    with pytest.raises(InputError, match="cannot write the holiday file"):
+    with pytest.raises(InputError, match="the holiday file: cannot write"):
         write_holiday_file(seeded, tmp_path / "no" / "such" / "dir.csv")

@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 
 from app.capture.sources.base import ScanSettings
+from app.capture.imports import DEFAULT_DPI
 from app.capture.sources.files import FileSource, read_pages
 from app.capture.sources.folder import FolderSource, FolderWatcher
 from app.errors import InputError, NotFoundError
@@ -143,7 +144,7 @@ def test_files_of_every_kind_become_pages(tmp_path: Path) -> None:
     rgba.save(tmp_path / "clear.png")
     [png] = read_pages(tmp_path / "clear.png")
     assert png.image.mode == "RGB" and png.image.getpixel((1, 1)) == (255, 255, 255)
-    assert png.dpi == pytest.approx(100 / (297 / 25.4), abs=0.1)  # no dpi in the file: A4 estimate
+    assert png.dpi == DEFAULT_DPI  # no dpi in the file: the documents' default, as for any import
     Image.new("RGB", (170, 240), "white").save(tmp_path / "doc.pdf", resolution=100)
     [pdf_page] = FileSource().acquire(f"file:{tmp_path / 'doc.pdf'}", ScanSettings(dpi=200))
     assert pdf_page.dpi == 200 and abs(pdf_page.image.width - 340) <= 2
@@ -154,7 +155,7 @@ def test_bad_files_are_named(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"x\.docx: not a supported file type"):
         read_pages(tmp_path / "x.docx")
     (tmp_path / "bad.png").write_bytes(b"\x89PNG\r\n\x1a\n broken")
-    with pytest.raises(InputError, match=r"bad\.png: cannot read the image"):
+    with pytest.raises(InputError, match=r"bad\.png: not an image or PDF this program can read"):
         read_pages(tmp_path / "bad.png")
     with pytest.raises(NotFoundError, match="no such file"):
         read_pages(tmp_path / "missing.jpg")

@@ -1,9 +1,8 @@
-"""Image and PDF files as pages: JPEG, PNG, TIFF (every frame) and PDF (every page, rendered).
+"""Image and PDF files as a capture source: JPEG, PNG, TIFF (every frame), PDF (every page).
 
-Used by the watched folder and by `file:` device ids. Each page comes out as an RGB or L
-`RawPage` with an honest dpi: the file's own when it is plausible for a scan, otherwise an
-estimate that treats the longer side as an A4 page (phone photos say 72 dpi, which would make
-the pipeline upscale a 12 MP photo into a poster).
+Used by the watched folder and by `file:` device ids. Reading and refusing bad files is
+`app.capture.imports`' job; this module adds the source interface around it and `to_rgb_or_l`,
+the one image-mode normalisation every source uses.
 """
 
 from __future__ import annotations
@@ -12,8 +11,9 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
+from app.capture.imports import read_pages as read_file_pages
 from app.capture.pages import RawPage
 from app.capture.sources.base import (
     CaptureError,
@@ -29,9 +29,6 @@ IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff"})
 PDF_SUFFIXES = frozenset({".pdf"})
 SUPPORTED_SUFFIXES = IMAGE_SUFFIXES | PDF_SUFFIXES
 PDF_RENDER_DPI = 200  # the product's floor for documents; a scanned PDF rarely holds more detail
-A4_LONG_SIDE_INCH = 297 / 25.4
-PLAUSIBLE_SCAN_DPI = (100, 1200)
-EXIF_MAKE = 0x010F
 
 
 def read_pages(path: Path, *, pdf_dpi: int = PDF_RENDER_DPI) -> list[RawPage]:
@@ -40,38 +37,18 @@ def read_pages(path: Path, *, pdf_dpi: int = PDF_RENDER_DPI) -> list[RawPage]:
 
 
 def iter_pages(path: Path, *, pdf_dpi: int = PDF_RENDER_DPI) -> Iterator[RawPage]:
+    """The pages of one file through `app.capture.imports` (which refuses bad files by name);
+    a PDF, having no native resolution, is rendered at `pdf_dpi`."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(f"{path}: not a supported file type (use JPEG, PNG, TIFF or PDF)")
-    if not path.is_file():
+    if not path.exists():
         raise NotFoundError(f"{path}: no such file")
-    if suffix in PDF_SUFFIXES:
-        yield from _pdf_pages(path, pdf_dpi)
-    else:
-        yield from _image_pages(path)
-
-
-def _image_pages(path: Path) -> Iterator[RawPage]:
-    try:
-        with Image.open(path) as image:
-            frames = getattr(image, "n_frames", 1)
-            for index in range(frames):
-                image.seek(index)
-                label = f"file:{path}" + (f" page {index + 1}" if frames > 1 else "")
-                yield _raw_from_image(image, label)
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-        # Pillow reports truncated or corrupt data as OSError/SyntaxError/ValueError by format.
-        raise InputError(f"{path}: cannot read the image ({error})") from error
-
-
-def _raw_from_image(image: Image.Image, label: str) -> RawPage:
-    photographed = bool(image.getexif().get(EXIF_MAKE))  # cameras write their make; scanners rarely
-    upright = ImageOps.exif_transpose(image) if photographed else image
-    pixels = to_rgb_or_l(upright)
-    pixels.load()
-    return RawPage(image=pixels, dpi=_plausible_dpi(image, pixels.size), source=label,
-                   photographed=photographed)
+    for page in read_file_pages(path, dpi=pdf_dpi if suffix in PDF_SUFFIXES else None):
+        if page.image.mode not in ("RGB", "L"):
+            page.image = to_rgb_or_l(page.image)
+        yield page
 
 
 def to_rgb_or_l(image: Image.Image) -> Image.Image:
@@ -92,34 +69,6 @@ def to_rgb_or_l(image: Image.Image) -> Image.Image:
         white.paste(rgba, mask=rgba.getchannel("A"))
         return white
     return image.convert("RGB")
-
-
-def _plausible_dpi(image: Image.Image, size: tuple[int, int]) -> float:
-    dpi = image.info.get("dpi")
-    if dpi:
-        value = float(dpi[0] if isinstance(dpi, tuple) else dpi)
-        if PLAUSIBLE_SCAN_DPI[0] <= value <= PLAUSIBLE_SCAN_DPI[1]:
-            return value
-    return round(max(size) / A4_LONG_SIDE_INCH, 1)
-
-
-def _pdf_pages(path: Path, dpi: int) -> Iterator[RawPage]:
-    import pypdfium2 as pdfium  # lazy: only PDFs need it
-
-    try:
-        document = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as error:
-        raise InputError(f"{path}: cannot open the PDF ({error})") from error
-    try:
-        for index in range(len(document)):
-            try:
-                bitmap = document[index].render(scale=dpi / 72)
-                image = bitmap.to_pil()
-            except pdfium.PdfiumError as error:
-                raise InputError(f"{path} page {index + 1}: cannot render the page ({error})") from error
-            yield RawPage(image=to_rgb_or_l(image), dpi=float(dpi), source=f"file:{path} page {index + 1}")
-    finally:
-        document.close()
 
 
 class FileSource:
