@@ -9,7 +9,7 @@ Speed comes from an SQLite FTS5 table, `page_text_fts`, holding the folded text.
 data: created and filled from `page_texts` on first use, rebuilt by `rebuild_text_index`, and
 deliberately not part of the Alembic schema (a virtual table brings shadow tables that are not
 models). Where FTS5 is missing from the SQLite build, searches fall back to LIKE on
-`page_texts.folded`: the same answers, only slower on very large stores.
+`page_texts.folded`: substrings instead of word starts, and slower on very large stores.
 
 A search matches dossiers having ONE page that contains every query word; the last word may be
 unfinished ("nguyen van d" finds "Nguyễn Văn Đức") because the list searches as one types.

@@ -278,3 +278,24 @@ class Draft(Base):
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class PageText(Base):
+    """OCR text of one scanned page of a dossier (revision 0004), for searching the dossier list.
+
+    `page_sha256` names the page's blob, so text survives reordering of pages and is found again
+    for the same scan; `folded` is `app.text.fold(text)` (accents stripped, case-folded), the
+    form searches compare. The full-text index over `folded` is derived data kept by
+    `app/capture/text_index.py`.
+    """
+
+    __tablename__ = "page_texts"
+    __table_args__ = (UniqueConstraint("dossier_id", "page_sha256"),)
+    id: Mapped[str] = mapped_column(primary_key=True, default=new_id)
+    dossier_id: Mapped[str] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id"), index=True)
+    page_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    folded: Mapped[str] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(default="vie")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
