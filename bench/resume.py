@@ -1,8 +1,9 @@
 """resume: a 20 MB scan whose upload is cut at 50 % and again at 90 % of its bytes; how many
 chunks are sent more than once in total (target ≤ 1 per break, i.e. the chunk in flight).
 
-The cut is made by the TCP proxy of tests/sync/proxy.py (connection closed mid-request); each
-resumed pass asks the portal for its acknowledged offset first (docs/sync-protocol.md §5).
+The cut is made by the counting proxy of bench/shaped_link.py (connection closed mid-request);
+each resumed pass learns the portal's acknowledged offset (from the missing-scans answer, or by
+asking per scan) and sends from there (docs/sync-protocol.md §5).
 
     python -m bench.resume [--mb 20]
 """
@@ -18,37 +19,31 @@ from pathlib import Path
 os.environ.setdefault("MOTCUA_KDF_PROFILE", "test")
 
 from bench._common import report  # noqa: E402
-from bench.sync_throughput import portal_process  # noqa: E402
+from bench.shaped_link import LinkProxy  # noqa: E402
+from bench.sync_setup import enrol_desk, new_desk, portal_process, receive  # noqa: E402
 
 CHUNK = 1024 * 1024
+SMALL_PAGE = 2048
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--mb", type=int, default=20)
     args = parser.parse_args()
-    from app.reception.model import PageInput
-    from app.reception.service import confirm_reception
     from app.store.models import utcnow
-    from portal.admin import create_enrolment_token
     from sync.engine import sync_once
-    from sync.enrolment import enrol
-    from tests.app.reception_support import birth_request, build_template, open_copy
-    from tests.sync.proxy import FaultProxy
 
     size = args.mb * 1_000_000
     with tempfile.TemporaryDirectory(prefix="motcua-resume-") as tmp:
         folder = Path(tmp)
-        store = open_copy(build_template(folder / "template"), folder / "desk")
-        request = birth_request(store, folder / "scans")
-        big = folder / "big.pdf"
+        store = new_desk(folder / "desk")
+        big, small = folder / "big.pdf", folder / "small.pdf"
         big.write_bytes(os.urandom(size))
-        request.documents[0].pages = [PageInput(big, "application/pdf")]
-        confirm_reception(store, request)
-        small = sum(p.path.stat().st_size for p in request.documents[1].pages)
+        small.write_bytes(os.urandom(SMALL_PAGE))
+        receive(store, [[big], [small]])
         limits = {"max_blob_bytes": 64 * 1024 * 1024, "max_chunk_bytes": CHUNK}
-        with portal_process(folder / "portal", **limits) as (db_url, _url, port), FaultProxy(port) as proxy:
-            enrol(store, proxy.url, create_enrolment_token(db_url, store.unit.code))
+        with portal_process(folder / "portal", **limits) as portal, LinkProxy(portal.port) as proxy:
+            enrol_desk(store, portal.db_url, proxy.url)
             passes, now = [], utcnow()
             for fraction in (0.5, 0.9):
                 proxy.cut_upstream_after(int(size * fraction) - proxy.bytes_up)
@@ -56,9 +51,10 @@ def main() -> None:
                 now += timedelta(hours=1)
             passes.append(sync_once(store, now=now, pull=False, reserve=False))
         store.close()
-    assert passes[-1].sent == 1, passes[-1]
+    if passes[-1].sent != 1:
+        raise RuntimeError(f"the dossier was not delivered: {passes[-1]}")
     sent = sum(p.bytes_uploaded for p in passes)
-    resent_bytes = sent - size - small
+    resent_bytes = sent - size - SMALL_PAGE
     chunks_resent = resent_bytes / CHUNK
     report("resume", unit="chunks re-sent (2 breaks)", samples=[chunks_resent], target=2.0,
            blob_bytes=size, chunk_bytes=CHUNK, bytes_sent=sent, resent_bytes=resent_bytes,

@@ -1,5 +1,9 @@
-"""sync_efficiency: bytes on the wire (both directions, counted by a TCP proxy) / payload bytes
-(scan bytes + dossier JSON), for a fresh desk syncing N dossiers × 3 pages of ~50 kB. Target ≤ 1.10.
+"""sync_efficiency: bytes on the wire / payload bytes, for a fresh desk syncing N dossiers × 3 pages
+of ~50 kB to the portal on loopback. Target ≤ 1.10.
+
+Wire bytes: both directions, counted by the proxy of bench/shaped_link.py (TCP payload: HTTP
+headers and bodies, the limits and missing-scans queries included). Payload bytes: scan bytes +
+compact dossier JSON, what must cross the link at least.
 
     python -m bench.sync_efficiency [--dossiers 200]
 """
@@ -20,7 +24,7 @@ def main() -> None:
     ratio = figures["wire_bytes"] / figures["payload_bytes"]
     report("sync_efficiency", unit="wire bytes / payload bytes", samples=[ratio], target=1.10,
            dossiers=args.dossiers, payload_bytes=figures["payload_bytes"], bytes_up=figures["bytes_up"],
-           bytes_down=figures["bytes_down"])
+           bytes_down=figures["bytes_down"], connections=figures["connections"])
 
 
 if __name__ == "__main__":

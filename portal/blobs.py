@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,6 +82,17 @@ def verified_hashes(session: Session, hashes: Iterable[str]) -> set[str]:
     return found
 
 
+def upload_offsets(session: Session, hashes: Iterable[str]) -> dict[str, tuple[int, bool]]:
+    """(acknowledged offset, complete) of every one of `hashes` the portal has a row for."""
+    wanted = sorted(set(hashes))
+    found: dict[str, tuple[int, bool]] = {}
+    for start in range(0, len(wanted), 500):  # keep IN lists well under SQLite's parameter limit
+        rows = session.execute(select(Blob.sha256, Blob.offset, Blob.complete)
+                               .where(Blob.sha256.in_(wanted[start:start + 500])))
+        found.update({sha: (int(offset or 0), bool(complete)) for sha, offset, complete in rows})
+    return found
+
+
 class BlobStore:
     """The blob folder plus the upload rows; one instance per portal process."""
 
@@ -97,14 +109,20 @@ class BlobStore:
         return self.folder / "partial" / sha256
 
     def missing(self, hashes: object) -> list[str]:
+        return self.missing_with_offsets(hashes)[0]
+
+    def missing_with_offsets(self, hashes: object) -> tuple[list[str], dict[str, int]]:
+        """The hashes not held verified, in the order asked, and the acknowledged offset of each
+        of them whose upload has begun (so a desk resumes without asking per blob)."""
         if not isinstance(hashes, list) or len(hashes) > MAX_MISSING_QUERY:
             raise validation("hashes", f"phải là danh sách tối đa {MAX_MISSING_QUERY} mã băm",
                              f"must be a list of at most {MAX_MISSING_QUERY} hashes")
         for i, sha in enumerate(hashes):
             check_sha(sha, f"hashes[{i}]")
         with read_session(self.engine) as session:
-            have = verified_hashes(session, hashes)
-        return [h for h in dict.fromkeys(hashes) if h not in have]
+            known = upload_offsets(session, hashes)
+        missing = [h for h in dict.fromkeys(hashes) if not known.get(h, (0, False))[1]]
+        return missing, {h: known[h][0] for h in missing if h in known and known[h][0] > 0}
 
     def state(self, sha256: str) -> UploadState | None:
         check_sha(sha256)
@@ -140,11 +158,43 @@ class BlobStore:
                 self._write_chunk(sha256, offset, chunk)
                 row.offset = offset + len(chunk)
                 if row.offset == length:
-                    error = self._finish(sha256, row)
+                    # A blob sent in one chunk is hashed from memory instead of read back.
+                    whole = hashlib.sha256(chunk).hexdigest() if offset == 0 else None
+                    error = self._finish(sha256, row, whole)
             state = UploadState(sha256, row.offset, row.length, row.complete)
         if error is not None:
             raise error
         return state
+
+    def put_sent_whole(self, sha256: str, chunk: bytes) -> UploadState:
+        """A PATCH at offset 0 carrying the whole blob, with no upload begun before it.
+
+        The bytes are hashed in memory, written to a temp file of their own, fsynced and
+        installed under their name BEFORE the row is locked, so the database write lock is held
+        for a row update only, not for three fsyncs. Installing a verified file is idempotent
+        (same name, same bytes), so racing uploads of one blob are harmless; a crash after the
+        rename and before the commit is repaired by `_recover` on the next upload.
+        """
+        check_sha(sha256)
+        self.check_sizes(len(chunk), len(chunk))
+        if hashlib.sha256(chunk).hexdigest() != sha256:
+            return self.append(sha256, 0, len(chunk), chunk)  # the usual path discards and refuses
+        temp = self.folder / "partial" / f"{sha256}.{os.getpid()}.{threading.get_ident()}"
+        with open(temp, "wb") as handle:
+            handle.write(chunk)
+            handle.flush()
+            os.fsync(handle.fileno())
+        self._install(temp, sha256)
+        with write_session(self.engine) as session:
+            row = session.get(Blob, sha256, with_for_update=True)
+            if row is None:
+                row = Blob(sha256=sha256, created_at=utcnow())
+                session.add(row)
+            if not row.complete:
+                row.length = row.offset = len(chunk)
+                row.complete, row.completed_at = True, utcnow()
+                self._partial(sha256).unlink(missing_ok=True)
+        return UploadState(sha256, len(chunk), len(chunk), True)
 
     def _recover(self, row: Blob) -> None:
         """Make the row agree with the disk after a crash or a tidied folder.
@@ -184,10 +234,11 @@ class BlobStore:
             handle.flush()
             os.fsync(handle.fileno())
 
-    def _finish(self, sha256: str, row: Blob) -> PortalError | None:
-        """Verify the whole upload and install it; a mismatch discards it and is returned."""
+    def _finish(self, sha256: str, row: Blob, actual: str | None = None) -> PortalError | None:
+        """Verify the whole upload (`actual`: its hash when already known) and install it; a
+        mismatch discards it and is returned."""
         partial = self._partial(sha256)
-        actual = _file_sha256(partial)
+        actual = actual or _file_sha256(partial)
         if actual != sha256:
             partial.unlink(missing_ok=True)
             row.offset, row.length = 0, None

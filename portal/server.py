@@ -196,7 +196,8 @@ def _blob_routes(api: FastAPI, store: BlobStore, auth: Callable[..., Any]) -> No
         await auth(request, mutating=False)
         body = await _json_body(request)
         hashes = body.get("hashes") if isinstance(body, dict) else None
-        return {"missing": await _call(store.missing, hashes)}
+        missing, offsets = await _call(store.missing_with_offsets, hashes)
+        return {"missing": missing, "offsets": offsets}
 
     def upload_headers(state: Any) -> dict[str, str]:
         headers = {"Upload-Offset": str(state.offset), "Upload-Complete": "?1" if state.complete else "?0",
@@ -234,7 +235,10 @@ def _blob_routes(api: FastAPI, store: BlobStore, auth: Callable[..., Any]) -> No
         chunk = await request.body()
         if len(chunk) != declared:
             raise bad_request("Content-Length", "khác số byte nhận được", "differs from the bytes received")
-        state = await _call(store.append, sha256, offset, length, chunk)
+        if offset == 0 and len(chunk) == length and (state is None or state.offset == 0):
+            state = await _call(store.put_sent_whole, sha256, chunk)
+        else:
+            state = await _call(store.append, sha256, offset, length, chunk)
         return Response(status_code=201 if state.complete else 204, headers=upload_headers(state))
 
 

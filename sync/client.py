@@ -88,6 +88,18 @@ def check_portal_url(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
 
 
+def _cut_in_headers(method: str, response: requests.Response) -> bool:
+    """True when the connection closed inside the header block: the status line alone is not an
+    answer to act on. Seen as a malformed last header line, or (cut at a line end) as a body
+    with no framing at all, which the portal never sends (it always gives a length or chunks)."""
+    raw = getattr(getattr(response.raw, "_original_response", None), "msg", None)
+    if getattr(raw, "defects", None):
+        return True
+    framed = "content-length" in response.headers or "chunked" in response.headers.get(
+        "transfer-encoding", "").lower()
+    return not framed and method != "HEAD" and response.status_code not in (204, 304)
+
+
 class PortalClient:
     """One portal connection pool; thread-confined (make one per thread)."""
 
@@ -127,6 +139,8 @@ class PortalClient:
         except requests.RequestException as error:
             raise LinkDown(f"{method} {path}: {type(error).__name__}: {error}") from None
         self.bytes_sent += len(body or b"")
+        if _cut_in_headers(method, response):
+            raise LinkDown(f"{method} {path}: answer {response.status_code} cut in its header block")
         parsed: Any = None
         if content and "json" in response.headers.get("content-type", ""):
             try:

@@ -2,17 +2,22 @@
 
 Delivery order (product §6): ordered within a dossier (outbox `seq`), independent across
 dossiers. Dossiers needing no scans go first, then the others by the bytes they still have to
-upload, smallest first, each dossier's missing scans sent just before its JSON. A dossier that
-waits (backoff) or is quarantined only holds back its own later rows; an authentication failure
-stops the pass and is remembered for the UI until the desk is enrolled again.
+upload, smallest first, each dossier's missing scans sent just before its JSON. A few dossiers
+are in flight at once (`WORKERS` threads, each with its own connection, each taking the next
+dossier in that order and keeping it to the end), so round trips overlap instead of adding up.
+A dossier that waits (backoff) or is quarantined only holds back its own later rows; an
+authentication failure stops the pass and is remembered for the UI until the desk is enrolled again.
 
-Store writes are short transactions per row, so a reception at the desk never waits for the link.
+Store writes are short transactions, so a reception at the desk never waits for the link;
+acknowledgements are written in small batches (sync/marks.py: a crash can only cause a re-send).
 Times in this module are naive UTC, the outbox's bookkeeping convention.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
+from collections import deque
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -28,12 +33,17 @@ from sync.blocks import top_up_blocks
 from sync.classify import apply_reply, mark_quarantined, mark_retry, outcome_of
 from sync.client import LinkDown, PortalClient, Reply, check_portal_url
 from sync.enrolment import credentials
+from sync.marks import OutboxMarks
 from sync.progress import Progress
 from sync.pull import pull_changes
-from sync.uploads import UploadFailed, UploadRefused, UploadStats, missing_hashes, upload_blob
+from sync.uploads import MissingBlobs, UploadFailed, UploadRefused, UploadStats, missing_hashes, upload_blob
 
 log = logging.getLogger(__name__)
 MAX_CHUNK = 4 * 1024 * 1024
+# Dossiers in flight at once. While one waits for the portal's answer (a round trip: 300 ms on a
+# rural line, an fsync on loopback) the others keep the line and the portal busy. Three is enough
+# to hide a 300 ms round trip behind 384 kbit/s of scans; more only adds contention.
+WORKERS = 3
 NETWORK = "network: "  # prefix of last_error for link failures (retried at once on link-up)
 
 
@@ -79,6 +89,7 @@ class _Group:
     rows: list[OutboxItem]
     sizes: dict[str, int]  # page hash → size, for every page the rows reference
     missing: list[str] = field(default_factory=list)
+    offsets: dict[str, int | None] = field(default_factory=dict)  # where each missing upload resumes
 
     @property
     def missing_bytes(self) -> int:
@@ -108,16 +119,29 @@ def request_for(row: OutboxItem) -> tuple[str, str, Any] | None:
     return None
 
 
+class _Worker:
+    """One delivery thread's own connection and upload counters (a PortalClient is thread-confined)."""
+
+    def __init__(self, client: PortalClient) -> None:
+        self.client = client
+        self.stats = UploadStats()
+
+
 class _Pass:
     """State of one pass; methods are the steps of `sync_once`."""
 
     def __init__(self, store: Any, client: PortalClient, now: datetime, progress: Progress,
-                 ignore_backoff: bool) -> None:
+                 ignore_backoff: bool, make_client: Callable[[], PortalClient]) -> None:
         self.store, self.client, self.now, self.progress = store, client, now, progress
         self.ignore_backoff = ignore_backoff
+        self.make_client = make_client
         self.report = SyncReport()
         self.stats = UploadStats()
         self.chunk = MAX_CHUNK
+        self.marks = OutboxMarks(store, now)
+        self._lock = threading.Lock()  # the report's counters, the queue, the first failure
+        self._stop = threading.Event()
+        self._failure: BaseException | None = None
 
     # -- outbox -----------------------------------------------------------------------------
     def _groups(self, session: Session) -> list[_Group]:
@@ -148,29 +172,68 @@ class _Pass:
             groups = self._groups(session)
             session.expunge_all()  # plain objects from here on; rows are re-read to be written
         wanted = [h for g in groups for h in g.sizes]
-        missing = missing_hashes(self.client, wanted) if wanted else set()
+        missing = missing_hashes(self.client, wanted) if wanted else MissingBlobs(set(), {})
         metered = bool(self.store.get_setting(state.METERED, False))
         runnable: list[_Group] = []
         for group in groups:
-            group.missing = sorted((h for h in group.sizes if h in missing), key=lambda h: group.sizes[h])
+            group.missing = sorted((h for h in group.sizes if h in missing.hashes),
+                                   key=lambda h: group.sizes[h])
+            group.offsets = {h: missing.offset_of(h) for h in group.missing}
             if group.missing and metered:
                 self.report.held_metered += len(group.rows)
             else:
                 runnable.append(group)
         runnable.sort(key=lambda g: (bool(g.missing), g.missing_bytes, g.rows[0].seq))
         self.progress.start(sum(len(g.rows) for g in runnable), sum(g.missing_bytes for g in runnable))
-        for group in runnable:
-            self._push_group(group)
+        try:
+            self._deliver(runnable)
+        finally:
+            self.marks.flush()  # acknowledged rows are recorded even when the pass stops early
 
-    def _push_group(self, group: _Group) -> None:
+    def _deliver(self, groups: list[_Group]) -> None:
+        """Push `groups` in order with up to WORKERS dossiers in flight, one worker per dossier at
+        a time (so a dossier's rows keep their order); the first stop (auth, offline, a bug) ends
+        the pass once the dossiers in flight are settled, and is raised here."""
+        queue = deque(groups)
+        threads = [threading.Thread(target=self._work, args=(queue,), name=f"sync-push-{i}", daemon=True)
+                   for i in range(min(WORKERS, len(groups)))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if self._failure is not None:
+            raise self._failure
+
+    def _work(self, queue: deque[_Group]) -> None:
+        worker = _Worker(self.make_client())
+        try:
+            while not self._stop.is_set():
+                with self._lock:
+                    if not queue:
+                        return
+                    group = queue.popleft()
+                self._push_group(worker, group)
+        except BaseException as error:  # handed to the pass's thread, which raises it
+            with self._lock:
+                self._failure = self._failure or error
+            self._stop.set()
+        finally:
+            worker.client.close()
+            with self._lock:
+                self.stats.blobs += worker.stats.blobs
+                self.stats.bytes_sent += worker.stats.bytes_sent
+                self.stats.chunks_sent += worker.stats.chunks_sent
+
+    def _push_group(self, worker: _Worker, group: _Group) -> None:
         head = group.rows[0]
-        if group.missing and not self._upload(head, group.missing):
+        if group.missing and not self._upload(worker, head, group.missing, group.offsets):
             return
         for row in group.rows:
-            if not self._send(row):
+            if not self._send(worker, row):
                 return  # later rows of this dossier wait: order within a dossier is kept
 
-    def _upload(self, row: OutboxItem, hashes: list[str]) -> bool:
+    def _upload(self, worker: _Worker, row: OutboxItem, hashes: list[str],
+                offsets: dict[str, int | None] | None = None) -> bool:
         """Upload `hashes` for `row`'s dossier; False (row already marked) when it cannot go on."""
         for sha in hashes:
             self.progress.phase("uploading", sha[:12])
@@ -182,20 +245,30 @@ class _Pass:
                 self._mark(row, lambda r: mark_quarantined(r, local))
                 return False
             try:
-                upload_blob(self.client, sha, data, chunk_bytes=self.chunk, stats=self.stats,
-                            on_bytes=self.progress.add_bytes)
+                upload_blob(worker.client, sha, data, chunk_bytes=self.chunk, stats=worker.stats,
+                            on_bytes=self.progress.add_bytes, offset=(offsets or {}).get(sha))
             except UploadRefused as error:
                 refusal = error.message  # the portal's words, verbatim
                 self._mark(row, lambda r: mark_quarantined(r, refusal))
                 return False
             except UploadFailed as error:
-                self._classified(row, error.reply)
+                if error.reply.ok:
+                    # "200" without the answer it should carry: the upload is not known to have
+                    # landed, so it is retried, never taken as delivered.
+                    self._retry(row, f"{NETWORK}incomplete answer to a scan upload ({sha[:12]}…)")
+                else:
+                    self._classified(row, error.reply)
                 return False
             except LinkDown as error:
                 self._link_down(row, error)
         return True
 
-    def _send(self, row: OutboxItem) -> bool:
+    def _retry(self, row: OutboxItem, message: str) -> None:
+        self._mark(row, lambda r: mark_retry(r, self.now, message))
+        with self._lock:
+            self.report.retrying += 1
+
+    def _send(self, worker: _Worker, row: OutboxItem) -> bool:
         request = request_for(row)
         if request is None:
             self._mark(row, lambda r: mark_quarantined(
@@ -205,42 +278,43 @@ class _Pass:
         self.progress.phase("sending", str((row.payload or {}).get("code", row.dossier_id or "")))
         for _ in range(2):  # a second go only after uploading scans the portal says it lacks
             try:
-                reply = self.client.mutate(method, path, body, row.id)
+                reply = worker.client.mutate(method, path, body, row.id)
             except LinkDown as error:
                 self._link_down(row, error)
-            if outcome_of(reply) == "missing_blobs" and self._missing_again(row, reply):
+            if outcome_of(reply) == "missing_blobs" and self._missing_again(worker, row, reply):
                 continue
             break
         return self._classified(row, reply) == "done"
 
-    def _missing_again(self, row: OutboxItem, reply: Reply) -> bool:
+    def _missing_again(self, worker: _Worker, row: OutboxItem, reply: Reply) -> bool:
         hashes = list(reply.error.get("details", {}).get("hashes", []))
-        return bool(hashes) and self._upload(row, hashes)
+        return bool(hashes) and self._upload(worker, row, hashes)
 
     def _classified(self, row: OutboxItem, reply: Reply) -> str:
-        if outcome_of(reply) == "auth":
+        outcome = outcome_of(reply)
+        if outcome == "auth":
             raise _AuthStop(reply)
-        outcome = self._mark(row, lambda r: apply_reply(r, reply, self.now))
         if outcome == "done":
-            self.report.sent += 1
-            self.progress.item_done()
-        elif outcome == "quarantine":
-            self.report.quarantined += 1
+            self.marks.acknowledged(row.seq, reply)
         else:
-            self.report.retrying += 1
+            outcome = self._mark(row, lambda r: apply_reply(r, reply, self.now))
+        with self._lock:
+            if outcome == "done":
+                self.report.sent += 1
+            elif outcome == "quarantine":
+                self.report.quarantined += 1
+            else:
+                self.report.retrying += 1
+        if outcome == "done":
+            self.progress.item_done()
         return str(outcome)
 
     def _link_down(self, row: OutboxItem, error: LinkDown) -> None:
-        self._mark(row, lambda r: mark_retry(r, self.now, NETWORK + str(error)))
-        self.report.retrying += 1
+        self._retry(row, NETWORK + str(error))
         raise _Offline(str(error))
 
     def _mark(self, row: OutboxItem, change: Callable[[OutboxItem], Any]) -> Any:
-        with self.store.session() as session:
-            fresh = session.get(OutboxItem, row.seq)
-            if fresh is None or fresh.state != "pending":
-                return "done" if fresh is not None and fresh.state == "sent" else "quarantine"
-            return change(fresh)
+        return self.marks.change(row.seq, change)
 
 
 def _classify_bundle_result(now: datetime) -> Callable[[Session, OutboxItem, Reply], None]:
@@ -281,8 +355,11 @@ def sync_once(store: Any, *, now: datetime | None = None, progress: Progress | N
         creds = credentials(session)
     if creds is None:
         return SyncReport(enrolled=False, errors=["this desk is not enrolled: run motcua enroll"])
-    client = PortalClient(creds.portal_url, secret=creds.secret, acting_user=store.user.username)
-    run = _Pass(store, client, now, progress, ignore_backoff)
+    def make_client() -> PortalClient:
+        return PortalClient(creds.portal_url, secret=creds.secret, acting_user=store.user.username)
+
+    client = make_client()
+    run = _Pass(store, client, now, progress, ignore_backoff, make_client)
     report = run.report
     try:
         limits = client.limits()

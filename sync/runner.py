@@ -71,8 +71,10 @@ class SyncRunner:
     # -- thread ---------------------------------------------------------------------------------
     def _next_due_s(self, store: Any, now: datetime) -> float:
         with store.read_session() as session:
-            if state.get(session, state.AUTH_FAILED):
-                return self.idle_s  # stopped until re-enrolled or told to try again
+            if state.get(session, state.AUTH_FAILED) or not state.get(session, state.DEVICE_SECRET):
+                # Not enrolled, or refused: nothing can go until a person acts (enrol, retry),
+                # and that action wakes the thread; polling would only burn the CPU.
+                return self.idle_s
             due = session.scalar(select(func.min(OutboxItem.next_attempt_at))
                                  .where(OutboxItem.state == "pending"))
             waiting = session.scalar(select(func.count()).where(OutboxItem.state == "pending"))

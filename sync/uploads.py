@@ -1,7 +1,9 @@
 """Uploading scans: which hashes the portal lacks, then resumable chunked upload (protocol §5).
 
 Plaintext comes from the local encrypted BlobStore and stays in memory. An upload always starts
-from the offset the portal acknowledged, so a break costs at most the chunk in flight.
+from the offset the portal acknowledged, so a break costs at most the chunk in flight. A portal
+that lists its partial uploads' offsets in the missing-hashes answer (`offsets`) saves the desk
+one offset query per scan, a round trip each; without that list the desk asks per scan.
 """
 
 from __future__ import annotations
@@ -39,15 +41,32 @@ class UploadStats:
     chunks_sent: int = 0
 
 
-def missing_hashes(client: PortalClient, hashes: Iterable[str]) -> set[str]:
-    """The subset of `hashes` the portal does not hold verified (LinkDown/UploadFailed propagate)."""
+@dataclass
+class MissingBlobs:
+    """What the portal lacks, and where each of those uploads stands when the portal said so."""
+
+    hashes: set[str]
+    offsets: dict[str, int] | None  # None: the portal did not say (ask per scan before sending)
+
+    def offset_of(self, sha256: str) -> int | None:
+        """The acknowledged offset of a missing scan (0 when never started); None when unknown."""
+        return None if self.offsets is None else self.offsets.get(sha256, 0)
+
+
+def missing_hashes(client: PortalClient, hashes: Iterable[str]) -> MissingBlobs:
+    """The `hashes` the portal does not hold verified (LinkDown/UploadFailed propagate)."""
     wanted = list(dict.fromkeys(hashes))
-    missing: set[str] = set()
+    missing = MissingBlobs(set(), {})
     for start in range(0, len(wanted), MISSING_BATCH):
         reply = client.missing(wanted[start:start + MISSING_BATCH])
         if not reply.ok or not isinstance(reply.body, dict):
             raise UploadFailed(reply)
-        missing.update(reply.body.get("missing", []))
+        missing.hashes.update(reply.body.get("missing", []))
+        offsets = reply.body.get("offsets")
+        if not isinstance(offsets, dict):
+            missing.offsets = None  # an older portal or another implementation: ask per scan
+        elif missing.offsets is not None:
+            missing.offsets.update({str(k): int(v) for k, v in offsets.items()})
     return missing
 
 
@@ -63,9 +82,15 @@ def _acknowledged(client: PortalClient, sha256: str) -> int:
 
 
 def upload_blob(client: PortalClient, sha256: str, data: bytes, *, chunk_bytes: int,
-                stats: UploadStats, on_bytes: Callable[[int], Any] = lambda n: None) -> None:
-    """Send `data` (whose SHA-256 is `sha256`) from the acknowledged offset to the end."""
-    offset = _acknowledged(client, sha256)
+                stats: UploadStats, on_bytes: Callable[[int], Any] = lambda n: None,
+                offset: int | None = None) -> None:
+    """Send `data` (whose SHA-256 is `sha256`) from the acknowledged offset to the end.
+
+    `offset` is the acknowledged offset when already known (from the missing-hashes answer);
+    None asks the portal first. A stale offset only costs a refused chunk: the portal answers
+    `offset_mismatch` with the right one.
+    """
+    offset = _acknowledged(client, sha256) if offset is None else offset
     if offset < 0:
         return  # already complete and verified
     mismatches = 0

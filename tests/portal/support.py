@@ -132,11 +132,19 @@ class PortalProcess:
 
 
 @contextmanager
-def portal_process(db_url: str, blobs: Path) -> Iterator[PortalProcess]:
-    """`serve()` in a child process on a free loopback port, ready when this yields."""
+def portal_process(db_url: str, blobs: Path, log: Path | None = None) -> Iterator[PortalProcess]:
+    """`serve()` in a child process on a free loopback port, ready when this yields.
+
+    The child's stderr goes to a file (`log`, or one beside the blob folder), never to a pipe
+    nobody reads: every request a fault cuts mid-body makes uvicorn log a traceback, and a full
+    64 kB pipe would block the portal's event loop on a write, hanging it.
+    """
     port = free_port()
+    log = log or blobs.parent / f"portal-{port}.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
     code = f"from portal.server import serve; serve({db_url!r}, {str(blobs)!r}, '127.0.0.1', {port})"
-    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE)
+    with open(log, "ab") as errors:
+        proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=errors)
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(600):
@@ -145,7 +153,7 @@ def portal_process(db_url: str, blobs: Path) -> Iterator[PortalProcess]:
                 break
             except httpx.TransportError:
                 if proc.poll() is not None:
-                    raise RuntimeError(proc.stderr.read().decode() if proc.stderr else "exited") from None
+                    raise RuntimeError(f"the portal exited: {log.read_text(errors='replace')}") from None
                 threading.Event().wait(0.05)  # polling for the child's listening socket
         yield PortalProcess(url, proc)
     finally:

@@ -50,3 +50,13 @@ def enrolled(desk, portal, portal_db, proxy):  # type: ignore[no-untyped-def]
 
     enrol(desk, proxy.url, create_enrolment_token(portal_db, desk.unit.code))
     return desk
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Long fault-injection runs (marker `chaos`) are skipped unless chosen with `-m chaos`."""
+    if "chaos" in (config.getoption("markexpr") or ""):
+        return
+    skip = pytest.mark.skip(reason="chaos run: select it with -m chaos")
+    for item in items:
+        if item.get_closest_marker("chaos") is not None:
+            item.add_marker(skip)

@@ -42,3 +42,20 @@ def test_cli_enroll_and_sync_once(desk, portal, portal_db, tmp_path, monkeypatch
     out = json.loads(capsys.readouterr().out)
     assert out["sent"] == 1 and out["online"] is True
     assert len(list_dossiers(portal_db)) == 1
+
+
+def test_runner_of_a_desk_not_enrolled_waits_instead_of_spinning(desk, tmp_path) -> None:
+    # A waiting dossier on a desk that cannot send it: the thread must sleep until a person acts.
+    receive(desk, tmp_path)
+    runner = SyncRunner(desk, monitor_interval_s=60, idle_s=60)
+    runner.start()
+    try:
+        first = threading.Event()
+        for _ in range(100):
+            if runner.passes:
+                break
+            first.wait(0.05)
+        first.wait(0.5)
+        assert runner.passes == 1, f"{runner.passes} passes in half a second: the thread is spinning"
+    finally:
+        runner.stop()
