@@ -6,6 +6,7 @@ store back to the app, which closes it on the store lane.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -34,6 +35,7 @@ from ui.status_bar import DeskStatusBar
 from ui.sync_bridge import SyncBridge
 from ui.tasks import TaskRunner
 
+log = logging.getLogger(__name__)
 MINUTE_MS = 60_000
 PAGE_KEYS = ("reception", "dossiers", "sync", "reports", "catalog", "settings")
 
@@ -79,7 +81,7 @@ class MainWindow(QMainWindow):
         self.dossiers_page = DossiersPage(self.store, self.runner)
         self.sync_page = SyncPage(self.store, self.runner, self.sync)
         # A confirmed dossier is in the outbox: wake the sync thread and refresh the lists.
-        self.reception_page.reception_confirmed.connect(lambda _result: self._dossier_added())
+        self.reception_page.reception_confirmed.connect(self._dossier_added)
         self.sync_page.open_dossier_requested.connect(self.dossiers_page.open_code)
         self.sync.report_arrived.connect(lambda _report: self.dossiers_page.load())
         self.pages: dict[str, QWidget] = {
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
         store = self.store
         self.runner.run_db(lambda: read_idle_minutes(store), self.set_idle_minutes)
         self.sync.start()
+        self.index_scanned_text()
         self.idle.start()
         self.show_page("reception")
 
@@ -136,10 +139,21 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(PAGE_KEYS.index(key))
         self.pages[key].setFocus()
 
-    def _dossier_added(self) -> None:
+    def _dossier_added(self, result: Any) -> None:
         self.sync.notify()
         self.dossiers_page.load()
         self.sync_page.load()
+        self.index_scanned_text(result.dossier_id)
+
+    def index_scanned_text(self, dossier_id: str | None = None) -> None:
+        """OCR the scans (of one dossier, or whatever was left unread) in the background, so the
+        dossier list can find dossiers by words on their pages; the citizen never waits for it."""
+        from app.capture.dossier_text import index_dossier_text
+
+        store = self.store
+        self.runner.run_io(lambda: index_dossier_text(store, dossier_id),
+                           lambda count: self.dossiers_page.load() if count else None,
+                           lambda exc: log.warning("scanned text not indexed: %s", exc))
 
     @property
     def current_page(self) -> str:

@@ -16,6 +16,7 @@ each thread keeps its own, created on first use and reused for every later page.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from collections.abc import Sequence
@@ -165,7 +166,10 @@ def _collect(api: tesserocr.PyTessBaseAPI) -> tuple[list[OcrWord], str]:
     blocks: list[list[list[str]]] = []
     iterator = api.GetIterator()
     for result in tesserocr.iterate_level(iterator, level):
-        raw = result.GetUTF8Text(level)
+        try:
+            raw = result.GetUTF8Text(level)
+        except RuntimeError:  # "No text returned": an empty region (a tiny or blank page)
+            continue
         box = result.BoundingBox(level)
         if not raw or not raw.strip() or box is None:
             continue
@@ -264,10 +268,9 @@ class OcrJob:
             raise RuntimeError("an OcrJob can only be started once")
 
         def work() -> None:
-            try:
+            # Any failure is kept in self.error (run() records it) for the caller to show.
+            with contextlib.suppress(Exception):
                 self.run()
-            except Exception:  # noqa: BLE001 - kept in self.error for the caller to show
-                pass
 
         self._thread = threading.Thread(target=work, name="ocr-job", daemon=True)
         self._thread.start()

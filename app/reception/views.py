@@ -231,7 +231,8 @@ def load_dossier_view(session: Session, code: str) -> DossierView:
 
 def list_dossiers(session: Session, *, search: str = "", limit: int = 50,
                   offset: int = 0) -> list[DossierSummary]:
-    """Newest first; `search` matches the code, the ID number or (accent-insensitively) the name."""
+    """Newest first; `search` matches the code, the ID number, (accent-insensitively) the name,
+    or words on the dossier's scanned pages."""
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIST_LIMIT:
         raise InputError(f"limit: {limit!r} must be a whole number from 1 to {MAX_LIST_LIMIT}")
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
@@ -249,13 +250,19 @@ def list_dossiers(session: Session, *, search: str = "", limit: int = 50,
 
 
 def _matches(session: Session, term: str) -> Any:
-    """Code and ID number by prefix/substring; the name through a folding SQL function."""
+    """Code and ID number by prefix/substring, the name through a folding SQL function, and the
+    text of the scanned pages through the full-text index."""
     _install_fold(session)
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     folded = fold(term).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    from app.capture.text_index import search_in_session
+
+    # Words read from the scans (OCR) find a dossier too: "the one with the land certificate".
+    by_text = search_in_session(session, term, limit=MAX_LIST_LIMIT) if len(term) >= 3 else []
     return or_(Dossier.code.like(f"%{escaped}%", escape="\\"),
                Applicant.id_number.like(f"{escaped}%", escape="\\"),
-               func.motcua_fold(Applicant.full_name).like(f"%{folded}%", escape="\\"))
+               func.motcua_fold(Applicant.full_name).like(f"%{folded}%", escape="\\"),
+               Dossier.id.in_(by_text))
 
 
 def _install_fold(session: Session) -> None:

@@ -93,6 +93,77 @@
     </message>
 </context>
 <context>
+    <name>CapturePanel</name>
+    <message>
+        <source>Import files or phone photos</source>
+        <translation>Import files or phone photos</translation>
+    </message>
+    <message>
+        <source>Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;All files (*)</source>
+        <translation>Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Scan (F8)</source>
+        <translation>Scan (F8)</translation>
+    </message>
+    <message>
+        <source>Import files / phone photo…</source>
+        <translation>Import files / phone photo…</translation>
+    </message>
+    <message>
+        <source>Webcam…</source>
+        <translation>Webcam…</translation>
+    </message>
+    <message>
+        <source>Ctrl+←/→ move · R rotate · Delete remove · Enter view</source>
+        <translation>Ctrl+←/→ move · R rotate · Delete remove · Enter view</translation>
+    </message>
+    <message>
+        <source>Looking for scanners…</source>
+        <translation>Looking for scanners…</translation>
+    </message>
+    <message>
+        <source>No scanner found</source>
+        <translation>No scanner found</translation>
+    </message>
+    <message>
+        <source>Pages of: %1</source>
+        <translation>Pages of: %1</translation>
+    </message>
+    <message>
+        <source>Choose a document in the checklist to capture its pages.</source>
+        <translation>Choose a document in the checklist to capture its pages.</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>Scanning…</translation>
+    </message>
+    <message>
+        <source>Reading %1 file(s)…</source>
+        <translation>Reading %1 file(s)…</translation>
+    </message>
+    <message>
+        <source>Processing the photos…</source>
+        <translation>Processing the photos…</translation>
+    </message>
+    <message>
+        <source>%1 page(s) were kept.</source>
+        <translation>%1 page(s) were kept.</translation>
+    </message>
+    <message>
+        <source>Building the PDF…</source>
+        <translation>Building the PDF…</translation>
+    </message>
+    <message>
+        <source>%1 page(s) in this document · Total upload size: %2</source>
+        <translation>%1 page(s) in this document · Total upload size: %2</translation>
+    </message>
+</context>
+<context>
     <name>CatalogModel</name>
     <message>
         <source>Free</source>
@@ -736,6 +807,33 @@
     <message>
         <source>Settings</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>PageViewer</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>Zoom out (-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Zoom in (+)</translation>
+    </message>
+    <message>
+        <source>Fit (0)</source>
+        <translation>Fit (0)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
     </message>
 </context>
 <context>
@@ -1418,6 +1516,48 @@
     <message>
         <source>Wrote %1: %2 dossiers, %3 scans. Take it to the portal administrator; the dossiers show as delivered after the next sync that reaches the portal.</source>
         <translation>Wrote %1: %2 dossiers, %3 scans. Take it to the portal administrator; the dossiers show as delivered after the next sync that reaches the portal.</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbStrip</name>
+    <message>
+        <source>Page %1</source>
+        <translation>Page %1</translation>
+    </message>
+</context>
+<context>
+    <name>WebcamDialog</name>
+    <message>
+        <source>Webcam</source>
+        <translation>Webcam</translation>
+    </message>
+    <message>
+        <source>Take photo (Space)</source>
+        <translation>Take photo (Space)</translation>
+    </message>
+    <message>
+        <source>Use photos</source>
+        <translation>Use photos</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Hold the sheet flat in front of the camera, filling the picture.</source>
+        <translation>Hold the sheet flat in front of the camera, filling the picture.</translation>
+    </message>
+    <message>
+        <source>No camera was found on this computer. Connect a webcam, or take the photo with a phone and use &quot;Import files / phone photo…&quot;.</source>
+        <translation>No camera was found on this computer. Connect a webcam, or take the photo with a phone and use &quot;Import files / phone photo…&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 photo(s) taken.</source>
+        <translation>%1 photo(s) taken.</translation>
+    </message>
+    <message>
+        <source>The camera reported a problem: %1</source>
+        <translation>The camera reported a problem: %1</translation>
     </message>
 </context>
 <context>

@@ -93,6 +93,77 @@
     </message>
 </context>
 <context>
+    <name>CapturePanel</name>
+    <message>
+        <source>Import files or phone photos</source>
+        <translation>Nhập tệp hoặc ảnh chụp điện thoại</translation>
+    </message>
+    <message>
+        <source>Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;All files (*)</source>
+        <translation>Ảnh và PDF (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;Tất cả tệp (*)</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Máy quét</translation>
+    </message>
+    <message>
+        <source>Scan (F8)</source>
+        <translation>Quét (F8)</translation>
+    </message>
+    <message>
+        <source>Import files / phone photo…</source>
+        <translation>Nhập tệp / ảnh điện thoại…</translation>
+    </message>
+    <message>
+        <source>Webcam…</source>
+        <translation>Webcam…</translation>
+    </message>
+    <message>
+        <source>Ctrl+←/→ move · R rotate · Delete remove · Enter view</source>
+        <translation>Ctrl+←/→ di chuyển · R xoay · Delete xoá · Enter xem</translation>
+    </message>
+    <message>
+        <source>Looking for scanners…</source>
+        <translation>Đang tìm máy quét…</translation>
+    </message>
+    <message>
+        <source>No scanner found</source>
+        <translation>Không tìm thấy máy quét</translation>
+    </message>
+    <message>
+        <source>Pages of: %1</source>
+        <translation>Các trang của: %1</translation>
+    </message>
+    <message>
+        <source>Choose a document in the checklist to capture its pages.</source>
+        <translation>Chọn một giấy tờ trong danh mục để quét hoặc nhập các trang của nó.</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>Đang quét…</translation>
+    </message>
+    <message>
+        <source>Reading %1 file(s)…</source>
+        <translation>Đang đọc %1 tệp…</translation>
+    </message>
+    <message>
+        <source>Processing the photos…</source>
+        <translation>Đang xử lý ảnh…</translation>
+    </message>
+    <message>
+        <source>%1 page(s) were kept.</source>
+        <translation>Đã giữ lại %1 trang.</translation>
+    </message>
+    <message>
+        <source>Building the PDF…</source>
+        <translation>Đang tạo tệp PDF…</translation>
+    </message>
+    <message>
+        <source>%1 page(s) in this document · Total upload size: %2</source>
+        <translation>%1 trang trong giấy tờ này · Tổng dung lượng gửi: %2</translation>
+    </message>
+</context>
+<context>
     <name>CatalogModel</name>
     <message>
         <source>Free</source>
@@ -736,6 +807,33 @@
     <message>
         <source>Settings</source>
         <translation>Cài đặt</translation>
+    </message>
+</context>
+<context>
+    <name>PageViewer</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>Thu nhỏ (-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Phóng to (+)</translation>
+    </message>
+    <message>
+        <source>Fit (0)</source>
+        <translation>Vừa khung (0)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Trang %1/%2</translation>
     </message>
 </context>
 <context>
@@ -1418,6 +1516,48 @@
     <message>
         <source>Wrote %1: %2 dossiers, %3 scans. Take it to the portal administrator; the dossiers show as delivered after the next sync that reaches the portal.</source>
         <translation>Đã ghi %1: %2 hồ sơ, %3 bản quét. Hãy mang gói đến quản trị viên cổng; hồ sơ sẽ hiện là đã gửi sau lần đồng bộ kế tiếp kết nối được với cổng.</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbStrip</name>
+    <message>
+        <source>Page %1</source>
+        <translation>Trang %1</translation>
+    </message>
+</context>
+<context>
+    <name>WebcamDialog</name>
+    <message>
+        <source>Webcam</source>
+        <translation>Webcam</translation>
+    </message>
+    <message>
+        <source>Take photo (Space)</source>
+        <translation>Chụp ảnh (Space)</translation>
+    </message>
+    <message>
+        <source>Use photos</source>
+        <translation>Dùng các ảnh này</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Hold the sheet flat in front of the camera, filling the picture.</source>
+        <translation>Giữ tờ giấy phẳng trước camera, chiếm gần hết khung hình.</translation>
+    </message>
+    <message>
+        <source>No camera was found on this computer. Connect a webcam, or take the photo with a phone and use &quot;Import files / phone photo…&quot;.</source>
+        <translation>Không tìm thấy camera trên máy này. Hãy cắm webcam, hoặc chụp bằng điện thoại rồi dùng &quot;Nhập tệp / ảnh điện thoại…&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 photo(s) taken.</source>
+        <translation>Đã chụp %1 ảnh.</translation>
+    </message>
+    <message>
+        <source>The camera reported a problem: %1</source>
+        <translation>Camera báo lỗi: %1</translation>
     </message>
 </context>
 <context>

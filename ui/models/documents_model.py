@@ -79,6 +79,16 @@ class DocumentsModel(QAbstractTableModel):
         document.received = True
         self._row_changed(row)
 
+    def set_pages(self, row: int, pages: Sequence[PageInput]) -> None:
+        """Replace a document's pages (capture rebuilds its one PDF); pages mean "received"."""
+        document = self.document_at(row)
+        if document is None:
+            return
+        document.pages = list(pages)
+        if document.pages:
+            document.received = True
+        self._row_changed(row)
+
     def _row_changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
 

@@ -131,6 +131,10 @@ class ReceptionPage(QWidget):
         self.summary = SummaryBar()
         layout.addWidget(self.summary)
         self.setFocusProxy(self.form.picker)
+        from ui.capture.capture_panel import CapturePanel
+
+        self.capture = CapturePanel(self.store, self.runner, self.form.documents)
+        self.form.documents.set_side_panel(self.capture)
 
     def _connect(self) -> None:
         self.form.changed.connect(self._form_changed)
@@ -143,12 +147,14 @@ class ReceptionPage(QWidget):
         self.result.reprint_requested.connect(self.reprint)
         self.banner.resume_requested.connect(self.drafts.load)
         self.banner.discard_requested.connect(self._discard_offered)
+        self.capture.qr_found.connect(self._scanned_qr_found)
 
     def _shortcuts(self) -> None:
         actions = {"Ctrl+Return": self.confirm, "Ctrl+Enter": self.confirm, "Ctrl+N": self.new_reception,
                    "Ctrl+O": self.form.documents.attach_to_current,
                    "Ctrl+Shift+A": self.form.documents.mark_all_received, "Ctrl+P": self.reprint,
-                   "Ctrl+R": self._resume_offered}
+                   "Ctrl+R": self._resume_offered,
+                   "F8": self.capture.scan}
         for keys, slot in actions.items():
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -163,6 +169,7 @@ class ReceptionPage(QWidget):
         self.runner.run_db(lambda: read_picker_data(store), self.form.picker.set_data, self._failed)
         self.runner.run_db(lambda: _read_settings(store), self._settings_read, self._failed)
         self.drafts.look_for_drafts()
+        self.capture.load()
         try:
             camera = has_camera()
         except ImportError:  # QtMultimedia's system libraries are missing: no webcam support
@@ -292,6 +299,13 @@ class ReceptionPage(QWidget):
         if self.form.applicant.apply_qr_text(text):
             self._after_qr()
 
+    def _scanned_qr_found(self, text: str) -> None:
+        """A chip-ID QR on a captured ID card page fills the applicant unless typed in by hand."""
+        applicant = self.form.applicant
+        typed = any(applicant.fields[key].text().strip() for key in ("full_name", "id_number"))
+        if applicant.source == "qr" or not typed:
+            self._qr_text_read(text)
+
     def _qr_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, MotcuaError):
             report_unexpected(exc)
@@ -324,6 +338,7 @@ class ReceptionPage(QWidget):
         self.last_result = result
         self.result.show_saved(result.code, result.due_at, already=result.already_confirmed)
         self.reception_confirmed.emit(result)
+        self.capture.finish()
         if self.form.picker.version is not None:
             self.form.picker.note_used(self.form.picker.version.code)
         self._reset_form()

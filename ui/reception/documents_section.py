@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QHeaderView
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QStyledItemDelegate
 from PySide6.QtWidgets import QStyleOptionViewItem
 from PySide6.QtWidgets import QTableView
@@ -132,7 +133,11 @@ class DocumentsSection(QGroupBox):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(150)
-        layout.addWidget(self.table)
+        # The capture panel (set_side_panel) sits beside the checklist; the official may resize.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.table)
+        layout.addWidget(self.splitter)
         layout.addLayout(self._build_buttons())
         self.reason = FormField(placeholder=self.tr("Reason for missing documents (required when a "
                                                     "required document is not received)"))
@@ -153,6 +158,11 @@ class DocumentsSection(QGroupBox):
         row.addWidget(self.all_button)
         row.addWidget(self.message, 1)
         return row
+
+    def set_side_panel(self, panel: QWidget) -> None:
+        self.splitter.addWidget(panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
 
     # -- actions --------------------------------------------------------------------------------
     def set_documents(self, documents: list[DocumentInput]) -> None:

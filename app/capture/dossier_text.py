@@ -1,0 +1,99 @@
+"""Making a received dossier's scans searchable: text from each stored page into the index.
+
+Runs in the background after a reception (and at start for anything left over), never on the
+confirm path: a citizen must not wait for OCR. A PDF written with `--ocr` (or any PDF with a text
+layer) gives its text directly; an image, or a PDF without text, is rendered and read by
+Tesseract. Each page is indexed in its own short transaction, so stopping half-way (a closed app,
+a cancel) loses nothing and the next run picks up the pages still missing.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PIL import Image
+from sqlalchemy import select
+
+from app.errors import MotcuaError
+from app.store.models import Document, Page, PageText
+
+log = logging.getLogger(__name__)
+OCR_DPI = 200  # the documents' floor: what the pages were processed at
+MIN_TEXT_CHARS = 20  # less than this in a text layer means "no real text layer"
+
+
+@dataclass(frozen=True)
+class PageRef:
+    dossier_id: str
+    document_id: str
+    sha256: str
+    mime: str
+
+
+def pages_without_text(store: Any, *, dossier_id: str | None = None, limit: int = 500) -> list[PageRef]:
+    """Stored pages whose text is not indexed yet (of one dossier, or of all), oldest first."""
+    indexed = select(PageText.page_sha256).where(PageText.dossier_id == Document.dossier_id)
+    query = (select(Document.dossier_id, Document.id, Page.sha256, Page.mime)
+             .join(Page, Page.document_id == Document.id)
+             .where(Page.sha256.notin_(indexed)).order_by(Document.dossier_id, Document.seq, Page.seq)
+             .limit(limit))
+    if dossier_id is not None:
+        query = query.where(Document.dossier_id == dossier_id)
+    with store.read_session() as session:
+        return [PageRef(*row) for row in session.execute(query).all()]
+
+
+def page_text(data: bytes, mime: str) -> str:
+    """The text of one stored page: its PDF text layer, or OCR of its image(s)."""
+    from app.capture.ocr import recognise
+
+    if data.startswith(b"%PDF-"):
+        import pypdfium2
+
+        document = pypdfium2.PdfDocument(data)
+        try:
+            texts, images = [], []
+            for page in document:
+                layer = page.get_textpage().get_text_range()
+                if len(layer.strip()) >= MIN_TEXT_CHARS:
+                    texts.append(layer)
+                else:
+                    images.append(page.render(scale=OCR_DPI / 72).to_pil())
+        finally:
+            document.close()
+        texts += [recognise(image, OCR_DPI).text for image in images]
+        return "\n".join(texts)
+    with Image.open(io.BytesIO(data)) as image:
+        dpi = float((image.info.get("dpi") or (OCR_DPI,))[0] or OCR_DPI)
+        return recognise(image.convert("RGB"), dpi).text
+
+
+def index_dossier_text(store: Any, dossier_id: str | None = None, *, cancel: threading.Event | None = None,
+                       on_page: Callable[[int, int], None] | None = None) -> int:
+    """Index the pages still without text (of one dossier, or all); returns how many were indexed.
+
+    `on_page(done, total)` reports progress; `cancel` stops between pages. A page that cannot be
+    read is skipped (and stays unindexed, to be tried again next time); it never stops the rest.
+    """
+    from app.capture.text_index import index_page_text
+
+    pending = pages_without_text(store, dossier_id=dossier_id)
+    done = 0
+    for number, ref in enumerate(pending, start=1):
+        if cancel is not None and cancel.is_set():
+            break
+        try:
+            text = page_text(store.blobs.get(ref.sha256), ref.mime)
+        except (MotcuaError, OSError, ValueError) as error:
+            log.warning("page %s… not indexed: %s", ref.sha256[:12], error)
+            continue
+        index_page_text(store, ref.dossier_id, ref.sha256, text, document_id=ref.document_id)
+        done += 1
+        if on_page is not None:
+            on_page(number, len(pending))
+    return done

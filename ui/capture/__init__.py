@@ -1,0 +1,1 @@
+"""Capture in the reception screen: scan, import and photograph pages per checklist document."""

@@ -1,0 +1,264 @@
+"""The pages captured for one reception, per checklist row, and the work that makes them.
+
+`CaptureBook` holds, for each checklist row, the processed pages in the order the official
+arranged them, with a small thumbnail each. Every change makes a new build generation for that
+row: `build_pdf` (run on the IO lane) writes the row's one PDF to a fresh file
+"<row>-<generation>.pdf" in the reception's folder, so a slow older build can never overwrite
+what a newer one wrote; the panel keeps only the newest file and deletes the others.
+
+The functions that read files, drive a scanner, process pages and look for the chip-ID QR run
+on the IO lane and return an `Outcome`; nothing here touches a widget.
+"""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from PIL import Image
+
+from app.capture import modes
+from app.capture.pages import PageKind, ProcessedPage, RawPage
+from app.errors import InputError, MotcuaError
+
+THUMB_SIDE_PX = 150
+# Words (accent-folded) in a checklist item's name that mean "the citizen's ID card".
+IDENTITY_WORDS = ("tuy than", "can cuoc", "cccd", "dinh danh")
+_uids = itertools.count(1)
+
+
+def is_identity_document(name: str) -> bool:
+    from app.text import fold
+
+    folded = fold(name)
+    return any(word in folded for word in IDENTITY_WORDS)
+
+
+@dataclass
+class CapturedPage:
+    """One processed page of a document, with the quarter turns the official added since."""
+
+    page: ProcessedPage
+    thumb: Image.Image
+    kind: PageKind = "document"
+    turns: int = 0  # clockwise quarter turns asked for in the panel (R)
+    uid: int = field(default_factory=lambda: next(_uids))
+    # OCR per orientation, filled on the IO lane by `text_layer` and read only there.
+    ocr: dict[int, object | None] = field(default_factory=dict)
+
+    def oriented(self) -> ProcessedPage:
+        return rotate_page(self.page, self.turns)
+
+    def oriented_thumb(self) -> Image.Image:
+        return _turn(self.thumb, self.turns)
+
+
+@dataclass
+class Outcome:
+    """What a capture job produced: the good pages, a line per problem, a CCCD QR text if seen."""
+
+    pages: list[CapturedPage] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    qr_text: str | None = None
+
+
+def _turn(image: Image.Image, turns: int) -> Image.Image:
+    steps = turns % 4
+    if not steps:
+        return image
+    method = {1: Image.Transpose.ROTATE_270, 2: Image.Transpose.ROTATE_180, 3: Image.Transpose.ROTATE_90}
+    return image.transpose(method[steps])  # ROTATE_270 is PIL's 90° clockwise
+
+
+def rotate_page(page: ProcessedPage, turns: int) -> ProcessedPage:
+    """The page turned clockwise by `turns` quarter turns (layers and size together)."""
+    steps = turns % 4
+    if not steps:
+        return page
+    width, height = (page.height_px, page.width_px) if steps % 2 else (page.width_px, page.height_px)
+    return replace(page, width_px=width, height_px=height,
+                   image=_turn(page.image, steps) if page.image is not None else None,
+                   mask=_turn(page.mask, steps) if page.mask is not None else None,
+                   rotation=(page.rotation - 90 * steps) % 360, notes=list(page.notes))
+
+
+def thumbnail_of(page: ProcessedPage) -> Image.Image:
+    image = modes.render(page).convert("RGB")
+    image.thumbnail((THUMB_SIDE_PX, THUMB_SIDE_PX), Image.Resampling.BILINEAR)
+    return image
+
+
+def as_kind(raw: RawPage, kind: PageKind) -> RawPage:
+    """The page as the checklist item says it is (an ID card is kept at card resolution)."""
+    return replace(raw, kind=kind)
+
+
+def process_raws(raws: Iterable[RawPage], *, look_for_qr: bool, outcome: Outcome | None = None) -> Outcome:
+    """Process each page; a page that cannot be used is a problem line, the others are kept."""
+    from app.capture.pipeline import process_page
+
+    done = outcome or Outcome()
+    for raw in raws:
+        try:
+            page = process_page(raw)
+        except MotcuaError as error:
+            done.problems.append(error.message)
+            continue
+        done.pages.append(CapturedPage(page, thumbnail_of(page), raw.kind))
+        if done.qr_text is None and (look_for_qr or raw.kind == "id_card"):
+            done.qr_text = _find_qr(page, raw)
+    return done
+
+
+def _find_qr(page: ProcessedPage, raw: RawPage) -> str | None:
+    from app.capture.qr_scan import find_cccd_qr
+
+    # The cleaned page first (flat, upright); the page as captured when cleaning lost the code.
+    return find_cccd_qr(modes.render(page)) or find_cccd_qr(raw.image)
+
+
+def import_files(paths: Sequence[Path], *, kind: PageKind, look_for_qr: bool) -> Outcome:
+    """Pages of every file; a bad file is named in `problems` and the other files are kept."""
+    from app.capture.imports import read_pages
+
+    outcome = Outcome()
+    for path in paths:
+        try:
+            raws = list(read_pages(Path(path), kind=kind))
+        except MotcuaError as error:
+            outcome.problems.append(error.message)
+            continue
+        except OSError as error:  # unreadable (permissions, a vanished network share)
+            outcome.problems.append(f"{path}: {error.strerror or error}")
+            continue
+        process_raws(raws, look_for_qr=look_for_qr, outcome=outcome)
+    return outcome
+
+
+def scan_pages(acquire: Callable[..., list[RawPage]], device_id: str, settings: object, *, kind: PageKind,
+               look_for_qr: bool, cancel: threading.Event | None = None) -> Outcome:
+    """Scan with `acquire` (a registry's); on a failure mid-job keep the pages already delivered."""
+    from app.capture.sources import CaptureError
+
+    problems: list[str] = []
+    try:
+        raws = acquire(device_id, settings, cancel=cancel)
+    except CaptureError as error:
+        raws = list(error.pages)
+        problems.append(error.message)
+    raws = [as_kind(raw, kind) for raw in raws]
+    outcome = process_raws(raws, look_for_qr=look_for_qr)
+    outcome.problems[:0] = problems
+    return outcome
+
+
+def text_layer(captured: CapturedPage) -> object | None:
+    """OCR of the page as the PDF shows it, so the PDF is searchable; once per orientation."""
+    from app.capture.ocr import recognise
+
+    if captured.kind != "document" or captured.page.blank:
+        return None  # cards and photos carry no running text worth a layer
+    key = captured.turns % 4
+    if key not in captured.ocr:
+        page = captured.oriented()
+        try:
+            captured.ocr[key] = recognise(modes.render(page), page.dpi)
+        except (MotcuaError, RuntimeError):
+            # An unreadable page still goes in, just not searchable. RuntimeError: tesserocr's
+            # "No text returned" on a page without any words.
+            captured.ocr[key] = None
+    return captured.ocr[key]
+
+
+def build_pdf(pages: Sequence[CapturedPage], out: Path, title: str, *, ocr: bool = True) -> int:
+    """Write the document's PDF (IO lane) with a text layer per page; returns its size in bytes."""
+    from app.capture.pdfa import write_pdf
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    layers = [text_layer(captured) for captured in pages] if ocr else None
+    return write_pdf([captured.oriented() for captured in pages], out, title=title, text_layers=layers).bytes
+
+
+class CaptureBook:
+    """The captured pages of one reception, by checklist row, and their PDF files."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.rows: dict[int, list[CapturedPage]] = {}
+        self.generation: dict[int, int] = {}
+        self.sizes: dict[int, int] = {}
+        self.current_pdf: dict[int, Path] = {}
+
+    def pages(self, row: int) -> list[CapturedPage]:
+        return self.rows.setdefault(row, [])
+
+    def add(self, row: int, pages: Sequence[CapturedPage]) -> None:
+        self.pages(row).extend(pages)
+
+    def move(self, row: int, index: int, delta: int) -> int:
+        """Move page `index` by `delta` places; returns its new index."""
+        pages = self.pages(row)
+        target = max(0, min(len(pages) - 1, index + delta))
+        if 0 <= index < len(pages) and target != index:
+            pages.insert(target, pages.pop(index))
+        return target
+
+    def reorder(self, row: int, uids: Sequence[int]) -> None:
+        by_uid = {page.uid: page for page in self.pages(row)}
+        if sorted(uids) != sorted(by_uid):
+            raise InputError(f"row {row}: the new page order does not list the same pages")
+        self.rows[row] = [by_uid[uid] for uid in uids]
+
+    def rotate(self, row: int, index: int) -> None:
+        pages = self.pages(row)
+        if 0 <= index < len(pages):
+            pages[index].turns = (pages[index].turns + 1) % 4
+
+    def remove(self, row: int, index: int) -> None:
+        pages = self.pages(row)
+        if 0 <= index < len(pages):
+            del pages[index]
+
+    def next_build(self, row: int) -> tuple[int, Path]:
+        """A new generation for `row` and the file its PDF goes to."""
+        generation = self.generation.get(row, 0) + 1
+        self.generation[row] = generation
+        return generation, self.folder / f"{row}-{generation}.pdf"
+
+    def accept(self, row: int, generation: int, path: Path | None, size: int) -> bool:
+        """Record a finished build; False (and its file removed) when a newer one was asked for."""
+        if self.generation.get(row) != generation:
+            if path is not None:
+                path.unlink(missing_ok=True)
+            return False
+        old = self.current_pdf.pop(row, None)
+        if old is not None and old != path:
+            old.unlink(missing_ok=True)
+        if path is None:
+            self.sizes.pop(row, None)
+        else:
+            self.current_pdf[row] = path
+            self.sizes[row] = size
+        return True
+
+    def owns(self, path: Path) -> bool:
+        return Path(path).parent == self.folder
+
+    def total_pages(self) -> int:
+        return sum(len(pages) for pages in self.rows.values())
+
+    def discard(self) -> None:
+        """Forget every page; the folder is removed unless a PDF in it was handed to the store."""
+        self.rows.clear()
+        self.sizes.clear()
+        self.current_pdf.clear()
+        for row in self.generation:
+            self.generation[row] += 1  # builds still running are now stale
+
+
+def remove_folder(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
