@@ -168,14 +168,10 @@ def _save_atomically(pdf: pikepdf.Pdf, out: Path) -> None:
         pdf.save(handle, min_version="1.7", object_stream_mode=pikepdf.ObjectStreamMode.generate)
 
 
-def write_pdf(pages: Sequence[ProcessedPage], out: Path, *, title: str = "",
-              text_layers: Sequence[object | None] | None = None) -> PdfReport:
-    """Write `pages` as one PDF/A-2b document at `out` (atomically) and say what went in.
-
-    `text_layers[i]`, when not None, is an OCR result laid under page i as invisible text.
-    """
+def _build(pages: Sequence[ProcessedPage], title: str, text_layers: Sequence[object | None] | None,
+           where: str) -> tuple[pikepdf.Pdf, list[PageEntry]]:
     if not pages:
-        raise InputError(f"no pages to write to {out}")
+        raise InputError(f"no pages to write to {where}")
     if text_layers is not None and len(text_layers) != len(pages):
         raise InputError(f"text layers for {len(text_layers)} pages given for {len(pages)} pages")
     pdf = pikepdf.new()
@@ -187,5 +183,25 @@ def write_pdf(pages: Sequence[ProcessedPage], out: Path, *, title: str = "",
             if layer is not None:
                 add_text_layer(pdf, index, layer)
     _mark_pdfa(pdf, title)
+    return pdf, entries
+
+
+def write_pdf(pages: Sequence[ProcessedPage], out: Path, *, title: str = "",
+              text_layers: Sequence[object | None] | None = None) -> PdfReport:
+    """Write `pages` as one PDF/A-2b document at `out` (atomically) and say what went in.
+
+    `text_layers[i]`, when not None, is an OCR result laid under page i as invisible text.
+    """
+    pdf, entries = _build(pages, title, text_layers, str(out))
     _save_atomically(pdf, Path(out))
     return PdfReport(Path(out), Path(out).stat().st_size, entries)
+
+
+def pdf_bytes(pages: Sequence[ProcessedPage], *, title: str = "",
+              text_layers: Sequence[object | None] | None = None) -> bytes:
+    """The same PDF/A-2b document as `write_pdf`, in memory: for a caller that seals it into the
+    encrypted blob store, so a citizen's pages never sit on disk in the clear."""
+    pdf, _entries = _build(pages, title, text_layers, "memory")
+    buffer = io.BytesIO()
+    pdf.save(buffer, min_version="1.7", object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    return buffer.getvalue()

@@ -55,6 +55,9 @@ class RepresentativeInput:
 class PageInput:
     path: Path  # an image/PDF on disk; copied into the encrypted blob store at confirm
     mime: str = ""  # guessed from the suffix when empty
+    # A page already sealed in this desk's encrypted blob store (its SHA-256): captured pages go
+    # there at once, so they never sit on disk in the clear; `path` is then unused.
+    blob: str = ""
 
 
 @dataclass
@@ -159,7 +162,8 @@ def _applicant_json(a: ApplicantInput) -> dict[str, Any]:
 def _document_json(d: DocumentInput) -> dict[str, Any]:
     return {"name": d.name, "required": d.required, "kind": d.kind, "received": d.received,
             "form": d.form, "copies": d.copies,
-            "pages": [{"path": str(p.path), "mime": p.mime} for p in d.pages]}
+            "pages": [{"blob": p.blob, "mime": p.mime} if p.blob else {"path": str(p.path), "mime": p.mime}
+                      for p in d.pages]}
 
 
 def _request_json(r: ReceptionRequest) -> dict[str, Any]:
@@ -267,7 +271,7 @@ _APPLICANT_KEYS = ("full_name", "id_number", "old_id_number", "birth_date", "sex
                    "id_issue_date", "phone", "email", "source")
 _REPRESENTATIVE_KEYS = ("full_name", "id_number", "phone", "authorisation")
 _DOCUMENT_KEYS = ("name", "required", "kind", "received", "form", "copies", "pages")
-_PAGE_KEYS = ("path", "mime")
+_PAGE_KEYS = ("path", "mime", "blob")
 _REQUEST_KEYS = ("procedure_code", "applicant", "representative", "documents", "missing_reason",
                  "channel", "destination_unit", "visit_place", "payment_method", "exempt_reason",
                  "fee_pages", "fee_copies", "fee_amount", "delivery", "delivery_address", "sets",
@@ -295,6 +299,9 @@ def _page(data: Any, path: str, base: Path | None) -> PageInput:
     if isinstance(data, str):  # shorthand: just the file name
         data = {"path": data}
     r = _Reader(data, path, _PAGE_KEYS)
+    blob = r.text("blob").strip()
+    if blob:
+        return PageInput(path=Path(), mime=r.text("mime"), blob=blob)
     text = r.text("path")
     if not text.strip():
         raise InputError(f"{r.where('path')}: missing the page file's path")

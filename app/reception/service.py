@@ -32,10 +32,10 @@ from app.catalog.fees import FeeQuote
 from app.catalog.model import ProcedureVersionData
 from app.catalog.storage import version_row_id
 from app.codes import allocate_dossier_code
-from app.errors import InputError, StoreError
+from app.errors import InputError, MotcuaError, StoreError
 from app.identity.cccd import CccdRecord
 from app.ids import new_id
-from app.reception.model import (FEE_CHANNEL, ApplicantInput, DocumentInput, FieldProblem,
+from app.reception.model import (FEE_CHANNEL, ApplicantInput, DocumentInput, FieldProblem, PageInput,
                                  ReceptionInvalid, ReceptionQuote, ReceptionRequest, ReceptionResult)
 from app.reception.validation import CheckedRequest, check_request
 from app.statuses import INITIAL_STATUS
@@ -164,7 +164,7 @@ def _store_pages(blobs: BlobStore, request: ReceptionRequest) -> list[list[Store
         stored.append([])
         for j, page in enumerate(doc.pages):
             try:
-                sha256, size = blobs.put_file(page.path)
+                sha256, size = _sealed(blobs, page) if page.blob else blobs.put_file(page.path)
             except InputError as error:  # vanished or became unreadable since the check
                 problems.append(FieldProblem(f"documents[{i}].pages[{j}].path", error.message))
                 continue
@@ -172,6 +172,15 @@ def _store_pages(blobs: BlobStore, request: ReceptionRequest) -> list[list[Store
     if problems:
         raise ReceptionInvalid(problems)
     return stored
+
+
+def _sealed(blobs: BlobStore, page: PageInput) -> tuple[str, int]:
+    """A page captured straight into the blob store: it must be there and decrypt intact."""
+    try:
+        return page.blob, len(blobs.get(page.blob))
+    except MotcuaError as error:
+        raise InputError(f"scanned page {page.blob[:12]}… is missing or damaged ({error.message}); "
+                         "capture it again") from None
 
 
 def _write(store: Any, session: Session, checked: CheckedRequest,

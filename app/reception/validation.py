@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import mimetypes
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -58,6 +59,9 @@ class CheckedRequest:
     fee: FeeQuote | None
     missing: list[str]  # names of required documents not received
     problems: list[FieldProblem]
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def clean_text(text: str) -> str:
@@ -262,6 +266,12 @@ def _listed(item: str, listed: list[str]) -> bool:
 
 
 def _check_page(page: PageInput, where: str, add: Add) -> PageInput:
+    if page.blob:  # sealed already; confirm checks the blob store holds it
+        if not _SHA256.fullmatch(page.blob):
+            add(f"{where}.blob", f"{page.blob!r} is not a page address (64 lower-case hex digits)")
+        if page.mime not in PAGE_MIMES:
+            add(f"{where}.mime", f"{page.mime or 'unknown type'} is not a PDF or an image")
+        return page
     mime = page.mime or (mimetypes.guess_type(str(page.path))[0] or "")
     if mime not in PAGE_MIMES:
         add(f"{where}.mime", f"{page.path.name}: {mime or 'unknown type'} is not a PDF or an image "

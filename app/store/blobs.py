@@ -95,6 +95,10 @@ class BlobStore:
     def exists(self, sha256: str) -> bool:
         return self.path_of(sha256).is_file()
 
+    def plain_size(self, sha256: str) -> int:
+        """Bytes of the page as it was given (without decrypting); OSError when absent."""
+        return self.path_of(sha256).stat().st_size - len(MAGIC) - NONCE_BYTES - TAG_BYTES
+
     def put_file(self, path: Path) -> tuple[str, int]:
         """Encrypt and store the file at `path`; returns (sha256 of its content, size in bytes)."""
         path = Path(path)

@@ -208,3 +208,28 @@ def test_missing_document_reason_is_recorded(store, tmp_path: Path) -> None:  # 
     assert dossier.data["missing_reason"] == "Nộp bổ sung giấy chứng sinh sau"
     assert dossier.data["documents_missing"] == [request.documents[1].name]
     assert audit.details["missing_reason"] == "Nộp bổ sung giấy chứng sinh sau"
+
+
+def test_pages_sealed_at_capture_are_stored_by_reference_and_checked(store, tmp_path) -> None:  # noqa: F811
+    from app.reception.model import PageInput, ReceptionRequest
+    from app.reception.views import load_dossier_view
+
+    sha, size = store.blobs.put_bytes(b"%PDF-1.7 captured page")
+    request = birth_request(store, tmp_path / "pages")
+    request.documents[0].pages = [PageInput(Path(), "application/pdf", blob=sha)]
+    # The draft form of the request keeps the reference, not a file path.
+    again = ReceptionRequest.from_json(request.to_json())
+    assert again.documents[0].pages[0].blob == sha
+    result = confirm_reception(store, again)
+    with store.read_session() as session:
+        view = load_dossier_view(session, result.code)
+    assert view.documents[0].pages == 1
+    missing = birth_request(store, tmp_path / "other", draft_id="missing-blob")
+    missing.documents[0].pages = [PageInput(Path(), "application/pdf", blob="ab" * 32)]
+    with pytest.raises(ReceptionInvalid, match="missing or damaged"):
+        confirm_reception(store, missing)
+    bad = birth_request(store, tmp_path / "bad", draft_id="bad-blob")
+    bad.documents[0].pages = [PageInput(Path(), "application/pdf", blob="not-a-hash")]
+    with pytest.raises(ReceptionInvalid, match="page address"):
+        confirm_reception(store, bad)
+    assert size == len(b"%PDF-1.7 captured page") == store.blobs.plain_size(sha)

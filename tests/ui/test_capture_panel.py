@@ -49,9 +49,14 @@ def _specimens() -> dict[str, object]:
             for spec in specimen_set(0)}
 
 
-def _pdf_of(document) -> Path:  # type: ignore[no-untyped-def]
+def _pdf_of(store, document, folder: Path) -> Path:  # type: ignore[no-untyped-def]
+    """The document's one captured PDF, decrypted from the blob store into a test file."""
     assert len(document.pages) == 1 and document.pages[0].mime == "application/pdf"
-    return Path(document.pages[0].path)
+    sha = document.pages[0].blob
+    assert sha, "captured pages are sealed in the encrypted blob store, not left as files"
+    out = folder / f"{sha}.pdf"
+    out.write_bytes(store.blobs.get(sha))
+    return out
 
 
 def _page_sizes(pdf: Path) -> list[tuple[int, int]]:
@@ -78,7 +83,8 @@ def test_scan_photo_edit_id_card_and_confirm(qtbot, desk_store, paths, runner, v
     # F8 scans the current document from the SANE test device.
     qtbot.keyClick(table, Qt.Key.Key_F8)
     assert panel.strip.count() == 1 and docs[0].received
-    first_pdf = _pdf_of(docs[0])
+    first_blob = docs[0].pages[0].blob
+    first_pdf = _pdf_of(desk_store, docs[0], tmp_path)
     assert _page_sizes(first_pdf) and len(_page_sizes(first_pdf)) == 1
     assert "Tổng dung lượng gửi:" in panel.totals.text() and "kB" in panel.totals.text()
     assert desk_store.get_setting("capture.device") == "sane:test:0"
@@ -93,25 +99,25 @@ def test_scan_photo_edit_id_card_and_confirm(qtbot, desk_store, paths, runner, v
     qtbot.mouseClick(panel.import_button, Qt.MouseButton.LeftButton)
     assert panel.strip.count() == 2, panel.message.text()
     assert "paper found and flattened" in panel.book.pages(0)[1].page.notes
-    sizes = _page_sizes(_pdf_of(docs[0]))
+    sizes = _page_sizes(_pdf_of(desk_store, docs[0], tmp_path))
     scanned, flat = sizes
     assert abs(flat[1] / flat[0] - 297 / 210) < 0.02  # A4 proportions after flattening
-    assert not first_pdf.exists()  # the older build's file was replaced, not left behind
+    assert docs[0].pages[0].blob != first_blob  # the newer build replaced the older one
 
     # Ctrl+Right moves the scanned page after the photo; R turns it; Delete removes it.
     strip = panel.strip
     strip.setFocus()
     strip.setCurrentRow(0)
     qtbot.keyClick(strip, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
-    assert _page_sizes(_pdf_of(docs[0])) == [flat, scanned] and strip.currentRow() == 1
+    assert _page_sizes(_pdf_of(desk_store, docs[0], tmp_path)) == [flat, scanned] and strip.currentRow() == 1
     before = panel.upload_bytes()
     qtbot.keyClick(focused(), Qt.Key.Key_R)
-    assert _page_sizes(_pdf_of(docs[0])) == [flat, (scanned[1], scanned[0])]
+    assert _page_sizes(_pdf_of(desk_store, docs[0], tmp_path)) == [flat, (scanned[1], scanned[0])]
     assert panel.upload_bytes() != before  # the rebuilt PDF is what the size counts
     save_screen(window, "reception_capture")
     before = panel.totals.text()
     qtbot.keyClick(focused(), Qt.Key.Key_Delete)
-    final_pdf = _pdf_of(docs[0])
+    final_pdf = _pdf_of(desk_store, docs[0], tmp_path)
     assert _page_sizes(final_pdf) == [flat] and strip.count() == 1
     assert panel.totals.text() != before
     text = subprocess.run(["pdftotext", str(final_pdf), "-"], capture_output=True, text=True, check=True).stdout
@@ -123,7 +129,7 @@ def test_scan_photo_edit_id_card_and_confirm(qtbot, desk_store, paths, runner, v
     panel.file_chooser = lambda _parent: [broken]
     panel.import_files()
     assert "hong.jpg" in panel.message.text() and panel.message.isVisible()
-    assert strip.count() == 1 and _pdf_of(docs[0]) == final_pdf and final_pdf.exists()
+    assert strip.count() == 1 and _pdf_of(desk_store, docs[0], tmp_path) == final_pdf
 
     # The ID card page, imported into the ID document, fills the applicant from its QR.
     card = specimens["id"]
@@ -152,6 +158,10 @@ def test_scan_photo_edit_id_card_and_confirm(qtbot, desk_store, paths, runner, v
                                  .where(Document.dossier_id == dossier.id)).all()
         assert len(stored) == 2
     assert not panel.book.pages(0)  # a fresh form for the next citizen
+    # Nothing the citizen brought lies in the clear in the data folder (a stolen laptop).
+    heads = (b"%PDF-", b"\xff\xd8\xff\xe0\x00")
+    clear = [p for p in Path(paths.root).rglob("*") if p.is_file() and p.read_bytes()[:5] in heads]
+    assert clear == []
     window.close()
 
 

@@ -32,7 +32,7 @@ from app.capture.pages import PageKind
 from app.capture.sources import DeviceListing
 from app.capture.sources import ScanSettings
 from app.capture.sources import SourceRegistry
-from app.ids import new_id
+from app.errors import MotcuaError
 from app.reception.model import PageInput
 from ui.capture import pages as capture
 from ui.capture.thumbs import ThumbStrip
@@ -55,6 +55,17 @@ def _default_registry() -> SourceRegistry:
 # Replaced in tests (a registry with only the SANE test device) and by the app's settings.
 registry_factory: Callable[[], SourceRegistry] = _default_registry
 _listing: DeviceListing | None = None  # one listing per run: scanners seldom come and go mid-shift
+
+
+def _page_bytes(store: Any, page: PageInput) -> int:
+    """Size of a page not captured here: a sealed page (from a draft) or a file on disk; a page
+    that has vanished counts 0 here (the confirmation names it)."""
+    try:
+        if page.blob:
+            return store.blobs.plain_size(page.blob)
+        return Path(page.path).stat().st_size
+    except (OSError, MotcuaError):
+        return 0
 
 
 def choose_capture_files(parent: QWidget) -> list[Path]:
@@ -86,8 +97,7 @@ class CapturePanel(QWidget):
         self.store, self.runner, self.documents = store, runner, documents
         self.file_chooser: PhotoChooser = choose_capture_files
         self.ocr = True
-        self._capture_root = Path(store.paths.root) / "capture"
-        self.book = capture.CaptureBook(self._capture_root / new_id())
+        self.book = capture.CaptureBook()
         self._registry: SourceRegistry | None = None
         self._remembered = ""
         self._jobs = 0
@@ -213,14 +223,13 @@ class CapturePanel(QWidget):
     def _documents_replaced(self) -> None:
         """A new procedure, a loaded draft or a fresh form: captured pages belong to the old list."""
         self.book.discard()
-        self.book = capture.CaptureBook(self._capture_root / new_id())
+        self.book = capture.CaptureBook()
         self.show_message("")
         self.show_current()
 
     def finish(self) -> None:
-        """The dossier was confirmed: its PDFs are in the store now, the working copies can go."""
-        folder = self.book.folder
-        self.runner.run_io(lambda: capture.remove_folder(folder))
+        """The dossier was confirmed: its sealed PDFs now belong to it; start a new book."""
+        self.book = capture.CaptureBook()
 
     # -- capturing ------------------------------------------------------------------------------
     def _kind_of(self, row: int) -> PageKind:
@@ -339,54 +348,47 @@ class CapturePanel(QWidget):
             self.strip.show_pages(self.book.pages(row), current_page)
             self.strip.setFocus()
         book, pages = self.book, list(self.book.pages(row))
-        generation, out = book.next_build(row)
+        generation = book.next_build(row)
         document = self.documents.model.document_at(row)
         if not pages:
             book.accept(row, generation, None, 0)
             self._hand_over(row, None)
             return
-        title, ocr = (document.name if document else ""), self.ocr
+        title, ocr, blobs = (document.name if document else ""), self.ocr, self.store.blobs
         self._set_busy(+1, self.tr("Building the PDF…"))
-        self.runner.run_io(lambda: capture.build_pdf(pages, out, title, ocr=ocr),
-                           lambda size: self._built(book, row, generation, out, size),
-                           lambda exc: self._build_failed(book, row, generation, out, exc))
+        self.runner.run_io(lambda: capture.build_pdf(pages, title, blobs=blobs, ocr=ocr),
+                           lambda built: self._built(book, row, generation, *built),
+                           lambda exc: self._build_failed(book, row, generation, exc))
 
-    def _built(self, book: capture.CaptureBook, row: int, generation: int, out: Path, size: int) -> None:
+    def _built(self, book: capture.CaptureBook, row: int, generation: int, sha256: str, size: int) -> None:
         self._set_busy(-1)
-        if book is self.book and book.accept(row, generation, out, size):
-            self._hand_over(row, out)
-        elif book is not self.book:
-            out.unlink(missing_ok=True)
+        if book is self.book and book.accept(row, generation, sha256, size):
+            self._hand_over(row, sha256)
 
-    def _build_failed(self, book: capture.CaptureBook, row: int, generation: int, out: Path,
-                      exc: BaseException) -> None:
+    def _build_failed(self, book: capture.CaptureBook, row: int, generation: int, exc: BaseException) -> None:
         self._set_busy(-1)
-        out.unlink(missing_ok=True)
         if book is self.book and book.generation.get(row) == generation:
             self._failed(exc)
 
-    def _hand_over(self, row: int, pdf: Path | None) -> None:
+    def _hand_over(self, row: int, sha256: str | None) -> None:
         """The document's pages: files attached otherwise, then the captured pages' one PDF."""
         document = self.documents.model.document_at(row)
         if document is None:
             return
-        kept = [page for page in document.pages if not self.book.owns(Path(page.path))]
-        if pdf is not None:
-            kept.append(PageInput(pdf, "application/pdf"))
+        kept = [page for page in document.pages if not self.book.owns(page)]
+        if sha256 is not None:
+            kept.append(PageInput(Path(), "application/pdf", blob=sha256))
         self.documents.model.set_pages(row, kept)
         self._show_totals()
 
     # -- status ---------------------------------------------------------------------------------
     def upload_bytes(self) -> int:
-        """The dossier's upload size: captured PDFs as built, other attached files as on disk."""
+        """The dossier's upload size: captured PDFs as built, other pages as stored or on disk."""
         total = sum(self.book.sizes.values())
         for document in self.documents.model.documents():
             for page in document.pages:
-                if not self.book.owns(Path(page.path)):
-                    try:
-                        total += Path(page.path).stat().st_size
-                    except OSError:
-                        pass  # a vanished file is reported by the confirmation, not here
+                if not self.book.owns(page):
+                    total += _page_bytes(self.store, page)
         return total
 
     def _show_totals(self) -> None:

@@ -2,9 +2,10 @@
 
 `CaptureBook` holds, for each checklist row, the processed pages in the order the official
 arranged them, with a small thumbnail each. Every change makes a new build generation for that
-row: `build_pdf` (run on the IO lane) writes the row's one PDF to a fresh file
-"<row>-<generation>.pdf" in the reception's folder, so a slow older build can never overwrite
-what a newer one wrote; the panel keeps only the newest file and deletes the others.
+row: `build_pdf` (run on the IO lane) makes the row's one PDF in memory and seals it into the
+store's encrypted blob store, so a citizen's pages never sit on disk in the clear (a stolen
+laptop yields nothing readable); only the newest generation's page is handed to the checklist,
+so a slow older build can never replace what a newer one made.
 
 The functions that read files, drive a scanner, process pages and look for the chip-ID QR run
 on the IO lane and return an `Outcome`; nothing here touches a widget.
@@ -13,11 +14,11 @@ on the IO lane and return an `Outcome`; nothing here touches a widget.
 from __future__ import annotations
 
 import itertools
-import shutil
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 
@@ -174,24 +175,25 @@ def text_layer(captured: CapturedPage) -> object | None:
     return captured.ocr[key]
 
 
-def build_pdf(pages: Sequence[CapturedPage], out: Path, title: str, *, ocr: bool = True) -> int:
-    """Write the document's PDF (IO lane) with a text layer per page; returns its size in bytes."""
-    from app.capture.pdfa import write_pdf
+def build_pdf(pages: Sequence[CapturedPage], title: str, *, blobs: Any, ocr: bool = True) -> tuple[str, int]:
+    """Make the document's PDF (IO lane) with a text layer per page and seal it into `blobs`;
+    returns (its SHA-256, its size in bytes)."""
+    from app.capture.pdfa import pdf_bytes
 
-    out.parent.mkdir(parents=True, exist_ok=True)
     layers = [text_layer(captured) for captured in pages] if ocr else None
-    return write_pdf([captured.oriented() for captured in pages], out, title=title, text_layers=layers).bytes
+    data = pdf_bytes([captured.oriented() for captured in pages], title=title, text_layers=layers)
+    return blobs.put_bytes(data)
 
 
 class CaptureBook:
-    """The captured pages of one reception, by checklist row, and their PDF files."""
+    """The captured pages of one reception, by checklist row, and their sealed PDFs."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    def __init__(self) -> None:
         self.rows: dict[int, list[CapturedPage]] = {}
         self.generation: dict[int, int] = {}
         self.sizes: dict[int, int] = {}
-        self.current_pdf: dict[int, Path] = {}
+        self.current_pdf: dict[int, str] = {}
+        self._made: set[str] = set()  # every PDF this book sealed, to tell them from other pages
 
     def pages(self, row: int) -> list[CapturedPage]:
         return self.rows.setdefault(row, [])
@@ -223,42 +225,37 @@ class CaptureBook:
         if 0 <= index < len(pages):
             del pages[index]
 
-    def next_build(self, row: int) -> tuple[int, Path]:
-        """A new generation for `row` and the file its PDF goes to."""
+    def next_build(self, row: int) -> int:
+        """A new build generation for `row`; builds of older generations are ignored."""
         generation = self.generation.get(row, 0) + 1
         self.generation[row] = generation
-        return generation, self.folder / f"{row}-{generation}.pdf"
+        return generation
 
-    def accept(self, row: int, generation: int, path: Path | None, size: int) -> bool:
-        """Record a finished build; False (and its file removed) when a newer one was asked for."""
+    def accept(self, row: int, generation: int, sha256: str | None, size: int) -> bool:
+        """Record a finished build; False when a newer one was asked for meanwhile."""
+        if sha256 is not None:
+            self._made.add(sha256)
         if self.generation.get(row) != generation:
-            if path is not None:
-                path.unlink(missing_ok=True)
             return False
-        old = self.current_pdf.pop(row, None)
-        if old is not None and old != path:
-            old.unlink(missing_ok=True)
-        if path is None:
+        self.current_pdf.pop(row, None)
+        if sha256 is None:
             self.sizes.pop(row, None)
         else:
-            self.current_pdf[row] = path
+            self.current_pdf[row] = sha256
             self.sizes[row] = size
         return True
 
-    def owns(self, path: Path) -> bool:
-        return Path(path).parent == self.folder
+    def owns(self, page: Any) -> bool:
+        """True for a checklist page that is one of this book's PDFs (a PageInput)."""
+        return bool(getattr(page, "blob", "")) and page.blob in self._made
 
     def total_pages(self) -> int:
         return sum(len(pages) for pages in self.rows.values())
 
     def discard(self) -> None:
-        """Forget every page; the folder is removed unless a PDF in it was handed to the store."""
+        """Forget every page; builds still running become stale."""
         self.rows.clear()
         self.sizes.clear()
         self.current_pdf.clear()
         for row in self.generation:
-            self.generation[row] += 1  # builds still running are now stale
-
-
-def remove_folder(folder: Path) -> None:
-    shutil.rmtree(folder, ignore_errors=True)
+            self.generation[row] += 1
