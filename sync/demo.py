@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -132,15 +133,24 @@ def portal_on_loopback(folder: Path) -> Iterator[tuple[str, str]]:
         log.close()
 
 
+@cache
+def _paper(seed: int) -> list[Any]:
+    """A few generated A4 sheets (drawing them costs more than processing them: keep them)."""
+    from app.capture.specimens import specimen_set
+
+    return [s for s in specimen_set(seed=seed) if "qr" not in s.features]
+
+
 def scanned_document(folder: Path, name: str, seed: int) -> tuple[Path, int]:
     """A generated paper page, captured as a real scan would be: processed, written as PDF/A."""
     from app.capture.pages import RawPage
     from app.capture.pdfa import write_pdf
     from app.capture.pipeline import process_page
-    from app.capture.specimens import specimen_set
 
-    specimen = specimen_set(seed=seed)[seed % 3]
-    page = process_page(RawPage(specimen.image, specimen.dpi, f"demo:{specimen.name}"))
+    sheets = _paper(seed % 2)
+    specimen = sheets[(seed // 2) % len(sheets)]
+    page = process_page(RawPage(specimen.image, specimen.dpi, f"demo:{specimen.name}",
+                                photographed="photo" in specimen.features))
     out = folder / f"{name}.pdf"
     write_pdf([page], out, title=name)
     return out, out.stat().st_size
