@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.clock import local_today
 from app.deadlines import OfficeHours, WorkCalendar
 from app.errors import InputError
 from app.holiday_table import HolidayEntry, calendar_from_entries, seed_holidays
@@ -24,7 +25,7 @@ _HOUR_FIELDS = ("morning_start", "morning_end", "afternoon_start", "afternoon_en
 
 
 def default_years(today: date | None = None) -> range:
-    year = (today or date.today()).year
+    year = (today or local_today()).year
     return range(year - 1, year + 3)
 
 

@@ -22,6 +22,7 @@ from typing import Literal
 
 import holidays
 
+from app.clock import local_today
 from app.deadlines import CALENDAR_FIRST_DAY
 from app.deadlines import CALENDAR_LAST_DAY
 from app.deadlines import OfficeHours
@@ -137,7 +138,7 @@ def calendar_from_entries(entries: Iterable[HolidayEntry],
 def default_calendar(years: Iterable[int] | None = None) -> WorkCalendar:
     """The seeded calendar with default office hours; current year ±1 unless `years` is given."""
     if years is None:
-        this_year = date.today().year
+        this_year = local_today().year
         years = range(this_year - 1, this_year + 2)
     return calendar_from_entries(seed_holidays(years))
 

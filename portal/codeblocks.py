@@ -19,14 +19,15 @@ from portal.db import lock_name
 from portal.devices import AuthenticatedDevice
 from portal.errors import PortalError, validation
 from portal.models import CodeBlock, utcnow
-from portal.validation import VN_TZ, parse_day, whole
+from app.clock import VIETNAM
+from portal.validation import parse_day, whole
 
 MAX_BLOCK = 1000
 DAYS_AHEAD = 31
 
 
 def vietnam_today() -> date:
-    return datetime.now(VN_TZ).date()
+    return datetime.now(VIETNAM).date()
 
 
 def reserve_block(session: Session, device: AuthenticatedDevice,
@@ -47,7 +48,7 @@ def reserve_block(session: Session, device: AuthenticatedDevice,
                           f"No dossier numbers left for {device.unit_code} on {day.isoformat()}",
                           details={"unit_code": device.unit_code, "day": day.isoformat()})
     start, end = highest + 1, min(highest + count, MAX_PORTAL_NUMBER)
-    expires = datetime.combine(day, time(23, 59, 59), tzinfo=VN_TZ)
+    expires = datetime.combine(day, time(23, 59, 59), tzinfo=VIETNAM)
     session.add(CodeBlock(unit_code=device.unit_code, day=day, start=start, end=end,
                           device_id=device.device_id,
                           expires_at=expires.astimezone(timezone.utc), created_at=utcnow()))

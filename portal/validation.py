@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
+from app.clock import VIETNAM
 from app.codes import UNIT_CODE_RE, parse_dossier_code
 from app.errors import InputError
 from app.statuses import INITIAL_STATUS, STATUSES
@@ -18,7 +19,6 @@ from portal.errors import validation
 
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 ID_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._:-]{0,63}$")
-VN_TZ = timezone(timedelta(hours=7))
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def parse_time(value: object, field: str) -> datetime:
         raise validation(field, f"'{value}' không phải thời điểm hợp lệ",
                          f"'{value}' is not a valid time") from None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=VN_TZ)
+        moment = moment.replace(tzinfo=VIETNAM)
     return moment.astimezone(timezone.utc)
 
 

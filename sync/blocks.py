@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from app.clock import VIETNAM
 from app.codes import add_reserved_block
 from app.errors import MotcuaError
 from app.ids import new_id
@@ -19,7 +20,6 @@ from app.store.models import CodeBlock
 from sync import state
 from sync.client import PortalClient, Reply
 
-VIETNAM = timezone(timedelta(hours=7))
 LOW_WATER = 10
 BLOCK_SIZE = 50
 WORKING_DAYS_AHEAD = 2

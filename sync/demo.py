@@ -24,10 +24,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import cache
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.clock import local_today
 from app.errors import MotcuaError
 from app.statuses import STATUSES
 from app.identity.cccd import mask_id_number
@@ -178,7 +178,7 @@ def _receive(store: Any, scans: Path, receipts: Path, index: int, procedure: str
     applicant = applicant_from_cccd(parse_cccd_qr(payload))
     applicant.phone = f"09{index:02d} 345 678"
     with store.read_session() as session:
-        version = version_in_force(session, procedure, date.today())
+        version = version_in_force(session, procedure, local_today())
     if version is None:
         raise MotcuaError(f"demo: procedure {procedure} is not in the seeded catalogue")
     documents = checklist_for(version)

@@ -13,18 +13,18 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.clock import VIETNAM
 from app.errors import MotcuaError
 from app.store.models import Dossier, OutboxItem, StatusEvent
 from sync import state
 from sync.client import LinkDown, PortalClient, Reply
 
-VIETNAM = timezone(timedelta(hours=7))
 PAGE = 500
 
 

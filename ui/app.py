@@ -115,6 +115,23 @@ def _route_qt_messages(mode: QtMsgType, _context: Any, message: str) -> None:
     _qt_log.log(level, "%s", message)
 
 
+def load_multimedia_backend() -> None:
+    """Load QtMultimedia's backend now, while this is the only thread.
+
+    Loading it dlopens plugins whose start-up logs through our Python message handler, which
+    needs the GIL; a worker thread importing an extension module at that moment holds the GIL
+    while waiting for the dynamic loader's lock, and the two deadlock (seen under X11: the window
+    never appeared). Loaded once here, later camera checks load nothing.
+    """
+    from PySide6.QtCore import QLoggingCategory
+
+    from ui.capture.webcam_dialog import camera_available
+
+    # Optional codec helpers (pipewire, VA-API) that most desks lack: not worth a log line each.
+    QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
+    camera_available()
+
+
 def run(paths: DataPaths) -> int:
     """Start the desk app on `paths`; returns the process exit status."""
     paths.ensure()
@@ -128,6 +145,7 @@ def run(paths: DataPaths) -> int:
     translators = install_translators(app, language)
     crash = CrashHandler(paths.logs)
     crash.install()
+    load_multimedia_backend()
     runner = TaskRunner()
     desk = DeskApp(paths, runner, language=language)
     app.setQuitOnLastWindowClosed(True)

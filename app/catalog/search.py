@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.catalog.model import ProcedureVersionData
+from app.clock import local_today
 from app.text import fold
 
 _WORD = re.compile(r"\w+")
@@ -63,7 +64,7 @@ class CatalogIndex:
 
     def get(self, code: str, at: date | None = None) -> ProcedureVersionData | None:
         """The version of `code` in force on `at` (default today), or None."""
-        day = at or date.today()
+        day = at or local_today()
         indices = self._by_code.get(code.strip().casefold(), [])
         active = self._active(day)
         for i in indices:
@@ -73,7 +74,7 @@ class CatalogIndex:
 
     def versions_at(self, at: date | None = None) -> list[ProcedureVersionData]:
         """Every procedure in force on `at`, in catalogue order (for browsing without a query)."""
-        active = self._active(at or date.today())
+        active = self._active(at or local_today())
         return [v for i, v in enumerate(self._versions) if i in active]
 
     def search(self, text: str, *, limit: int = 20, at: date | None = None) -> list[SearchHit]:
@@ -81,7 +82,7 @@ class CatalogIndex:
         query = fold(text)
         if not query or limit <= 0:
             return []
-        active = self._active(at or date.today())
+        active = self._active(at or local_today())
         scores: dict[int, int] = {}
         self._score_codes(query, active, scores)
         words = _WORD.findall(query)

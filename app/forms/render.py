@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.clock import local_today
 from app.files import write_atomically
 from app.forms.pdf import paper_for
 from app.forms.settings import receipt_settings
@@ -25,7 +25,7 @@ def render_form(session: Session, store: Any, code: str, form: str, *, out: Path
     NotFoundError for an unknown code, InputError for a form that is not available yet.
     """
     del store  # not needed by the forms built so far
-    template_for(form, date.today())  # an unavailable form fails before any dossier is read
+    template_for(form, local_today())  # an unavailable form fails before any dossier is read
     settings = receipt_settings(session)
     sheet = paper_for(paper) if paper else paper_for(settings.paper)
     view = load_dossier_view(session, code)

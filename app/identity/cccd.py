@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from app.clock import local_today
 from app.errors import InputError
 from app.identity.provinces import is_province_code
 from app.text import (
@@ -127,7 +128,7 @@ def looks_like_cccd_qr(text: str) -> bool:
 
 def parse_cccd_qr(text: str, *, today: date | None = None) -> CccdRecord:
     """Parse and validate a CCCD QR payload; raises only `CccdParseError`."""
-    today = today or date.today()
+    today = today or local_today()
     fields = _split_fields(text)
     id_number = _digits_field(fields[0], "id_number")
     if len(id_number) != 12:

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from app.catalog.fees import FeeQuote
 from app.catalog.model import ProcedureVersionData
 from app.catalog.storage import version_row_id
+from app.clock import local_now
 from app.codes import allocate_dossier_code
 from app.errors import InputError, MotcuaError, StoreError
 from app.identity.cccd import CccdRecord
@@ -99,7 +100,7 @@ _KNOWN_FIELDS = ("full_name", "old_id_number", "birth_date", "sex", "address", "
 def preview_reception(session: Session, request: ReceptionRequest, *,
                       now: datetime | None = None) -> ReceptionQuote:
     """Procedure, appointment time, fee and problems for the screen; never writes."""
-    checked = check_request(session, request, now=now or datetime.now())
+    checked = check_request(session, request, now=now or local_now())
     return ReceptionQuote(procedure=checked.version, due_at=checked.due_at, fee=checked.fee,
                           problems=checked.problems, received_at=checked.received_at)
 
@@ -110,7 +111,7 @@ def confirm_reception(store: Any, request: ReceptionRequest, *,
 
     Raises ReceptionInvalid (every problem), StoreError (busy, disk full; nothing saved).
     """
-    now = now or datetime.now()
+    now = now or local_now()
     with store.read_session() as session:
         earlier = _confirmed_before(session, request.draft_id)
         if earlier is not None:

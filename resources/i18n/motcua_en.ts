@@ -1466,6 +1466,14 @@
         <translation>&amp;Metered link: send details only, keep scans for later</translation>
     </message>
     <message>
+        <source>Synced at %1: %2 sent, %3 status changes received.</source>
+        <translation>Synced at %1: %2 sent, %3 status changes received.</translation>
+    </message>
+    <message>
+        <source>The portal cannot be reached; the desk will retry by itself.</source>
+        <translation>The portal cannot be reached; the desk will retry by itself.</translation>
+    </message>
+    <message>
         <source>Waiting to be sent: %1</source>
         <translation>Waiting to be sent: %1</translation>
     </message>

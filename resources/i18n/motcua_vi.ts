@@ -1466,6 +1466,14 @@
         <translation>Mạng &amp;trả phí theo dung lượng: chỉ gửi thông tin, bản quét gửi sau</translation>
     </message>
     <message>
+        <source>Synced at %1: %2 sent, %3 status changes received.</source>
+        <translation>Đã đồng bộ lúc %1: gửi %2, nhận %3 thay đổi trạng thái.</translation>
+    </message>
+    <message>
+        <source>The portal cannot be reached; the desk will retry by itself.</source>
+        <translation>Chưa kết nối được cổng; máy sẽ tự thử lại.</translation>
+    </message>
+    <message>
         <source>Waiting to be sent: %1</source>
         <translation>Chờ gửi: %1</translation>
     </message>

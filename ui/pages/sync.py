@@ -9,7 +9,6 @@ desk. Status changes that came back from the portal are listed at the bottom.
 from __future__ import annotations
 
 from datetime import datetime
-from datetime import timezone
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -26,6 +25,8 @@ from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from app.clock import local_now
+from app.clock import to_local
 from app.errors import MotcuaError
 from app.statuses import STATUSES
 from sync.progress import ProgressSnapshot
@@ -51,10 +52,8 @@ def _when(moment: Any) -> str:
 
 
 def _utc_to_local(moment: datetime | None) -> datetime | None:
-    """The outbox keeps naive UTC; officials read their own wall clock."""
-    if moment is None:
-        return None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone()
+    """The outbox keeps naive UTC; officials read the unit's wall clock."""
+    return None if moment is None else to_local(moment)
 
 
 def local_time_text(iso_utc: str) -> str:
@@ -96,7 +95,7 @@ class SyncPage(QWidget):
         self._build()
         bridge.status_changed.connect(self.show_status)
         bridge.progress_changed.connect(self.show_progress)
-        bridge.report_arrived.connect(lambda _report: self.load())
+        bridge.report_arrived.connect(self._report)
 
     # -- construction ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -162,6 +161,16 @@ class SyncPage(QWidget):
     def load(self) -> None:
         store = self.store
         self.runner.run_db(lambda: _read_page(store), self._loaded, self._failed)
+
+    def _report(self, report: Any) -> None:
+        """A pass ended: say what it did, then show the queue as it is now."""
+        if report.online:
+            text = self.tr("Synced at %1: %2 sent, %3 status changes received.")
+            self.message.setText(text.replace("%1", f"{local_now():%H:%M}").replace("%2", str(report.sent))
+                                 .replace("%3", str(len(report.status_changes))))
+        elif report.enrolled:
+            self.message.setText(self.tr("The portal cannot be reached; the desk will retry by itself."))
+        self.load()
 
     def _loaded(self, data: dict[str, Any]) -> None:
         entries: list[OutboxEntry] = data["entries"]

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from app.catalog.model import ProcedureVersionData
+from app.clock import local_today
 from ui.models.procedure_list_model import ProcedureListModel
 from ui.widgets.form_field import ERROR_STYLE
 
@@ -68,7 +69,7 @@ def read_picker_data(store: Any) -> PickerData:
 
 def ordered_for_empty_box(data: PickerData, today: datetime | None = None) -> list[tuple[ProcedureVersionData, str]]:
     """Recent procedures, then frequent ones, then the rest of the catalogue by code."""
-    at = (today or datetime.now()).date()
+    at = today.date() if today else local_today()
     in_force = {v.code: v for v in data.index.versions_at(at)}
     rows: list[tuple[ProcedureVersionData, str]] = []
     seen: set[str] = set()
