@@ -14,12 +14,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.clock import VIETNAM
 from app.codes import MAX_PORTAL_NUMBER
 from portal.db import lock_name
 from portal.devices import AuthenticatedDevice
 from portal.errors import PortalError, validation
 from portal.models import CodeBlock, utcnow
-from app.clock import VIETNAM
 from portal.validation import parse_day, whole
 
 MAX_BLOCK = 1000
