@@ -479,6 +479,10 @@
         <source>Dossier %1</source>
         <translation>Dossier %1</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
 </context>
 <context>
     <name>DossiersPage</name>
@@ -587,6 +591,10 @@
     <message>
         <source>Enrol</source>
         <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Enter the portal&apos;s address.</source>

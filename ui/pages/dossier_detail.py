@@ -95,6 +95,7 @@ class DossierDialog(QDialog):
         self.text.setHtml(detail_html(detail))
         layout.addWidget(self.text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(720, 600)

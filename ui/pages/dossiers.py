@@ -91,7 +91,7 @@ class DossiersPage(QWidget):
         self.load()
         self.table.setFocus()
         if self.model.rowCount():
-            self.table.selectRow(0)
+            self.table.selectRow(0)  # at once when the runner is synchronous; else _loaded does it
 
     def load(self) -> None:
         store, search = self.store, self.search.text()
@@ -103,6 +103,10 @@ class DossiersPage(QWidget):
             f"{row.due_at:%H:%M %d/%m/%Y}" if row.due_at else "",
             STATUSES[row.status].label_vi if row.status in STATUSES else row.status, sync_label(state),
         ), SYNC_COLOURS.get(state)) for row, state in rows])
+        if self.model.rowCount() and self.table.hasFocus():
+            # The list was replaced under the keyboard (the search ran after Enter moved here):
+            # put the cursor back on the first dossier so Enter opens it.
+            self.table.selectRow(0)
         if self.search.text().strip():
             self.summary.setText(self.tr("%1 dossiers match.").replace("%1", str(len(rows))))
         else:
