@@ -35,6 +35,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from app.errors import AuthError, InputError, LockedOutError, StoreCorruptError
+from app.files import fsync_dir  # noqa: F401 - part of this module's interface
 from app.text import nfc
 
 FORMAT = 1
@@ -247,16 +248,6 @@ class KeyFile:
         pending = list(self.data.get("pending_audit") or [])
         self.data["pending_audit"] = []
         return pending
-
-
-def fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return  # Windows cannot open a directory for fsync; NTFS journals the rename itself
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 @contextmanager
