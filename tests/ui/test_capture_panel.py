@@ -181,3 +181,15 @@ def test_webcam_without_camera_says_so_and_frames_become_photographed_pages(qtbo
     with pytest.raises(Exception, match="webcam photo 4"):
         raw_from_frame(QImage(), 4)
 
+
+
+def test_a_page_imported_upside_down_is_turned_upright(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ui.capture.pages import import_files
+
+    plain = _specimens()["plain"]
+    upside_down = tmp_path / "nguoc.png"
+    plain.image.rotate(180).save(upside_down, dpi=(plain.dpi, plain.dpi))
+    outcome = import_files([upside_down], kind="document", look_for_qr=False)
+    assert not outcome.problems
+    [captured] = outcome.pages
+    assert captured.page.rotation == 180

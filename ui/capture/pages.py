@@ -100,12 +100,16 @@ def as_kind(raw: RawPage, kind: PageKind) -> RawPage:
 
 def process_raws(raws: Iterable[RawPage], *, look_for_qr: bool, outcome: Outcome | None = None) -> Outcome:
     """Process each page; a page that cannot be used is a problem line, the others are kept."""
+    from app.capture.ocr import detect_rotation
     from app.capture.pipeline import process_page
 
     done = outcome or Outcome()
     for raw in raws:
+        # Documents are turned upright by their text (a sheet fed sideways or a photo taken
+        # upside down); cards are not: their few words give no reliable orientation.
+        orient = detect_rotation if raw.kind == "document" else None
         try:
-            page = process_page(raw)
+            page = process_page(raw, orient=orient)
         except MotcuaError as error:
             done.problems.append(error.message)
             continue
