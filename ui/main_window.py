@@ -7,6 +7,7 @@ store back to the app, which closes it on the store lane.
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -46,6 +47,8 @@ class MainWindow(QMainWindow):
     closed = Signal(object)  # the store, for the app to close
     switch_user_requested = Signal(object)  # the store, for the app to close before login
     locked = Signal()
+    # (pages read, pages to read) of the background OCR; emitted from its worker thread.
+    text_progress = Signal(int, int)
 
     def __init__(self, store: Any, paths: DataPaths, runner: TaskRunner, *, language: str = "vi",
                  parent: QWidget | None = None) -> None:
@@ -56,6 +59,8 @@ class MainWindow(QMainWindow):
         self._handed_back = False
         # The sync thread lives as long as this window: it belongs to the signed-in official.
         self.sync = SyncBridge(store, runner)
+        self._ocr_cancel = threading.Event()
+        self.text_progress.connect(self._show_text_progress)
         self.setWindowTitle(self.tr("MotCua Desk – %1").replace("%1", store.unit.name))
         self.resize(1200, 760)
         self._build_pages(language)
@@ -147,13 +152,23 @@ class MainWindow(QMainWindow):
 
     def index_scanned_text(self, dossier_id: str | None = None) -> None:
         """OCR the scans (of one dossier, or whatever was left unread) in the background, so the
-        dossier list can find dossiers by words on their pages; the citizen never waits for it."""
+        dossier list can find dossiers by words on their pages; the citizen never waits for it.
+        Progress shows in the status bar; signing out cancels between pages (the rest is read
+        at the next sign-in)."""
         from app.capture.dossier_text import index_dossier_text
 
-        store = self.store
-        self.runner.run_io(lambda: index_dossier_text(store, dossier_id),
+        store, cancel, progress = self.store, self._ocr_cancel, self.text_progress
+        self.runner.run_io(lambda: index_dossier_text(store, dossier_id, cancel=cancel,
+                                                      on_page=progress.emit),
                            lambda count: self.dossiers_page.load() if count else None,
                            lambda exc: log.warning("scanned text not indexed: %s", exc))
+
+    def _show_text_progress(self, done: int, total: int) -> None:
+        if done < total:
+            text = self.tr("Reading the text of scanned pages: %1/%2").replace("%1", str(done))
+            self.status.showMessage(text.replace("%2", str(total)), 10_000)
+        elif total:
+            self.status.showMessage(self.tr("Scanned pages can now be found by their words."), 5_000)
 
     @property
     def current_page(self) -> str:
@@ -194,6 +209,7 @@ class MainWindow(QMainWindow):
         self.reception_page.save_draft_now()
         self.idle.stop()
         self.sync.stop()
+        self._ocr_cancel.set()
         signal.emit(self.store)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

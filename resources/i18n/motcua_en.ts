@@ -816,6 +816,14 @@
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
+    <message>
+        <source>Reading the text of scanned pages: %1/%2</source>
+        <translation>Reading the text of scanned pages: %1/%2</translation>
+    </message>
+    <message>
+        <source>Scanned pages can now be found by their words.</source>
+        <translation>Scanned pages can now be found by their words.</translation>
+    </message>
 </context>
 <context>
     <name>PageViewer</name>

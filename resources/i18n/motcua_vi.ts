@@ -816,6 +816,14 @@
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
+    <message>
+        <source>Reading the text of scanned pages: %1/%2</source>
+        <translation>Đang nhận dạng chữ trên trang quét: %1/%2</translation>
+    </message>
+    <message>
+        <source>Scanned pages can now be found by their words.</source>
+        <translation>Đã có thể tìm hồ sơ theo chữ trên trang quét.</translation>
+    </message>
 </context>
 <context>
     <name>PageViewer</name>
