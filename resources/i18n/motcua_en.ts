@@ -164,6 +164,53 @@
     </message>
 </context>
 <context>
+    <name>CaptureProblems</name>
+    <message>
+        <source>the file no longer exists.</source>
+        <translation>the file no longer exists.</translation>
+    </message>
+    <message>
+        <source>the file is empty (0 bytes).</source>
+        <translation>the file is empty (0 bytes).</translation>
+    </message>
+    <message>
+        <source>the file is damaged or incomplete; copy or scan it again.</source>
+        <translation>the file is damaged or incomplete; copy or scan it again.</translation>
+    </message>
+    <message>
+        <source>not an image or a PDF; use JPEG, PNG, TIFF or PDF.</source>
+        <translation>not an image or a PDF; use JPEG, PNG, TIFF or PDF.</translation>
+    </message>
+    <message>
+        <source>the image is far too large to be a page; it was refused.</source>
+        <translation>the image is far too large to be a page; it was refused.</translation>
+    </message>
+    <message>
+        <source>the PDF is protected by a password; save an unprotected copy and import that.</source>
+        <translation>the PDF is protected by a password; save an unprotected copy and import that.</translation>
+    </message>
+    <message>
+        <source>the PDF contains scripts or actions, which are not accepted.</source>
+        <translation>the PDF contains scripts or actions, which are not accepted.</translation>
+    </message>
+    <message>
+        <source>the resolution is too low to be read reliably; scan again at 200 dpi (300 dpi for an ID card).</source>
+        <translation>the resolution is too low to be read reliably; scan again at 200 dpi (300 dpi for an ID card).</translation>
+    </message>
+    <message>
+        <source>The document feeder is empty: put the pages in and scan again.</source>
+        <translation>The document feeder is empty: put the pages in and scan again.</translation>
+    </message>
+    <message>
+        <source>The scanner stopped answering in the middle of the job.</source>
+        <translation>The scanner stopped answering in the middle of the job.</translation>
+    </message>
+    <message>
+        <source>The %1 page(s) scanned before were kept.</source>
+        <translation>The %1 page(s) scanned before were kept.</translation>
+    </message>
+</context>
+<context>
     <name>CatalogModel</name>
     <message>
         <source>Free</source>

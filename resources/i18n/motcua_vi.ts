@@ -164,6 +164,53 @@
     </message>
 </context>
 <context>
+    <name>CaptureProblems</name>
+    <message>
+        <source>the file no longer exists.</source>
+        <translation>tệp không còn nữa.</translation>
+    </message>
+    <message>
+        <source>the file is empty (0 bytes).</source>
+        <translation>tệp trống (0 byte).</translation>
+    </message>
+    <message>
+        <source>the file is damaged or incomplete; copy or scan it again.</source>
+        <translation>tệp bị hỏng hoặc không đầy đủ; hãy sao chép hoặc quét lại.</translation>
+    </message>
+    <message>
+        <source>not an image or a PDF; use JPEG, PNG, TIFF or PDF.</source>
+        <translation>không phải ảnh hay PDF; hãy dùng JPEG, PNG, TIFF hoặc PDF.</translation>
+    </message>
+    <message>
+        <source>the image is far too large to be a page; it was refused.</source>
+        <translation>ảnh quá lớn so với một trang giấy nên bị từ chối.</translation>
+    </message>
+    <message>
+        <source>the PDF is protected by a password; save an unprotected copy and import that.</source>
+        <translation>tệp PDF có mật khẩu bảo vệ; hãy lưu một bản không có mật khẩu rồi nhập bản đó.</translation>
+    </message>
+    <message>
+        <source>the PDF contains scripts or actions, which are not accepted.</source>
+        <translation>tệp PDF chứa mã lệnh hoặc hành động tự chạy, không được chấp nhận.</translation>
+    </message>
+    <message>
+        <source>the resolution is too low to be read reliably; scan again at 200 dpi (300 dpi for an ID card).</source>
+        <translation>độ phân giải quá thấp để đọc được chắc chắn; hãy quét lại ở 200 dpi (300 dpi với thẻ căn cước).</translation>
+    </message>
+    <message>
+        <source>The document feeder is empty: put the pages in and scan again.</source>
+        <translation>Khay nạp giấy đang trống: đặt giấy vào rồi quét lại.</translation>
+    </message>
+    <message>
+        <source>The scanner stopped answering in the middle of the job.</source>
+        <translation>Máy quét ngừng trả lời giữa chừng.</translation>
+    </message>
+    <message>
+        <source>The %1 page(s) scanned before were kept.</source>
+        <translation>Đã giữ lại %1 trang quét trước đó.</translation>
+    </message>
+</context>
+<context>
     <name>CatalogModel</name>
     <message>
         <source>Free</source>

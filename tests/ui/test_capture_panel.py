@@ -128,7 +128,9 @@ def test_scan_photo_edit_id_card_and_confirm(qtbot, desk_store, paths, runner, v
     broken.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
     panel.file_chooser = lambda _parent: [broken]
     panel.import_files()
-    assert "hong.jpg" in panel.message.text() and panel.message.isVisible()
+    assert panel.message.text().startswith("hong.jpg: tệp bị hỏng hoặc không đầy đủ") or \
+        panel.message.text().startswith("hong.jpg: không phải ảnh hay PDF"), panel.message.text()
+    assert panel.message.isVisible()
     assert strip.count() == 1 and _pdf_of(desk_store, docs[0], tmp_path) == final_pdf
 
     # The ID card page, imported into the ID document, fills the applicant from its QR.

@@ -35,6 +35,8 @@ from app.capture.sources import SourceRegistry
 from app.errors import MotcuaError
 from app.reception.model import PageInput
 from ui.capture import pages as capture
+from ui.capture.problem_text import capture_error_text
+from ui.capture.problem_text import capture_problem_text
 from ui.capture.thumbs import ThumbStrip
 from ui.reception.documents_section import DocumentsSection
 from ui.tasks import TaskRunner
@@ -296,7 +298,7 @@ class CapturePanel(QWidget):
     def _problem_lines(self, outcome: capture.Outcome) -> list[str]:
         if not outcome.problems:
             return []
-        lines = list(outcome.problems)
+        lines = [capture_problem_text(problem) for problem in outcome.problems]
         lines.append(self.tr("%1 page(s) were kept.").replace("%1", str(len(outcome.pages))))
         return lines
 
@@ -311,7 +313,7 @@ class CapturePanel(QWidget):
         if not isinstance(exc, MotcuaError):
             report_unexpected(exc)
             return
-        self.show_message(exc.message, error=True)
+        self.show_message(capture_error_text(exc), error=True)
 
     # -- page editing ---------------------------------------------------------------------------
     def move_page(self, index: int, delta: int) -> None:
