@@ -1561,6 +1561,10 @@
         <translation>Last problem: %1</translation>
     </message>
     <message>
+        <source>the portal could not be reached (%1); the desk retries by itself.</source>
+        <translation>the portal could not be reached (%1); the desk retries by itself.</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>

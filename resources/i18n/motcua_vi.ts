@@ -1561,6 +1561,10 @@
         <translation>Sự cố gần nhất: %1</translation>
     </message>
     <message>
+        <source>the portal could not be reached (%1); the desk retries by itself.</source>
+        <translation>không kết nối được cổng (%1); máy sẽ tự thử lại.</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>Đang đồng bộ…</translation>
     </message>

@@ -29,6 +29,7 @@ from app.clock import local_now
 from app.clock import to_local
 from app.errors import MotcuaError
 from app.statuses import STATUSES
+from sync.engine import NETWORK
 from sync.progress import ProgressSnapshot
 from sync.status import OutboxEntry
 from sync.status import SyncStatus
@@ -210,8 +211,16 @@ class SyncPage(QWidget):
         if status.auth_failed:
             parts.append(self.tr("The portal said: %1").replace("%1", status.auth_failed))
         elif status.last_error:
-            parts.append(self.tr("Last problem: %1").replace("%1", status.last_error))
+            parts.append(self.tr("Last problem: %1").replace("%1", self.problem_text(status.last_error)))
         self.link.setText("<br>".join(parts))
+
+    def problem_text(self, error: str) -> str:
+        """The engine's last error for the official: link trouble in plain words, the rest as is
+        (the portal's own refusals are already bilingual)."""
+        if error.startswith(NETWORK):
+            return self.tr("the portal could not be reached (%1); the desk retries by itself.").replace(
+                "%1", error.removeprefix(NETWORK))
+        return error
 
     def show_progress(self, progress: ProgressSnapshot) -> None:
         running = progress.phase in ("uploading", "sending") and progress.items_total > 0
