@@ -49,3 +49,21 @@ def test_frozen_commands_store_and_desk_app(frozen: Path, tmp_path: Path) -> Non
         proc.kill()
         proc.wait()
     assert "desk app started" in (tmp_path / "data" / "logs" / "motcua.log").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_frozen_capture_cleans_and_reads_a_page(frozen: Path, tmp_path: Path) -> None:
+    # The installed program finds its OCR models and image libraries without the source tree.
+    import json
+
+    from app.capture.specimens import specimen_set
+
+    plain = next(s for s in specimen_set(0) if s.name == "plain")
+    page = tmp_path / "to-khai.png"
+    plain.image.save(page, dpi=(plain.dpi, plain.dpi))
+    done = run(frozen, "--json", "scan2pdf", str(page), "--out", str(tmp_path / "out.pdf"), "--ocr")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["ocr"] and report["pages"][0]["mode"] == "bw" and report["bytes"] < 60_000
+    text = subprocess.run(["pdftotext", str(tmp_path / "out.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "ĐĂNG KÝ KHAI SINH" in text
