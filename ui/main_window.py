@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.runner.run_db(lambda: read_idle_minutes(store), self.set_idle_minutes)
         self.sync.start()
         self.index_scanned_text()
+        self.sweep_unused_pages()
         self.idle.start()
         self.show_page("reception")
 
@@ -162,6 +163,15 @@ class MainWindow(QMainWindow):
                                                       on_page=progress.emit),
                            lambda count: self.dossiers_page.load() if count else None,
                            lambda exc: log.warning("scanned text not indexed: %s", exc))
+
+    def sweep_unused_pages(self) -> None:
+        """Remove encrypted page files nothing refers to any more (earlier builds of captured
+        documents, abandoned receptions), a day after they were last used; in the background."""
+        from app.store.blobs import sweep_unused_pages
+
+        store = self.store
+        self.runner.run_io(lambda: sweep_unused_pages(store), None,
+                           lambda exc: log.warning("unused page files not swept: %s", exc))
 
     def _show_text_progress(self, done: int, total: int) -> None:
         if done < total:

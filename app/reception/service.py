@@ -6,7 +6,7 @@
 3. ONE write transaction: applicant (reused by ID number, "provide once"), dossier code, dossier,
    documents, pages, status event DA_TIEP_NHAN, outbox row "dossier.create", audit event, and
    the draft deleted. Any failure rolls all of it back, including the code number; the page
-   files left behind are orphans that `BlobStore.sweep_orphans` removes later.
+   files left behind are orphans that `sweep_unused_pages` removes a day later (at sign-in).
 
 `dossiers.draft_id` is UNIQUE and re-read under the write lock, so confirming the same draft
 twice (a double key press, or two officials at once) returns the first dossier.

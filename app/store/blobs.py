@@ -11,17 +11,19 @@ File layout: MAGIC (4 bytes) | nonce (12 bytes) | ciphertext with 16-byte tag.
 Writes go to a temporary file in the same folder, are fsynced, then renamed into place and the
 folder fsynced, so a crash leaves either no file or a complete one. `put_*` is idempotent: the
 same content twice is one file. Files are written BEFORE the transaction that references them
-commits; a rolled-back reception leaves an orphan that `sweep_orphans` removes later.
+commits; a rolled-back reception leaves an orphan that `sweep_unused_pages` removes later.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -32,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import InputError, NotFoundError, StoreCorruptError, StoreError
 from app.ids import new_id
-from app.store.models import Page
+from app.store.models import Draft, Page
 
 MAGIC = b"MCB1"
 NONCE_BYTES = 12
@@ -55,7 +57,37 @@ def referenced_addresses(session: Session) -> set[str]:
     Read it in the same breath as sweeping, e.g.
     `store.blobs.sweep_orphans(referenced_addresses(session))` inside a read session.
     """
-    return set(session.scalars(select(Page.sha256).distinct()))
+    keep = set(session.scalars(select(Page.sha256).distinct()))
+    # Pages captured for a reception not yet confirmed are sealed here already and named only by
+    # its draft (`PageInput.blob`): they must survive until the draft is confirmed or dropped.
+    for data in session.scalars(select(Draft.data)):
+        keep.update(_blob_references(data))
+    return keep
+
+
+def sweep_unused_pages(store: Any, *, grace_s: float = 24 * 3600.0) -> list[str]:
+    """Remove page files nothing refers to any more (earlier builds of a captured document, a
+    reception abandoned without its draft, a rolled-back confirm) once they are `grace_s` old;
+    an audit event records how many. Run in the background, e.g. at sign-in."""
+    with store.read_session() as session:
+        removed = store.blobs.sweep_orphans(referenced_addresses(session), grace_s=grace_s)
+    if removed:
+        with store.session() as session:
+            store.record_audit(session, action="pages.swept", object_type="blobs",
+                               object_id=None, details={"removed": len(removed)})
+    return removed
+
+
+def _blob_references(value: object) -> Iterable[str]:
+    if isinstance(value, dict):
+        blob = value.get("blob")
+        if isinstance(blob, str) and _is_address(blob):
+            yield blob
+        for item in value.values():
+            yield from _blob_references(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _blob_references(item)
 
 
 def _is_address(sha256: str) -> bool:
@@ -117,7 +149,12 @@ class BlobStore:
         sha256 = hashlib.sha256(data).hexdigest()
         target = self.path_of(sha256)
         if target.is_file():
-            return sha256, len(data)
+            # Stored before and perhaps orphaned since: make it young again, so a sweep running
+            # before the reception that now uses it commits cannot take it away.
+            with contextlib.suppress(FileNotFoundError):
+                os.utime(target)
+            if target.is_file():
+                return sha256, len(data)
         nonce = os.urandom(NONCE_BYTES)
         sealed = MAGIC + nonce + self._aead.encrypt(nonce, data, sha256.encode("ascii"))
         self._write_atomically(target, sealed)

@@ -126,3 +126,25 @@ def test_store_exposes_its_blobs_with_a_derived_key(store) -> None:  # noqa: F81
     assert store.blobs.get(sha) == b"via the store"
     assert store.blobs.root == store.paths.blobs
     assert blob_key(store._key) != store._key  # the data key itself never encrypts pages
+
+
+def test_sweep_keeps_pages_named_by_a_draft_and_refreshes_reused_pages(store, tmp_path: Path) -> None:  # noqa: F811
+    from app.reception.drafts import save_draft
+    from app.reception.model import PageInput
+    from app.store.blobs import sweep_unused_pages
+    from tests.app.reception_support import birth_request
+
+    captured, _ = store.blobs.put_bytes(b"%PDF- a page captured for a reception in progress")
+    abandoned, _ = store.blobs.put_bytes(b"%PDF- an earlier build of that document")
+    reused, _ = store.blobs.put_bytes(b"an old orphan attached again today")
+    request = birth_request(store, tmp_path)
+    request.documents[0].pages = [PageInput(Path(), "application/pdf", blob=captured)]
+    request.draft_id = "in-progress"
+    with store.session() as session:
+        save_draft(session, store.user.id, request)
+    old = time.time() - 3 * 24 * 3600
+    for sha in (captured, abandoned, reused):
+        os.utime(store.blobs.path_of(sha), (old, old))
+    store.blobs.put_bytes(b"an old orphan attached again today")  # made young again by the reuse
+    assert sweep_unused_pages(store) == [abandoned]
+    assert store.blobs.exists(captured) and store.blobs.exists(reused) and not store.blobs.exists(abandoned)
