@@ -93,6 +93,14 @@ def upload_offsets(session: Session, hashes: Iterable[str]) -> dict[str, tuple[i
     return found
 
 
+
+def _write_durably(path: Path, data: bytes) -> None:
+    """Write and fsync a whole file (the temporary file `_install` then renames into place)."""
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
 class BlobStore:
     """The blob folder plus the upload rows; one instance per portal process."""
 
@@ -180,10 +188,7 @@ class BlobStore:
         if hashlib.sha256(chunk).hexdigest() != sha256:
             return self.append(sha256, 0, len(chunk), chunk)  # the usual path discards and refuses
         temp = self.folder / "partial" / f"{sha256}.{os.getpid()}.{threading.get_ident()}"
-        with open(temp, "wb") as handle:
-            handle.write(chunk)
-            handle.flush()
-            os.fsync(handle.fileno())
+        _write_durably(temp, chunk)
         self._install(temp, sha256)
         with write_session(self.engine) as session:
             row = session.get(Blob, sha256, with_for_update=True)
@@ -267,10 +272,7 @@ class BlobStore:
             if row is not None and row.complete:
                 return True
             temp = self.folder / "partial" / f"{sha256}.bundle"
-            with open(temp, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
+            _write_durably(temp, data)
             self._install(temp, sha256)
             if row is None:
                 row = Blob(sha256=sha256, created_at=utcnow())
