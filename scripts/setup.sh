@@ -21,11 +21,13 @@ as_root() {
 debian_packages=(python3.11-venv libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core
-  libpulse0)  # libpulse0: QtMultimedia (webcam capture) will not load without it
+  libpulse0 sane-utils libsane1)
+# libpulse0: QtMultimedia (webcam capture) will not load without it; sane-utils: scanimage, through
+# which the desk drives SANE scanners (USB and network) on Linux.
 if [ "$purpose" = "test" ]; then
   # postgresql: the portal tests start a throw-away cluster with its initdb/pg_ctl (tests/portal/pg.py).
-  # sane-utils/libsane1: the capture tests drive SANE's `test` scanner through scanimage.
-  debian_packages+=(poppler-utils postgresql sane-utils libsane1)
+  # The capture tests drive SANE's `test` scanner through scanimage (enabled below).
+  debian_packages+=(poppler-utils postgresql)
 fi
 
 ensure_debian_packages() {
