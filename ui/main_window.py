@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(DEFAULT_IDLE_MINUTES * MINUTE_MS, self)
         self.idle.went_idle.connect(self.lock)
         self.settings_page.idle_minutes_changed.connect(self.set_idle_minutes)
+        self.settings_page.settings_saved.connect(self.reception_page.capture.refresh_devices)
 
     # -- construction ---------------------------------------------------------------------------
     def _build_pages(self, language: str) -> None:

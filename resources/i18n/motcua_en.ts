@@ -1316,6 +1316,22 @@
         <translation>&amp;Language:</translation>
     </message>
     <message>
+        <source>e.g. 192.168.1.20; may-quet-tang-2.local</source>
+        <translation>e.g. 192.168.1.20; may-quet-tang-2.local</translation>
+    </message>
+    <message>
+        <source>&amp;Network scanners not found by themselves:</source>
+        <translation>&amp;Network scanners not found by themselves:</translation>
+    </message>
+    <message>
+        <source>e.g. \\may-chu\scan; D:\Scan</source>
+        <translation>e.g. \\may-chu\scan; D:\Scan</translation>
+    </message>
+    <message>
+        <source>&amp;Folders scanners save into:</source>
+        <translation>&amp;Folders scanners save into:</translation>
+    </message>
+    <message>
         <source>A new language takes effect the next time MotCua Desk starts.</source>
         <translation>A new language takes effect the next time MotCua Desk starts.</translation>
     </message>

@@ -1316,6 +1316,22 @@
         <translation>&amp;Ngôn ngữ:</translation>
     </message>
     <message>
+        <source>e.g. 192.168.1.20; may-quet-tang-2.local</source>
+        <translation>ví dụ 192.168.1.20; may-quet-tang-2.local</translation>
+    </message>
+    <message>
+        <source>&amp;Network scanners not found by themselves:</source>
+        <translation>&amp;Máy quét mạng không tự tìm thấy:</translation>
+    </message>
+    <message>
+        <source>e.g. \\may-chu\scan; D:\Scan</source>
+        <translation>ví dụ \\may-chu\scan; D:\Scan</translation>
+    </message>
+    <message>
+        <source>&amp;Folders scanners save into:</source>
+        <translation>&amp;Thư mục máy quét lưu tệp vào:</translation>
+    </message>
+    <message>
         <source>A new language takes effect the next time MotCua Desk starts.</source>
         <translation>Ngôn ngữ mới được áp dụng từ lần khởi động MotCua Desk tiếp theo.</translation>
     </message>

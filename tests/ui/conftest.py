@@ -125,5 +125,5 @@ def no_scanner_discovery(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from app.capture.sources import SourceRegistry
     from ui.capture import capture_panel
 
-    monkeypatch.setattr(capture_panel, "registry_factory", lambda: SourceRegistry([]))
+    monkeypatch.setattr(capture_panel, "registry_factory", lambda _settings: SourceRegistry([]))
     monkeypatch.setattr(capture_panel, "_listing", None)

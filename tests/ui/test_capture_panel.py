@@ -40,7 +40,7 @@ pytestmark = pytest.mark.skipif(shutil.which("scanimage") is None, reason="sane-
 @pytest.fixture
 def sane_only(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """List only SANE devices (no mDNS wait); the listing itself still runs scanimage."""
-    monkeypatch.setattr(capture_panel, "registry_factory", lambda: SourceRegistry([SaneSource()]))
+    monkeypatch.setattr(capture_panel, "registry_factory", lambda _settings: SourceRegistry([SaneSource()]))
     monkeypatch.setattr(capture_panel, "_listing", None)
 
 

@@ -32,6 +32,8 @@ from app.capture.pages import PageKind
 from app.capture.sources import DeviceListing
 from app.capture.sources import ScanSettings
 from app.capture.sources import SourceRegistry
+from app.capture.sources.settings import ScannerSettings
+from app.capture.sources.settings import read_scanner_settings
 from app.errors import MotcuaError
 from app.reception.model import PageInput
 from ui.capture import pages as capture
@@ -43,19 +45,20 @@ from ui.tasks import TaskRunner
 from ui.widgets.form_field import ERROR_STYLE
 
 DEVICE_SETTING = "capture.device"
-SCANNER_SOURCES = ("sane", "escl", "wia")  # files and folders have their own buttons
+SCANNER_SOURCES = ("sane", "escl", "wia", "folder")  # files have their own button
 DOCUMENT_DPI, ID_CARD_DPI = 200, 300
 PhotoChooser = Callable[[QWidget], list[Path]]
 
 
-def _default_registry() -> SourceRegistry:
+def _default_registry(settings: ScannerSettings) -> SourceRegistry:
     from app.capture.sources import default_registry
 
-    return default_registry()
+    return default_registry(escl_addresses=settings.escl_addresses,
+                            folders=[Path(folder) for folder in settings.folders])
 
 
-# Replaced in tests (a registry with only the SANE test device) and by the app's settings.
-registry_factory: Callable[[], SourceRegistry] = _default_registry
+# Replaced in tests (a registry with only the SANE test device).
+registry_factory: Callable[[ScannerSettings], SourceRegistry] = _default_registry
 _listing: DeviceListing | None = None  # one listing per run: scanners seldom come and go mid-shift
 
 
@@ -172,9 +175,16 @@ class CapturePanel(QWidget):
         self.runner.run_io(lambda: self.registry().list_devices(), self._listed, self._failed)
 
     def registry(self) -> SourceRegistry:
+        """The scanners of this desk (built once, on the IO lane: reading settings is a store read)."""
         if self._registry is None:
-            self._registry = registry_factory()
+            self._registry = registry_factory(read_scanner_settings(self.store))
         return self._registry
+
+    def refresh_devices(self) -> None:
+        """The scanner settings changed: list the devices again."""
+        global _listing
+        _listing, self._registry = None, None
+        self.load()
 
     def _listed(self, listing: DeviceListing) -> None:
         global _listing

@@ -1,4 +1,5 @@
-"""The settings page (Cài đặt): idle-lock minutes (kept in the store) and the UI language.
+"""The settings page (Cài đặt): idle-lock minutes and the unit's scanners (kept in the store),
+and the UI language.
 
 The idle-lock time is a security setting of the unit, so it lives in the encrypted store; the
 language is a machine preference needed before sign-in, so it lives in the desk INI file.
@@ -14,10 +15,16 @@ from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QFormLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QSpinBox
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from app.capture.sources.settings import ScannerSettings
+from app.capture.sources.settings import check_scanner_settings
+from app.capture.sources.settings import read_scanner_settings
+from app.capture.sources.settings import save_scanner_settings
+from app.capture.sources.settings import split_list
 from app.errors import MotcuaError
 from app.paths import DataPaths
 from ui.errors import error_text
@@ -78,6 +85,18 @@ class SettingsPage(QWidget):
         language_label = QLabel(self.tr("&Language:"))
         language_label.setBuddy(self.language)
         form.addRow(language_label, self.language)
+        self.escl_addresses = QLineEdit()
+        self.escl_addresses.setMinimumWidth(420)
+        self.escl_addresses.setPlaceholderText(self.tr("e.g. 192.168.1.20; may-quet-tang-2.local"))
+        escl_label = QLabel(self.tr("&Network scanners not found by themselves:"))
+        escl_label.setBuddy(self.escl_addresses)
+        form.addRow(escl_label, self.escl_addresses)
+        self.watch_folders = QLineEdit()
+        self.watch_folders.setMinimumWidth(420)
+        self.watch_folders.setPlaceholderText(self.tr("e.g. \\\\may-chu\\scan; D:\\Scan"))
+        folders_label = QLabel(self.tr("&Folders scanners save into:"))
+        folders_label.setBuddy(self.watch_folders)
+        form.addRow(folders_label, self.watch_folders)
         layout.addLayout(form)
         note = QLabel(self.tr("A new language takes effect the next time MotCua Desk starts."))
         note.setWordWrap(True)
@@ -94,20 +113,27 @@ class SettingsPage(QWidget):
 
     def load(self) -> None:
         store = self.store
-        self.runner.run_db(lambda: read_idle_minutes(store), self._loaded, self._failed)
+        self.runner.run_db(lambda: (read_idle_minutes(store), read_scanner_settings(store)),
+                           self._loaded, self._failed)
 
-    def _loaded(self, minutes: int) -> None:
+    def _loaded(self, values: tuple[int, ScannerSettings]) -> None:
+        minutes, scanners = values
         self.idle_minutes.setValue(minutes)
+        self.escl_addresses.setText("; ".join(scanners.escl_addresses))
+        self.watch_folders.setText("; ".join(scanners.folders))
 
     def save(self) -> None:
         """Write the idle time to the store and the language to the desk INI file."""
         minutes = self.idle_minutes.value()
         language = str(self.language.currentData())
+        scanners = ScannerSettings(split_list(self.escl_addresses.text()), split_list(self.watch_folders.text()))
         store, paths = self.store, self.paths
         self.message.clear()
 
         def write() -> int:
+            check_scanner_settings(scanners.escl_addresses, scanners.folders)  # all or nothing
             store.set_setting(IDLE_SETTING, minutes)
+            save_scanner_settings(store, scanners)
             save_language(paths, language)
             return minutes
 

@@ -1,0 +1,52 @@
+"""The unit's own scanner list: network scanners by address and folders scanners save into.
+
+mDNS finds most driverless scanners by itself, but not across subnets or on networks that
+block multicast, and a scanner that saves to a share is only a folder: both are named here by
+an administrator and kept in the store's settings, so every official of the desk sees them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.capture.sources.discovery import base_url_from_address
+from app.errors import InputError
+
+ESCL_SETTING = "capture.escl_addresses"
+FOLDERS_SETTING = "capture.watch_folders"
+
+
+@dataclass(frozen=True)
+class ScannerSettings:
+    escl_addresses: tuple[str, ...] = ()
+    folders: tuple[str, ...] = ()
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """"a; b ;;c" -> ("a", "b", "c"): how a person types several addresses or folders."""
+    return tuple(part.strip() for part in text.replace("\n", ";").split(";") if part.strip())
+
+
+def read_scanner_settings(store: Any) -> ScannerSettings:
+    escl = store.get_setting(ESCL_SETTING, []) or []
+    folders = store.get_setting(FOLDERS_SETTING, []) or []
+    return ScannerSettings(tuple(str(a) for a in escl), tuple(str(f) for f in folders))
+
+
+def check_scanner_settings(escl_addresses: tuple[str, ...], folders: tuple[str, ...]) -> ScannerSettings:
+    """Refuse what cannot work, naming it: an address that is not a scanner URL, a folder that
+    does not exist. Nothing is saved unless everything is right."""
+    for address in escl_addresses:
+        base_url_from_address(address)
+    for folder in folders:
+        if not Path(folder).expanduser().is_dir():
+            raise InputError(f"scanner folder {folder!r}: not a folder on this computer")
+    return ScannerSettings(escl_addresses, folders)
+
+
+def save_scanner_settings(store: Any, settings: ScannerSettings) -> None:
+    checked = check_scanner_settings(settings.escl_addresses, settings.folders)
+    store.set_setting(ESCL_SETTING, list(checked.escl_addresses))
+    store.set_setting(FOLDERS_SETTING, list(checked.folders))
