@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import logging
 import threading
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtGui import QCloseEvent
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import QMainWindow
 from PySide6.QtWidgets import QStackedWidget
 from PySide6.QtWidgets import QWidget
 
+from app.clock import local_now
 from app.paths import DataPaths
 from ui.lock_screen import DEFAULT_IDLE_MINUTES
 from ui.lock_screen import IdleWatcher
@@ -38,6 +41,8 @@ from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 MINUTE_MS = 60_000
+HOUSEKEEPING_DELAY_MS = 20_000
+CATCH_UP = timedelta(days=7)  # scanned text left unread is read again at sign-in this long
 PAGE_KEYS = ("reception", "dossiers", "sync", "reports", "catalog", "settings")
 
 
@@ -134,8 +139,9 @@ class MainWindow(QMainWindow):
         store = self.store
         self.runner.run_db(lambda: read_idle_minutes(store), self.set_idle_minutes)
         self.sync.start()
-        self.index_scanned_text()
-        self.sweep_unused_pages()
+        # Housekeeping waits until the official has started working: it must not compete with
+        # the first screens for the two cores of a desk PC.
+        QTimer.singleShot(HOUSEKEEPING_DELAY_MS, self._housekeeping)
         self.idle.start()
         self.show_page("reception")
 
@@ -160,10 +166,19 @@ class MainWindow(QMainWindow):
         from app.capture.dossier_text import index_dossier_text
 
         store, cancel, progress = self.store, self._ocr_cancel, self.text_progress
-        self.runner.run_io(lambda: index_dossier_text(store, dossier_id, cancel=cancel,
+        # Without a dossier: catch up on the last week's receptions only (a reading cut short by
+        # a sign-out), never a whole history at once on a desk PC during office hours.
+        since = None if dossier_id else local_now() - CATCH_UP
+        self.runner.run_io(lambda: index_dossier_text(store, dossier_id, since=since, cancel=cancel,
                                                       on_page=progress.emit),
                            lambda count: self.dossiers_page.load() if count else None,
                            lambda exc: log.warning("scanned text not indexed: %s", exc))
+
+    def _housekeeping(self) -> None:
+        if self._handed_back:
+            return
+        self.index_scanned_text()
+        self.sweep_unused_pages()
 
     def sweep_unused_pages(self) -> None:
         """Remove encrypted page files nothing refers to any more (earlier builds of captured

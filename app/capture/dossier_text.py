@@ -14,13 +14,14 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from PIL import Image
 from sqlalchemy import select
 
 from app.errors import MotcuaError
-from app.store.models import Document, Page, PageText
+from app.store.models import Document, Dossier, Page, PageText
 
 log = logging.getLogger(__name__)
 OCR_DPI = 200  # the documents' floor: what the pages were processed at
@@ -35,15 +36,21 @@ class PageRef:
     mime: str
 
 
-def pages_without_text(store: Any, *, dossier_id: str | None = None, limit: int = 500) -> list[PageRef]:
-    """Stored pages whose text is not indexed yet (of one dossier, or of all), oldest first."""
-    indexed = select(PageText.page_sha256).where(PageText.dossier_id == Document.dossier_id)
+def pages_without_text(store: Any, *, dossier_id: str | None = None, since: datetime | None = None,
+                       limit: int = 500) -> list[PageRef]:
+    """Stored pages whose text is not indexed yet (of one dossier, or of the dossiers received
+    since `since`, or of all), oldest first."""
     query = (select(Document.dossier_id, Document.id, Page.sha256, Page.mime)
              .join(Page, Page.document_id == Document.id)
-             .where(Page.sha256.notin_(indexed)).order_by(Document.dossier_id, Document.seq, Page.seq)
-             .limit(limit))
+             # An anti-join on (dossier, page): served by page_texts' unique index.
+             .outerjoin(PageText, (PageText.dossier_id == Document.dossier_id)
+                        & (PageText.page_sha256 == Page.sha256))
+             .where(PageText.id.is_(None))
+             .order_by(Document.dossier_id, Document.seq, Page.seq).limit(limit))
     if dossier_id is not None:
         query = query.where(Document.dossier_id == dossier_id)
+    if since is not None:
+        query = query.where(Document.dossier_id.in_(select(Dossier.id).where(Dossier.received_at >= since)))
     with store.read_session() as session:
         return [PageRef(*row) for row in session.execute(query).all()]
 
@@ -73,16 +80,18 @@ def page_text(data: bytes, mime: str) -> str:
         return recognise(image.convert("RGB"), dpi).text
 
 
-def index_dossier_text(store: Any, dossier_id: str | None = None, *, cancel: threading.Event | None = None,
+def index_dossier_text(store: Any, dossier_id: str | None = None, *, since: datetime | None = None,
+                       cancel: threading.Event | None = None,
                        on_page: Callable[[int, int], None] | None = None) -> int:
-    """Index the pages still without text (of one dossier, or all); returns how many were indexed.
+    """Index the pages still without text (of one dossier, or of the dossiers received since
+    `since`, or all); returns how many were indexed.
 
     `on_page(done, total)` reports progress; `cancel` stops between pages. A page that cannot be
     read is skipped (and stays unindexed, to be tried again next time); it never stops the rest.
     """
     from app.capture.text_index import index_page_text
 
-    pending = pages_without_text(store, dossier_id=dossier_id)
+    pending = pages_without_text(store, dossier_id=dossier_id, since=since)
     done = 0
     for number, ref in enumerate(pending, start=1):
         if cancel is not None and cancel.is_set():

@@ -15,20 +15,25 @@ from ui.main_window import MainWindow
 
 
 def test_sign_in_reads_unread_scans_and_the_list_finds_them(qtbot, desk_store, paths, runner, vietnamese,
-                                                            tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+                                                            tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import ui.main_window
+
+    monkeypatch.setattr(ui.main_window, "HOUSEKEEPING_DELAY_MS", 0)
     plain = next(s for s in specimen_set(0) if s.name == "plain")
     pdf = tmp_path / "to-khai.pdf"
     write_pdf([process_page(RawPage(plain.image, plain.dpi, "scan"))], pdf)
     request = birth_request(desk_store, tmp_path / "pages")
     request.documents[0].pages = [PageInput(pdf, "application/pdf")]
+    request.received_at = None  # now: sign-in catches up on the last week's receptions only
     made = confirm_reception(desk_store, request)
 
     window = MainWindow(desk_store, paths, runner)
     qtbot.addWidget(window)
     seen: list[tuple[int, int]] = []
     window.text_progress.connect(lambda done, total: seen.append((done, total)))
-    window.start()  # the synchronous runner reads the pages before start() returns
-    assert seen == [(1, 2), (2, 2)]
+    window.start()  # housekeeping starts from the event loop, a moment after sign-in
+    assert seen == []
+    qtbot.waitUntil(lambda: seen == [(1, 2), (2, 2)], timeout=20_000)
     assert window.status.currentMessage() == "Đã có thể tìm hồ sơ theo chữ trên trang quét."
     window.show_page("dossiers")
     page = window.dossiers_page

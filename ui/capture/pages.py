@@ -22,7 +22,6 @@ from typing import Any
 
 from PIL import Image
 
-from app.capture import modes
 from app.capture.pages import PageKind, ProcessedPage, RawPage
 from app.errors import InputError, MotcuaError
 
@@ -88,7 +87,9 @@ def rotate_page(page: ProcessedPage, turns: int) -> ProcessedPage:
 
 
 def thumbnail_of(page: ProcessedPage) -> Image.Image:
-    image = modes.render(page).convert("RGB")
+    from app.capture.modes import render
+
+    image = render(page).convert("RGB")
     image.thumbnail((THUMB_SIDE_PX, THUMB_SIDE_PX), Image.Resampling.BILINEAR)
     return image
 
@@ -123,7 +124,9 @@ def _find_qr(page: ProcessedPage, raw: RawPage) -> str | None:
     from app.capture.qr_scan import find_cccd_qr
 
     # The cleaned page first (flat, upright); the page as captured when cleaning lost the code.
-    return find_cccd_qr(modes.render(page)) or find_cccd_qr(raw.image)
+    from app.capture.modes import render
+
+    return find_cccd_qr(render(page)) or find_cccd_qr(raw.image)
 
 
 def import_files(paths: Sequence[Path], *, kind: PageKind, look_for_qr: bool) -> Outcome:
@@ -163,6 +166,7 @@ def scan_pages(acquire: Callable[..., list[RawPage]], device_id: str, settings: 
 
 def text_layer(captured: CapturedPage) -> object | None:
     """OCR of the page as the PDF shows it, so the PDF is searchable; once per orientation."""
+    from app.capture.modes import render
     from app.capture.ocr import recognise
 
     if captured.kind != "document" or captured.page.blank:
@@ -171,7 +175,7 @@ def text_layer(captured: CapturedPage) -> object | None:
     if key not in captured.ocr:
         page = captured.oriented()
         try:
-            captured.ocr[key] = recognise(modes.render(page), page.dpi)
+            captured.ocr[key] = recognise(render(page), page.dpi)
         except (MotcuaError, RuntimeError):
             # An unreadable page still goes in, just not searchable. RuntimeError: tesserocr's
             # "No text returned" on a page without any words.
