@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from portal import changes, devices, dossiers
+from portal import changes, devices, dossiers, idempotency
 from portal.db import get_engine
 
 
@@ -40,3 +40,8 @@ def publish_holidays(db_url: str, year: int, days: list[dict[str, str]],
 
 def revoke_device(db_url: str, device_id: str) -> None:
     devices.revoke_device(get_engine(db_url), device_id)
+
+
+def purge_idempotency(db_url: str, *, older_than_days: int = idempotency.KEEP_DAYS) -> int:
+    """Forget idempotency records older than `older_than_days`; returns how many went."""
+    return idempotency.purge_records(get_engine(db_url), older_than_days=older_than_days)

@@ -53,6 +53,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     _add_db(status)
     status.set_defaults(handler=run_status)
 
+    purge = actions.add_parser("purge", parents=[common],
+                               help="forget idempotency records older than the protocol keeps them")
+    purge.add_argument("--older-than-days", type=int, default=90, help="at least 90 (default 90)")
+    _add_db(purge)
+    purge.set_defaults(handler=run_purge)
+
     bundle = actions.add_parser("bundle", help="USB bundles from desks without a link")
     bundle_actions = bundle.add_subparsers(dest="bundle_action", metavar="ACTION", required=True)
     imp = bundle_actions.add_parser("import", parents=[common],
@@ -111,4 +117,13 @@ def run_bundle_import(args: argparse.Namespace) -> int:
              + (f"; {len(failed)} refused: " + "; ".join(r["body"]["error"]["message"] for r in failed)
                 if failed else ""))
     emit(args, summary, human)
+    return 0
+
+
+def run_purge(args: argparse.Namespace) -> int:
+    from portal.admin import purge_idempotency
+
+    removed = purge_idempotency(args.db, older_than_days=args.older_than_days)
+    emit(args, {"removed": removed, "older_than_days": args.older_than_days},
+         f"{removed} idempotency records older than {args.older_than_days} days removed")
     return 0

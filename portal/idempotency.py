@@ -14,12 +14,14 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.errors import InputError
 from portal.db import write_session
 from portal.devices import AuthenticatedDevice
 from portal.errors import PortalError, bad_request
@@ -87,3 +89,22 @@ def run_idempotent(engine: Engine, device: AuthenticatedDevice, key: str, method
             continue
     raise PortalError(503, "busy", "Cổng đang bận, hãy thử lại", "The portal is busy, try again",
                       headers={"Retry-After": "1"})
+
+
+KEEP_DAYS = 90  # docs/sync-protocol.md §3: keys are kept at least this long
+
+
+def purge_records(engine: Engine, *, older_than_days: int = KEEP_DAYS) -> int:
+    """Delete stored outcomes older than `older_than_days` (never fewer than KEEP_DAYS).
+
+    A desk retries within days; a key replayed after its record is gone is still harmless,
+    because the effects are idempotent by nature too (dossiers by version and content hash,
+    events by their id); only a replayed number-block request would reserve a fresh block.
+    """
+    if older_than_days < KEEP_DAYS:
+        raise InputError(f"--older-than-days: {older_than_days} is less than the {KEEP_DAYS} days the "
+                         "protocol promises to keep idempotency keys")
+    cutoff = utcnow() - timedelta(days=older_than_days)
+    with write_session(engine) as session:
+        result = session.execute(delete(IdempotencyRecord).where(IdempotencyRecord.created_at < cutoff))
+        return int(result.rowcount or 0)

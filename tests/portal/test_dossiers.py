@@ -124,3 +124,35 @@ def test_a_unit_cannot_read_another_units_dossier(portal, desk: Desk, db_url) ->
     assert desk.http.get(f"/v1/dossiers/{dossier_id}").json()["code"] == body["dossier"]["code"]
     with enrol_desk(portal.url, db_url, "000.00.07.H56") as stranger:
         assert stranger.http.get(f"/v1/dossiers/{dossier_id}").status_code == 404
+
+
+def test_old_idempotency_records_are_purged_and_a_late_replay_is_still_harmless(desk: Desk, db_url) -> None:
+    from datetime import timedelta
+
+    import pytest
+    from sqlalchemy import update
+
+    from app.errors import InputError
+    from portal.admin import purge_idempotency
+    from portal.db import get_engine, write_session
+    from portal.models import IdempotencyRecord, utcnow
+
+    dossier_id, body = dossier_body()
+    key, event_key = new_id(), new_id()
+    assert desk.put_dossier(dossier_id, body, key).status_code == 201
+    event = {"event_id": new_id(), "status": "DANG_XU_LY", "at": "2026-11-23T09:00:00+07:00"}
+    assert desk.add_event(dossier_id, event, event_key).status_code == 201
+    fresh_id, fresh = dossier_body()
+    assert desk.put_dossier(fresh_id, fresh).status_code == 201
+    with write_session(get_engine(db_url)) as session:
+        session.execute(update(IdempotencyRecord).where(IdempotencyRecord.key.in_([key, event_key]))
+                        .values(created_at=utcnow() - timedelta(days=120)))
+    with pytest.raises(InputError, match="90 days"):
+        purge_idempotency(db_url, older_than_days=30)
+    assert purge_idempotency(db_url) == 2
+    # A desk that never heard the answers sends them again, months later: nothing is doubled.
+    assert desk.put_dossier(dossier_id, body, key).status_code in (200, 201)
+    assert desk.add_event(dossier_id, event, event_key).status_code == 200
+    held = [d for d in list_dossiers(db_url) if d["dossier_id"] == dossier_id]
+    assert len(held) == 1 and held[0]["version"] == 1 and held[0]["status"] == "DANG_XU_LY"
+    assert len(list_dossiers(db_url)) == 2
