@@ -98,11 +98,19 @@ def _portal_cli(db_url: str, *args: str) -> Any:
     return json.loads(done.stdout)
 
 
+def _answers(url: str) -> bool:
+    """True once the portal answers (before that, nothing is listening yet)."""
+    import requests
+
+    try:
+        return requests.get(url, timeout=1).ok
+    except requests.RequestException:
+        return False
+
+
 @contextmanager
 def portal_on_loopback(folder: Path) -> Iterator[tuple[str, str]]:
     """(base URL, database URL) of a portal serving from `folder` until the block ends."""
-    import requests
-
     db_url = f"sqlite:///{folder / 'portal.db'}"
     port = _free_port()
     log = (folder / "portal.log").open("wb")
@@ -115,11 +123,8 @@ def portal_on_loopback(folder: Path) -> Iterator[tuple[str, str]]:
         while True:
             if child.poll() is not None:
                 raise MotcuaError(f"the reference portal did not start; see {folder / 'portal.log'}")
-            try:
-                if requests.get(f"{url}/v1/limits", timeout=1).ok:
-                    break
-            except requests.RequestException:
-                pass  # not listening yet
+            if _answers(f"{url}/v1/limits"):
+                break
             if time.monotonic() > deadline:
                 raise MotcuaError(f"the reference portal did not answer within {PORTAL_START_S:.0f} s")
             time.sleep(0.1)

@@ -61,11 +61,9 @@ class EsclTiming:
     inter_page_delay_s: float = 0.5  # Brother answers 404 when the next page is asked too soon
 
     def backoff(self, attempt: int, retry_after: str | None = None) -> float:
-        if retry_after:
-            try:
-                return min(float(retry_after), self.retry_max_s)
-            except ValueError:
-                pass  # an HTTP date: rare on scanners; fall back to our own schedule
+        # An HTTP-date Retry-After is rare on scanners: it falls back to our own schedule.
+        if retry_after and retry_after.strip().replace(".", "", 1).isdigit():
+            return min(float(retry_after), self.retry_max_s)
         return min(self.retry_delay_s * (1.5 ** min(attempt, 6)), self.retry_max_s)
 
 
