@@ -23,7 +23,7 @@ from app.files import write_atomically
 from app.ids import new_id
 from app.store.models import OutboxItem
 from sync import state
-from sync.engine import _page_sizes, request_for
+from sync.engine import page_sizes, request_for
 from sync.enrolment import credentials
 
 EXPORTED = "sync.bundle_exported"  # {outbox row id: bundle id} of rows put in a bundle
@@ -55,7 +55,8 @@ def _waiting_rows(store: Any, include_exported: bool) -> tuple[list[OutboxItem],
                                     .order_by(OutboxItem.seq)))
         session.expunge_all()
     # Rows delivered since are forgotten here, so the record only ever holds what still waits.
-    exported = {key: bundle for key, bundle in exported.items() if key in {r.id for r in rows}}
+    waiting = {r.id for r in rows}
+    exported = {key: bundle for key, bundle in exported.items() if key in waiting}
     if not include_exported:
         rows = [r for r in rows if r.id not in exported]
     return rows, exported
@@ -90,7 +91,7 @@ def export_bundle(store: Any, out: Path | str, *, include_exported: bool = False
     for group in _by_dossier(rows):
         group_blobs = {}
         for row in group:
-            for sha in _page_sizes(row.payload or {}):
+            for sha in page_sizes(row.payload or {}):
                 if sha not in blobs and sha not in group_blobs:
                     try:
                         group_blobs[sha] = store.blobs.get(sha)

@@ -96,7 +96,8 @@ class _Group:
         return sum(self.sizes.get(h, 0) for h in self.missing)
 
 
-def _page_sizes(payload: dict[str, Any]) -> dict[str, int]:
+def page_sizes(payload: dict[str, Any]) -> dict[str, int]:
+    """{sha256: size} of the scans an outbox payload references (what must reach the portal)."""
     dossier = payload.get("dossier", payload) if isinstance(payload, dict) else {}
     sizes: dict[str, int] = {}
     for doc in dossier.get("documents", []) or []:
@@ -157,7 +158,7 @@ class _Pass:
                 continue
             group = groups.setdefault(key, _Group(key, [], {}))
             group.rows.append(row)
-            group.sizes.update(_page_sizes(row.payload))
+            group.sizes.update(page_sizes(row.payload))
         ready = []
         for group in groups.values():
             head = group.rows[0]

@@ -167,6 +167,7 @@ class DossierSummary:
     procedure_code: str
     procedure_name: str
     fee_vnd: int
+    dossier_id: str  # for screens that look up more about the row (its sync state)
 
     def to_dict(self) -> dict[str, Any]:
         return _jsonable(asdict(self))
@@ -238,7 +239,8 @@ def list_dossiers(session: Session, *, search: str = "", limit: int = 50,
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
         raise InputError(f"offset: {offset!r} must be a whole number, 0 or more")
     query = (select(Dossier.code, Dossier.received_at, Dossier.due_at, Dossier.status,
-                    Applicant.full_name, ProcedureVersion.code, ProcedureVersion.name, Dossier.fee_vnd)
+                    Applicant.full_name, ProcedureVersion.code, ProcedureVersion.name, Dossier.fee_vnd,
+                    Dossier.id)
              .join(Applicant, Applicant.id == Dossier.applicant_id)
              .join(ProcedureVersion, ProcedureVersion.id == Dossier.procedure_version_id)
              .order_by(Dossier.received_at.desc(), Dossier.code.desc())

@@ -41,18 +41,13 @@ def sync_label(state: str) -> str:
 
 def _read_list(store: Any, search: str) -> list[tuple[Any, str]]:
     """Runs on the store lane: the matching dossiers with their sync state."""
-    from sqlalchemy import select
-
     from app.reception.views import list_dossiers
-    from app.store.models import Dossier
     from sync.status import dossier_sync_states
 
     with store.read_session() as session:
         rows = list_dossiers(session, search=search, limit=LIST_LIMIT)
-        ids = dict(session.execute(select(Dossier.code, Dossier.id)
-                                   .where(Dossier.code.in_([r.code for r in rows]))).all())
-        states = dossier_sync_states(session, list(ids.values()))
-    return [(row, states.get(ids.get(row.code, ""), "local")) for row in rows]
+        states = dossier_sync_states(session, [row.dossier_id for row in rows])
+    return [(row, states[row.dossier_id]) for row in rows]
 
 
 class DossiersPage(QWidget):
