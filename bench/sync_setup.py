@@ -1,36 +1,27 @@
 """What the sync benchmarks set up: a seeded desk full of receptions, and a portal in its own process.
 
 Self-contained on purpose (benchmarks must not import the test suite): the desk is made by
-`create_desk` and filled through the real reception service, and the portal is `serve()` (or
-uvicorn with chosen limits) in a child process on a free loopback port.
+`create_desk` and filled through the real reception service, and the portal runs in a child
+process on a free loopback port (`portal.child`).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-ROOT = Path(__file__).resolve().parent.parent
+from portal.child import portal_child
+
 UNIT = "000.00.06.H56"
 PASSWORD = "correct horse battery"
 BIRTH = "1.001193"  # Đăng ký khai sinh: two required documents
 RECEIVED_AT = datetime(2026, 11, 23, 9, 0)  # a Monday
 PAGE_BYTES = 50_000
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class Portal(NamedTuple):
@@ -52,32 +43,10 @@ def cpu_seconds(pid: int) -> float:
 @contextmanager
 def portal_process(folder: Path, **limits: int) -> Iterator[Portal]:
     """A portal serving from `folder` in a child process (SQLite), ready when this yields."""
-    import requests
-
     folder.mkdir(parents=True, exist_ok=True)
     db_url = f"sqlite:///{folder / 'portal.db'}"
-    port = free_port()
-    code = (f"from portal.server import serve; serve({db_url!r}, {str(folder / 'blobs')!r}, "
-            f"'127.0.0.1', {port})")
-    if limits:
-        code = ("import uvicorn; from portal.server import create_app; "
-                f"uvicorn.run(create_app({db_url!r}, {str(folder / 'blobs')!r}, **{limits!r}), "
-                f"host='127.0.0.1', port={port}, log_level='warning')")
-    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
-            if proc.poll() is not None:
-                raise RuntimeError(f"the portal process exited with {proc.returncode}")
-            try:
-                requests.get(f"{url}/v1/limits", timeout=1)
-                break
-            except requests.RequestException:
-                time.sleep(0.05)  # waiting for the child's listening socket
-        yield Portal(db_url, url, port, proc.pid)
-    finally:
-        proc.terminate()
-        proc.wait(10)
+    with portal_child(db_url, folder / "blobs", folder / "portal.log", **limits) as child:
+        yield Portal(child.db_url, child.url, child.port, child.pid)
 
 
 def new_desk(folder: Path) -> Any:

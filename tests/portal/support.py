@@ -8,12 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -22,9 +18,7 @@ import httpx
 
 from app.ids import new_id
 from portal.admin import create_enrolment_token
-from tests.portal.pg import free_port
-
-ROOT = Path(__file__).resolve().parents[2]
+from portal.child import PortalChild, portal_child
 
 _numbers = itertools.count(1)
 
@@ -125,38 +119,9 @@ def enrol_desk(base_url: str, db_url: str, unit: str, user: str = "lan") -> Iter
         desk.close()
 
 
-@dataclass
-class PortalProcess:
-    url: str
-    proc: subprocess.Popen[bytes]
-
-
 @contextmanager
-def portal_process(db_url: str, blobs: Path, log: Path | None = None) -> Iterator[PortalProcess]:
-    """`serve()` in a child process on a free loopback port, ready when this yields.
-
-    The child's stderr goes to a file (`log`, or one beside the blob folder), never to a pipe
-    nobody reads: every request a fault cuts mid-body makes uvicorn log a traceback, and a full
-    64 kB pipe would block the portal's event loop on a write, hanging it.
-    """
-    port = free_port()
-    log = log or blobs.parent / f"portal-{port}.log"
-    log.parent.mkdir(parents=True, exist_ok=True)
-    code = f"from portal.server import serve; serve({db_url!r}, {str(blobs)!r}, '127.0.0.1', {port})"
-    with open(log, "ab") as errors:
-        proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=errors)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
-            try:
-                httpx.get(f"{url}/v1/limits", timeout=1)
-                break
-            except httpx.TransportError:
-                if proc.poll() is not None:
-                    raise RuntimeError(f"the portal exited: {log.read_text(errors='replace')}") from None
-                threading.Event().wait(0.05)  # polling for the child's listening socket
-        yield PortalProcess(url, proc)
-    finally:
-        if proc.poll() is None:
-            proc.terminate()
-        proc.wait(10)
+def portal_process(db_url: str, blobs: Path, log: Path | None = None) -> Iterator[PortalChild]:
+    """`serve()` in a child process on a free loopback port, ready when this yields; its log goes
+    to `log` (or a file beside the blob folder)."""
+    with portal_child(db_url, blobs, log or blobs.parent / "portal.log") as child:
+        yield child
