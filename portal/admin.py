@@ -13,10 +13,12 @@ from portal import changes, devices, dossiers, idempotency
 from portal.db import get_engine
 
 
-def create_enrolment_token(db_url: str, unit_code: str, *,
-                           lifetime: timedelta = devices.TOKEN_LIFETIME) -> str:
-    """A one-time token a desk of `unit_code` enrols with; printed once, stored hashed."""
-    return devices.create_token(get_engine(db_url), unit_code, lifetime=lifetime)
+def create_enrolment_token(db_url: str, unit_code: str, *, lifetime: timedelta = devices.TOKEN_LIFETIME,
+                           kind: str = "desk", grant_units: list[str] | None = None) -> str:
+    """A one-time token a device of `unit_code` enrols with; printed once, stored hashed. A
+    post-office or community-team device may be granted other units at once (`grant_units`)."""
+    return devices.create_token(get_engine(db_url), unit_code, lifetime=lifetime, kind=kind,
+                                grant_units=grant_units)
 
 
 def set_status(db_url: str, code: str, status: str, note: str | None = None, *,
@@ -38,8 +40,20 @@ def publish_holidays(db_url: str, year: int, days: list[dict[str, str]],
     return changes.publish_holidays(get_engine(db_url), year, days, extra_working_days)
 
 
-def revoke_device(db_url: str, device_id: str) -> None:
-    devices.revoke_device(get_engine(db_url), device_id)
+def revoke_device(db_url: str, device_id: str) -> dict[str, Any]:
+    return devices.revoke_device(get_engine(db_url), device_id)
+
+
+def list_devices(db_url: str, *, unit_code: str | None = None) -> list[dict[str, Any]]:
+    return devices.list_devices(get_engine(db_url), unit_code=unit_code)
+
+
+def grant_unit(db_url: str, device_id: str, unit_code: str) -> dict[str, Any]:
+    return devices.grant_unit(get_engine(db_url), device_id, unit_code)
+
+
+def withdraw_unit(db_url: str, device_id: str, unit_code: str) -> dict[str, Any]:
+    return devices.withdraw_unit(get_engine(db_url), device_id, unit_code)
 
 
 def purge_idempotency(db_url: str, *, older_than_days: int = idempotency.KEEP_DAYS) -> int:

@@ -19,9 +19,10 @@ from portal.blobs import BlobStore
 from app.bundle_format import Bundle, read_bundle
 from portal.changes import emit
 from portal.db import get_engine, read_session, write_session
-from portal.devices import AuthenticatedDevice, device_bundle_keys
+from portal.devices import caller as device_caller
+from portal.devices import device_bundle_keys
 from portal.errors import PortalError
-from portal.models import Device, ImportedBundle, utcnow
+from portal.models import ImportedBundle, utcnow
 from portal.operations import apply_operation
 
 
@@ -44,13 +45,15 @@ def _store_blobs(store: BlobStore, bundle: Bundle, path: Path) -> None:
 
 
 def _apply_all(engine: Engine, bundle: Bundle) -> list[dict[str, Any]]:
-    with read_session(engine) as session:
-        device = session.get(Device, bundle.device_id)
-        assert device is not None  # read_bundle found its keys
-        unit, slot = device.unit_code, device.slot
     results = []
     for op in bundle.operations:
-        caller = AuthenticatedDevice(bundle.device_id, unit, slot, op.acting_user)
+        with read_session(engine) as session:  # per operation: a grant may change during a long import
+            caller = device_caller(session, bundle.device_id, op.acting_user)
+        if caller is None:  # revoked since the signature was checked
+            error = PortalError(401, "auth_failed", "Thiết bị đã bị thu hồi quyền truy cập",
+                                "This device has been revoked")
+            results.append({"key": op.key, "status": error.status, "body": error.body()})
+            continue
         try:
             outcome = apply_operation(engine, caller, op.key, op.method, op.path, op.body)
             results.append({"key": op.key, "status": outcome.status, "body": outcome.body})

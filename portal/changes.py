@@ -6,17 +6,19 @@ that stored cursor N can never later miss a change numbered below N.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, and_, or_, select
 from sqlalchemy.orm import Session
 
 from portal.db import as_utc, lock_feed, read_session, write_session
-from portal.devices import AuthenticatedDevice
 from portal.errors import validation
 from portal.models import Change, utcnow
 
-KINDS = ("dossier.status", "catalog.version", "holidays", "bundle.delivered")
+if TYPE_CHECKING:  # devices imports this module (grants announce themselves in the feed)
+    from portal.devices import AuthenticatedDevice
+
+KINDS = ("dossier.status", "catalog.version", "holidays", "bundle.delivered", "device.units")
 MAX_LIMIT = 1000
 
 

@@ -36,8 +36,31 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     create = token_actions.add_parser("create", parents=[common], help="a one-time token for a unit's desk")
     create.add_argument("--unit", required=True, help="agency identifier, e.g. 000.00.06.H56")
     create.add_argument("--days", type=int, default=7, help="days the token stays valid (default 7)")
+    create.add_argument("--kind", default="desk", choices=("desk", "post_office", "community_team"),
+                        help="what the device is (default desk)")
+    create.add_argument("--grant", action="append", default=[], metavar="UNIT",
+                        help="another unit a post-office or community-team device receives for (repeatable)")
     _add_db(create)
     create.set_defaults(handler=run_token_create)
+
+    device = actions.add_parser("devices", help="enrolled devices: list, revoke, grant units")
+    device_actions = device.add_subparsers(dest="device_action", metavar="ACTION", required=True)
+    listing = device_actions.add_parser("list", parents=[common], help="devices with their units and ranges")
+    listing.add_argument("--unit", help="only devices of this unit or granted it")
+    _add_db(listing)
+    listing.set_defaults(handler=run_devices_list)
+    revoke = device_actions.add_parser("revoke", parents=[common],
+                                       help="shut a device out at once (a lost or stolen PC)")
+    revoke.add_argument("device_id")
+    _add_db(revoke)
+    revoke.set_defaults(handler=run_device_revoke)
+    for name, what in (("grant-unit", "let a post-office or community-team device receive for UNIT"),
+                       ("withdraw-unit", "stop a device receiving for a granted UNIT")):
+        grant = device_actions.add_parser(name, parents=[common], help=what)
+        grant.add_argument("device_id")
+        grant.add_argument("unit", help="agency identifier, e.g. 000.00.06.H56")
+        _add_db(grant)
+        grant.set_defaults(handler=run_device_grant, withdraw=name == "withdraw-unit")
 
     dossiers = actions.add_parser("dossiers", parents=[common], help="dossiers received by the portal")
     dossiers.add_argument("--unit", help="only this unit's dossiers")
@@ -84,8 +107,43 @@ def run_token_create(args: argparse.Namespace) -> int:
 
     if not 1 <= args.days <= 90:
         raise InputError(f"--days: {args.days} must be from 1 to 90")
-    token = create_enrolment_token(args.db, args.unit, lifetime=timedelta(days=args.days))
-    emit(args, {"unit_code": args.unit, "token": token, "valid_days": args.days}, token)
+    token = create_enrolment_token(args.db, args.unit, lifetime=timedelta(days=args.days), kind=args.kind,
+                                   grant_units=args.grant)
+    emit(args, {"unit_code": args.unit, "token": token, "valid_days": args.days, "kind": args.kind,
+                "grant_units": args.grant}, token)
+    return 0
+
+
+def _device_line(device: dict[str, object]) -> str:
+    units = ", ".join(f"{u['unit_code']} {u['range_start']}–{u['range_end']}"  # type: ignore[index]
+                      + ("" if u["role"] == "own" else " (granted)")  # type: ignore[index]
+                      for u in device["units"])  # type: ignore[attr-defined]
+    state = f"revoked {str(device['revoked_at'])[:16]}" if device["revoked_at"] else "active"
+    return (f"{device['device_id']}  {device['unit_code']} #{device['slot']} {device['kind']:<14} "
+            f"{state:<24} {device['name']}  [{units}]")
+
+
+def run_devices_list(args: argparse.Namespace) -> int:
+    from portal.admin import list_devices
+
+    rows = list_devices(args.db, unit_code=args.unit)
+    emit(args, rows, "\n".join(_device_line(row) for row in rows) or "No devices.")
+    return 0
+
+
+def run_device_revoke(args: argparse.Namespace) -> int:
+    from portal.admin import revoke_device
+
+    device = revoke_device(args.db, args.device_id)
+    emit(args, device, f"Revoked: {_device_line(device)}")
+    return 0
+
+
+def run_device_grant(args: argparse.Namespace) -> int:
+    from portal.admin import grant_unit, withdraw_unit
+
+    device = (withdraw_unit if args.withdraw else grant_unit)(args.db, args.device_id, args.unit)
+    emit(args, device, _device_line(device))
     return 0
 
 

@@ -18,7 +18,7 @@ from app.clock import VIETNAM
 from app.codes import MAX_PORTAL_NUMBER
 from portal.db import lock_name
 from portal.devices import AuthenticatedDevice
-from portal.errors import PortalError, validation
+from portal.errors import PortalError, forbidden, validation
 from portal.models import CodeBlock, utcnow
 from portal.validation import parse_day, whole
 
@@ -32,26 +32,31 @@ def vietnam_today() -> date:
 
 def reserve_block(session: Session, device: AuthenticatedDevice,
                   body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-    """An idempotency effect: the next free range of numbers for the device's unit and `day`."""
+    """An idempotency effect: the next free range of numbers for `day` of the device's unit, or of
+    `unit_code` when given (a unit a post-office or community-team device was granted)."""
     day = parse_day(body.get("day"), "day")
     count = whole(body.get("count"), "count", 1, MAX_BLOCK)
+    unit = body.get("unit_code") or device.unit_code
+    if not isinstance(unit, str) or not device.may_file_for(unit):
+        shown = str(unit)[:40]
+        raise forbidden(f"Thiết bị không được cấp số hồ sơ của đơn vị {shown}",
+                        f"This device may not take dossier numbers of unit {shown}", field="unit_code")
     today = vietnam_today()
     if not today - timedelta(days=1) <= day <= today + timedelta(days=DAYS_AHEAD):
         raise validation("day", f"phải từ hôm qua đến {DAYS_AHEAD} ngày tới",
                          f"must be from yesterday to {DAYS_AHEAD} days ahead")
-    lock_name(session, f"code-blocks {device.unit_code} {day.isoformat()}")
+    lock_name(session, f"code-blocks {unit} {day.isoformat()}")
     highest = session.scalar(select(func.max(CodeBlock.end)).where(
-        CodeBlock.unit_code == device.unit_code, CodeBlock.day == day)) or 0
+        CodeBlock.unit_code == unit, CodeBlock.day == day)) or 0
     if highest >= MAX_PORTAL_NUMBER:
         raise PortalError(409, "codes_exhausted",
-                          f"Đã hết số hồ sơ của đơn vị {device.unit_code} ngày {day:%d/%m/%Y}",
-                          f"No dossier numbers left for {device.unit_code} on {day.isoformat()}",
-                          details={"unit_code": device.unit_code, "day": day.isoformat()})
+                          f"Đã hết số hồ sơ của đơn vị {unit} ngày {day:%d/%m/%Y}",
+                          f"No dossier numbers left for {unit} on {day.isoformat()}",
+                          details={"unit_code": unit, "day": day.isoformat()})
     start, end = highest + 1, min(highest + count, MAX_PORTAL_NUMBER)
     expires = datetime.combine(day, time(23, 59, 59), tzinfo=VIETNAM)
-    session.add(CodeBlock(unit_code=device.unit_code, day=day, start=start, end=end,
-                          device_id=device.device_id,
+    session.add(CodeBlock(unit_code=unit, day=day, start=start, end=end, device_id=device.device_id,
                           expires_at=expires.astimezone(timezone.utc), created_at=utcnow()))
     session.flush()  # a concurrent block with the same start fails here (unique constraint)
-    return 201, {"unit_code": device.unit_code, "day": day.isoformat(), "start": start, "end": end,
+    return 201, {"unit_code": unit, "day": day.isoformat(), "start": start, "end": end,
                  "expires_at": expires.isoformat()}

@@ -17,13 +17,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, exists, insert, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
 
 from app.errors import InputError
-from portal.models import Base
+from portal.models import Base, Device, DeviceUnit
 
 # Arbitrary constant naming the change-feed lock among PostgreSQL advisory locks.
 FEED_LOCK_ID = 0x4D43_4645  # "MCFE"
@@ -93,14 +93,47 @@ def get_engine(db_url: str) -> Engine:
 
 
 def _create_schema(engine: Engine) -> None:
-    if is_sqlite(engine):
-        Base.metadata.create_all(engine)
-        return
-    # Two portal processes starting at once on an empty PostgreSQL database would race on
-    # CREATE TABLE; an advisory lock makes the second wait and then find the tables.
     with engine.begin() as conn:
-        conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": FEED_LOCK_ID + 1})
+        if not is_sqlite(engine):
+            # Two portal processes starting at once on an empty PostgreSQL database would race on
+            # CREATE TABLE; an advisory lock makes the second wait and then find the tables.
+            conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": FEED_LOCK_ID + 1})
         Base.metadata.create_all(conn)
+        _add_missing_columns(conn)
+        _backfill_own_units(conn)
+
+
+def _add_missing_columns(conn: Connection) -> None:
+    """Bring a database made by an earlier portal up to the current tables.
+
+    The reference portal only ever ADDS columns, each with a server default or nullable, so
+    adding what is missing is the whole upgrade; a column of another kind is a programming error.
+    """
+    present = inspect(conn)
+    for table in Base.metadata.sorted_tables:
+        have = {column["name"] for column in present.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in have:
+                continue
+            if not (column.nullable or column.server_default is not None):
+                raise RuntimeError(f"portal schema: new column {table.name}.{column.name} needs a default")
+            kind = column.type.compile(dialect=conn.dialect)
+            default = ""
+            if column.server_default is not None:
+                default = f" DEFAULT '{column.server_default.arg}'"  # type: ignore[attr-defined]
+            conn.exec_driver_sql(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}{default}')
+
+
+def _backfill_own_units(conn: Connection) -> None:
+    """Devices enrolled before unit grants existed get their own unit with the number range
+    their slot always meant (`{slot}0000–{slot}9999`), so no range they used is ever given again."""
+    orphans = conn.execute(select(Device.id, Device.unit_code, Device.slot, Device.enrolled_at).where(
+        ~exists().where(DeviceUnit.device_id == Device.id, DeviceUnit.role == "own"))).all()
+    for device_id, unit_code, slot, enrolled_at in orphans:
+        if 1 <= slot <= 9:
+            conn.execute(insert(DeviceUnit).values(
+                device_id=device_id, unit_code=unit_code, role="own", range_start=slot * 10000,
+                range_end=slot * 10000 + 9999, granted_at=enrolled_at, granted_by="portal:upgrade"))
 
 
 def dispose(db_url: str) -> None:

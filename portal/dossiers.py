@@ -21,7 +21,7 @@ from portal.blobs import verified_hashes
 from portal.changes import emit
 from portal.db import as_utc, read_session, write_session
 from portal.devices import AuthenticatedDevice
-from portal.errors import PortalError, not_found, validation
+from portal.errors import PortalError, forbidden, not_found, validation
 from portal.models import Dossier, DossierBlob, DossierEvent, utcnow
 from portal.validation import CheckedDossier, check_dossier, check_id, parse_time
 
@@ -47,18 +47,35 @@ def _check_blobs(session: Session, checked: CheckedDossier) -> None:
 def _check_code_free(session: Session, checked: CheckedDossier, dossier_id: str) -> None:
     holder = session.scalar(select(Dossier.id).where(Dossier.code == checked.code))
     if holder is not None and holder != dossier_id:
+        # Which dossier holds it is not said: it may be another desk's, seen by nobody else here.
         raise PortalError(409, "code_conflict", f"Mã hồ sơ {checked.code} đã được dùng cho hồ sơ khác",
                           f"Dossier code {checked.code} is already used by another dossier",
-                          field="dossier.code", details={"code": checked.code, "other_dossier_id": holder})
+                          field="dossier.code", details={"code": checked.code})
+
+
+def _authorise(device: AuthenticatedDevice, checked: CheckedDossier) -> None:
+    """A device files only for the units it may (its own, plus those granted to an agent device),
+    and only as their receiving unit itself; anything else is 403, by HTTP and bundle alike."""
+    if not device.may_file_for(checked.unit_code):
+        raise forbidden(f"Thiết bị của đơn vị {device.unit_code} không được tiếp nhận hồ sơ cho đơn vị "
+                        f"{checked.unit_code}", f"This device of {device.unit_code} may not file dossiers "
+                        f"of unit {checked.unit_code}", field="dossier.unit_code")
+    if checked.receiving_unit != device.unit_code:
+        raise forbidden(f"Đơn vị tiếp nhận phải là đơn vị của thiết bị ({device.unit_code})",
+                        f"The receiving unit must be this device's unit ({device.unit_code})",
+                        field="dossier.receiving_unit")
 
 
 def put_dossier(session: Session, device: AuthenticatedDevice, dossier_id: str,
                 body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
     """Create or update a dossier under the version rules of docs/sync-protocol.md §4.1."""
-    checked = check_dossier(dossier_id, body, device.unit_code)
+    checked = check_dossier(dossier_id, body)
+    _authorise(device, checked)
     digest = _body_hash(checked.data)
     row = session.get(Dossier, dossier_id, with_for_update=True)
     if row is not None:
+        if not device.may_file_for(row.unit_code):
+            raise not_found("hồ sơ", "dossier", dossier_id)
         if row.unit_code != checked.unit_code:
             raise validation("dossier.unit_code", "không được đổi đơn vị của hồ sơ đã gửi",
                              "a dossier's unit cannot change once sent")
@@ -115,10 +132,12 @@ def _record_status(session: Session, row: Dossier, *, event_id: str, status: str
 
 
 def _visible_dossier(session: Session, device: AuthenticatedDevice, dossier_id: str, *,
-                     lock: bool) -> Dossier:
+                     lock: bool, asked: str | None = None) -> Dossier:
+    """The dossier if the device may see it: one of its units', or one it received itself.
+    Otherwise 404 naming only what the caller asked for (`asked`), never another unit's id."""
     row = session.get(Dossier, dossier_id, with_for_update=lock)
-    if row is None or device.unit_code not in (row.unit_code, row.receiving_unit):
-        raise not_found("hồ sơ", "dossier", dossier_id)
+    if row is None or not (device.may_file_for(row.unit_code) or row.receiving_unit == device.unit_code):
+        raise not_found("hồ sơ", "dossier", asked if asked is not None else dossier_id)
     return row
 
 
@@ -159,9 +178,10 @@ def dossier_json(session: Session, row: Dossier, events: list[DossierEvent] | No
 def get_dossier(engine: Engine, device: AuthenticatedDevice, *, dossier_id: str | None = None,
                 code: str | None = None) -> dict[str, Any]:
     with read_session(engine) as session:
+        asked = dossier_id if dossier_id is not None else str(code)
         if dossier_id is None:
-            dossier_id = session.scalar(select(Dossier.id).where(Dossier.code == code)) or str(code)
-        return dossier_json(session, _visible_dossier(session, device, dossier_id, lock=False))
+            dossier_id = session.scalar(select(Dossier.id).where(Dossier.code == code)) or ""
+        return dossier_json(session, _visible_dossier(session, device, dossier_id, lock=False, asked=asked))
 
 
 def list_dossiers(engine: Engine, *, unit_code: str | None = None) -> list[dict[str, Any]]:

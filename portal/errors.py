@@ -37,8 +37,16 @@ def validation(field: str, vi: str, en: str) -> PortalError:
 
 
 def not_found(what_vi: str, what_en: str, ident: str) -> PortalError:
+    """404 naming what the caller asked for (cut short: it may be anything a client sent)."""
+    ident = ident if len(ident) <= 64 else ident[:64] + "…"
     return PortalError(404, "not_found", f"Không tìm thấy {what_vi} {ident}",
                        f"No {what_en} {ident} on the portal", details={"id": ident})
+
+
+def forbidden(vi: str, en: str, field: str | None = None) -> PortalError:
+    """403: the device is known but may not act on this unit's dossiers. Says nothing of what the
+    other unit holds (no ids, no codes beyond what the caller sent)."""
+    return PortalError(403, "forbidden", vi, en, field=field)
 
 
 def bad_request(header: str, vi: str, en: str) -> PortalError:

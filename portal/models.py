@@ -47,6 +47,9 @@ class EnrolmentToken(Base):
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
     used_by_device: Mapped[str | None] = mapped_column(String(36))
+    # What the enrolled device will be, and the units it will file for besides its own.
+    kind: Mapped[str] = mapped_column(String(20), default="desk", server_default="desk")
+    grant_units: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
 
 
 class Device(Base):
@@ -62,6 +65,30 @@ class Device(Base):
     bundle_enc_key: Mapped[bytes] = mapped_column(LargeBinary)
     bundle_mac_key: Mapped[bytes] = mapped_column(LargeBinary)
     enrolled_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+    # desk | post_office | community_team: only the last two may be granted other units.
+    kind: Mapped[str] = mapped_column(String(20), default="desk", server_default="desk")
+
+
+class DeviceUnit(Base):
+    """A unit a device may file dossiers for, with the device's own offline number range in it.
+
+    `role` is `own` (the device's unit, from enrolment) or `granted` (another unit a post-office
+    or community-team device receives for). Rows are never deleted: a withdrawn grant or a
+    revoked device keeps its row, so the unique range start means a range is never given twice.
+    """
+
+    __tablename__ = "device_units"
+    __table_args__ = (UniqueConstraint("unit_code", "range_start", name="uq_device_units_range"),
+                      UniqueConstraint("device_id", "unit_code", name="uq_device_units_device_unit"))
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    device_id: Mapped[str] = mapped_column(String(36), ForeignKey("devices.id"), index=True)
+    unit_code: Mapped[str] = mapped_column(String(32))
+    role: Mapped[str] = mapped_column(String(10))
+    range_start: Mapped[int] = mapped_column(Integer)
+    range_end: Mapped[int] = mapped_column(Integer)
+    granted_at: Mapped[datetime]
+    granted_by: Mapped[str] = mapped_column(String(80))
     revoked_at: Mapped[datetime | None]
 
 

@@ -171,6 +171,12 @@ def create_app(db_url: str, blobs_dir: str | Path, *, max_blob_bytes: int = MAX_
     async def post_code_block(request: Request) -> JSONResponse:
         return await mutate(request)
 
+    @api.get("/v1/device", tags=["devices"], dependencies=AUTH)
+    async def read_device(request: Request) -> dict[str, Any]:
+        """The calling device: its unit, kind and the units it may file for, with its number ranges."""
+        device = await auth(request, mutating=False)
+        return await _call(devices.own_profile, engine, device)
+
     @api.get("/v1/dossiers/{dossier_id}", tags=["dossiers"], dependencies=AUTH)
     async def read_dossier(dossier_id: str, request: Request) -> dict[str, Any]:
         device = await auth(request, mutating=False)

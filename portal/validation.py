@@ -119,7 +119,7 @@ def _check_code(data: dict[str, Any]) -> tuple[str, str]:
     return code, unit
 
 
-def check_dossier(dossier_id: str, body: dict[str, Any], device_unit: str) -> CheckedDossier:
+def check_dossier(dossier_id: str, body: dict[str, Any]) -> CheckedDossier:
     """The PUT body checked against docs/sync-protocol.md §4.1; raises a 422 on the first fault."""
     check_id(dossier_id, "dossier_id")
     version = whole(body.get("version"), "version", 1, 1 << 31)
@@ -134,10 +134,6 @@ def check_dossier(dossier_id: str, body: dict[str, Any], device_unit: str) -> Ch
     if not isinstance(receiving, str) or not UNIT_CODE_RE.fullmatch(receiving):
         raise validation("dossier.receiving_unit", f"'{receiving}' không phải mã định danh đơn vị",
                          f"'{receiving}' is not an agency identifier")
-    if device_unit not in (unit, receiving):
-        raise validation("dossier.unit_code",
-                         f"thiết bị thuộc đơn vị {device_unit}, không gửi được hồ sơ của {unit}",
-                         f"this device belongs to {device_unit} and cannot file dossiers of {unit}")
     status = data.get("status") or INITIAL_STATUS
     if status not in STATUSES:
         raise validation("dossier.status", f"'{status}' không phải trạng thái hợp lệ",

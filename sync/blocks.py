@@ -1,7 +1,8 @@
 """Reserving dossier number blocks from the portal while online (protocol §7).
 
-For today and the next working days, a block is asked for when fewer than LOW_WATER reserved
-numbers are left for that day. The idempotency key is saved in the store BEFORE the request, so
+For today and the next working days, and for every unit this desk files for (its own, and those
+granted to a post-office or community-team device), a block is asked for when fewer than
+LOW_WATER reserved numbers are left for that unit and day. The idempotency key is saved in the store BEFORE the request, so
 a lost answer is asked again with the same key and the portal replays the same block.
 """
 
@@ -19,6 +20,7 @@ from app.ids import new_id
 from app.store.models import CodeBlock
 from sync import state
 from sync.client import PortalClient, Reply
+from sync.units import filing_units
 
 LOW_WATER = 10
 BLOCK_SIZE = 50
@@ -48,21 +50,29 @@ def _left(store: Any, unit: str, day: date) -> int:
     return int(left or 0)
 
 
-def _key_for(store: Any, day: date) -> str:
+def _request_name(unit: str, own_unit: str, day: date) -> str:
+    # The own unit keeps the plain day as its name, so a request in flight across an upgrade
+    # is asked again with the same key.
+    return day.isoformat() if unit == own_unit else f"{unit} {day.isoformat()}"
+
+
+def _key_for(store: Any, name: str) -> str:
     with store.session() as session:
         keys = dict(state.get(session, state.BLOCK_REQUESTS, {}) or {})
-        if day.isoformat() not in keys:
-            keys[day.isoformat()] = new_id()
+        if name not in keys:
+            keys[name] = new_id()
             state.put(session, state.BLOCK_REQUESTS, keys)
-        return str(keys[day.isoformat()])
+        return str(keys[name])
 
 
-def _record(store: Any, day: date, body: dict[str, Any]) -> None:
+def _record(store: Any, unit: str, day: date, name: str, body: dict[str, Any]) -> None:
+    if body.get("unit_code") != unit or body.get("day") != day.isoformat():
+        raise ValueError(f"the portal answered with a block of {str(body.get('unit_code'))[:40]} "
+                         f"{str(body.get('day'))[:12]}")
     with store.session() as session:
-        add_reserved_block(session, unit_code=str(body["unit_code"]), day=day,
-                           start=int(body["start"]), end=int(body["end"]))
+        add_reserved_block(session, unit_code=unit, day=day, start=int(body["start"]), end=int(body["end"]))
         keys = dict(state.get(session, state.BLOCK_REQUESTS, {}) or {})
-        keys.pop(day.isoformat(), None)
+        keys.pop(name, None)
         state.put(session, state.BLOCK_REQUESTS, keys)
 
 
@@ -70,24 +80,32 @@ def top_up_blocks(store: Any, client: PortalClient, *,
                   now: datetime) -> tuple[list[dict[str, Any]], list[str], Reply | None]:
     """(blocks reserved, problems, the 401 reply if authentication failed). LinkDown propagates."""
     today = now.replace(tzinfo=timezone.utc).astimezone(VIETNAM).date()
-    unit = store.unit.code
+    own = store.unit.code
+    with store.read_session() as session:
+        units = filing_units(session, own)
     reserved: list[dict[str, Any]] = []
     problems: list[str] = []
-    for day in days_to_cover(store, today):
-        if _left(store, unit, day) >= LOW_WATER:
-            continue
-        reply = client.mutate("POST", "/v1/code-blocks", {"day": day.isoformat(), "count": BLOCK_SIZE},
-                              _key_for(store, day))
-        if reply.status == 401:
-            return reserved, problems, reply
-        if not reply.ok or not isinstance(reply.body, dict):
-            if reply.code != "codes_exhausted":  # exhausted: the device's own range is the fallback
-                problems.append(f"number block {day}: HTTP {reply.status} {reply.message}")
-            continue
-        try:
-            _record(store, day, reply.body)
-        except (MotcuaError, KeyError, ValueError) as error:
-            problems.append(f"number block {day}: {error}")
-            continue
-        reserved.append({"day": day.isoformat(), "start": reply.body["start"], "end": reply.body["end"]})
+    days = days_to_cover(store, today)
+    for unit in units:
+        for day in days:
+            if _left(store, unit, day) >= LOW_WATER:
+                continue
+            body: dict[str, Any] = {"day": day.isoformat(), "count": BLOCK_SIZE}
+            if unit != own:
+                body["unit_code"] = unit
+            name = _request_name(unit, own, day)
+            reply = client.mutate("POST", "/v1/code-blocks", body, _key_for(store, name))
+            if reply.status == 401:
+                return reserved, problems, reply
+            if not reply.ok or not isinstance(reply.body, dict):
+                if reply.code != "codes_exhausted":  # exhausted: the device's own range is the fallback
+                    problems.append(f"number block {unit} {day}: HTTP {reply.status} {reply.message}")
+                continue
+            try:
+                _record(store, unit, day, name, reply.body)
+            except (MotcuaError, KeyError, ValueError, TypeError) as error:
+                problems.append(f"number block {unit} {day}: {error}")
+                continue
+            reserved.append({"unit_code": unit, "day": day.isoformat(), "start": reply.body["start"],
+                             "end": reply.body["end"]})
     return reserved, problems, None

@@ -17,7 +17,7 @@ from sync.client import Reply
 Outcome = Literal["done", "retry", "quarantine", "auth", "missing_blobs"]
 
 QUARANTINE_CODES = frozenset({"not_found", "code_conflict", "version_conflict", "too_large", "validation",
-                              "idempotency_mismatch", "bad_request", "codes_exhausted"})
+                              "idempotency_mismatch", "bad_request", "codes_exhausted", "forbidden"})
 
 
 def outcome_of(reply: Reply) -> Outcome:
@@ -27,7 +27,7 @@ def outcome_of(reply: Reply) -> Outcome:
         return "auth"
     if reply.code == "missing_blobs":
         return "missing_blobs"
-    if reply.code in QUARANTINE_CODES or reply.status in (400, 413, 422):
+    if reply.code in QUARANTINE_CODES or reply.status in (400, 403, 413, 422):
         return "quarantine"
     return "retry"  # 429, 5xx and anything unexpected: transient by the protocol's rule
 

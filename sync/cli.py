@@ -44,8 +44,10 @@ def run_enroll(args: argparse.Namespace) -> int:
 
     with opened_store(args) as store:
         result = enrol(store, args.portal, args.token, device_name=args.device_name)
+    ranges = "; ".join(f"{unit}: numbers {low}–{high}" for unit, (low, high) in (result.units or {}).items())
     emit(args, result.to_dict(), f"Enrolled as device {result.device_id} of unit {result.unit_code} "
-                                 f"(number range slot {result.device_slot}) at {result.portal_url}")
+                                 f"(device {result.device_slot}) at {result.portal_url}"
+                                 + (f"; offline ranges {ranges}" if ranges else ""))
     return 0
 
 

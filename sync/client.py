@@ -174,3 +174,6 @@ class PortalClient:
 
     def changes(self, after: int, limit: int = 500) -> Reply:
         return self.request("GET", "/v1/changes", params={"after": after, "limit": limit})
+
+    def device(self) -> Reply:
+        return self.request("GET", "/v1/device")

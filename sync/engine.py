@@ -36,6 +36,7 @@ from sync.enrolment import credentials
 from sync.marks import OutboxMarks
 from sync.progress import Progress
 from sync.pull import pull_changes
+from sync.units import refresh_units
 from sync.uploads import MissingBlobs, UploadFailed, UploadRefused, UploadStats, missing_hashes, upload_blob
 
 log = logging.getLogger(__name__)
@@ -380,6 +381,8 @@ def sync_once(store: Any, *, now: datetime | None = None, progress: Progress | N
             if failed is not None:
                 report.errors.append(f"change feed: HTTP {failed.status} {failed.message}")
         if reserve:
+            if (problem := refresh_units(store, client)) is not None:
+                report.errors.append(problem)
             blocks, problems, failed = top_up_blocks(store, client, now=now)
             report.blocks_reserved, report.errors = blocks, report.errors + problems
             if failed is not None:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from app.errors import AuthError, InputError, PermissionDeniedError
 from sync import state
 from sync.client import LinkDown, PortalClient, PortalUnreachable, check_portal_url
+from sync.units import store_units
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Enrolment:
     device_id: str
     unit_code: str
     device_slot: int
+    units: dict[str, list[int]] | None = None  # {unit: [range start, end]}; None from older portals
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -68,6 +70,8 @@ def enrol(store: Any, portal_url: str, token: str, *, device_name: str = "Máy t
                          f"{store.unit.code}; ask for a token of the right unit")
     result = Enrolment(url, str(body["device_id"]), unit or store.unit.code, int(body["device_slot"]))
     with store.session() as session:
+        if "units" in body:  # portals before unit grants send only the slot: its range stays in use
+            result = replace(result, units=store_units(session, body["units"], where="enrolment answer units"))
         state.put(session, state.PORTAL_URL, url)
         state.put(session, state.DEVICE_ID, result.device_id)
         state.put(session, state.DEVICE_SECRET, str(body.get("device_secret") or secret))

@@ -5,7 +5,8 @@ keeps both or neither; applying a change a second time finds its effect already 
 - `dossier.status`: the portal's `event_id` becomes the local StatusEvent id (skip if present);
 - `holidays`: the year's rows are written as admin rows (a replacement, same result twice);
 - `catalog.version`: fetched from its URL and imported (import_catalog is idempotent);
-- `bundle.delivered`: each result is classified exactly like an HTTP answer to that outbox row.
+- `bundle.delivered`: each result is classified exactly like an HTTP answer to that outbox row;
+- `device.units`: the units this desk may file for and its number ranges (a replacement).
 """
 
 from __future__ import annotations
@@ -95,6 +96,14 @@ def _apply_bundle(session: Session, change: dict[str, Any],
         classify(session, row, Reply(int(result.get("status", 500)), {}, result.get("body")))
 
 
+def _apply_units(session: Session, change: dict[str, Any]) -> None:
+    from sync.units import store_units
+
+    if change.get("device_id") != state.get(session, state.DEVICE_ID):
+        return  # the portal sends a device only its own; anything else is not for this desk
+    store_units(session, change.get("units"), where=f"change {change.get('seq')} units")
+
+
 def apply_change(session: Session, change: dict[str, Any], report: PullReport, *,
                  fetch: Callable[[str], bytes] | None,
                  classify: Callable[[Session, OutboxItem, Reply], None]) -> None:
@@ -109,6 +118,8 @@ def apply_change(session: Session, change: dict[str, Any], report: PullReport, *
                 _apply_catalog(session, change, fetch)
             elif kind == "bundle.delivered":
                 _apply_bundle(session, change, classify)
+            elif kind == "device.units":
+                _apply_units(session, change)
     except (MotcuaError, KeyError, ValueError, TypeError, LinkDown) as error:
         report.problems.append(f"change {change.get('seq')} ({kind}): {error}")
         return

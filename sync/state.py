@@ -11,13 +11,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.codes import DEVICE_SLOT_SETTING
 from app.store.models import Setting
 
 PORTAL_URL = "sync.portal_url"
 DEVICE_ID = "sync.device_id"
 DEVICE_SECRET = "sync.device_secret"
 UNIT_CODE = "sync.unit_code"
-DEVICE_SLOT = "codes.device_slot"
+DEVICE_SLOT = DEVICE_SLOT_SETTING
 PENDING_ENROLMENT = "sync.pending_enrolment"  # {token_sha256, secret, portal_url} before the answer
 CURSOR = "sync.cursor"
 LAST_SUCCESS = "sync.last_success"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from app.codes import DOSSIER_CODE_RE, allocate_dossier_code
+from app.codes import DOSSIER_CODE_RE, allocate_dossier_code, device_range
 from app.desk_setup import create_desk
 from app.identity.cccd import check_id_number
 from app.paths import data_paths
@@ -32,6 +32,6 @@ def test_generated_dossiers_are_valid(data_dir: Path) -> None:
                 check_id_number(person.id_number, birth_date=person.birth_date, sex=person.sex)
         with store.session() as session:  # a reception today never meets a generated code
             assert allocate_dossier_code(session, unit_code="000.00.06.H56", day=today,
-                                         device_slot=1) not in codes
+                                         offline_range=device_range(1)) not in codes
     finally:
         store.close()

@@ -32,17 +32,16 @@ from app.catalog.fees import FeeQuote
 from app.catalog.model import ProcedureVersionData
 from app.catalog.storage import version_row_id
 from app.clock import local_now
-from app.codes import allocate_dossier_code
+from app.codes import allocate_dossier_code, offline_range_for
 from app.errors import InputError, MotcuaError, StoreError
 from app.identity.cccd import CccdRecord
 from app.ids import new_id
 from app.reception.model import (FEE_CHANNEL, ApplicantInput, DocumentInput, FieldProblem, PageInput,
                                  ReceptionInvalid, ReceptionQuote, ReceptionRequest, ReceptionResult)
-from app.reception.validation import CheckedRequest, check_request
+from app.reception.validation import CheckedRequest, check_request, dossier_unit
 from app.statuses import INITIAL_STATUS
 from app.store.blobs import BlobStore
-from app.store.models import (Applicant, Document, Dossier, Draft, OutboxItem, Page, Setting,
-                              StatusEvent, utcnow)
+from app.store.models import (Applicant, Document, Dossier, Draft, OutboxItem, Page, StatusEvent, utcnow)
 
 OUTBOX_KIND = "dossier.create"
 AUDIT_ACTION = "dossier.received"
@@ -190,11 +189,13 @@ def _write(store: Any, session: Session, checked: CheckedRequest,
     assert version is not None and checked.due_at is not None and checked.fee is not None
     applicant = _upsert_applicant(session, request.applicant)
     session.flush()
-    unit_code = request.destination_unit if request.channel == "post_office" and request.destination_unit \
-        else store.unit.code
-    slot = session.get(Setting, "codes.device_slot")
+    unit_code = dossier_unit(session, request)
+    offline_range = offline_range_for(session, unit_code, store.unit.code)
+    if offline_range is None:  # checked by check_request; a grant withdrawn between check and write
+        raise ReceptionInvalid([FieldProblem("destination_unit", f"this desk is not authorised to receive "
+                                                                 f"dossiers for unit {unit_code}")])
     code = allocate_dossier_code(session, unit_code=unit_code, day=checked.received_at.date(),
-                                 device_slot=slot.value if slot is not None else 1)
+                                 offline_range=offline_range)
     fee = checked.fee
     data = _dossier_data(checked, fee)
     dossier = Dossier(id=new_id(), code=code, unit_code=unit_code,

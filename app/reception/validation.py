@@ -21,7 +21,7 @@ from app.calendar_store import load_calendar
 from app.catalog.fees import FeeLine, FeeQuote, compute_fee
 from app.catalog.model import ProcedureVersionData
 from app.catalog.search import CatalogIndex
-from app.codes import UNIT_CODE_RE
+from app.codes import UNIT_CODE_RE, offline_range_for
 from app.deadlines import compute_due
 from app.errors import InputError
 from app.identity.cccd import CccdParseError, check_id_number
@@ -31,7 +31,7 @@ from app.reception.model import (APPLICANT_SOURCES, CHANNELS, DELIVERY, DOCUMENT
                                  FEE_CHANNEL, PAYMENT_METHODS, ApplicantInput, DocumentInput,
                                  FieldProblem, PageInput, ReceptionRequest,
                                  RepresentativeInput)
-from app.store.models import ProcedureVersion
+from app.store.models import ProcedureVersion, Unit
 from app.text import collapse_spaces, fold, nfc
 
 PAGE_MIMES = ("application/pdf", "image/png", "image/jpeg", "image/tiff", "image/webp", "image/bmp")
@@ -87,6 +87,7 @@ def check_request(session: Session, request: ReceptionRequest, *, now: datetime)
     version = _check_procedure(session, request.procedure_code, received_at.date(), add)
     documents, missing = _check_documents(request, version, add)
     _check_channel(request, version, add)
+    _check_issuer(session, request, add)
     _check_delivery(request, applicant, add)
     if isinstance(request.sets, bool) or not isinstance(request.sets, int) or request.sets < 1:
         add("sets", f"the number of dossier sets must be at least 1, got {request.sets!r}")
@@ -298,6 +299,29 @@ def _check_channel(request: ReceptionRequest, version: ProcedureVersionData | No
         add("destination_unit", f"{destination!r} is not an agency identifier like 000.00.06.H56")
     if request.channel == "community" and not clean_text(request.visit_place):
         add("visit_place", "say where the community team received the dossier")
+
+
+def dossier_unit(session: Session, request: ReceptionRequest) -> str:
+    """The unit whose dossier this is: the post-office agent's chosen unit, else the desk's own."""
+    destination = request.destination_unit.strip()
+    if request.channel == "post_office" and destination:
+        return destination
+    return own_unit_code(session)
+
+
+def own_unit_code(session: Session) -> str:
+    return str(session.scalar(select(Unit.code).order_by(Unit.valid_from.desc()).limit(1)) or "")
+
+
+def _check_issuer(session: Session, request: ReceptionRequest, add: Add) -> None:
+    """This desk must hold a number range of the dossier's unit: without one the portal has not
+    authorised it to file for that unit, and would refuse the dossier after its receipt is printed."""
+    unit = dossier_unit(session, request)
+    if not UNIT_CODE_RE.fullmatch(unit):
+        return  # already reported as a bad destination unit
+    if offline_range_for(session, unit, own_unit_code(session)) is None:
+        add("destination_unit", f"this desk is not authorised to receive dossiers for unit {unit}; the portal "
+                                "administrator must grant it that unit, then synchronise")
 
 
 def _check_delivery(request: ReceptionRequest, applicant: ApplicantInput, add: Add) -> None:

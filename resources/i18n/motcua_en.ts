@@ -1204,6 +1204,10 @@
         <translation>Say where the community team received the dossier.</translation>
     </message>
     <message>
+        <source>This desk is not authorised to receive dossiers for this unit; the portal administrator must grant it, then synchronise.</source>
+        <translation>This desk is not authorised to receive dossiers for this unit; the portal administrator must grant it, then synchronise.</translation>
+    </message>
+    <message>
         <source>Give the destination unit&apos;s identifier, e.g. 000.00.06.H56.</source>
         <translation>Give the destination unit&apos;s identifier, e.g. 000.00.06.H56.</translation>
     </message>

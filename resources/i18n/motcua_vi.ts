@@ -1204,6 +1204,10 @@
         <translation>Ghi nơi tổ công nghệ số cộng đồng tiếp nhận hồ sơ.</translation>
     </message>
     <message>
+        <source>This desk is not authorised to receive dossiers for this unit; the portal administrator must grant it, then synchronise.</source>
+        <translation>Máy này chưa được cấp quyền tiếp nhận hồ sơ cho đơn vị này; quản trị cổng cần cấp quyền, sau đó đồng bộ.</translation>
+    </message>
+    <message>
         <source>Give the destination unit&apos;s identifier, e.g. 000.00.06.H56.</source>
         <translation>Nhập mã định danh đơn vị nhận, ví dụ 000.00.06.H56.</translation>
     </message>

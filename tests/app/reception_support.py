@@ -29,9 +29,9 @@ MONDAY_9 = datetime(2026, 11, 23, 9, 0)
 BIRTH = "1.001193"
 
 
-def build_template(folder: Path) -> DataPaths:
+def build_template(folder: Path, *, unit: str = UNIT, unit_name: str = "UBND xã Tân Lập") -> DataPaths:
     paths = data_paths(folder)
-    store, _ = create_desk(paths, unit_code=UNIT, unit_name="UBND xã Tân Lập", admin_username="admin",
+    store, _ = create_desk(paths, unit_code=unit, unit_name=unit_name, admin_username="admin",
                            admin_full_name="Lê Thị Hoa", admin_password=PASSWORD)
     store.close()
     return paths

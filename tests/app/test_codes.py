@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.codes import (DOSSIER_CODE_RE, add_reserved_block, allocate_dossier_code, format_dossier_code,
+from app.codes import (DOSSIER_CODE_RE, add_reserved_block, allocate_dossier_code, device_range, format_dossier_code,
                        parse_dossier_code)
 from app.errors import InputError
 from app.paths import DataPaths, data_paths
@@ -33,7 +33,7 @@ def store(data_dir: Path):
 
 def allocate(store, *, day: date = DAY, slot: int = 1, unit: str = UNIT) -> str:
     with store.session() as session:
-        return allocate_dossier_code(session, unit_code=unit, day=day, device_slot=slot)
+        return allocate_dossier_code(session, unit_code=unit, day=day, offline_range=device_range(slot))
 
 
 def test_real_examples_parse() -> None:
@@ -49,6 +49,13 @@ def test_real_examples_parse() -> None:
     ("000.00.06.h56-231027-0361", "form"),
     ("000.00.06.H56-231327-0361", "impossible date"),
     ("000.00.06.H56-231027-0000", "number 0"),
+    # One canonical form: other digits and any white space would make "different" copies of a code.
+    ("000.00.06.H56-231027-\uff10\uff13\uff16\uff11", "ASCII digits"),  # full-width
+    ("000.00.06.H56-231027-\u0660\u0663\u0666\u0661", "ASCII digits"),  # Arabic-Indic
+    ("000.00.06.H56-\u0968\u0969\u0967\u0966\u0968\u0967-0361", "ASCII digits"),  # Devanagari day
+    (" 000.00.06.H56-231027-0361", "no spaces"),
+    ("000.00.06.H56-231027-0361\n", "no spaces"),
+    ("000.00.06.H56 -231027-0361", "no spaces"),
 ])
 def test_bad_codes_say_what_is_wrong(code: str, why: str) -> None:
     with pytest.raises(InputError, match=why):
@@ -105,7 +112,7 @@ def test_bad_unit_or_slot(store) -> None:
 def test_rolled_back_reception_does_not_burn_a_code(store) -> None:
     first = allocate(store)
     with pytest.raises(RuntimeError), store.session() as session:
-        lost = allocate_dossier_code(session, unit_code=UNIT, day=DAY, device_slot=1)
+        lost = allocate_dossier_code(session, unit_code=UNIT, day=DAY, offline_range=device_range(1))
         session.add(Applicant(full_name="X"))
         raise RuntimeError("printer jammed before confirm")
     assert allocate(store) == lost != first
@@ -134,7 +141,7 @@ def _worker(root: str, count: int, queue: "multiprocessing.Queue[list[str]]") ->
     try:
         for _ in range(count):
             with opened.session() as session:
-                codes.append(alloc(session, unit_code=UNIT, day=DAY, device_slot=1))
+                codes.append(alloc(session, unit_code=UNIT, day=DAY, offline_range=(10001, 19999)))
     finally:
         opened.close()
         queue.put(codes)

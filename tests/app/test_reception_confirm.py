@@ -13,6 +13,7 @@ import sqlcipher3
 from sqlalchemy import event, func, select
 
 from app.errors import StoreError
+from app.codes import OFFLINE_RANGES_SETTING
 from app.reception.drafts import list_drafts, save_draft
 from app.reception.model import ReceptionInvalid
 from app.reception.service import confirm_reception, fill_from_known, find_applicant
@@ -188,8 +189,17 @@ def test_store_locked_by_another_desk_is_a_clear_error(store, tmp_path: Path,  #
 def test_post_office_agent_codes_under_the_destination_unit(store, tmp_path: Path) -> None:  # noqa: F811
     request = replace(birth_request(store, tmp_path), channel="post_office",
                       destination_unit="000.00.07.H56", delivery="post")
+    # Not granted that unit by the portal: refused before any code is taken or receipt printed.
+    with pytest.raises(ReceptionInvalid) as refused:
+        confirm_reception(store, request, now=MONDAY_9)
+    assert [p.field for p in refused.value.problems] == ["destination_unit"]
+    assert "not authorised" in refused.value.problems[0].message
+    # Granted (as sync stores the portal's answer): the code comes from the range for that unit.
+    store.set_setting(OFFLINE_RANGES_SETTING, {store.unit.code: [12000, 12999], "000.00.07.H56": [47000, 47999]})
     result = confirm_reception(store, request, now=MONDAY_9)
-    assert result.code.startswith("000.00.07.H56-261123-")
+    assert result.code == "000.00.07.H56-261123-47000"
+    own = confirm_reception(store, birth_request(store, tmp_path / "own"), now=MONDAY_9)
+    assert own.code == f"{store.unit.code}-261123-12000"
     with store.read_session() as session:
         dossier = session.get(Dossier, result.dossier_id)
     assert dossier.unit_code == "000.00.07.H56"

@@ -14,7 +14,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, select, text
 
-from app.codes import allocate_dossier_code
+from app.codes import allocate_dossier_code, offline_range_for
 from app.errors import MigrationError, StoreTooNewError
 from app.paths import DataPaths, data_paths
 from app.store import list_backups, open_store, open_store_with_recovery
@@ -60,7 +60,7 @@ def test_fixture_store_is_upgraded_with_data_kept(old_store: DataPaths) -> None:
     assert report.ok and report.audit_events >= 2  # fixture's event + this login
     with store.session() as session:  # the table added by 0002 works
         code = allocate_dossier_code(session, unit_code=store.unit.code, day=dossier.received_at.date(),
-                                     device_slot=3)
+                                     offline_range=offline_range_for(session, store.unit.code, store.unit.code))
     assert code == "000.00.06.H56-250702-30001"
     store.close()
 

@@ -39,6 +39,10 @@ def problem_text(problem: FieldProblem) -> str:
         return _id_number(message)
     if field == "applicant.birth_date" and "future" in message:
         return QCoreApplication.translate("ReceptionProblems", "The date of birth is in the future.")
+    if field == "destination_unit" and "not authorised" in message:
+        return QCoreApplication.translate(
+            "ReceptionProblems", "This desk is not authorised to receive dossiers for this unit; the portal "
+                                 "administrator must grant it, then synchronise.")
     if field == "applicant.birth_date":
         return QCoreApplication.translate("ReceptionProblems", "Check the date of birth.")
     fixed = {
