@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from app.errors import MotcuaError
 from app.store.models import OutboxItem, utcnow
 from sync import state
+from sync.anchor import send_anchor
 from sync.blocks import top_up_blocks
 from sync.classify import apply_reply, mark_quarantined, mark_retry, outcome_of
 from sync.client import LinkDown, PortalClient, Reply, check_portal_url
@@ -388,6 +389,7 @@ def sync_once(store: Any, *, now: datetime | None = None, progress: Progress | N
             report.blocks_reserved, report.errors = blocks, report.errors + problems
             if failed is not None:
                 raise _AuthStop(failed)
+        report.errors += send_anchor(store, client)  # last: the head covers this pass's events too
     except _AuthStop as stop:
         report.auth_failed = stop.reply.message
     except (_Offline, LinkDown) as error:
