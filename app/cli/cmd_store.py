@@ -108,8 +108,8 @@ def run_restore(args: argparse.Namespace) -> int:
     paths = paths_from(args)
     report = restore_backup(paths, args.file, unlock=_unlock_for(args), replace=args.replace,
                             allow_missing_pages=args.allow_missing_pages)
-    lines = [f"Restored {args.file} into {paths.root}: {report.pages} pages verified "
-             f"({report.pages_from_backup} taken from the backup)"]
+    lines = [(f"Restored {args.file} into {paths.root}: {report.pages} pages verified "
+              f"({report.pages_from_backup} taken from the backup)")]
     lines += [f"Set aside: {path}" for path in report.set_aside]
     lines += [f"MISSING OR DAMAGED: {problem}" for problem in report.page_problems]
     emit(args, report.to_dict(), "\n".join(lines))

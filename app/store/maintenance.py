@@ -30,7 +30,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,7 @@ from sqlalchemy.orm import Session
 from app.errors import AuthError, InputError, StoreCorruptError, StoreExistsError
 from app.paths import DataPaths
 from app.store.anchors import Anchor, AnchorLookup, current_anchor, parse_anchor
-from app.store.blobs import BlobStore, blob_key, is_address, page_path, referenced_addresses
+from app.store.blobs import BlobStore, blob_key, is_address, page_path
 from app.store.database import make_engine, raw_connect
 from app.store.keys import KeyFile, fsync_dir
 from app.store.page_check import page_owners, summarise, verify_pages
@@ -82,7 +82,7 @@ Unlock = Callable[[KeyFile], "bytes | None"]
 
 
 def _stamp() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
 
 
 def _sha256(path: Path) -> str:
@@ -103,7 +103,7 @@ def _snapshot_facts(snapshot: Path, key: bytes) -> tuple[set[str], Anchor | None
     engine = make_engine(snapshot, key)
     try:
         with Session(bind=engine) as session:
-            return referenced_addresses(session), current_anchor(session)
+            return set(page_owners(session)), current_anchor(session)
     finally:
         engine.dispose()  # the last connection checkpoints the snapshot's WAL into the file
 

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from app.errors import MotcuaError, NotFoundError
@@ -41,7 +41,9 @@ def page_owners(session: Session) -> dict[str, list[str]]:
                            .join(Dossier, Document.dossier_id == Dossier.id))
     for sha, code in rows:
         owners[sha].add(f"dossier {code}")
-    for draft_id, data in session.execute(select(Draft.id, Draft.data)):
+    # A store older than drafts (revision 0003): the backup taken before upgrading it, or restored.
+    drafts = inspect(session.get_bind()).has_table(Draft.__tablename__)
+    for draft_id, data in session.execute(select(Draft.id, Draft.data)) if drafts else ():
         for sha in blob_references(data):
             owners[sha].add(f"draft {draft_id[:8]}")
     return {sha: sorted(names) for sha, names in owners.items()}

@@ -30,8 +30,8 @@ from app.store.anchors import compare as compare_anchor
 from app.store.audit import append_event, verify_chain
 from app.store.blobs import BlobStore, blob_key
 from app.store.database import Sessions, is_corruption, make_engine
-from app.store.page_check import page_owners, summarise, verify_pages
 from app.store.models import OutboxItem, Setting, Unit, User
+from app.store.page_check import page_owners, summarise, verify_pages
 
 ROLES = accounts.ROLES
 

@@ -15,14 +15,13 @@ from sqlalchemy import select
 
 from app.cli.main import main
 from app.errors import AuthError, InputError, StoreCorruptError, StoreExistsError
-from app.paths import DataPaths, data_paths
+from app.paths import data_paths
 from app.reception.drafts import save_draft
 from app.reception.model import PageInput
 from app.reception.service import confirm_reception
 from app.store import open_store, restore_backup
 from app.store.models import Document, Dossier, Page
 from tests.app.reception_support import PASSWORD, birth_request, open_copy, page_file, template
-
 
 COLOURS = ("red", "green", "blue", "black")
 

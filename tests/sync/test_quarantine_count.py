@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import select
 
 from app.store.models import Document, Page
-
 from sync.engine import sync_once
 from sync.status import sync_status
 from tests.sync.support import receive
