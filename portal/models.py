@@ -196,3 +196,16 @@ class ImportedBundle(Base):
     device_id: Mapped[str] = mapped_column(String(36), ForeignKey("devices.id"))
     imported_at: Mapped[datetime]
     summary: Mapped[dict[str, Any]]
+
+
+class AuditAnchor(Base):
+    """The newest audit-chain head each device reported (docs/sync-protocol.md §11): a desk
+    whose log later turns out shorter, or different at this seq, has been tampered with."""
+
+    __tablename__ = "audit_anchors"
+    device_id: Mapped[str] = mapped_column(String(36), ForeignKey("devices.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))
+    at: Mapped[str] = mapped_column(String(40))  # the desk's own time text, kept as sent
+    acting_user: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime]

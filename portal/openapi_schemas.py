@@ -44,6 +44,9 @@ BODY_SCHEMAS: dict[str, dict[str, Any]] = {
     "code_block": _json({"type": "object", "required": ["day", "count"],
                          "properties": {"day": {"type": "string", "format": "date"},
                                         "count": {"type": "integer", "minimum": 1, "maximum": 1000}}}),
+    "anchor": _json({"type": "object", "required": ["seq", "hash", "at"],
+                     "properties": {"seq": {"type": "integer", "minimum": 1}, "hash": _SHA,
+                                    "at": {"type": "string", "maxLength": 40}}}),
     "missing": _json({"type": "object", "required": ["hashes"],
                       "properties": {"hashes": {"type": "array", "items": _SHA, "maxItems": 1000}}}),
     "chunk": {"requestBody": {"required": True, "content": {

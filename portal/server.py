@@ -22,7 +22,7 @@ from sqlalchemy.exc import OperationalError
 from starlette.concurrency import run_in_threadpool
 
 from app.errors import InputError
-from portal import devices
+from portal import anchors, devices
 from portal.blobs import MAX_BLOB_BYTES, MAX_CHUNK_BYTES, BlobStore, check_sha
 from portal.changes import read_changes
 from portal.db import get_engine
@@ -191,6 +191,15 @@ def create_app(db_url: str, blobs_dir: str | Path, *, max_blob_bytes: int = MAX_
     async def changes(request: Request, after: int = 0, limit: int = 100) -> dict[str, Any]:
         device = await auth(request, mutating=False)
         return await _call(read_changes, engine, device, after, limit)
+
+    @api.put("/v1/audit-anchor", tags=["devices"], dependencies=AUTH, openapi_extra=BODY_SCHEMAS["anchor"])
+    async def put_audit_anchor(request: Request) -> dict[str, Any]:
+        device = await auth(request, mutating=True)
+        return await _call(anchors.put_anchor, engine, device, await _json_body(request))
+
+    @api.get("/v1/audit-anchor", tags=["devices"], dependencies=AUTH)
+    async def get_audit_anchor(request: Request) -> dict[str, Any]:
+        return await _call(anchors.get_anchor, engine, await auth(request, mutating=False))
 
     _blob_routes(api, store, auth)
     return api

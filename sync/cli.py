@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from app.cli.common import add_store_user_options, emit, opened_store
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    from app.cli.cmd_store import add_anchor_source
+
+    add_anchor_source(_portal_anchor)  # `motcua check` also compares with the portal's anchor
     enroll = sub.add_parser("enroll", parents=[common], help="enrol this desk with a portal (one-time token)")
     enroll.add_argument("--portal", required=True, help="portal base URL (https://…, or http:// on loopback)")
     enroll.add_argument("--token", required=True, help="one-time enrolment token from the portal administrator")
@@ -37,6 +41,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     demo.add_argument("--receptions", type=int, default=4, help="dossiers to receive (1-20, default 4)")
     demo.add_argument("--folder", type=Path, help="where to keep everything (default: a new temporary folder)")
     demo.set_defaults(handler=run_demo)
+
+
+def _portal_anchor(store: Any) -> Any:
+    from sync.anchor import portal_anchor  # imported when used: commands start without `requests`
+
+    return portal_anchor(store)
 
 
 def run_enroll(args: argparse.Namespace) -> int:

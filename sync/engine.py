@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from app.errors import MotcuaError
 from app.store.models import OutboxItem, utcnow
 from sync import state
+from sync.anchor import send_anchor
 from sync.blocks import top_up_blocks
 from sync.classify import apply_reply, mark_quarantined, mark_retry, outcome_of
 from sync.client import LinkDown, PortalClient, Reply, check_portal_url
@@ -242,16 +243,14 @@ class _Pass:
             try:
                 data = self.store.blobs.get(sha)
             except MotcuaError as error:
-                local = (f"Trang quét {sha[:12]}… không đọc được trên máy này — "
-                         f"local page file: {error.message}")
-                self._mark(row, lambda r: mark_quarantined(r, local))
+                self._quarantine(row, f"Trang quét {sha[:12]}… không đọc được trên máy này — "
+                                      f"local page file: {error.message}")
                 return False
             try:
                 upload_blob(worker.client, sha, data, chunk_bytes=self.chunk, stats=worker.stats,
                             on_bytes=self.progress.add_bytes, offset=(offsets or {}).get(sha))
             except UploadRefused as error:
-                refusal = error.message  # the portal's words, verbatim
-                self._mark(row, lambda r: mark_quarantined(r, refusal))
+                self._quarantine(row, error.message)  # the portal's words, verbatim
                 return False
             except UploadFailed as error:
                 if error.reply.ok:
@@ -265,6 +264,12 @@ class _Pass:
                 self._link_down(row, error)
         return True
 
+    def _quarantine(self, row: OutboxItem, message: str) -> None:
+        """Quarantine `row` now and count it in the report (unless it was delivered meanwhile)."""
+        if self._mark(row, lambda r: mark_quarantined(r, message)) != "done":
+            with self._lock:
+                self.report.quarantined += 1
+
     def _retry(self, row: OutboxItem, message: str) -> None:
         self._mark(row, lambda r: mark_retry(r, self.now, message))
         with self._lock:
@@ -273,8 +278,8 @@ class _Pass:
     def _send(self, worker: _Worker, row: OutboxItem) -> bool:
         request = request_for(row)
         if request is None:
-            self._mark(row, lambda r: mark_quarantined(
-                r, f"loại thay đổi {row.kind!r} không được hỗ trợ — unsupported outbox kind {row.kind!r}"))
+            self._quarantine(row, f"loại thay đổi {row.kind!r} không được hỗ trợ — "
+                                  f"unsupported outbox kind {row.kind!r}")
             return False
         method, path, body = request
         self.progress.phase("sending", str((row.payload or {}).get("code", row.dossier_id or "")))
@@ -387,6 +392,7 @@ def sync_once(store: Any, *, now: datetime | None = None, progress: Progress | N
             report.blocks_reserved, report.errors = blocks, report.errors + problems
             if failed is not None:
                 raise _AuthStop(failed)
+        report.errors += send_anchor(store, client)  # last: the head covers this pass's events too
     except _AuthStop as stop:
         report.auth_failed = stop.reply.message
     except (_Offline, LinkDown) as error:

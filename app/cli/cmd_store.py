@@ -1,12 +1,25 @@
-"""Store commands: `init` (create the encrypted store), `backup` (online copy), `check`."""
+"""Store commands: `init` (create the encrypted store), `backup` (online copy with every page),
+`restore FILE` (verified, into an empty folder unless told), `check [--full]`."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+from typing import Any
 
 from app.cli.common import add_password_option, add_store_user_options, emit, opened_store, paths_from, \
-    read_password
+    read_password, user_from
+from app.store.anchors import AnchorSource
+
+# Where `check` finds audit anchors beyond the backups folder. The installation that has a sync
+# client adds the portal's (sync.cli): `app` may not import `sync` itself.
+ANCHOR_SOURCES: list[AnchorSource] = []
+
+
+def add_anchor_source(source: AnchorSource) -> None:
+    if source not in ANCHOR_SOURCES:
+        ANCHOR_SOURCES.append(source)
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -23,7 +36,22 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     add_store_user_options(backup)
     backup.set_defaults(handler=run_backup)
 
-    check = sub.add_parser("check", parents=[common], help="verify store integrity and the audit chain")
+    restore = sub.add_parser("restore", parents=[common],
+                             help="restore a backup (every page verified) into an empty data folder")
+    restore.add_argument("file", type=Path, help="the backup zip, e.g. E:/motcua-backup-….zip")
+    restore.add_argument("--replace", action="store_true",
+                         help="replace an existing store (it is moved into damaged/, never deleted)")
+    restore.add_argument("--allow-missing-pages", action="store_true",
+                         help="restore even when pages are missing or damaged (they are listed)")
+    restore.add_argument("--recovery-key-stdin", action="store_true",
+                         help="open the backup with the recovery key read from standard input")
+    add_store_user_options(restore)
+    restore.set_defaults(handler=run_restore)
+
+    check = sub.add_parser("check", parents=[common],
+                           help="verify store integrity, the audit chain and its anchors")
+    check.add_argument("--full", action="store_true",
+                       help="also read and decrypt every page every dossier and draft references")
     add_store_user_options(check)
     check.set_defaults(handler=run_check)
 
@@ -47,19 +75,59 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from app.store.maintenance import read_manifest
+
     with opened_store(args) as store:
         out = store.backup(args.out)
-    emit(args, {"backup": str(out), "bytes": out.stat().st_size}, f"Backup written: {out}")
-    return 0
+    manifest = read_manifest(out)
+    missing = list(manifest.get("missing_pages") or [])
+    data = {"backup": str(out), "bytes": out.stat().st_size, "pages": len(manifest["pages"]),
+            "missing_pages": missing, "audit_anchor": manifest.get("audit_anchor")}
+    human = f"Backup written: {out} ({len(manifest['pages'])} pages)"
+    if missing:
+        human += (f"\nWARNING: {len(missing)} page(s) the store references were not on this disk and are "
+                  f"not in the backup; run motcua check --full to see which dossiers need them")
+    emit(args, data, human)
+    return 3 if missing else 0
+
+
+def _unlock_for(args: argparse.Namespace) -> Any:
+    """How restore opens the backup's key file: the recovery key, or a user and password."""
+    from app.store.keys import parse_recovery_key
+
+    if args.recovery_key_stdin:
+        raw = parse_recovery_key(sys.stdin.readline().strip())
+        return lambda keyfile: keyfile.unlock_recovery(raw)
+    user, password = user_from(args), read_password(args)
+    return lambda keyfile: keyfile.unlock_user(user, password)[0] if keyfile.has_user(user) else None
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from app.store.service import restore_backup
+
+    paths = paths_from(args)
+    report = restore_backup(paths, args.file, unlock=_unlock_for(args), replace=args.replace,
+                            allow_missing_pages=args.allow_missing_pages)
+    lines = [(f"Restored {args.file} into {paths.root}: {report.pages} pages verified "
+              f"({report.pages_from_backup} taken from the backup)")]
+    lines += [f"Set aside: {path}" for path in report.set_aside]
+    lines += [f"MISSING OR DAMAGED: {problem}" for problem in report.page_problems]
+    emit(args, report.to_dict(), "\n".join(lines))
+    return 3 if report.page_problems else 0
 
 
 def run_check(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
-        report = store.check()
+        report = store.check(full=args.full, anchor_sources=ANCHOR_SOURCES)
     data = {"ok": report.ok, "integrity": report.integrity, "audit_events": report.audit_events,
-            "audit_ok": report.audit_ok, "problems": report.problems}
+            "audit_ok": report.audit_ok, "problems": report.problems, "anchors": report.anchors,
+            "anchor_notes": report.anchor_notes, "pages_checked": report.pages_checked}
     lines = [f"Integrity: {report.integrity}",
              f"Audit chain: {'intact' if report.audit_ok else 'BROKEN'} ({report.audit_events} events)"]
+    lines += [f"Audit anchor compared: {anchor}" for anchor in report.anchors]
+    lines += [f"Audit anchor: {note}" for note in report.anchor_notes]
+    if report.pages_checked is not None:
+        lines.append(f"Pages: {report.pages_checked} read and decrypted")
     lines += [f"Problem: {problem}" for problem in report.problems]
     lines.append("OK" if report.ok else "PROBLEMS FOUND")
     emit(args, data, "\n".join(lines))

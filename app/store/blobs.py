@@ -61,7 +61,7 @@ def referenced_addresses(session: Session) -> set[str]:
     # Pages captured for a reception not yet confirmed are sealed here already and named only by
     # its draft (`PageInput.blob`): they must survive until the draft is confirmed or dropped.
     for data in session.scalars(select(Draft.data)):
-        keep.update(_blob_references(data))
+        keep.update(blob_references(data))
     return keep
 
 
@@ -78,19 +78,21 @@ def sweep_unused_pages(store: Any, *, grace_s: float = 24 * 3600.0) -> list[str]
     return removed
 
 
-def _blob_references(value: object) -> Iterable[str]:
+def blob_references(value: object) -> Iterable[str]:
+    """Every page address named as `"blob": …` anywhere in a draft's JSON."""
     if isinstance(value, dict):
         blob = value.get("blob")
-        if isinstance(blob, str) and _is_address(blob):
+        if isinstance(blob, str) and is_address(blob):
             yield blob
         for item in value.values():
-            yield from _blob_references(item)
+            yield from blob_references(item)
     elif isinstance(value, list):
         for item in value:
-            yield from _blob_references(item)
+            yield from blob_references(item)
 
 
-def _is_address(sha256: str) -> bool:
+def is_address(sha256: str) -> bool:
+    """True for a lower-case SHA-256 hex digest: the only names a page file may have."""
     return len(sha256) == 64 and all(c in "0123456789abcdef" for c in sha256)
 
 
@@ -111,6 +113,13 @@ def _write_error(path: Path, error: OSError) -> StoreError:
     return StoreError(f"cannot write a page file in {path.parent}: {error.strerror or error}")
 
 
+def page_path(root: Path, sha256: str) -> Path:
+    """Where the file for page `sha256` lives under a blob folder `root` (no key needed)."""
+    if not is_address(sha256):
+        raise InputError(f"blob address: {sha256[:70]!r} is not a lower-case SHA-256 hex digest")
+    return root / sha256[:2] / sha256[2:4] / sha256
+
+
 class BlobStore:
     """Encrypted page files under `root`; get one from `Store.blobs`."""
 
@@ -120,9 +129,7 @@ class BlobStore:
 
     def path_of(self, sha256: str) -> Path:
         """Where the file for `sha256` lives (whether or not it exists yet)."""
-        if not _is_address(sha256):
-            raise InputError(f"blob address: {sha256!r} is not a lower-case SHA-256 hex digest")
-        return self.root / sha256[:2] / sha256[2:4] / sha256
+        return page_path(self.root, sha256)
 
     def exists(self, sha256: str) -> bool:
         return self.path_of(sha256).is_file()
@@ -199,7 +206,7 @@ class BlobStore:
         """Every stored address (for checks and sweeping)."""
         if not self.root.is_dir():
             return []
-        return sorted(p.name for p in self.root.glob("??/??/*") if _is_address(p.name))
+        return sorted(p.name for p in self.root.glob("??/??/*") if is_address(p.name))
 
     def sweep_orphans(self, referenced: Iterable[str], *, grace_s: float = DEFAULT_GRACE_S,
                       now: float | None = None) -> list[str]:
@@ -214,7 +221,7 @@ class BlobStore:
         if not self.root.is_dir():
             return removed
         for path in self.root.glob("??/??/*"):
-            orphan = path.name.endswith(TEMP_SUFFIX) or (_is_address(path.name) and path.name not in keep)
+            orphan = path.name.endswith(TEMP_SUFFIX) or (is_address(path.name) and path.name not in keep)
             try:
                 if orphan and path.stat().st_mtime < cutoff:
                     path.unlink()

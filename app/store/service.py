@@ -8,9 +8,9 @@ password is damage (StoreCorruptError listing the backups), never "wrong passwor
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, ContextManager
@@ -25,10 +25,13 @@ from app.errors import (AuthError, InputError, LockedOutError, PermissionDeniedE
                         StoreError, StoreExistsError, StoreMissingError)
 from app.paths import DataPaths
 from app.store import accounts, keys, maintenance, migrate
+from app.store.anchors import AnchorSource
+from app.store.anchors import compare as compare_anchor
 from app.store.audit import append_event, verify_chain
 from app.store.blobs import BlobStore, blob_key
 from app.store.database import Sessions, is_corruption, make_engine
 from app.store.models import OutboxItem, Setting, Unit, User
+from app.store.page_check import page_owners, summarise, verify_pages
 
 ROLES = accounts.ROLES
 
@@ -61,6 +64,9 @@ class CheckReport:
     audit_events: int
     audit_ok: bool
     problems: list[str]
+    anchors: list[str] = field(default_factory=list)  # the anchors the log was compared against
+    anchor_notes: list[str] = field(default_factory=list)  # sources that had none, or no answer
+    pages_checked: int | None = None  # with `full`: pages read and decrypted
 
 
 def store_exists(paths: DataPaths) -> bool:
@@ -72,9 +78,12 @@ def list_backups(paths: DataPaths) -> list[Path]:
     return maintenance.list_backups(paths)
 
 
-def restore_backup(paths: DataPaths, backup: Path) -> None:
-    """Replace the store by `backup`; the current file is moved to `damaged/`, never deleted."""
-    maintenance.restore_backup(paths, backup)
+def restore_backup(paths: DataPaths, backup: Path, *, unlock: maintenance.Unlock | None = None,
+                   replace: bool = True, allow_missing_pages: bool = False) -> maintenance.RestoreReport:
+    """Replace the store by `backup`; the current file is moved to `damaged/`, never deleted.
+    See maintenance.restore_backup for `unlock` (verify every page) and the rest."""
+    return maintenance.restore_backup(paths, backup, unlock=unlock, replace=replace,
+                                      allow_missing_pages=allow_missing_pages)
 
 
 def _corrupt(paths: DataPaths, message: str) -> StoreCorruptError:
@@ -258,16 +267,29 @@ class Store:
                               details={"file": path.name})
         return path
 
-    def check(self) -> CheckReport:
-        """Full integrity check (SQLite + SQLCipher HMACs) and audit-chain verification."""
+    def check(self, *, full: bool = False, anchor_sources: Sequence[AnchorSource] = ()) -> CheckReport:
+        """Integrity check (SQLite + SQLCipher HMACs), audit-chain verification, and the log
+        compared with the audit anchors kept outside the store: the newest backup's in the
+        backups folder and whatever `anchor_sources` find (the portal's). `full` also reads and
+        decrypts every page a dossier or draft references."""
+        lookups = [maintenance.backup_anchor(self.paths), *(source(self) for source in anchor_sources)]
+        anchors = [lookup.anchor for lookup in lookups if lookup.anchor is not None]
         with self.read_session() as session:
             result = maintenance.integrity(session)
             chain = verify_chain(session)
+            tail = [problem for anchor in anchors if (problem := compare_anchor(session, anchor))]
+            owners = page_owners(session) if full else {}
         problems = list(result.problems)
         if not chain.ok:
             problems.append(f"audit chain broken at seq {chain.first_broken_seq}")
-        return CheckReport(ok=result.ok and chain.ok, integrity=result.summary,
-                           audit_events=chain.events, audit_ok=chain.ok, problems=problems)
+        problems += tail
+        pages = verify_pages(owners, [self.blobs]).problems if full else []
+        problems += summarise(pages)
+        return CheckReport(ok=not problems, integrity=result.summary, audit_events=chain.events,
+                           audit_ok=chain.ok and not tail, problems=problems,
+                           anchors=[a.describe() for a in sorted(anchors, key=lambda a: a.at, reverse=True)],
+                           anchor_notes=[lookup.note for lookup in lookups if lookup.note],
+                           pages_checked=len(owners) if full else None)
 
     def open_another(self) -> Store:
         """A second handle on this store, same official, its own connections: for a background
