@@ -52,6 +52,12 @@ def grant_unit(db_url: str, device_id: str, unit_code: str) -> dict[str, Any]:
     return devices.grant_unit(get_engine(db_url), device_id, unit_code)
 
 
+def reset_anchor(db_url: str, device_id: str) -> dict[str, Any] | None:
+    from portal.anchors import reset_anchor as reset
+
+    return reset(get_engine(db_url), device_id)
+
+
 def withdraw_unit(db_url: str, device_id: str, unit_code: str) -> dict[str, Any]:
     return devices.withdraw_unit(get_engine(db_url), device_id, unit_code)
 

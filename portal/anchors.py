@@ -72,3 +72,16 @@ def get_anchor(engine: Engine, device: AuthenticatedDevice) -> dict[str, Any]:
         if row is None:
             raise not_found("mốc nhật ký kiểm tra của thiết bị", "audit anchor for device", device.device_id)
         return _as_dict(row)
+
+
+def reset_anchor(engine: Engine, device_id: str) -> dict[str, Any] | None:
+    """Forget a device's anchor (the portal admin acknowledging a restore from an older backup,
+    whose lost audit events are known and recorded elsewhere); returns the anchor forgotten.
+    The desk's next sync pass anchors its current head afresh."""
+    with write_session(engine) as session:
+        row = session.get(AuditAnchor, device_id) if len(device_id) <= 36 else None
+        if row is None:
+            return None
+        forgotten = _as_dict(row)
+        session.delete(row)
+        return forgotten

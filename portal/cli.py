@@ -54,6 +54,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     revoke.add_argument("device_id")
     _add_db(revoke)
     revoke.set_defaults(handler=run_device_revoke)
+    reset = device_actions.add_parser("reset-anchor", parents=[common],
+                                      help="forget a device's audit anchor after a restore from an older "
+                                           "backup (the loss is then acknowledged)")
+    reset.add_argument("device_id")
+    _add_db(reset)
+    reset.set_defaults(handler=run_reset_anchor)
     for name, what in (("grant-unit", "let a post-office or community-team device receive for UNIT"),
                        ("withdraw-unit", "stop a device receiving for a granted UNIT")):
         grant = device_actions.add_parser(name, parents=[common], help=what)
@@ -136,6 +142,17 @@ def run_device_revoke(args: argparse.Namespace) -> int:
 
     device = revoke_device(args.db, args.device_id)
     emit(args, device, f"Revoked: {_device_line(device)}")
+    return 0
+
+
+def run_reset_anchor(args: argparse.Namespace) -> int:
+    from portal.admin import reset_anchor
+
+    forgotten = reset_anchor(args.db, args.device_id)
+    shown = args.device_id[:40]
+    emit(args, {"device_id": shown, "forgotten": forgotten},
+         f"Device {shown}: audit anchor seq {forgotten['seq']} ({forgotten['at']}) forgotten; its next sync "
+         "anchors its current log" if forgotten else f"Device {shown}: no audit anchor kept")
     return 0
 
 

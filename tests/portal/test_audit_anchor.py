@@ -38,3 +38,17 @@ def test_anchor_needs_a_device(portal) -> None:
     import httpx
 
     assert httpx.put(f"{portal.url}/v1/audit-anchor", json={"seq": 1, "hash": H1, "at": "t"}).status_code == 401
+
+
+def test_the_portal_admin_acknowledges_a_restore_by_forgetting_the_anchor(desk, db_url) -> None:
+    """After a restore from an older backup the desk's log is shorter; once the admin resets the
+    anchor, the desk anchors its current head again instead of warning for ever."""
+    from portal.admin import reset_anchor
+
+    head = {"seq": 40, "hash": "a" * 64, "at": "2026-12-01T08:00:00"}
+    assert desk.http.put("/v1/audit-anchor", json=head).status_code == 200
+    older = {"seq": 12, "hash": "b" * 64, "at": "2026-11-20T08:00:00"}
+    assert desk.http.put("/v1/audit-anchor", json=older).status_code == 409
+    assert reset_anchor(db_url, desk.device_id)["seq"] == 40
+    assert reset_anchor(db_url, desk.device_id) is None
+    assert desk.http.put("/v1/audit-anchor", json=older).status_code == 200
