@@ -2,12 +2,16 @@
 
 The QR on cards issued 2021–06/2024 holds seven plain fields joined by "|":
 id number | old CMND number | full name | birth date ddMMyyyy | sex | permanent address |
-issue date ddMMyyyy. It is neither signed nor encrypted, so a parsed record only speeds
-up data entry; it proves nothing about who holds the card.
+issue date ddMMyyyy. Cards issued since 07/2024 (Thẻ căn cước) carry eleven: the same seven in
+the same order, then four that were empty on every card seen (three independent public
+codebases, cards of 08–10/2024; domain.md §4). Both layouts are read; an eleven-field payload
+whose last four fields hold anything is refused, naming those fields, rather than guessed at.
+It is neither signed nor encrypted, so a parsed record only speeds up data entry; it proves
+nothing about who holds the card.
 
 Text usually arrives through a keyboard-wedge barcode reader, which adds CR/LF/TAB, may
 send decomposed (NFD) diacritics and surrounding spaces; all of that is cleaned here.
-Any other field count is refused rather than guessed at (newer cards are not verified).
+Any other field count is refused rather than guessed at.
 
 Error messages name the field by number and meaning but never echo its content, because
 they end up in logs and on screens that must not carry personal data.
@@ -36,6 +40,8 @@ from app.text import (
 Sex = Literal["Nam", "Nữ"]
 
 FIELD_COUNT = 7
+# Cards issued since 07/2024: the seven fields, then four more (empty on the cards seen so far).
+FIELD_COUNT_2024 = 11
 # A real payload is a few hundred characters; the cap keeps a stray paste of a whole
 # document from being scanned character by character.
 MAX_PAYLOAD_CHARS = 4096
@@ -52,6 +58,7 @@ _FIELDS: dict[str, tuple[int, str]] = {
     "address": (6, "address"),
     "issue_date": (7, "issue date"),
 }
+
 
 # C0/C1 control characters (CR, LF, TAB, NUL, ...) that readers inject: treated as spaces.
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -71,6 +78,16 @@ class CccdParseError(InputError):
     def __init__(self, message: str, *, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+class CccdLayoutError(CccdParseError):
+    """An eleven-field (2024) payload with data in fields 8–11, which no known card carries."""
+
+    def __init__(self, filled: list[int]) -> None:
+        numbers = ", ".join(str(n) for n in filled)
+        super().__init__(f"fields {numbers} of the 11-field card layout are not empty; this card's QR "
+                         "layout is not known", field="extra_fields")
+        self.filled = filled
 
 
 @dataclass(frozen=True)
@@ -201,9 +218,14 @@ def _split_fields(text: object) -> list[str]:
     if not cleaned:
         raise CccdParseError("the ID card QR payload is empty")
     fields = cleaned.split("|")
+    if len(fields) == FIELD_COUNT_2024:
+        filled = [FIELD_COUNT + 1 + i for i, extra in enumerate(fields[FIELD_COUNT:]) if extra.strip()]
+        if filled:
+            raise CccdLayoutError(filled)  # never guess what an unseen field means
+        return fields[:FIELD_COUNT]
     if len(fields) != FIELD_COUNT:
-        # Never guess which field is which: newer cards' layouts are not verified.
-        raise CccdParseError(f"expected {FIELD_COUNT} fields separated by '|', got {len(fields)}")
+        raise CccdParseError(f"expected {FIELD_COUNT} or {FIELD_COUNT_2024} fields separated by '|', "
+                             f"got {len(fields)}")
     return fields
 
 

@@ -1047,8 +1047,8 @@
 <context>
     <name>QrProblems</name>
     <message>
-        <source>it is not a chip-ID card QR (7 fields separated by | expected, %1 found)</source>
-        <translation>it is not a chip-ID card QR (7 fields separated by | expected, %1 found)</translation>
+        <source>it is not a chip-ID card QR (7 or 11 fields separated by | expected, %1 found)</source>
+        <translation>it is not a chip-ID card QR (7 or 11 fields separated by | expected, %1 found)</translation>
     </message>
     <message>
         <source>it is not a chip-ID card QR</source>
@@ -1057,6 +1057,10 @@
     <message>
         <source>the old ID number on the card is not 9 or 12 digits</source>
         <translation>the old ID number on the card is not 9 or 12 digits</translation>
+    </message>
+    <message>
+        <source>fields %1 of the card&apos;s QR hold data this version does not know; type the details in</source>
+        <translation>fields %1 of the card&apos;s QR hold data this version does not know; type the details in</translation>
     </message>
     <message>
         <source>the name on the card is empty or unreadable</source>

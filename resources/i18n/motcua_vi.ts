@@ -1047,8 +1047,8 @@
 <context>
     <name>QrProblems</name>
     <message>
-        <source>it is not a chip-ID card QR (7 fields separated by | expected, %1 found)</source>
-        <translation>đây không phải mã QR của thẻ căn cước gắn chip (cần 7 trường ngăn bởi dấu |, nhận được %1)</translation>
+        <source>it is not a chip-ID card QR (7 or 11 fields separated by | expected, %1 found)</source>
+        <translation>đây không phải mã QR của thẻ căn cước gắn chip (cần 7 hoặc 11 trường ngăn bởi dấu |, nhận được %1)</translation>
     </message>
     <message>
         <source>it is not a chip-ID card QR</source>
@@ -1057,6 +1057,10 @@
     <message>
         <source>the old ID number on the card is not 9 or 12 digits</source>
         <translation>số CMND cũ trên thẻ không gồm 9 hoặc 12 chữ số</translation>
+    </message>
+    <message>
+        <source>fields %1 of the card&apos;s QR hold data this version does not know; type the details in</source>
+        <translation>các trường %1 trong mã QR của thẻ có dữ liệu phiên bản này chưa biết; hãy nhập thông tin bằng tay</translation>
     </message>
     <message>
         <source>the name on the card is empty or unreadable</source>

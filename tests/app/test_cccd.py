@@ -16,6 +16,7 @@ from hypothesis import (
 from hypothesis import strategies as st
 
 from app.errors import InputError
+from app.identity.cccd import CccdLayoutError
 from app.identity import (
     CccdParseError,
     CccdRecord,
@@ -150,14 +151,32 @@ def test_line_break_inside_the_address_becomes_a_space() -> None:
 # --- refusals ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("count", [1, 6, 8, 9])
+@pytest.mark.parametrize("count", [1, 6, 8, 9, 10, 12])
 def test_other_field_counts_are_refused_without_guessing(count: int) -> None:
     fields = HANOI_MAN.split("|")
     text = "|".join((fields + fields)[:count])
     with pytest.raises(CccdParseError) as caught:
         parse(text)
     assert caught.value.field is None
-    assert str(caught.value) == f"expected 7 fields separated by '|', got {count}"
+    assert str(caught.value) == f"expected 7 or 11 fields separated by '|', got {count}"
+
+
+# --- cards issued since 07/2024 (Thẻ căn cước): 11 fields, the last four empty ------------------
+
+
+@pytest.mark.parametrize("tail", ["||||", "| | |\t|", "||||\r\n"])
+def test_the_2024_card_layout_reads_like_the_old_one(tail: str) -> None:
+    assert parse(HANOI_MAN + tail) == parse(HANOI_MAN)
+    assert parse(HCM_WOMAN + tail) == parse(HCM_WOMAN)
+
+
+@pytest.mark.parametrize(("tail", "named"), [
+    ("|x|||", "fields 8 "), ("|||Nguyễn Văn B|", "fields 10 "), ("|1|2|3|4", "fields 8, 9, 10, 11 ")])
+def test_a_2024_layout_with_data_in_the_new_fields_is_refused_naming_them(tail: str, named: str) -> None:
+    with pytest.raises(CccdLayoutError) as caught:
+        parse(HANOI_MAN + tail)
+    assert str(caught.value).startswith(named) and caught.value.field == "extra_fields"
+    assert "Nguyễn" not in str(caught.value)  # the content is never echoed
 
 
 def test_six_field_layout_without_old_id_is_refused() -> None:

@@ -42,3 +42,13 @@ def test_pages_without_a_card_qr_give_none(specimens: dict[str, Specimen]) -> No
 def test_not_an_image_is_refused() -> None:
     with pytest.raises(InputError, match="PIL image"):
         find_cccd_qr("0010...|")  # type: ignore[arg-type]
+
+
+def test_a_2024_card_qr_is_found_and_read_on_a_scanned_page() -> None:
+    """Cards issued since 07/2024 carry 11 fields; the scan path hands them on like the old ones."""
+    payload = "001190012345|123456789|Nguyễn Thị Lan|15031990|Nữ|Số 5, thôn Đông, Hà Nội|02082024||||"
+    page = Image.new("RGB", (2480, 3508), "white")  # A4 at 300 dpi
+    page.paste(qrcode.make(payload, box_size=4).get_image().convert("RGB"), (1700, 300))
+    found = find_cccd_qr(page)
+    assert found == payload
+    assert parse_cccd_qr(found).full_name == "Nguyễn Thị Lan"

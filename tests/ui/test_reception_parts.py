@@ -247,3 +247,33 @@ def test_representative_box_opens_and_fills_the_request(qtbot, desk_store, paths
     representative = window.reception_page.form.request()[0].representative
     assert representative is not None and representative.full_name == "Đỗ Minh Khôi"
     window.close()
+
+
+QR_2024 = QR.replace("|01022022", "|02082024") + "||||"
+
+
+def test_both_card_layouts_fill_the_applicant_from_the_reader_a_file_and_the_webcam(
+        qtbot, desk_store, paths, runner, vietnamese, tmp_path) -> None:
+    from PySide6.QtGui import QImage
+
+    from ui.reception.qr_sources import decode_image
+
+    for n, payload in enumerate((QR, QR_2024)):
+        window = open_reception(qtbot, desk_store, paths, runner)
+        page = window.reception_page
+        type_text(qtbot, focused(), "khai sinh")
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+        page.form.applicant.fields["phone"].edit.setFocus()
+        scan_qr(qtbot, payload)  # the wedge reader
+        fields = page.form.applicant.fields
+        assert fields["full_name"].text() == "Nguyễn Thị Lan" and fields["id_number"].text() == "001190012345"
+        window.close()
+        window = open_reception(qtbot, desk_store, paths, runner)
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        window.reception_page.read_qr_from_file(qr_png(folder, payload))  # a picture or scan of the card
+        assert window.reception_page.form.applicant.fields["full_name"].text() == "Nguyễn Thị Lan"
+        window.close()
+        # One webcam frame arrives as a QImage.
+        frame = QImage(str(qr_png(folder, payload)))
+        assert decode_image(frame) == [payload]

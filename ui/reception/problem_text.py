@@ -12,7 +12,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
-from app.identity.cccd import CccdParseError
+from app.identity.cccd import CccdLayoutError, CccdParseError
 from app.reception.model import FieldProblem
 
 _INDEX = re.compile(r"\[\d+\]")
@@ -98,11 +98,14 @@ def qr_problem_text(error: CccdParseError) -> str:
     if error.field is None:
         count = _FIELD_COUNT.search(error.message)
         if count:
-            return translate("QrProblems", "it is not a chip-ID card QR (7 fields separated by | expected, "
-                             "%1 found)").replace("%1", count.group(1))
+            return translate("QrProblems", "it is not a chip-ID card QR (7 or 11 fields separated by | "
+                             "expected, %1 found)").replace("%1", count.group(1))
         return translate("QrProblems", "it is not a chip-ID card QR")
     if error.field == "id_number":
         return _id_number(error.message)
+    if isinstance(error, CccdLayoutError):
+        return translate("QrProblems", "fields %1 of the card's QR hold data this version does not know; "
+                         "type the details in").replace("%1", ", ".join(str(n) for n in error.filled))
     by_field = {
         "old_id_number": translate("QrProblems", "the old ID number on the card is not 9 or 12 digits"),
         "full_name": translate("QrProblems", "the name on the card is empty or unreadable"),
