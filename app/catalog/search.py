@@ -3,9 +3,13 @@
 Ranking, best first (each tier beats every lower one):
 1. the query is a procedure code, or the code part of a service code (1.001193.000.00.00.H56);
 2. the query is the start of a code ("1.0011");
-3. the query words appear as a whole phrase in the name;
-4. every query word starts some word of the name ("dang ky khai" → "Đăng ký khai sinh");
-5. some query words are whole words of the name (more matched words first).
+3. the name starts with the query phrase, or has it right after a leading "Đăng ký" or "Cấp"
+   verb ("ket hon" → "Đăng ký kết hôn" before "Đăng ký lại kết hôn"; "tạm trú" → "Đăng ký tạm
+   trú" before "Gia hạn tạm trú"): the phrase is what the procedure is about, not a modifier's
+   object;
+4. the query words appear as a whole phrase elsewhere in the name;
+5. every query word starts some word of the name ("dang ky khai" → "Đăng ký khai sinh");
+6. some query words are whole words of the name (more matched words first).
 Ties go to the shorter name, then the code. Only versions in force on the given day take part.
 
 Everything that depends on the names is folded and indexed once in the constructor (the desk
@@ -27,7 +31,10 @@ from app.text import fold
 
 _WORD = re.compile(r"\w+")
 _CODE_HEAD = re.compile(r"^\d+\.\d+")
-TIER_SCORES = {"code": 500, "code_prefix": 400, "phrase": 300, "all_prefix": 200, "any_word": 100}
+TIER_SCORES = {"code": 500, "code_prefix": 400, "lead": 350, "phrase": 300, "all_prefix": 200,
+               "any_word": 100}
+# Verbs that open most procedure names (folded); what follows them is the procedure's subject.
+LEADING_VERBS = ("dang ky ", "cap ")
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,14 @@ class SearchHit:
     score: int
 
 
+def _subject(padded: str) -> str:
+    """The padded folded name without its leading verb (" dang ky ket hon " → " ket hon ")."""
+    for verb in LEADING_VERBS:
+        if padded.startswith(f" {verb}"):
+            return padded[len(verb):]
+    return padded
+
+
 class CatalogIndex:
     """An immutable search index over procedure versions (build a new one after an import)."""
 
@@ -45,6 +60,7 @@ class CatalogIndex:
         self._versions = list(versions)
         self._names = [fold(v.name) for v in self._versions]
         self._padded = [f" {' '.join(_WORD.findall(name))} " for name in self._names]
+        self._subjects = [_subject(padded) for padded in self._padded]
         self._sort_keys = [(len(v.name), v.code) for v in self._versions]
         self._by_code: dict[str, list[int]] = {}
         self._words: dict[str, set[int]] = {}
@@ -115,7 +131,10 @@ class CatalogIndex:
         all_prefix = self._intersect([self._prefixes.get(w, set()) for w in words])
         phrase = f" {' '.join(words)} "
         for i in all_prefix & active:
-            tier = "phrase" if phrase in self._padded[i] else "all_prefix"
+            if self._padded[i].startswith(phrase) or self._subjects[i].startswith(phrase):
+                tier = "lead"
+            else:
+                tier = "phrase" if phrase in self._padded[i] else "all_prefix"
             scores[i] = max(scores.get(i, 0), TIER_SCORES[tier])
         matched: dict[int, int] = {}
         for word in set(words):

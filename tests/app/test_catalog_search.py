@@ -74,6 +74,32 @@ def test_ranking_tiers() -> None:
     assert codes(index, "dk khai sinh") == ["9.000005"]  # through the any-word tier only
 
 
+@pytest.mark.parametrize(("query", "first", "after"), [
+    ("ket hon", "1.000894", "1.004746"),  # Đăng ký kết hôn before Đăng ký lại kết hôn
+    ("tạm trú", "1.004194", "1.002755"),  # Đăng ký tạm trú before Gia hạn tạm trú
+    ("khai sinh", "1.001193", "1.004884"),  # Đăng ký khai sinh before Đăng ký lại khai sinh
+    ("thuong tru", "1.004222", "1.003197"),  # Đăng ký thường trú before Xóa đăng ký thường trú
+])
+def test_the_procedure_a_phrase_is_about_ranks_first(builtin: CatalogIndex, query: str, first: str,
+                                                     after: str) -> None:
+    found = codes(builtin, query)
+    assert found[0] == first and found.index(after) > 0, found
+
+
+def test_a_phrase_after_a_leading_verb_beats_one_after_a_modifier() -> None:
+    index = CatalogIndex([
+        version("9.000011", "Gia hạn tạm trú"),
+        version("9.000012", "Đăng ký lại kết hôn"),
+        version("9.000013", "Đăng ký tạm trú cho người nước ngoài"),
+        version("9.000014", "Đăng ký kết hôn có yếu tố nước ngoài"),
+        version("9.000015", "Cấp lại giấy chứng nhận"),
+        version("9.000016", "Cấp giấy chứng nhận"),
+    ])
+    assert codes(index, "tam tru") == ["9.000013", "9.000011"]
+    assert codes(index, "ket hon") == ["9.000014", "9.000012"]
+    assert codes(index, "giay chung nhan") == ["9.000016", "9.000015"]
+
+
 def test_ties_go_to_shorter_name_then_code() -> None:
     index = CatalogIndex([version("2.000002", "Chứng thực chữ ký"),
                           version("2.000001", "Chứng thực chữ ký"),
