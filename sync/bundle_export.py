@@ -62,6 +62,11 @@ def _waiting_rows(store: Any, include_exported: bool) -> tuple[list[OutboxItem],
     return rows, exported
 
 
+def exportable_count(store: Any, *, include_exported: bool = False) -> int:
+    """How many outbox rows a bundle would carry now (0: no bundle is needed)."""
+    return len(_waiting_rows(store, include_exported)[0])
+
+
 def _by_dossier(rows: list[OutboxItem]) -> list[list[OutboxItem]]:
     """Rows grouped per dossier in outbox order: a bundle never splits a dossier's history."""
     groups: dict[str, list[OutboxItem]] = {}

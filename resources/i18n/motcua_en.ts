@@ -1465,6 +1465,22 @@
 <context>
     <name>SyncPage</name>
     <message>
+        <source>%1 refused by the portal.</source>
+        <translation>%1 refused by the portal.</translation>
+    </message>
+    <message>
+        <source>Up to date at %1.</source>
+        <translation>Up to date at %1.</translation>
+    </message>
+    <message>
+        <source>This desk is not enrolled with a portal yet, so nothing is sent. An administrator enrols it with “Enrol with the portal…” on this page.</source>
+        <translation>This desk is not enrolled with a portal yet, so nothing is sent. An administrator enrols it with “Enrol with the portal…” on this page.</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting to be sent, so no bundle is needed. Items already in an earlier bundle stay out until it is delivered.</source>
+        <translation>Nothing is waiting to be sent, so no bundle is needed. Items already in an earlier bundle stay out until it is delivered.</translation>
+    </message>
+    <message>
         <source>Refused</source>
         <translation>Refused</translation>
     </message>

@@ -1465,6 +1465,22 @@
 <context>
     <name>SyncPage</name>
     <message>
+        <source>%1 refused by the portal.</source>
+        <translation>%1 hồ sơ bị cổng từ chối.</translation>
+    </message>
+    <message>
+        <source>Up to date at %1.</source>
+        <translation>Đã cập nhật lúc %1, không có gì mới.</translation>
+    </message>
+    <message>
+        <source>This desk is not enrolled with a portal yet, so nothing is sent. An administrator enrols it with “Enrol with the portal…” on this page.</source>
+        <translation>Máy này chưa đăng ký với cổng nên chưa gửi được gì. Quản trị viên đăng ký máy bằng nút “Đăng ký với cổng…” trên trang này.</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting to be sent, so no bundle is needed. Items already in an earlier bundle stay out until it is delivered.</source>
+        <translation>Không có gì đang chờ gửi nên không cần tạo gói. Hồ sơ đã nằm trong gói trước sẽ không được đưa vào lại cho đến khi gói đó được giao.</translation>
+    </message>
+    <message>
         <source>Refused</source>
         <translation>Bị từ chối</translation>
     </message>

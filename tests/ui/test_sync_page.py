@@ -47,6 +47,49 @@ def test_not_enrolled_desk_says_so(qtbot, window) -> None:  # type: ignore[no-un
     assert "Chưa đăng ký với cổng" in window.sync_page.link.text()
 
 
+def test_f5_and_usb_export_before_enrolment_say_what_to_do(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    asked: list[str] = []
+    monkeypatch.setattr("ui.pages.sync.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (asked.append("file"), ("", ""))[1])
+    window.start()
+    window.show_page("sync")
+    qtbot.waitUntil(lambda: window.sync_page.model is not None, timeout=WAIT_MS)
+    window.sync_page.sync_now()
+    assert "chưa đăng ký với cổng" in window.sync_page.message.text()
+    assert "Đang đồng bộ" not in window.sync_page.message.text()
+    window.sync_page.export_bundle()
+    assert asked == [] and "chưa đăng ký với cổng" in window.sync_page.message.text()
+
+
+def test_an_idle_pass_does_not_hide_what_the_pass_before_it_sent(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from sync.engine import SyncReport
+
+    window.start()
+    page = window.sync_page
+    page._report(SyncReport(online=True, sent=4))
+    assert "gửi 4" in page.message.text()
+    page._report(SyncReport(online=True, sent=0))  # the runner's next pass, a second later
+    assert "không có gì mới" in page.message.text() and "gửi 4" in page.message.text()
+    page._report(SyncReport(online=True, sent=1, quarantined=2))
+    assert "gửi 1" in page.message.text() and "2 hồ sơ bị cổng từ chối" in page.message.text()
+
+
+def test_usb_export_with_an_empty_queue_asks_for_no_file(qtbot, window, desk_store, portal,  # type: ignore[no-untyped-def]
+                                                         monkeypatch) -> None:
+    server, db_url = portal
+    enrol(desk_store, server.url, create_enrolment_token(db_url, desk_store.unit.code))
+    asked: list[str] = []
+    monkeypatch.setattr("ui.pages.sync.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (asked.append("file"), ("", ""))[1])
+    window.start()
+    window.show_page("sync")
+    page = window.sync_page
+    qtbot.waitUntil(lambda: bool(getattr(page, "_portal", None)), timeout=WAIT_MS)
+    page.export_bundle()
+    qtbot.waitUntil(lambda: "không cần tạo gói" in page.message.text(), timeout=WAIT_MS)
+    assert asked == []
+
+
 def test_reception_is_delivered_and_portal_status_comes_back(qtbot, window, desk_store, portal,
                                                              tmp_path) -> None:  # type: ignore[no-untyped-def]
     server, db_url = portal

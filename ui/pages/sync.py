@@ -166,12 +166,28 @@ class SyncPage(QWidget):
     def _report(self, report: Any) -> None:
         """A pass ended: say what it did, then show the queue as it is now."""
         if report.online:
-            text = self.tr("Synced at %1: %2 sent, %3 status changes received.")
-            self.message.setText(text.replace("%1", f"{local_now():%H:%M}").replace("%2", str(report.sent))
-                                 .replace("%3", str(len(report.status_changes))))
+            # Passes follow each other quickly (a confirm wakes the runner again): an idle pass
+            # must not hide what the pass before it did, so the last busy pass stays in view.
+            now = f"{local_now():%H:%M}"
+            if report.sent or report.status_changes or report.quarantined:
+                text = self.tr("Synced at %1: %2 sent, %3 status changes received.").replace(
+                    "%1", now).replace("%2", str(report.sent)).replace("%3", str(len(report.status_changes)))
+                if report.quarantined:
+                    text += " " + self.tr("%1 refused by the portal.").replace("%1", str(report.quarantined))
+                self._last_busy_pass = text
+                self.message.setText(text)
+            else:
+                self.message.setText(" ".join([self.tr("Up to date at %1.").replace("%1", now),
+                                               getattr(self, "_last_busy_pass", "")]).strip())
         elif report.enrolled:
             self.message.setText(self.tr("The portal cannot be reached; the desk will retry by itself."))
+        else:
+            self.message.setText(self.not_enrolled_text())
         self.load()
+
+    def not_enrolled_text(self) -> str:
+        return self.tr("This desk is not enrolled with a portal yet, so nothing is sent. An administrator "
+                       "enrols it with “Enrol with the portal…” on this page.")
 
     def _loaded(self, data: dict[str, Any]) -> None:
         entries: list[OutboxEntry] = data["entries"]
@@ -236,7 +252,14 @@ class SyncPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.item_at(rows[0].row()) if rows else None
 
+    def _enrolled(self) -> bool:
+        status = self.bridge.status
+        return bool(getattr(self, "_portal", None)) or (status is not None and status.enrolled)
+
     def sync_now(self) -> None:
+        if not self._enrolled():  # a pass would only find that out
+            self.message.setText(self.not_enrolled_text())
+            return
         self.message.setText(self.tr("Syncing…"))
         self.bridge.notify()
 
@@ -267,6 +290,20 @@ class SyncPage(QWidget):
         self.runner.run_db(lambda: set_metered(store, on), lambda _r: self.bridge.notify(), self._failed)
 
     def export_bundle(self) -> None:
+        """Ask where to write only when there is something to write (and the desk can sign it)."""
+        if not self._enrolled():
+            self.message.setText(self.not_enrolled_text())
+            return
+        from sync.bundle_export import exportable_count
+
+        store = self.store
+        self.runner.run_db(lambda: exportable_count(store), self._choose_bundle_file, self._failed)
+
+    def _choose_bundle_file(self, waiting: int) -> None:
+        if not waiting:
+            self.message.setText(self.tr("Nothing is waiting to be sent, so no bundle is needed. Items "
+                                         "already in an earlier bundle stay out until it is delivered."))
+            return
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export USB bundle"), "motcua.mcbundle",
                                                     self.tr("MotCua bundle (*.mcbundle)"))
         if path:
