@@ -23,11 +23,7 @@ from app.limits import DEFAULT_LIMITS
 
 # Pixels per page we accept (app/limits.py): an A3 sheet at 600 dpi is ~70 MP, a 108 MP phone
 # sensor is the largest honest source. Beyond that a file is a decompression bomb, not a scan.
-MAX_PIXELS = DEFAULT_LIMITS.max_page_pixels
-# Pillow's own guard, set from the same limit rather than left at its default: it warns above
-# MAX_IMAGE_PIXELS (silenced below: our check names the file) and refuses above twice that, even
-# on a path that forgot to check the header first.
-Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+MAX_PIXELS = DEFAULT_LIMITS.max_page_pixels  # Pillow's own guard is set from it (page_files.py)
 DEFAULT_DPI = 200.0
 _DPI_RANGE = (50.0, 2400.0)  # outside this a file's dpi field is garbage, not a resolution
 _CAMERA_TAGS = (0x010F, 0x0110)  # EXIF Make, Model: written by cameras and phones, not scanners

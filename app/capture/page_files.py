@@ -17,10 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PIL import Image, UnidentifiedImageError
+
 from app.errors import InputError
 from app.limits import DEFAULT_LIMITS
 from app.text import escape_unsafe
 
+# Pillow's own decompression-bomb guard, set from the page limit rather than left at its default:
+# it warns above MAX_IMAGE_PIXELS (silenced where we open images: our check names the file) and
+# refuses above twice that, even on a path that forgot to check the header first.
+Image.MAX_IMAGE_PIXELS = DEFAULT_LIMITS.max_page_pixels
 PDF = "application/pdf"
 # Content signatures: (offset, bytes) -> MIME type. WebP is "RIFF....WEBP".
 _SIGNATURES = (
@@ -58,15 +64,13 @@ def identify(path: Path, *, max_pixels: int = DEFAULT_LIMITS.max_page_pixels) ->
         raise InputError(f"{_named(path)} is not a PDF or an image by its content "
                          "(PDF, PNG, JPEG, TIFF, WebP, BMP), whatever its name says")
     if mime != PDF:
-        from PIL import Image, UnidentifiedImageError
-
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", Image.DecompressionBombWarning)
                 with Image.open(path) as image:
                     size, found = image.size, _PIL_FORMATS.get(image.format or "", "")
         except Image.DecompressionBombError:  # beyond twice the limit: Pillow's own guard
-            raise InputError(f"{_named(path)}: refused, the image has more than twice the {max_pixels:,} "
+            raise InputError(f"{_named(path)}: refused, the image has far more than the {max_pixels:,} "
                              "pixels a page may have (a decompression bomb or a wrong file)") from None
         except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
             raise InputError(f"{_named(path)}: not a readable image ({type(error).__name__})") from None

@@ -86,14 +86,26 @@ def padded_png(path: Path, size: int, seed: bytes | None = None) -> Path:
     Image.new("L", (8, 8), "white").save(image, "PNG")
     png = image.getvalue()
     head, tail = png[:-12], png[-12:]  # IEND is the last 12 bytes
-    filler_len = size - len(png) - 12
+    filler_len = size - len(png) - 12  # a chunk adds length, type and CRC: 12 bytes
     if filler_len < 0:
         raise ValueError(f"a PNG page has at least {len(png) + 12} bytes, not {size}")
     filler = os.urandom(filler_len) if seed is None else (seed * (filler_len // max(1, len(seed)) + 1))[:filler_len]
-    chunk = struct.pack(">I", filler_len) + b"fiLl" + filler
-    chunk += struct.pack(">I", zlib.crc32(b"fiLl" + filler))
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(head + chunk + tail)
+    path.write_bytes(head + _png_chunk(b"fiLl", filler) + tail)
+    return path
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png_bomb(path: Path, side: int = 20_000) -> Path:
+    """A valid 1-bit PNG of side x side pixels (400 Mpx by default), about 50 kB on disk."""
+    packer, row = zlib.compressobj(9), b"\x00" * (1 + side // 8)
+    body = b"".join(packer.compress(row) for _ in range(side)) + packer.flush()
+    header = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header) + _png_chunk(b"IDAT", body)
+                     + _png_chunk(b"IEND", b""))
     return path
 
 
