@@ -99,16 +99,17 @@ def excerpt(value: object, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def escape_unsafe(text: str, *, keep: str = "\n\t") -> str:
+def escape_unsafe(text: str, *, keep: str = "\n\t", json_escapes: bool = False) -> str:
     """`text` with every unsafe character except those in `keep` written as a visible escape
-    (\\x1b, \\u202e): what a terminal may be given."""
+    (\\x1b, \\u202e; always \\uXXXX with `json_escapes`, valid inside a JSON string): what
+    a terminal may be given."""
     if not any(is_unsafe_char(ch) for ch in text):
         return text
     out = []
     for ch in text:
         if is_unsafe_char(ch) and ch not in keep:
             code = ord(ch)
-            out.append(f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}")
+            out.append(f"\\x{code:02x}" if code <= 0xFF and not json_escapes else f"\\u{code:04x}")
         else:
             out.append(ch)
     return "".join(out)

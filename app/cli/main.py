@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from app import __version__
+from app.cli.common import say_error
 from app.errors import AuthError, InputError, MotcuaError, StoreExistsError, StoreMissingError
 from app.logging_setup import configure_logging
 from app.paths import DataPaths, data_paths
@@ -100,7 +101,7 @@ def main(argv: Sequence[str] | None = None, *, open_desk: DeskOpener | None = No
             return open_desk_app(args, open_desk)
         return int(args.handler(args) or 0)
     except MotcuaError as error:
-        sys.stderr.write(f"motcua: {error.message}\n")
+        say_error(error.message)
         return exit_code_for(error)
     except KeyboardInterrupt:
         return 130
