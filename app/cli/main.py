@@ -17,7 +17,8 @@ from collections.abc import Callable, Sequence
 
 from app import __version__
 from app.cli.common import say_error
-from app.errors import AuthError, InputError, MotcuaError, StoreExistsError, StoreMissingError
+from app.errors import (AuthError, InputError, LockedOutError, MotcuaError, StoreExistsError,
+                        StoreMissingError)
 from app.logging_setup import configure_logging
 from app.paths import DataPaths, data_paths
 
@@ -58,6 +59,8 @@ def build_parser(extra_commands: Sequence[str] = ()) -> argparse.ArgumentParser:
 
 
 def exit_code_for(error: MotcuaError) -> int:
+    if isinstance(error, LockedOutError):  # the store cannot be used for now (README: exit 3)
+        return 3
     if isinstance(error, (InputError, AuthError, StoreMissingError, StoreExistsError)):
         return 2
     return 3
