@@ -20,7 +20,7 @@ from typing import Any
 from PIL import Image, UnidentifiedImageError
 
 from app.errors import InputError
-from app.limits import DEFAULT_LIMITS
+from app.limits import DEFAULT_LIMITS, Limits
 from app.text import escape_unsafe
 
 # Pillow's own decompression-bomb guard, set from the page limit rather than left at its default:
@@ -111,27 +111,45 @@ class CheckedPage:
         return sha256, size, self.mime
 
 
-def check_page_file(path: Path, *, title: str = "",
-                    max_pixels: int = DEFAULT_LIMITS.max_page_pixels) -> CheckedPage:
+def check_page_file(path: Path, *, title: str = "", limits: Limits = DEFAULT_LIMITS) -> CheckedPage:
     """Check a page file in full, writing nothing: an image is decoded (every frame), a PDF is
     drawn and rebuilt. InputError names the file (and page) when it is not what it claims, is
-    damaged or too large, or is a PDF that is encrypted or carries scripts or actions."""
+    damaged or too large, or is a PDF that is encrypted, carries scripts or actions, or has more
+    pages than a dossier may."""
     from app.capture.imports import read_pages
 
     path = Path(path)
+    max_pixels = limits.max_page_pixels
     mime = identify(path, max_pixels=max_pixels)
     digest = _sha256(path)
     if mime != PDF:
         for _page in read_pages(path, max_pixels=max_pixels):
             pass  # decoded one frame at a time: damage is found now, not at the portal
         return CheckedPage(path, mime, digest)
-    from app.capture.pdfa import pdf_bytes
+    from app.capture.pdfa import pdf_bytes_streamed
     from app.capture.pipeline import process_page
 
-    pages = [process_page(raw) for raw in read_pages(path, max_pixels=max_pixels)]
-    if not pages:
+    _check_page_count(path, limits.max_pages)
+    pages = (process_page(raw) for raw in read_pages(path, max_pixels=max_pixels))
+    return CheckedPage(path, PDF, digest, pdf_bytes_streamed(pages, title=title))
+
+
+def _check_page_count(path: Path, most: int) -> None:
+    """Refuse a PDF of no pages, or of more than a dossier may have, before drawing any."""
+    import pypdfium2
+
+    try:
+        document = pypdfium2.PdfDocument(str(path))
+    except pypdfium2.PdfiumError as error:
+        raise InputError(f"{_named(path)}: the PDF is damaged ({error})") from None
+    try:
+        count = len(document)
+    finally:
+        document.close()
+    if count == 0:
         raise InputError(f"{_named(path)}: the PDF has no pages")
-    return CheckedPage(path, PDF, digest, pdf_bytes(pages, title=title))
+    if count > most:
+        raise InputError(f"{_named(path)}: {count:,} pages is more than the {most:,} a dossier may have")
 
 
 def _sha256(path: Path) -> str:

@@ -37,6 +37,7 @@ from app.codes import allocate_dossier_code
 from app.errors import InputError, MotcuaError, StoreError
 from app.identity.cccd import CccdRecord
 from app.ids import new_id
+from app.limits import Limits
 from app.reception.model import (FEE_CHANNEL, ApplicantInput, DocumentInput, FieldProblem, PageInput,
                                  ReceptionInvalid, ReceptionQuote, ReceptionRequest, ReceptionResult)
 from app.reception.validation import CheckedRequest, check_request
@@ -120,7 +121,7 @@ def confirm_reception(store: Any, request: ReceptionRequest, *,
         checked = check_request(session, request, now=now)
     if checked.problems:
         raise ReceptionInvalid(checked.problems)
-    pages = _store_pages(store.blobs, checked.request, checked.limits.max_page_pixels)
+    pages = _store_pages(store.blobs, checked.request, checked.limits)
     try:
         with store.session() as session:
             earlier = _confirmed_before(session, request.draft_id)
@@ -158,7 +159,7 @@ def _confirmed_before(session: Session, draft_id: str) -> ReceptionResult | None
                            due_at=row.due_at, fee_vnd=row.fee_vnd, already_confirmed=True)
 
 
-def _store_pages(blobs: BlobStore, request: ReceptionRequest, max_pixels: int) -> list[list[StoredPage]]:
+def _store_pages(blobs: BlobStore, request: ReceptionRequest, limits: Limits) -> list[list[StoredPage]]:
     """Encrypt every page into the blob store (durable before the commit that references it).
 
     Every page is checked in full first (app/capture/page_files.py: decoded, a PDF rebuilt), so
@@ -170,7 +171,7 @@ def _store_pages(blobs: BlobStore, request: ReceptionRequest, max_pixels: int) -
         for j, page in enumerate(doc.pages):
             try:
                 checked[-1].append(_sealed(blobs, page) if page.blob else
-                                   check_page_file(page.path, title=doc.name, max_pixels=max_pixels))
+                                   check_page_file(page.path, title=doc.name, limits=limits))
             except InputError as error:  # damaged inside, or vanished since the check
                 problems.append(FieldProblem(f"documents[{i}].pages[{j}].path", error.message))
             except OSError as error:

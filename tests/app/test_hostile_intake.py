@@ -222,3 +222,17 @@ def test_an_image_page_is_kept_as_given(store, tmp_path: Path) -> None:  # noqa:
     request.documents[0].pages = [PageInput(jpeg)]
     confirm_reception(store, request, now=MONDAY_9)
     assert (jpeg.read_bytes(), "image/jpeg") in stored_pages(store)
+
+
+def test_a_pdf_of_more_pages_than_a_dossier_may_have_is_refused_before_drawing(store, tmp_path: Path) -> None:  # noqa: F811
+    many = pikepdf.new()
+    for _ in range(2001):
+        many.add_blank_page(page_size=(595, 842))
+    many.save(tmp_path / "many.pdf")
+    request = birth_request(store, tmp_path / "pages")
+    request.documents[0].pages = [PageInput(tmp_path / "many.pdf")]
+    with pytest.raises(ReceptionInvalid) as info:
+        confirm_reception(store, request, now=MONDAY_9)
+    assert [p.field for p in info.value.problems] == ["documents[0].pages[0].path"]
+    assert "2,001 pages is more than the 2,000 a dossier may have" in info.value.problems[0].message
+    assert saved(store) == (0, 0)
