@@ -22,6 +22,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, Literal, get_args
 
 from app.errors import InputError
+from app.text import excerpt
 
 TimeUnit = Literal["same_day", "working_day", "day", "hour"]
 TIME_UNITS: tuple[str, ...] = get_args(TimeUnit)
@@ -51,9 +52,9 @@ def _vi_clock(clock: time) -> str:
 
 def _check_rule(unit: object, value: object, cutoff: object, *, where: str) -> None:
     if unit not in TIME_UNITS:
-        raise InputError(f"{where}.unit: {unit!r} is not one of {', '.join(TIME_UNITS)}")
+        raise InputError(f"{where}.unit: {excerpt(unit)} is not one of {', '.join(TIME_UNITS)}")
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError(f"{where}.value: {value!r} is not a whole number")
+        raise InputError(f"{where}.value: {excerpt(value)} is not a whole number")
     if value < 0:
         raise InputError(f"{where}.value: {value} is negative")
     if unit == "same_day" and value != 0:
@@ -65,7 +66,7 @@ def _check_rule(unit: object, value: object, cutoff: object, *, where: str) -> N
     if value > MAX_RULE_VALUE:
         raise InputError(f"{where}.value: {value} is larger than the maximum {MAX_RULE_VALUE}")
     if not isinstance(cutoff, bool):
-        raise InputError(f"{where}.cutoff_15h: {cutoff!r} is not true or false")
+        raise InputError(f"{where}.cutoff_15h: {excerpt(cutoff)} is not true or false")
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class TimeRule:
         if unit is None:
             raise InputError(f"{where}.unit: missing (one of {', '.join(TIME_UNITS)})")
         if unit not in TIME_UNITS:
-            raise InputError(f"{where}.unit: {unit!r} is not one of {', '.join(TIME_UNITS)}")
+            raise InputError(f"{where}.unit: {excerpt(unit)} is not one of {', '.join(TIME_UNITS)}")
         value = data.get("value")
         if value is None:
             if unit != "same_day":
@@ -140,7 +141,7 @@ class OfficeHours:
         for name in names:
             value = getattr(self, name)
             if not isinstance(value, time) or value.tzinfo is not None:
-                raise InputError(f"office hours.{name}: {value!r} is not a local clock time")
+                raise InputError(f"office hours.{name}: {excerpt(value)} is not a local clock time")
         if not (self.morning_start < self.morning_end <= self.afternoon_start < self.afternoon_end):
             raise InputError("office hours: sessions must run morning_start < morning_end <= "
                              f"afternoon_start < afternoon_end (got {self.morning_start:%H:%M}–"
@@ -290,7 +291,7 @@ class WorkCalendar:
         days = frozenset(values)
         for day in days:
             if isinstance(day, datetime) or not isinstance(day, date):
-                raise InputError(f"calendar.{name}: {day!r} is not a date")
+                raise InputError(f"calendar.{name}: {excerpt(day)} is not a date")
         return days
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -314,7 +315,7 @@ class WorkCalendar:
         """The moment `amount` of office time after `moment` (normalised first)."""
         _check_moment(moment, "moment")
         if not isinstance(amount, timedelta) or amount < timedelta(0):
-            raise InputError(f"amount: {amount!r} is not a non-negative duration")
+            raise InputError(f"amount: {excerpt(amount)} is not a non-negative duration")
         kernel = self._kernel
         start = kernel.normalise(moment.toordinal(), _us(moment))
         if not amount:
@@ -332,7 +333,7 @@ def _combine(ordinal: int, clock: int) -> datetime:
 
 def _check_moment(value: object, name: str) -> None:
     if not isinstance(value, datetime):
-        raise InputError(f"{name}: {value!r} is not a date-time")
+        raise InputError(f"{name}: {excerpt(value)} is not a date-time")
     if value.tzinfo is not None:
         raise InputError(f"{name}: {value.isoformat()} carries a time zone; pass naive local time "
                          "(Asia/Ho_Chi_Minh)")

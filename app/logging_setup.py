@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import re
+import sys
 from pathlib import Path
 
 LOG_FILE_NAME = "motcua.log"
@@ -28,6 +29,16 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
+class _LogFileHandler(logging.handlers.RotatingFileHandler):
+    """The log file; when it cannot be written (a full disk) the record is dropped quietly,
+    instead of logging's default of printing a traceback over the command's one-line message."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        if isinstance(sys.exc_info()[1], OSError):
+            return
+        super().handleError(record)
+
+
 def configure_logging(log_dir: Path, *, level: int = logging.INFO, to_stderr: bool = False) -> Path:
     """Send the root logger to `log_dir/motcua.log` (5 × 2 MB); returns the log file path."""
     log_dir.mkdir(parents=True, exist_ok=True)
@@ -38,7 +49,7 @@ def configure_logging(log_dir: Path, *, level: int = logging.INFO, to_stderr: bo
             root.removeHandler(handler)
             handler.close()
     formatter = RedactingFormatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
-    file_handler = logging.handlers.RotatingFileHandler(
+    file_handler = _LogFileHandler(
         log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
     file_handler.setFormatter(formatter)

@@ -21,6 +21,7 @@ os.environ.setdefault("MOTCUA_KDF_PROFILE", "test")
 from bench._common import report  # noqa: E402
 from bench.shaped_link import LinkProxy  # noqa: E402
 from bench.sync_setup import enrol_desk, new_desk, portal_process, receive  # noqa: E402
+from tests.app.reception_support import padded_png  # noqa: E402
 
 CHUNK = 1024 * 1024
 SMALL_PAGE = 2048
@@ -37,9 +38,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="motcua-resume-") as tmp:
         folder = Path(tmp)
         store = new_desk(folder / "desk")
-        big, small = folder / "big.pdf", folder / "small.pdf"
-        big.write_bytes(os.urandom(size))
-        small.write_bytes(os.urandom(SMALL_PAGE))
+        big = padded_png(folder / "big.png", size)
+        small = padded_png(folder / "small.png", SMALL_PAGE)
         receive(store, [[big], [small]])
         limits = {"max_blob_bytes": 64 * 1024 * 1024, "max_chunk_bytes": CHUNK}
         with portal_process(folder / "portal", **limits) as portal, LinkProxy(portal.port) as proxy:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from portal.child import portal_child
+from tests.app.reception_support import padded_png
 
 UNIT = "000.00.06.H56"
 PASSWORD = "correct horse battery"
@@ -73,7 +74,7 @@ def receive(store: Any, pages: list[list[Path]]) -> Any:
     documents = checklist_for(version)
     for doc, files in zip(documents, pages):
         doc.received = True
-        doc.pages = [PageInput(path, "application/pdf") for path in files]
+        doc.pages = [PageInput(path) for path in files]
     applicant = ApplicantInput(full_name="Nguyễn Thị Lan", id_number="001190012345",
                                birth_date=date(1990, 5, 1), sex="Nữ",
                                address="Số 5, thôn Đông, xã Tân Lập", phone="0912 345 678")
@@ -83,15 +84,13 @@ def receive(store: Any, pages: list[list[Path]]) -> Any:
 
 def add_receptions(store: Any, scans: Path, count: int, *, pages: int = 3,
                    page_bytes: int = PAGE_BYTES) -> None:
-    """Confirm `count` birth registrations with `pages` pages of random (incompressible) bytes:
-    all but the last on the first document, the last on the second."""
+    """Confirm `count` birth registrations with `pages` pages of random (incompressible) bytes
+    (PNGs padded to `page_bytes`): all but the last on the first document, the last on the second."""
     scans.mkdir(parents=True, exist_ok=True)
     for i in range(count):
         files = []
         for j in range(pages):
-            path = scans / f"{i}-{j}.pdf"
-            path.write_bytes(os.urandom(page_bytes))
-            files.append(path)
+            files.append(padded_png(scans / f"{i}-{j}.png", page_bytes))
         receive(store, [files[:-1], files[-1:]])
         for path in files:
             path.unlink()

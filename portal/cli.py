@@ -8,9 +8,34 @@ point that builds the parser (ui/launcher.py or a plug-in list) adds this module
 from __future__ import annotations
 
 import argparse
+import functools
+from collections.abc import Callable
 from pathlib import Path
 
 from app.cli.common import emit
+from app.errors import InputError
+
+# What `pip install 'motcua-desk[portal]'` brings (pyproject.toml), by import name.
+PORTAL_EXTRA = frozenset({"fastapi", "starlette", "pydantic", "uvicorn", "httpx", "psycopg"})
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _needs_portal_extra(handler: Handler) -> Handler:
+    """A portal command run where the portal's packages are not installed (the desk build, a
+    plain `pip install motcua-desk`) says what to install, in one line, instead of "internal
+    error"."""
+    @functools.wraps(handler)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except ModuleNotFoundError as error:
+            missing = (error.name or "").split(".")[0]
+            if missing not in PORTAL_EXTRA:
+                raise
+            raise InputError(f"the reference portal needs {missing}, which is not installed here; install "
+                             "the portal's packages with `pip install 'motcua-desk[portal]'` (or run "
+                             "./scripts/start.sh, which installs them)") from None
+    return run
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -98,6 +123,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     imp.set_defaults(handler=run_bundle_import)
 
 
+@_needs_portal_extra
 def run_serve(args: argparse.Namespace) -> int:
     from portal.server import serve
 
@@ -105,6 +131,7 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+@_needs_portal_extra
 def run_token_create(args: argparse.Namespace) -> int:
     from datetime import timedelta
 
@@ -164,6 +191,7 @@ def run_device_grant(args: argparse.Namespace) -> int:
     return 0
 
 
+@_needs_portal_extra
 def run_dossiers(args: argparse.Namespace) -> int:
     from portal.admin import list_dossiers
 
@@ -174,6 +202,7 @@ def run_dossiers(args: argparse.Namespace) -> int:
     return 0
 
 
+@_needs_portal_extra
 def run_status(args: argparse.Namespace) -> int:
     from portal.admin import set_status
 
@@ -182,6 +211,7 @@ def run_status(args: argparse.Namespace) -> int:
     return 0
 
 
+@_needs_portal_extra
 def run_bundle_import(args: argparse.Namespace) -> int:
     from portal.bundles import import_bundle
 
@@ -195,6 +225,7 @@ def run_bundle_import(args: argparse.Namespace) -> int:
     return 0
 
 
+@_needs_portal_extra
 def run_purge(args: argparse.Namespace) -> int:
     from portal.admin import purge_idempotency
 

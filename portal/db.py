@@ -54,9 +54,14 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
+# Statement parameters are dossiers, notes and names: a database error must not copy them into
+# the exception text, which the server's log prints.
+HIDE_PARAMETERS = {"hide_parameters": True}
+
+
 def _sqlite_engine(url: str) -> Engine:
     engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
-                           pool_size=8, max_overflow=8)
+                           pool_size=8, max_overflow=8, **HIDE_PARAMETERS)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -86,7 +91,8 @@ def get_engine(db_url: str) -> Engine:
             if url.startswith("sqlite"):
                 engine = _sqlite_engine(url)
             else:
-                engine = create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+                engine = create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True,
+                                       **HIDE_PARAMETERS)
             _create_schema(engine)
             _engines[url] = engine
     return engine

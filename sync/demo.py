@@ -190,7 +190,9 @@ def _receive(store: Any, scans: Path, receipts: Path, index: int, procedure: str
     size = pages = 0
     for number, document in enumerate(d for d in documents if d.required):
         path, written = scanned_document(scans, f"d{index}-{number}", seed=index * 7 + number)
-        document.received, document.pages = True, [PageInput(path, "application/pdf")]
+        # Sealed as the capture panel seals what it scans; a PDF given by path would be rebuilt.
+        sealed, _size = store.blobs.put_file(path)
+        document.received, document.pages = True, [PageInput(Path(), "application/pdf", blob=sealed)]
         size, pages = size + written, pages + 1
     # Where the province sets the fee, the official types the amount from the province's table.
     fee = DEMO_FEE_VND if version.fee.kind == "unknown" else None

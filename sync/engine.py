@@ -34,6 +34,7 @@ from sync.blocks import top_up_blocks
 from sync.classify import apply_reply, mark_quarantined, mark_retry, outcome_of
 from sync.client import LinkDown, PortalClient, Reply, check_portal_url
 from sync.enrolment import credentials
+from sync.limits import remember_limits
 from sync.marks import OutboxMarks
 from sync.progress import Progress
 from sync.pull import pull_changes
@@ -371,6 +372,7 @@ def sync_once(store: Any, *, now: datetime | None = None, progress: Progress | N
     try:
         limits = client.limits()
         report.online = True
+        remember_limits(store, limits)
         if limits.ok and isinstance(limits.body, dict):
             run.chunk = max(1, min(MAX_CHUNK, int(limits.body.get("max_chunk_bytes", MAX_CHUNK))))
         run.push()

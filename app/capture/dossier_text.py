@@ -5,6 +5,11 @@ confirm path: a citizen must not wait for OCR. A PDF written with `--ocr` (or an
 layer) gives its text directly; an image, or a PDF without text, is rendered and read by
 Tesseract. Each page is indexed in its own short transaction, so stopping half-way (a closed app,
 a cancel) loses nothing and the next run picks up the pages still missing.
+
+A page that cannot be decoded (damaged, not an image, a decompression bomb received by an older
+version) is recorded as read with no text (language `UNREADABLE`), so it is skipped instead of
+being tried, and failing, at every sign-in; the other pages are indexed all the same. A failure of
+the OCR engine itself is not the page's fault: that page is tried again next time.
 """
 
 from __future__ import annotations
@@ -20,12 +25,18 @@ from typing import Any
 from PIL import Image
 from sqlalchemy import select
 
-from app.errors import MotcuaError
+from app.errors import InputError, MotcuaError
+from app.limits import DEFAULT_LIMITS
 from app.store.models import Document, Dossier, Page, PageText
 
 log = logging.getLogger(__name__)
 OCR_DPI = 200  # the documents' floor: what the pages were processed at
 MIN_TEXT_CHARS = 20  # less than this in a text layer means "no real text layer"
+UNREADABLE = "unreadable"  # page_texts.language of a page recorded as skipped
+
+
+class UnreadablePage(InputError):
+    """A stored page that cannot be decoded: skipped for good, not retried."""
 
 
 @dataclass(frozen=True)
@@ -56,38 +67,58 @@ def pages_without_text(store: Any, *, dossier_id: str | None = None, since: date
 
 
 def page_text(data: bytes, mime: str) -> str:
-    """The text of one stored page: its PDF text layer, or OCR of its image(s)."""
+    """The text of one stored page: its PDF text layer, or OCR of its image(s).
+
+    Raises UnreadablePage when the page itself cannot be decoded or drawn (checked against the
+    pixel limit before anything is decoded)."""
     from app.capture.ocr import recognise
 
-    if data.startswith(b"%PDF-"):
-        import pypdfium2
+    texts, images = _decode(data)
+    texts += [recognise(image, dpi).text for image, dpi in images]
+    return "\n".join(texts)
 
-        document = pypdfium2.PdfDocument(data)
-        try:
-            texts, images = [], []
-            for page in document:
-                layer = page.get_textpage().get_text_range()
-                if len(layer.strip()) >= MIN_TEXT_CHARS:
-                    texts.append(layer)
-                else:
-                    images.append(page.render(scale=OCR_DPI / 72).to_pil())
-        finally:
-            document.close()
-        texts += [recognise(image, OCR_DPI).text for image in images]
-        return "\n".join(texts)
-    with Image.open(io.BytesIO(data)) as image:
-        dpi = float((image.info.get("dpi") or (OCR_DPI,))[0] or OCR_DPI)
-        return recognise(image.convert("RGB"), dpi).text
+
+def _decode(data: bytes) -> tuple[list[str], list[tuple[Image.Image, float]]]:
+    """Text layers, and page images to read with OCR; any failure is UnreadablePage."""
+    from app.capture.page_files import check_pixels
+
+    limit = DEFAULT_LIMITS.max_page_pixels
+    try:
+        if data.startswith(b"%PDF-"):
+            import pypdfium2
+
+            document = pypdfium2.PdfDocument(data)
+            try:
+                texts, images = [], []
+                for index, page in enumerate(document):
+                    layer = page.get_textpage().get_text_range()
+                    if len(layer.strip()) >= MIN_TEXT_CHARS:
+                        texts.append(layer)
+                        continue
+                    size = (round(page.get_width() / 72 * OCR_DPI), round(page.get_height() / 72 * OCR_DPI))
+                    check_pixels(f"page {index + 1}", size, limit)
+                    images.append((page.render(scale=OCR_DPI / 72).to_pil(), float(OCR_DPI)))
+            finally:
+                document.close()
+            return texts, images
+        with Image.open(io.BytesIO(data)) as image:
+            check_pixels("the image", image.size, limit)
+            dpi = float((image.info.get("dpi") or (OCR_DPI,))[0] or OCR_DPI)
+            return [], [(image.convert("RGB"), dpi)]
+    except Exception as error:  # noqa: BLE001 - decoders fail with many types; all mean "bad page"
+        message = error.message if isinstance(error, MotcuaError) else f"{type(error).__name__}: {error}"
+        raise UnreadablePage(f"cannot be decoded ({message[:200]})") from error
 
 
 def index_dossier_text(store: Any, dossier_id: str | None = None, *, since: datetime | None = None,
                        cancel: threading.Event | None = None,
                        on_page: Callable[[int, int], None] | None = None) -> int:
     """Index the pages still without text (of one dossier, or of the dossiers received since
-    `since`, or all); returns how many were indexed.
+    `since`, or all); returns how many were recorded (read, or found unreadable).
 
     `on_page(done, total)` reports progress; `cancel` stops between pages. A page that cannot be
-    read is skipped (and stays unindexed, to be tried again next time); it never stops the rest.
+    decoded is recorded as unreadable and skipped for good; one the OCR engine failed on stays
+    unindexed, to be tried again next time. Neither stops the rest.
     """
     from app.capture.text_index import index_page_text
 
@@ -96,12 +127,17 @@ def index_dossier_text(store: Any, dossier_id: str | None = None, *, since: date
     for number, ref in enumerate(pending, start=1):
         if cancel is not None and cancel.is_set():
             break
+        language = "vie"
         try:
             text = page_text(store.blobs.get(ref.sha256), ref.mime)
-        except (MotcuaError, OSError, ValueError) as error:
-            log.warning("page %s… not indexed: %s", ref.sha256[:12], error)
+        except UnreadablePage as error:
+            log.warning("page %s… of dossier %s skipped: %s", ref.sha256[:12], ref.dossier_id, error)
+            text, language = "", UNREADABLE
+        except Exception as error:  # noqa: BLE001 - OCR engine or blob trouble: next time, not never
+            log.warning("page %s… not indexed this time: %r", ref.sha256[:12], error)
             continue
-        index_page_text(store, ref.dossier_id, ref.sha256, text, document_id=ref.document_id)
+        index_page_text(store, ref.dossier_id, ref.sha256, text, document_id=ref.document_id,
+                        language=language)
         done += 1
         if on_page is not None:
             on_page(number, len(pending))

@@ -16,28 +16,31 @@ from pathlib import Path
 import pikepdf
 from PIL import Image, ImageOps
 
+from app.capture.page_files import check_pixels
 from app.capture.pages import PageKind, RawPage
 from app.errors import InputError
+from app.limits import DEFAULT_LIMITS
 
-# Pixels per page we accept: an A3 sheet at 600 dpi is ~70 MP, a 108 MP phone sensor is the
-# largest honest source. Beyond that a file is a decompression bomb, not a scan.
-MAX_PIXELS = 120_000_000
+# Pixels per page we accept (app/limits.py): an A3 sheet at 600 dpi is ~70 MP, a 108 MP phone
+# sensor is the largest honest source. Beyond that a file is a decompression bomb, not a scan.
+MAX_PIXELS = DEFAULT_LIMITS.max_page_pixels  # Pillow's own guard is set from it (page_files.py)
 DEFAULT_DPI = 200.0
 _DPI_RANGE = (50.0, 2400.0)  # outside this a file's dpi field is garbage, not a resolution
 _CAMERA_TAGS = (0x010F, 0x0110)  # EXIF Make, Model: written by cameras and phones, not scanners
 
 
 def read_pages(path: Path, *, dpi: float | None = None, kind: PageKind = "document",
-               photographed: bool | None = None) -> Iterator[RawPage]:
-    """The pages of one file. `dpi` overrides the file's; `photographed` None = from EXIF."""
+               photographed: bool | None = None, max_pixels: int = MAX_PIXELS) -> Iterator[RawPage]:
+    """The pages of one file. `dpi` overrides the file's; `photographed` None = from EXIF;
+    a page of more than `max_pixels` pixels is refused before it is decoded or drawn."""
     path = Path(path)
     _check_file(path)
     with path.open("rb") as handle:
         head = handle.read(5)
     if head == b"%PDF-":
-        yield from _pdf_pages(path, dpi=dpi, kind=kind)
+        yield from _pdf_pages(path, dpi=dpi, kind=kind, max_pixels=max_pixels)
     else:
-        yield from _image_pages(path, dpi=dpi, kind=kind, photographed=photographed)
+        yield from _image_pages(path, dpi=dpi, kind=kind, photographed=photographed, max_pixels=max_pixels)
 
 
 def _check_file(path: Path) -> None:
@@ -50,8 +53,8 @@ def _check_file(path: Path) -> None:
 
 
 def _image_pages(path: Path, *, dpi: float | None, kind: PageKind,
-                 photographed: bool | None) -> Iterator[RawPage]:
-    image = _open_image(path)
+                 photographed: bool | None, max_pixels: int) -> Iterator[RawPage]:
+    image = _open_image(path, max_pixels)
     try:
         # Counting frames walks the whole file, so damage far in would lose the good first pages:
         # walk frame by frame instead, until the file says there are no more.
@@ -62,7 +65,7 @@ def _image_pages(path: Path, *, dpi: float | None, kind: PageKind,
             try:
                 if index:
                     image.seek(index)
-                _check_pixels(where, image.size)
+                check_pixels(where, image.size, max_pixels)
                 page = _load_frame(image, where)
             except EOFError:
                 if index == 0:
@@ -81,7 +84,7 @@ def _image_pages(path: Path, *, dpi: float | None, kind: PageKind,
         image.close()
 
 
-def _open_image(path: Path) -> Image.Image:
+def _open_image(path: Path, max_pixels: int) -> Image.Image:
     try:
         with warnings.catch_warnings():
             # We apply our own pixel limit with a message naming the file; Pillow's warning is noise.
@@ -93,17 +96,12 @@ def _open_image(path: Path) -> Image.Image:
         raise InputError(f"{path}: not an image or PDF this program can read") from error
     except Exception as error:  # noqa: BLE001 - Pillow reports damage with many types
         raise InputError(f"{path}: the image is damaged or truncated ({error!r})") from error
-    _check_pixels(str(path), image.size)
+    try:
+        check_pixels(str(path), image.size, max_pixels)
+    except InputError:
+        image.close()
+        raise
     return image
-
-
-def _check_pixels(where: str, size: tuple[int, int]) -> None:
-    pixels = size[0] * size[1]
-    if pixels > MAX_PIXELS:
-        raise InputError(f"{where}: refused, {size[0]}x{size[1]} = {pixels:,} pixels is more than the "
-                         f"{MAX_PIXELS:,} a page may have (a decompression bomb or a wrong file)")
-    if pixels == 0:
-        raise InputError(f"{where}: the image has no pixels")
 
 
 def _load_frame(image: Image.Image, where: str) -> Image.Image:
@@ -143,7 +141,7 @@ def _from_camera(image: Image.Image) -> bool:
 # ---------------------------------------------------------------------------------------------
 # PDFs
 
-def _pdf_pages(path: Path, *, dpi: float | None, kind: PageKind) -> Iterator[RawPage]:
+def _pdf_pages(path: Path, *, dpi: float | None, kind: PageKind, max_pixels: int) -> Iterator[RawPage]:
     scan_dpis = _check_pdf(path)
     import pypdfium2
 
@@ -158,7 +156,7 @@ def _pdf_pages(path: Path, *, dpi: float | None, kind: PageKind) -> Iterator[Raw
             try:
                 render_dpi = dpi or (scan_dpis[index] if index < len(scan_dpis) else None) or DEFAULT_DPI
                 width_in, height_in = page.get_width() / 72.0, page.get_height() / 72.0
-                _check_pixels(where, (round(width_in * render_dpi), round(height_in * render_dpi)))
+                check_pixels(where, (round(width_in * render_dpi), round(height_in * render_dpi)), max_pixels)
                 bitmap = page.render(scale=render_dpi / 72.0)
                 image = bitmap.to_pil().convert("RGB")
             except pypdfium2.PdfiumError as error:

@@ -11,7 +11,7 @@ its destination, flushed to disk, then renamed over it, so a crash never leaves 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -202,6 +202,20 @@ def pdf_bytes(pages: Sequence[ProcessedPage], *, title: str = "",
     """The same PDF/A-2b document as `write_pdf`, in memory: for a caller that seals it into the
     encrypted blob store, so a citizen's pages never sit on disk in the clear."""
     pdf, _entries = _build(pages, title, text_layers, "memory")
+    return _in_memory(pdf)
+
+
+def pdf_bytes_streamed(pages: Iterable[ProcessedPage], *, title: str = "") -> bytes:
+    """`pdf_bytes` (without text layers) for pages made one at a time: each is encoded as it
+    comes, so a long document rebuilt page by page holds one page's pixels at a time."""
+    pdf = pikepdf.new()
+    if not [_add_page(pdf, page) for page in pages]:
+        raise InputError("no pages to write to memory")
+    _mark_pdfa(pdf, title)
+    return _in_memory(pdf)
+
+
+def _in_memory(pdf: pikepdf.Pdf) -> bytes:
     buffer = io.BytesIO()
     pdf.save(buffer, min_version="1.7", object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return buffer.getvalue()

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from app.errors import InputError
+from app.text import excerpt
 
 # Submission channels (DVCQG "kênh": 1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích).
 CHANNELS: dict[str, str] = {
@@ -104,7 +105,7 @@ def _money(value: Any, *, where: str, allow_null: bool = False) -> int | None:
         return None
     # bool is an int subclass; "true" as a fee is a typo, not 1 đ.
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError(f"{where}: must be a whole number of đồng, got {value!r}")
+        raise InputError(f"{where}: must be a whole number of đồng, got {excerpt(value)}")
     if value < 0:
         raise InputError(f"{where}: fee must not be negative, got {value}")
     return value
@@ -117,7 +118,7 @@ def fee_rule_from_entry(entry: Mapping[str, Any], *, where: str) -> FeeRule:
         raise InputError(f"{where}: give only one of {', '.join(present)} (they conflict)")
     note = entry.get("fee_note") or ""
     if not isinstance(note, str):
-        raise InputError(f"{where}, fee_note: must be text, got {note!r}")
+        raise InputError(f"{where}, fee_note: must be text, got {excerpt(note)}")
     if not present:
         return FeeRule(kind="unknown", note=note)
     key = present[0]
@@ -134,11 +135,11 @@ def fee_rule_from_entry(entry: Mapping[str, Any], *, where: str) -> FeeRule:
 
 def _by_channel(value: Any, *, where: str) -> dict[str, int]:
     if not isinstance(value, Mapping) or not value:
-        raise InputError(f"{where}: must be a non-empty mapping of channel to amount, got {value!r}")
+        raise InputError(f"{where}: must be a non-empty mapping of channel to amount, got {excerpt(value)}")
     amounts: dict[str, int] = {}
     for channel, amount in value.items():
         if channel not in CHANNELS:
-            raise InputError(f"{where}: unknown channel {channel!r}; expected one of "
+            raise InputError(f"{where}: unknown channel {excerpt(channel)}; expected one of "
                              f"{', '.join(CHANNELS)}")
         amounts[channel] = _money(amount, where=f"{where}.{channel}")  # type: ignore[assignment]
     return amounts
@@ -146,10 +147,10 @@ def _by_channel(value: Any, *, where: str) -> dict[str, int]:
 
 def _per_page(value: Any, *, where: str, note: str) -> FeeRule:
     if not isinstance(value, Mapping):
-        raise InputError(f"{where}: must be a mapping with {', '.join(PER_PAGE_KEYS)}, got {value!r}")
+        raise InputError(f"{where}: must be a mapping with {', '.join(PER_PAGE_KEYS)}, got {excerpt(value)}")
     unknown = sorted(set(value) - set(PER_PAGE_KEYS))
     if unknown:
-        raise InputError(f"{where}: unknown key {unknown[0]!r}; expected {', '.join(PER_PAGE_KEYS)}")
+        raise InputError(f"{where}: unknown key {excerpt(unknown[0])}; expected {', '.join(PER_PAGE_KEYS)}")
     for key in ("per_page_first_2", "per_page_from_3"):
         if key not in value:
             raise InputError(f"{where}: missing {key}")
@@ -165,7 +166,7 @@ def _per_page(value: Any, *, where: str, note: str) -> FeeRule:
 
 def _count(value: Any, *, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError(f"{name}: must be a whole number, got {value!r}")
+        raise InputError(f"{name}: must be a whole number, got {excerpt(value)}")
     if value < 1:
         raise InputError(f"{name}: must be at least 1, got {value}")
     return value
@@ -181,7 +182,7 @@ def compute_fee(rule: FeeRule, *, channel: str = "truc_tiep", pages: int | None 
     without `pages`.
     """
     if channel not in CHANNELS:
-        raise InputError(f"channel: unknown channel {channel!r}; expected one of {', '.join(CHANNELS)}")
+        raise InputError(f"channel: unknown channel {excerpt(channel)}; expected one of {', '.join(CHANNELS)}")
     copies = _count(copies, name="copies")
     if pages is not None:
         pages = _count(pages, name="pages")

@@ -22,7 +22,7 @@ from app.catalog.model import (TAGGED_FIELDS, VERIFY_TAGS, DocumentItem, Extensi
                                document_from_text)
 from app.deadlines import TimeRule
 from app.errors import InputError
-from app.text import collapse_spaces, nfc
+from app.text import collapse_spaces, excerpt, nfc
 
 ENTRY_KEYS = frozenset({
     "code", "name", "field", "authority", "valid_from", "valid_until", "channels", "time",
@@ -30,6 +30,8 @@ ENTRY_KEYS = frozenset({
     "inferred", "valid_until_hint", "related_codes", "desk_forms", *FEE_KEYS,
 })
 FORMAT = "motcua-catalog/1"
+# A whole province's catalogue is a few MB; more is the wrong file (or one built to exhaust memory).
+MAX_CATALOG_BYTES = 32 * 1024 * 1024
 TIME_KEYS = ("unit", "value", "cutoff_15h")
 DOCUMENT_KEYS = ("name", "required", "kind", "inferred")
 # National codes are N.NNNNNN; provinces also use service codes (1.001193.000.00.00.H56) and
@@ -56,6 +58,8 @@ def load_catalog(path: Path) -> Catalog:
     path = Path(path)
     source = str(path)
     try:
+        if path.stat().st_size > MAX_CATALOG_BYTES:
+            raise InputError(f"{source}: larger than {MAX_CATALOG_BYTES:,} bytes; not a catalogue file")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputError(f"{source}: no such file") from None
@@ -70,7 +74,7 @@ def load_catalog(path: Path) -> Catalog:
     versions = validate_catalog(data, source=source, entry_lines=lines)
     label = data.get("catalog_version") if isinstance(data, Mapping) else None
     if label is not None and not isinstance(label, str):
-        raise InputError(f"{source}: catalog_version must be text, got {label!r}")
+        raise InputError(f"{source}: catalog_version must be text, got {excerpt(label)}")
     return Catalog(versions=versions, catalog_version=label, source=source)
 
 
@@ -84,7 +88,20 @@ def _parse_json(text: str, *, source: str) -> Any:
 
 class _StrictLoader(yaml.SafeLoader):
     """Safe YAML that refuses a key given twice in one mapping (PyYAML keeps the last silently,
-    which would hide a second `fee_vnd` typed by mistake)."""
+    which would hide a second `fee_vnd` typed by mistake), and anchors and aliases (`&x`, `*x`).
+
+    A catalogue has no use for aliases, and they are how a few hundred bytes ("billion laughs")
+    expand into billions of values once something walks the data; refusing them while the file
+    is parsed keeps reading it linear in its size."""
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            kind = "an alias" if isinstance(event, yaml.AliasEvent) else "an anchor"
+            raise yaml.composer.ComposerError(
+                None, None, f"{kind} ({excerpt(event.anchor)}) is not allowed in a catalogue; write the "
+                            "value out in full", event.start_mark)
+        return super().compose_node(parent, index)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
@@ -94,7 +111,7 @@ class _StrictLoader(yaml.SafeLoader):
                 continue  # super() reports unhashable keys itself
             if key in seen:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"key {key!r} appears twice in the same mapping", key_node.start_mark)
+                    None, None, f"key {excerpt(key)} appears twice in the same mapping", key_node.start_mark)
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
@@ -137,7 +154,7 @@ def validate_catalog(data: Any, *, source: str,
         raise InputError(f"{source}: the file is empty; expected a 'procedures' list")
     entries = data.get("procedures") if isinstance(data, Mapping) else data
     if isinstance(data, Mapping) and data.get("format", FORMAT) != FORMAT:
-        raise InputError(f"{source}: format {data.get('format')!r} is not {FORMAT!r}; this version of "
+        raise InputError(f"{source}: format {excerpt(data.get('format'))} is not {excerpt(FORMAT)}; this version of "
                          "MotCua Desk cannot read it")
     if isinstance(data, Mapping) and "procedures" not in data:
         raise InputError(f"{source}: no 'procedures' list at the top level")
@@ -156,7 +173,7 @@ def _entry_where(source: str, index: int, raw: Any, lines: Sequence[int] | None)
     where = f"{source}: entry {index + 1}"
     code = raw.get("code") if isinstance(raw, Mapping) else None
     if code is not None:
-        where += f" (code {str(code)!r})"
+        where += f" (code {excerpt(str(code))})"
     if lines is not None and index < len(lines):
         where += f", line {lines[index]}"
     return where
@@ -173,10 +190,10 @@ def _check_versions(versions: list[ProcedureVersionData], *, source: str) -> Non
             first, second = sorted((i, j))
             if older.valid_from == newer.valid_from:
                 raise InputError(f"{source}: entries {first + 1} and {second + 1} are both code "
-                                 f"{newer.code!r} valid from {newer.valid_from.isoformat()} (duplicate)")
+                                 f"{excerpt(newer.code)} valid from {newer.valid_from.isoformat()} (duplicate)")
             if older.valid_until is not None and older.valid_until >= newer.valid_from:
                 raise InputError(
-                    f"{source}: entry {i + 1} (code {older.code!r}) is valid until "
+                    f"{source}: entry {i + 1} (code {excerpt(older.code)}) is valid until "
                     f"{older.valid_until.isoformat()}, overlapping entry {j + 1} valid from "
                     f"{newer.valid_from.isoformat()}")
 
@@ -225,20 +242,20 @@ def _refuse_unknown_keys(raw: Mapping[Any, Any], allowed: Any, *, where: str) ->
     for key in raw:
         if key not in allowed:
             close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise InputError(f"{where}: unknown field {key!r}{hint}")
+            hint = f" (did you mean {excerpt(close[0])}?)" if close else ""
+            raise InputError(f"{where}: unknown field {excerpt(key)}{hint}")
 
 
 def _code(value: Any, *, where: str) -> str:
     if value is None:
         raise InputError(f"{where}: missing; every procedure needs its code (LOCAL.… if it has none)")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise InputError(f"{where}: must be text; put the code in quotes (YAML read {value!r} as a number)")
+        raise InputError(f"{where}: must be text; put the code in quotes (YAML read {excerpt(value)} as a number)")
     if not isinstance(value, str):
-        raise InputError(f"{where}: must be text, got {value!r}")
+        raise InputError(f"{where}: must be text, got {excerpt(value)}")
     code = value.strip()
     if not _CODE.match(code):
-        raise InputError(f"{where}: {value!r} is not a procedure code (letters, digits, '.', '-', '_')")
+        raise InputError(f"{where}: {excerpt(value)} is not a procedure code (letters, digits, '.', '-', '_')")
     return code
 
 
@@ -248,7 +265,7 @@ def _text(value: Any, *, where: str, required: bool = False) -> str | None:
             raise InputError(f"{where}: missing")
         return None
     if not isinstance(value, str):
-        raise InputError(f"{where}: must be text, got {value!r}")
+        raise InputError(f"{where}: must be text, got {excerpt(value)}")
     return collapse_spaces(nfc(value))
 
 
@@ -258,7 +275,7 @@ def _texts(value: Any, *, where: str) -> tuple[str, ...]:
     if isinstance(value, str):  # a single note or citation is common enough to accept bare
         value = [value]
     if not isinstance(value, list):
-        raise InputError(f"{where}: must be a list of text, got {value!r}")
+        raise InputError(f"{where}: must be a list of text, got {excerpt(value)}")
     return tuple(_text(item, where=f"{where}[{i + 1}]", required=True) or "" for i, item in enumerate(value))
 
 
@@ -268,7 +285,7 @@ def _date(value: Any, *, where: str, required: bool) -> date | None:
             raise InputError(f"{where}: missing; give the effective date as YYYY-MM-DD")
         return None
     if isinstance(value, datetime):
-        raise InputError(f"{where}: must be a date (YYYY-MM-DD) without a time, got {value!r}")
+        raise InputError(f"{where}: must be a date (YYYY-MM-DD) without a time, got {excerpt(value)}")
     if isinstance(value, date):
         return value
     if isinstance(value, str):
@@ -276,17 +293,17 @@ def _date(value: Any, *, where: str, required: bool) -> date | None:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise InputError(f"{where}: {value!r} is not a date of the form YYYY-MM-DD")
+    raise InputError(f"{where}: {excerpt(value)} is not a date of the form YYYY-MM-DD")
 
 
 def _channels(value: Any, *, where: str) -> tuple[str, ...]:
     if value is None:
         return tuple(CHANNELS)
     if not isinstance(value, list) or not value:
-        raise InputError(f"{where}: must be a non-empty list of channels, got {value!r}")
+        raise InputError(f"{where}: must be a non-empty list of channels, got {excerpt(value)}")
     for channel in value:
         if channel not in CHANNELS:
-            raise InputError(f"{where}: unknown channel {channel!r}; expected one of {', '.join(CHANNELS)}")
+            raise InputError(f"{where}: unknown channel {excerpt(channel)}; expected one of {', '.join(CHANNELS)}")
     if len(set(value)) != len(value):
         raise InputError(f"{where}: a channel is listed twice")
     return tuple(value)
@@ -300,7 +317,7 @@ def _time(value: Any, *, where: str) -> TimeRule | None:
     if value is None:
         return None
     if not isinstance(value, Mapping):
-        raise InputError(f"{where}: must be a mapping like {{unit: working_day, value: 3}}, got {value!r}")
+        raise InputError(f"{where}: must be a mapping like {{unit: working_day, value: 3}}, got {excerpt(value)}")
     _refuse_unknown_keys(value, TIME_KEYS, where=where)
     if "value" in value and value["value"] is None:
         return None  # known to be unknown: allowed, flagged through unverified_fields
@@ -335,10 +352,10 @@ def _document(value: Any, *, where: str) -> DocumentItem:
     required, inferred = value.get("required", True), value.get("inferred", False)
     for key, flag in (("required", required), ("inferred", inferred)):
         if not isinstance(flag, bool):
-            raise InputError(f"{where}.{key}: must be true or false, got {flag!r}")
+            raise InputError(f"{where}.{key}: must be true or false, got {excerpt(flag)}")
     kind = value.get("kind", "submit")
     if kind not in ("submit", "present"):
-        raise InputError(f"{where}.kind: must be 'submit' or 'present', got {kind!r}")
+        raise InputError(f"{where}.kind: must be 'submit' or 'present', got {excerpt(kind)}")
     return DocumentItem(name=name, required=required, kind=kind, inferred=inferred)
 
 
@@ -346,11 +363,11 @@ def _verify(value: Any, *, where: str) -> dict[str, str]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise InputError(f"{where}: must be a mapping of field to V/S/U, got {value!r}")
+        raise InputError(f"{where}: must be a mapping of field to V/S/U, got {excerpt(value)}")
     _refuse_unknown_keys(value, (*TAGGED_FIELDS, "extension"), where=where)
     for key, tag in value.items():
         if tag not in VERIFY_TAGS:
-            raise InputError(f"{where}.{key}: must be V, S or U, got {tag!r}")
+            raise InputError(f"{where}.{key}: must be V, S or U, got {excerpt(tag)}")
     return dict(value)
 
 
@@ -358,5 +375,5 @@ def _related(value: Any, *, where: str) -> dict[str, str]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise InputError(f"{where}: must be a mapping of relation to code, got {value!r}")
+        raise InputError(f"{where}: must be a mapping of relation to code, got {excerpt(value)}")
     return {str(key): _code(code, where=f"{where}.{key}") for key, code in value.items()}

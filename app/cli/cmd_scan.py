@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import emit
+from app.cli.common import emit, for_terminal
 from app.errors import InputError
 
 PROCESS_MODES = ("auto", "bw", "gray", "color", "mixed")
@@ -143,5 +143,5 @@ class _Progress:
 
     def page(self, raw: Any) -> None:
         if not self.quiet:
-            sys.stderr.write(f"{raw.source}\n")
+            sys.stderr.write(f"{for_terminal(raw.source)}\n")
             sys.stderr.flush()

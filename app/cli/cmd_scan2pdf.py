@@ -8,12 +8,11 @@ name while every other page is still written; the exit status is then 2 so scrip
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
 from app.capture.pages import MODES, ProcessedPage, RawPage
-from app.cli.common import emit
+from app.cli.common import emit, say_error
 from app.errors import InputError
 
 
@@ -107,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
     }
     emit(args, data, _human(data))
     for problem in problems:
-        sys.stderr.write(f"motcua: {problem['message']}\n")
+        say_error(problem["message"])
     return 2 if problems else 0
 
 

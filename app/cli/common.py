@@ -14,6 +14,7 @@ from typing import Any
 
 from app.errors import InputError
 from app.paths import DataPaths, data_paths
+from app.text import escape_unsafe
 
 PASSWORD_ENV = "MOTCUA_PASSWORD"
 USER_ENV = "MOTCUA_USER"
@@ -65,13 +66,29 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
+def for_terminal(text: str) -> str:
+    """`text` safe to print: control characters (ESC sequences that clear the screen or retitle
+    the window, a carriage return that overwrites a line), bidi overrides and invisible
+    characters from stored data are shown as escapes like \\x1b; line breaks and tabs stay."""
+    return escape_unsafe(text, keep="\n\t")
+
+
+def say_error(text: str) -> None:
+    """One `motcua: …` line on standard error, made safe for the terminal."""
+    sys.stderr.write(f"motcua: {for_terminal(text)}\n")
+
+
 def emit(args: argparse.Namespace, data: Any, human: str) -> None:
-    """Print JSON when `--json` was given, otherwise the human text."""
+    """Print JSON when `--json` was given, otherwise the human text made safe for the terminal.
+
+    JSON keeps Vietnamese letters as they are; the characters it would leave raw (C1 controls,
+    bidi overrides, lone surrogates) are written as \\uXXXX escapes, which JSON readers undo.
+    Outside strings JSON has only its own line breaks, so those are kept."""
     if getattr(args, "json", False):
-        json.dump(data, sys.stdout, ensure_ascii=False, default=_json_default, indent=2)
-        sys.stdout.write("\n")
+        text = json.dumps(data, ensure_ascii=False, default=_json_default, indent=2)
+        sys.stdout.write(escape_unsafe(text, keep="\n", json_escapes=True) + "\n")
     else:
-        sys.stdout.write(human.rstrip("\n") + "\n")
+        sys.stdout.write(for_terminal(human.rstrip("\n")) + "\n")
 
 
 def add_store_user_options(parser: argparse.ArgumentParser) -> None:

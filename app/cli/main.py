@@ -16,7 +16,9 @@ import sys
 from collections.abc import Callable, Sequence
 
 from app import __version__
-from app.errors import AuthError, InputError, MotcuaError, StoreExistsError, StoreMissingError
+from app.cli.common import say_error
+from app.errors import (AuthError, InputError, LockedOutError, MotcuaError, StoreExistsError,
+                        StoreMissingError)
 from app.logging_setup import configure_logging
 from app.paths import DataPaths, data_paths
 
@@ -57,6 +59,8 @@ def build_parser(extra_commands: Sequence[str] = ()) -> argparse.ArgumentParser:
 
 
 def exit_code_for(error: MotcuaError) -> int:
+    if isinstance(error, LockedOutError):  # the store cannot be used for now (README: exit 3)
+        return 3
     if isinstance(error, (InputError, AuthError, StoreMissingError, StoreExistsError)):
         return 2
     return 3
@@ -100,7 +104,7 @@ def main(argv: Sequence[str] | None = None, *, open_desk: DeskOpener | None = No
             return open_desk_app(args, open_desk)
         return int(args.handler(args) or 0)
     except MotcuaError as error:
-        sys.stderr.write(f"motcua: {error.message}\n")
+        say_error(error.message)
         return exit_code_for(error)
     except KeyboardInterrupt:
         return 130

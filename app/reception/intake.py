@@ -35,6 +35,10 @@ def request_from_intake_json(path: Path) -> ReceptionRequest:
     except json.JSONDecodeError as error:
         raise InputError(f"{path}: not valid JSON ({error.msg} at line {error.lineno}, "
                          f"column {error.colno})") from None
+    except ValueError:  # a number of thousands of digits: Python refuses to read it
+        raise InputError(f"{path}: not an intake file (a number in it is thousands of digits long)") from None
+    except RecursionError:
+        raise InputError(f"{path}: not an intake file (nested thousands of levels deep)") from None
     try:
         return request_from_dict(data, base=path.resolve().parent)
     except InputError as error:

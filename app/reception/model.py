@@ -18,6 +18,7 @@ from typing import Any
 from app.catalog.fees import FeeQuote
 from app.catalog.model import ProcedureVersionData
 from app.errors import InputError
+from app.text import clip, excerpt
 
 CHANNELS = ("desk", "post_office", "community")
 # The fee rule's channel for each reception channel: a post-office agent submits by post.
@@ -195,7 +196,7 @@ class _Reader:
             raise InputError(f"{path or 'top level'}: expected an object, got {type(data).__name__}")
         unknown = sorted(set(data) - set(known))
         if unknown:
-            raise InputError(f"{self._at(path, unknown[0])}: unknown key (expected one of "
+            raise InputError(f"{self._at(path, clip(str(unknown[0])))}: unknown key (expected one of "
                              f"{', '.join(known)})")
         self.data, self.path = data, path
 
@@ -211,19 +212,19 @@ class _Reader:
         if value is None:
             return default
         if not isinstance(value, str):
-            raise InputError(f"{self.where(key)}: expected text, got {value!r}")
+            raise InputError(f"{self.where(key)}: expected text, got {excerpt(value)}")
         return value
 
     def choice(self, key: str, options: tuple[str, ...], default: str) -> str:
         value = self.text(key, default)
         if value not in options:
-            raise InputError(f"{self.where(key)}: {value!r} is not one of {', '.join(options)}")
+            raise InputError(f"{self.where(key)}: {excerpt(value)} is not one of {', '.join(options)}")
         return value
 
     def boolean(self, key: str, default: bool) -> bool:
         value = self.data.get(key, default)
         if not isinstance(value, bool):
-            raise InputError(f"{self.where(key)}: expected true or false, got {value!r}")
+            raise InputError(f"{self.where(key)}: expected true or false, got {excerpt(value)}")
         return value
 
     def integer(self, key: str, default: int | None) -> int | None:
@@ -232,7 +233,7 @@ class _Reader:
             return default
         # bool is an int subclass; `true` as a count is a typo, not 1.
         if isinstance(value, bool) or not isinstance(value, int):
-            raise InputError(f"{self.where(key)}: expected a whole number, got {value!r}")
+            raise InputError(f"{self.where(key)}: expected a whole number, got {excerpt(value)}")
         return value
 
     def day(self, key: str) -> date | None:
@@ -242,7 +243,7 @@ class _Reader:
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise InputError(f"{self.where(key)}: {value!r} is not a date like 2026-11-24") from None
+            raise InputError(f"{self.where(key)}: {excerpt(value)} is not a date like 2026-11-24") from None
 
     def moment(self, key: str) -> datetime | None:
         value = self.text(key)
@@ -251,11 +252,11 @@ class _Reader:
         try:
             moment = datetime.fromisoformat(value)
         except ValueError:
-            raise InputError(f"{self.where(key)}: {value!r} is not a date and time like "
+            raise InputError(f"{self.where(key)}: {excerpt(value)} is not a date and time like "
                              "2026-11-24T08:30") from None
         if moment.tzinfo is not None:
             raise InputError(f"{self.where(key)}: give the unit's local time without a time zone, "
-                             f"got {value!r}")
+                             f"got {excerpt(value)}")
         return moment
 
     def items(self, key: str) -> list[Any]:

@@ -28,6 +28,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from app.capture.page_files import CheckedPage, check_page_file
 from app.catalog.fees import FeeQuote
 from app.catalog.model import ProcedureVersionData
 from app.catalog.storage import version_row_id
@@ -36,6 +37,7 @@ from app.codes import allocate_dossier_code, offline_range_for
 from app.errors import InputError, MotcuaError, StoreError
 from app.identity.cccd import CccdRecord
 from app.ids import new_id
+from app.limits import Limits
 from app.reception.model import (FEE_CHANNEL, ApplicantInput, DocumentInput, FieldProblem, PageInput,
                                  ReceptionInvalid, ReceptionQuote, ReceptionRequest, ReceptionResult)
 from app.reception.validation import CheckedRequest, check_request, dossier_unit
@@ -118,7 +120,7 @@ def confirm_reception(store: Any, request: ReceptionRequest, *,
         checked = check_request(session, request, now=now)
     if checked.problems:
         raise ReceptionInvalid(checked.problems)
-    pages = _store_pages(store.blobs, checked.request)
+    pages = _store_pages(store.blobs, checked.request, checked.limits)
     try:
         with store.session() as session:
             earlier = _confirmed_before(session, request.draft_id)
@@ -156,28 +158,34 @@ def _confirmed_before(session: Session, draft_id: str) -> ReceptionResult | None
                            due_at=row.due_at, fee_vnd=row.fee_vnd, already_confirmed=True)
 
 
-def _store_pages(blobs: BlobStore, request: ReceptionRequest) -> list[list[StoredPage]]:
-    """Encrypt every page into the blob store (durable before the commit that references it)."""
-    stored: list[list[StoredPage]] = []
+def _store_pages(blobs: BlobStore, request: ReceptionRequest, limits: Limits) -> list[list[StoredPage]]:
+    """Encrypt every page into the blob store (durable before the commit that references it).
+
+    Every page is checked in full first (app/capture/page_files.py: decoded, a PDF rebuilt), so
+    a bad one is refused before any page file is written."""
+    checked: list[list[CheckedPage | StoredPage]] = []
     problems: list[FieldProblem] = []
     for i, doc in enumerate(request.documents):
-        stored.append([])
+        checked.append([])
         for j, page in enumerate(doc.pages):
             try:
-                sha256, size = _sealed(blobs, page) if page.blob else blobs.put_file(page.path)
-            except InputError as error:  # vanished or became unreadable since the check
+                checked[-1].append(_sealed(blobs, page) if page.blob else
+                                   check_page_file(page.path, title=doc.name, limits=limits))
+            except InputError as error:  # damaged inside, or vanished since the check
                 problems.append(FieldProblem(f"documents[{i}].pages[{j}].path", error.message))
-                continue
-            stored[-1].append((sha256, size, page.mime))
+            except OSError as error:
+                problems.append(FieldProblem(f"documents[{i}].pages[{j}].path",
+                                             f"cannot be read ({error.strerror or error})"))
     if problems:
         raise ReceptionInvalid(problems)
-    return stored
+    return [[page.seal(blobs) if isinstance(page, CheckedPage) else page for page in pages]
+            for pages in checked]
 
 
-def _sealed(blobs: BlobStore, page: PageInput) -> tuple[str, int]:
+def _sealed(blobs: BlobStore, page: PageInput) -> StoredPage:
     """A page captured straight into the blob store: it must be there and decrypt intact."""
     try:
-        return page.blob, len(blobs.get(page.blob))
+        return page.blob, len(blobs.get(page.blob)), page.mime
     except MotcuaError as error:
         raise InputError(f"scanned page {page.blob[:12]}… is missing or damaged ({error.message}); "
                          "capture it again") from None

@@ -7,10 +7,9 @@ be worked out (procedure version, appointment time, fee, cleaned applicant). It 
 
 from __future__ import annotations
 
-import mimetypes
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -20,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.calendar_store import load_calendar
 from app.catalog.fees import FeeLine, FeeQuote, compute_fee
 from app.catalog.model import ProcedureVersionData
+from app.capture.page_files import PAGE_TYPES, identify
 from app.catalog.search import CatalogIndex
 from app.codes import UNIT_CODE_RE, offline_range_for
 from app.deadlines import compute_due
@@ -27,14 +27,15 @@ from app.errors import InputError
 from app.identity.cccd import CccdParseError, check_id_number
 from app.identity.contact import email_problem, normalise_email, normalise_phone, phone_problem
 from app.identity.provinces import is_province_code
+from app.limits import Limits
 from app.reception.model import (APPLICANT_SOURCES, CHANNELS, DELIVERY, DOCUMENT_FORMS, DOCUMENT_KINDS,
                                  FEE_CHANNEL, PAYMENT_METHODS, ApplicantInput, DocumentInput,
                                  FieldProblem, PageInput, ReceptionRequest,
                                  RepresentativeInput)
+from app.store.limits import desk_limits
 from app.store.models import ProcedureVersion, Unit
-from app.text import collapse_spaces, fold, nfc
+from app.text import clip, collapse_spaces, describe_char, excerpt, fold, nfc, unsafe_char
 
-PAGE_MIMES = ("application/pdf", "image/png", "image/jpeg", "image/tiff", "image/webp", "image/bmp")
 # A reception may be entered a little after the clock it states (clocks of two desks differ).
 FUTURE_SLACK = timedelta(minutes=5)
 ENTERED_FEE_LABEL = "Phí, lệ phí (số tiền nhập tại quầy)"
@@ -59,6 +60,7 @@ class CheckedRequest:
     fee: FeeQuote | None
     missing: list[str]  # names of required documents not received
     problems: list[FieldProblem]
+    limits: Limits  # the portal's published limits the request was checked against
 
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -79,18 +81,19 @@ def check_request(session: Session, request: ReceptionRequest, *, now: datetime)
     """Check `request` against the catalogue and calendar in `session`; see the module docstring."""
     problems = Problems()
     add = problems.add
+    limits = desk_limits(session)
+    _check_texts(request, limits, add)
+    _check_counts(request, limits, add)
     received_at = (request.received_at or now).replace(microsecond=0)
     if request.received_at is not None and request.received_at > now + FUTURE_SLACK:
         add("received_at", f"{request.received_at:%H:%M %d/%m/%Y} is in the future")
     applicant = _check_applicant(request.applicant, add, today=now.date())
     representative = _check_representative(request.representative, add)
     version = _check_procedure(session, request.procedure_code, received_at.date(), add)
-    documents, missing = _check_documents(request, version, add)
+    documents, missing = _check_documents(request, version, add, limits)
     _check_channel(request, version, add)
     _check_issuer(session, request, add)
     _check_delivery(request, applicant, add)
-    if isinstance(request.sets, bool) or not isinstance(request.sets, int) or request.sets < 1:
-        add("sets", f"the number of dossier sets must be at least 1, got {request.sets!r}")
     fee = _check_fee(request, version, add)
     due_at = None
     if version is not None and version.time_rule is not None:
@@ -100,7 +103,65 @@ def check_request(session: Session, request: ReceptionRequest, *, now: datetime)
             add("received_at", error.message)
     cleaned = replace(request, applicant=applicant, representative=representative, documents=documents,
                       received_at=received_at)
-    return CheckedRequest(_cleaned(cleaned), received_at, version, due_at, fee, missing, problems)
+    return CheckedRequest(_cleaned(cleaned), received_at, version, due_at, fee, missing, problems, limits)
+
+
+# --- text and size limits (before anything else looks at a value) ------------------------------
+
+NAME, TEXT, ID = "name", "text", "id"  # which limit bounds a field's length
+
+
+def _texts(request: ReceptionRequest) -> Iterator[tuple[str, str, str, bool]]:
+    """Every free text of a request: (field path, value, which limit, multi-line?)."""
+    a, rep = request.applicant, request.representative
+    yield "procedure_code", request.procedure_code, ID, False
+    yield "draft_id", request.draft_id, ID, False
+    for key, kind in (("full_name", NAME), ("id_number", ID), ("old_id_number", ID), ("sex", NAME),
+                      ("address", TEXT), ("phone", ID), ("email", TEXT)):
+        yield f"applicant.{key}", getattr(a, key), kind, False
+    if rep is not None:
+        for key, kind in (("full_name", NAME), ("id_number", ID), ("phone", ID), ("authorisation", TEXT)):
+            yield f"representative.{key}", getattr(rep, key), kind, False
+    for i, doc in enumerate(request.documents):
+        yield f"documents[{i}].name", doc.name, NAME, False
+        for j, page in enumerate(doc.pages):
+            yield f"documents[{i}].pages[{j}].path", "" if page.blob else str(page.path), TEXT, False
+    for key in ("missing_reason", "visit_place", "exempt_reason", "delivery_address"):
+        yield key, getattr(request, key), TEXT, False
+    yield "destination_unit", request.destination_unit, ID, False
+    yield "note", request.note, TEXT, True  # the one multi-line field (a note may have lines)
+
+
+def _check_texts(request: ReceptionRequest, limits: Limits, add: Add) -> None:
+    """Refuse over-long texts and characters no form field holds: controls (ESC sequences,
+    line breaks in a one-line field), bidi overrides and isolates, zero-width characters, lone
+    surrogates. They reorder or hide what the receipt and the portal show, or drive a terminal."""
+    most = {NAME: limits.max_name_chars, TEXT: limits.max_text_chars, ID: limits.max_id_chars}
+    for field, value, kind, multiline in _texts(request):
+        if not isinstance(value, str):
+            add(field, f"expected text, got {excerpt(value)}")
+            continue
+        if len(value) > most[kind]:
+            add(field, f"{len(value):,} characters is longer than the {most[kind]:,} allowed")
+            continue
+        found = unsafe_char(value, multiline=multiline)
+        if found is not None:
+            index, ch = found
+            add(field, f"character {index + 1} is {describe_char(ch)}, which a form field may not "
+                       "hold (control, direction-override or invisible character); retype the text")
+
+
+def _check_counts(request: ReceptionRequest, limits: Limits, add: Add) -> None:
+    sets = request.sets
+    if isinstance(sets, bool) or not isinstance(sets, int) or not 1 <= sets <= limits.max_sets:
+        add("sets", f"the number of dossier sets is a whole number from 1 to {limits.max_sets}, "
+                    f"got {excerpt(sets)}")
+    if len(request.documents) > limits.max_documents:
+        add("documents", f"{len(request.documents):,} documents is more than the "
+                         f"{limits.max_documents:,} a dossier may have")
+    pages = sum(len(doc.pages) for doc in request.documents)
+    if pages > limits.max_pages:
+        add("documents", f"{pages:,} page files is more than the {limits.max_pages:,} a dossier may have")
 
 
 def _cleaned(request: ReceptionRequest) -> ReceptionRequest:
@@ -129,7 +190,7 @@ def _check_applicant(a: ApplicantInput, add: Add, *, today: date) -> ApplicantIn
         add("applicant.old_id_number", "the old ID number must be 9 or 12 digits")
     sex = clean_text(a.sex)
     if sex and sex.casefold() not in ("nam", "nữ"):
-        add("applicant.sex", f"{sex!r} is not Nam or Nữ")
+        add("applicant.sex", f"{excerpt(sex)} is not Nam or Nữ")
     sex = {"nam": "Nam", "nữ": "Nữ"}.get(sex.casefold(), sex)
     birth_ok = True
     if a.birth_date is not None and a.birth_date > today:
@@ -145,7 +206,7 @@ def _check_applicant(a: ApplicantInput, add: Add, *, today: date) -> ApplicantIn
     phone = _contact(a.phone, "applicant.phone", phone_problem, normalise_phone, add)
     email = _contact(a.email, "applicant.email", email_problem, normalise_email, add)
     if a.source not in APPLICANT_SOURCES:
-        add("applicant.source", f"{a.source!r} is not one of {', '.join(APPLICANT_SOURCES)}")
+        add("applicant.source", f"{excerpt(a.source)} is not one of {', '.join(APPLICANT_SOURCES)}")
     return replace(a, full_name=name, id_number=id_number, old_id_number=old_id, sex=sex,
                    address=clean_text(a.address), phone=phone, email=email)
 
@@ -213,7 +274,7 @@ def _check_procedure(session: Session, code: str, day: date, add: Add) -> Proced
         return None
     version = version_in_force(session, code, day)
     if version is None:
-        add("procedure_code", f"no procedure {code} is in force on {day:%d/%m/%Y} in the local catalogue")
+        add("procedure_code", f"no procedure {clip(code)} is in force on {day:%d/%m/%Y} in the local catalogue")
         return None
     if version.time_rule is None:
         add("procedure_code", f"procedure {code} has no time limit in the catalogue, so no "
@@ -222,7 +283,7 @@ def _check_procedure(session: Session, code: str, day: date, add: Add) -> Proced
 
 
 def _check_documents(request: ReceptionRequest, version: ProcedureVersionData | None,
-                     add: Add) -> tuple[list, list[str]]:
+                     add: Add, limits: Limits) -> tuple[list, list[str]]:
     cleaned: list[DocumentInput] = []
     missing: list[str] = []
     for i, doc in enumerate(request.documents):
@@ -231,14 +292,14 @@ def _check_documents(request: ReceptionRequest, version: ProcedureVersionData | 
         if not name:
             add(f"{where}.name", "the document's name is required")
         if doc.form not in DOCUMENT_FORMS:
-            add(f"{where}.form", f"{doc.form!r} is not one of {', '.join(DOCUMENT_FORMS)}")
+            add(f"{where}.form", f"{excerpt(doc.form)} is not one of {', '.join(DOCUMENT_FORMS)}")
         if doc.kind not in DOCUMENT_KINDS:
-            add(f"{where}.kind", f"{doc.kind!r} is not one of {', '.join(DOCUMENT_KINDS)}")
+            add(f"{where}.kind", f"{excerpt(doc.kind)} is not one of {', '.join(DOCUMENT_KINDS)}")
         if isinstance(doc.copies, bool) or not isinstance(doc.copies, int) or doc.copies < 1:
-            add(f"{where}.copies", f"the number of copies must be at least 1, got {doc.copies!r}")
+            add(f"{where}.copies", f"the number of copies must be at least 1, got {excerpt(doc.copies)}")
         if doc.pages and not doc.received:
             add(f"{where}.received", "pages are attached to a document marked as not received")
-        pages = [_check_page(page, f"{where}.pages[{j}]", add) for j, page in enumerate(doc.pages)]
+        pages = [_check_page(page, f"{where}.pages[{j}]", add, limits) for j, page in enumerate(doc.pages)]
         if doc.required and doc.kind == "submit" and not doc.received:
             missing.append(name)
             if not clean_text(request.missing_reason):
@@ -266,29 +327,37 @@ def _listed(item: str, listed: list[str]) -> bool:
     return False
 
 
-def _check_page(page: PageInput, where: str, add: Add) -> PageInput:
+def _check_page(page: PageInput, where: str, add: Add, limits: Limits) -> PageInput:
     if page.blob:  # sealed already; confirm checks the blob store holds it
         if not _SHA256.fullmatch(page.blob):
-            add(f"{where}.blob", f"{page.blob!r} is not a page address (64 lower-case hex digits)")
-        if page.mime not in PAGE_MIMES:
-            add(f"{where}.mime", f"{page.mime or 'unknown type'} is not a PDF or an image")
+            add(f"{where}.blob", f"{excerpt(page.blob)} is not a page address (64 lower-case hex digits)")
+        if page.mime not in PAGE_TYPES:
+            add(f"{where}.mime", f"{excerpt(page.mime) if page.mime else 'unknown type'} is not a PDF or an image")
         return page
-    mime = page.mime or (mimetypes.guess_type(str(page.path))[0] or "")
-    if mime not in PAGE_MIMES:
-        add(f"{where}.mime", f"{page.path.name}: {mime or 'unknown type'} is not a PDF or an image "
-                             "(PDF, PNG, JPEG, TIFF, WebP, BMP)")
+    named = excerpt(str(page.path), 120)
     if not page.path.is_file():
-        add(f"{where}.path", f"the file {page.path} does not exist")
+        add(f"{where}.path", f"the file {named} does not exist")
     elif not os.access(page.path, os.R_OK):
-        add(f"{where}.path", f"the file {page.path} cannot be read (permissions)")
+        add(f"{where}.path", f"the file {named} cannot be read (permissions)")
     elif page.path.stat().st_size == 0:
-        add(f"{where}.path", f"the file {page.path} is empty")
-    return replace(page, mime=mime)
+        add(f"{where}.path", f"the file {named} is empty")
+    elif page.path.stat().st_size > limits.max_blob_bytes:
+        add(f"{where}.path", f"the file {named} has {page.path.stat().st_size:,} bytes, more than the "
+                             f"{limits.max_blob_bytes:,} a page file may have")
+    else:
+        # The content decides what a file is, never its name or a declared type.
+        try:
+            return replace(page, mime=identify(page.path, max_pixels=limits.max_page_pixels))
+        except InputError as error:
+            add(f"{where}.path", error.message)
+        except OSError as error:
+            add(f"{where}.path", f"the file {named} cannot be read ({error.strerror or error})")
+    return page
 
 
 def _check_channel(request: ReceptionRequest, version: ProcedureVersionData | None, add: Add) -> None:
     if request.channel not in CHANNELS:
-        add("channel", f"{request.channel!r} is not one of {', '.join(CHANNELS)}")
+        add("channel", f"{excerpt(request.channel)} is not one of {', '.join(CHANNELS)}")
         return
     if version is not None and FEE_CHANNEL[request.channel] not in version.channels:
         add("channel", f"procedure {version.code} cannot be submitted through this channel")
@@ -296,7 +365,7 @@ def _check_channel(request: ReceptionRequest, version: ProcedureVersionData | No
     if destination and request.channel != "post_office":
         add("destination_unit", "a destination unit is chosen only by a post-office agent")
     elif destination and not UNIT_CODE_RE.fullmatch(destination):
-        add("destination_unit", f"{destination!r} is not an agency identifier like 000.00.06.H56")
+        add("destination_unit", f"{excerpt(destination)} is not an agency identifier like 000.00.06.H56")
     if request.channel == "community" and not clean_text(request.visit_place):
         add("visit_place", "say where the community team received the dossier")
 
@@ -326,14 +395,14 @@ def _check_issuer(session: Session, request: ReceptionRequest, add: Add) -> None
 
 def _check_delivery(request: ReceptionRequest, applicant: ApplicantInput, add: Add) -> None:
     if request.delivery not in DELIVERY:
-        add("delivery", f"{request.delivery!r} is not one of {', '.join(DELIVERY)}")
+        add("delivery", f"{excerpt(request.delivery)} is not one of {', '.join(DELIVERY)}")
     elif request.delivery == "post" and not (clean_text(request.delivery_address) or applicant.address):
         add("delivery_address", "the result goes by post: give the address to send it to")
 
 
 def _check_fee(request: ReceptionRequest, version: ProcedureVersionData | None, add: Add) -> FeeQuote | None:
     if request.payment_method not in PAYMENT_METHODS:
-        add("payment_method", f"{request.payment_method!r} is not one of {', '.join(PAYMENT_METHODS)}")
+        add("payment_method", f"{excerpt(request.payment_method)} is not one of {', '.join(PAYMENT_METHODS)}")
         return None
     exempt = request.payment_method == "exempt"
     if exempt and not clean_text(request.exempt_reason):
@@ -343,7 +412,7 @@ def _check_fee(request: ReceptionRequest, version: ProcedureVersionData | None, 
         return None
     for name, value in (("fee_copies", request.fee_copies), ("fee_pages", request.fee_pages)):
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
-            add(name, f"must be a whole number of at least 1, got {value!r}")
+            add(name, f"must be a whole number of at least 1, got {excerpt(value)}")
             return None
     try:
         quote = compute_fee(version.fee, channel=FEE_CHANNEL[request.channel], pages=request.fee_pages,
@@ -359,7 +428,7 @@ def _check_fee(request: ReceptionRequest, version: ProcedureVersionData | None, 
 def _entered_fee(request: ReceptionRequest, quote: FeeQuote, add: Add) -> FeeQuote | None:
     amount = request.fee_amount
     if amount is not None and (isinstance(amount, bool) or not isinstance(amount, int) or amount < 0):
-        add("fee_amount", f"must be a whole number of đồng, 0 or more, got {amount!r}")
+        add("fee_amount", f"must be a whole number of đồng, 0 or more, got {excerpt(amount)}")
         return None
     if not quote.needs_entry:
         if amount is not None and amount != quote.amount_vnd:

@@ -34,6 +34,7 @@ from argon2.low_level import ARGON2_VERSION, Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from app.clock import to_local
 from app.errors import AuthError, InputError, LockedOutError, StoreCorruptError
 from app.files import fsync_dir  # noqa: F401 - part of this module's interface
 from app.text import nfc
@@ -142,6 +143,11 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+def _wall_clock(until: str) -> str:
+    """A lockout end (UTC ISO text, as stored) on the unit's wall clock, as officials read it."""
+    return f"{to_local(datetime.fromisoformat(until.replace('Z', '+00:00'))):%H:%M %d/%m/%Y} (Vietnam time)"
+
+
 class KeyFile:
     """The parsed key file; mutate it only inside `locked(path)` and then `save()`."""
 
@@ -212,7 +218,7 @@ class KeyFile:
         until = entry.get("locked_until")
         if until and datetime.fromisoformat(until.replace("Z", "+00:00")) > now:
             raise LockedOutError(f"user {username!r} is locked after {MAX_FAILURES} failed attempts "
-                                 f"until {until}", until=until)
+                                 f"until {_wall_clock(until)}", until=until)
         data_key = unwrap(password_secret(password), entry, f"user:{username}")
         if data_key is not None:
             changed = bool(entry.get("failed_attempts")) or entry.get("locked_until") is not None
@@ -224,8 +230,8 @@ class KeyFile:
             entry.update(failed_attempts=0, locked_until=_iso(now + LOCKOUT))
             self._remember("user_locked", username)
             raise LockedOutError(f"user {username!r} is locked for {int(LOCKOUT.total_seconds() // 60)} "
-                                 f"minutes after {MAX_FAILURES} failed attempts",
-                                 until=entry["locked_until"])
+                                 f"minutes after {MAX_FAILURES} failed attempts, until "
+                                 f"{_wall_clock(entry['locked_until'])}", until=entry["locked_until"])
         return None, True
 
     def unlock_recovery(self, recovery_raw: bytes) -> bytes | None:

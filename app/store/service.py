@@ -7,7 +7,9 @@ password is damage (StoreCorruptError listing the backups), never "wrong passwor
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,6 +36,9 @@ from app.store.models import OutboxItem, Setting, Unit, User
 from app.store.page_check import page_owners, summarise, verify_pages
 
 ROLES = accounts.ROLES
+# Below this much free space a write made while opening (journal, WAL index, the key file's
+# failure counter, the sign-in audit event) fails; SQLite then reports only "disk I/O error".
+LOW_SPACE_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,33 @@ def _damage_is_corruption(paths: DataPaths) -> Iterator[None]:
             raise StoreError(f"the store {paths.store} stayed busy (another window or desk is "
                              f"writing); try again") from error
         raise
+
+
+@contextmanager
+def _disk_space(paths: DataPaths) -> Iterator[None]:
+    """Turn a write that failed for want of space, anywhere in opening, into one plain StoreError
+    ("disk full", naming the folder) instead of a driver traceback; nothing is lost by it."""
+    try:
+        yield
+    except (DBAPIError, sqlcipher3.DatabaseError, OSError) as error:
+        if not _out_of_space(paths, error):
+            raise
+        raise StoreError(f"disk full: the disk holding {paths.root} has no space left; free some space "
+                         "(or move the data folder), then open the store again. Nothing was lost") from error
+
+
+def _out_of_space(paths: DataPaths, error: BaseException) -> bool:
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EDQUOT)
+    text = str(getattr(error, "orig", error)).lower()
+    if "database or disk is full" in text:
+        return True
+    if "disk i/o error" not in text:
+        return False
+    try:  # an I/O error with no space left is the full disk, not a failing one
+        return shutil.disk_usage(paths.root).free < LOW_SPACE_BYTES
+    except OSError:
+        return False
 
 
 def _load_keys(paths: DataPaths) -> keys.KeyFile:
@@ -350,14 +382,15 @@ def _require_store(paths: DataPaths) -> None:
 
 def open_store(paths: DataPaths, *, username: str, password: str) -> Store:
     """Sign in and open. Raises StoreMissingError, AuthError, LockedOutError,
-    StoreCorruptError (with backups), StoreTooNewError, MigrationError."""
+    StoreCorruptError (with backups), StoreTooNewError, MigrationError, StoreError (disk full)."""
     _require_store(paths)
-    with keys.locked(paths.keys):
-        data_key = _try_password(_load_keys(paths), username, password)
-    if data_key is None:
-        raise keys.unknown_credentials()
-    store = _open_with_key(paths, data_key, username=username)
-    _after_sign_in(store, "login")
+    with _disk_space(paths):
+        with keys.locked(paths.keys):
+            data_key = _try_password(_load_keys(paths), username, password)
+        if data_key is None:
+            raise keys.unknown_credentials()
+        store = _open_with_key(paths, data_key, username=username)
+        _after_sign_in(store, "login")
     return store
 
 
@@ -365,14 +398,15 @@ def open_store_with_recovery(paths: DataPaths, *, recovery_key: str) -> Store:
     """Open with the printed recovery key, acting as the first (oldest active) administrator."""
     _require_store(paths)
     raw = keys.parse_recovery_key(recovery_key)
-    with keys.locked(paths.keys):
-        keyfile = _load_keys(paths)
-        data_key = keyfile.unlock_recovery(raw)
-        if data_key is None:
-            keyfile.save()
-            raise AuthError("the recovery key is not correct")
-    store = _open_with_key(paths, data_key, username=None)
-    _after_sign_in(store, "login_recovery")
+    with _disk_space(paths):
+        with keys.locked(paths.keys):
+            keyfile = _load_keys(paths)
+            data_key = keyfile.unlock_recovery(raw)
+            if data_key is None:
+                keyfile.save()
+                raise AuthError("the recovery key is not correct")
+        store = _open_with_key(paths, data_key, username=None)
+        _after_sign_in(store, "login_recovery")
     return store
 
 

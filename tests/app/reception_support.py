@@ -7,8 +7,12 @@ signing in takes a few milliseconds, so every test still gets its own real, priv
 from __future__ import annotations
 
 import atexit
+import io
+import os
 import shutil
+import struct
 import tempfile
+import zlib
 from datetime import date, datetime
 from pathlib import Path
 
@@ -71,6 +75,37 @@ def page_file(folder: Path, name: str, colour: str = "white") -> Path:
     image = Image.new("RGB", (40, 20), colour)
     image.putpixel((len(name) % 40, 0), (len(name) * 7 % 256, 0, 0))
     image.save(path)
+    return path
+
+
+def padded_png(path: Path, size: int, seed: bytes | None = None) -> Path:
+    """A valid PNG of exactly `size` bytes: a small image plus an ancillary chunk of filler,
+    random (incompressible) or repeated from `seed` (same seed, same file). Page files are checked
+    by content at intake, so a test that needs a page of a given size writes one of these."""
+    image = io.BytesIO()
+    Image.new("L", (8, 8), "white").save(image, "PNG")
+    png = image.getvalue()
+    head, tail = png[:-12], png[-12:]  # IEND is the last 12 bytes
+    filler_len = size - len(png) - 12  # a chunk adds length, type and CRC: 12 bytes
+    if filler_len < 0:
+        raise ValueError(f"a PNG page has at least {len(png) + 12} bytes, not {size}")
+    filler = os.urandom(filler_len) if seed is None else (seed * (filler_len // max(1, len(seed)) + 1))[:filler_len]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(head + _png_chunk(b"fiLl", filler) + tail)
+    return path
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png_bomb(path: Path, side: int = 20_000) -> Path:
+    """A valid 1-bit PNG of side x side pixels (400 Mpx by default), about 50 kB on disk."""
+    packer, row = zlib.compressobj(9), b"\x00" * (1 + side // 8)
+    body = b"".join(packer.compress(row) for _ in range(side)) + packer.flush()
+    header = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header) + _png_chunk(b"IDAT", body)
+                     + _png_chunk(b"IEND", b""))
     return path
 
 

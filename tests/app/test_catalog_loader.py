@@ -182,3 +182,48 @@ def test_builtin_catalogue_keeps_provenance() -> None:
     assert versions["3.000722"].channels == ("truc_tuyen",)
     death = versions["1.000656"]
     assert death.extension is not None and "extension" in death.unverified_fields
+
+
+def billion_laughs(field: str) -> str:
+    """Nine levels of nine-fold aliases: 9**9 (387 million) strings once expanded, in 800 bytes."""
+    lines = ['a0: &a0 "lol"']
+    for level in range(1, 10):
+        refs = ", ".join([f"*a{level - 1}"] * 9)
+        lines.append(f"a{level}: &a{level} [{refs}]")
+    entry = {"code": '"1.000001"', "name": '"Thủ tục"', "valid_from": "2025-07-01", field: "*a9"}
+    body = "\n".join(f"    {key}: {value}" for key, value in entry.items()).replace("    ", "  - ", 1)
+    return "format: motcua-catalog/1\nlaughs:\n" + "\n".join(f"  {line}" for line in lines) + \
+        "\nprocedures:\n" + body + "\n"
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("field", ["name", "code", "legal"])
+def test_yaml_aliases_are_refused_at_once(tmp_path: Path, field: str) -> None:
+    path = tmp_path / "laughs.yaml"
+    path.write_text(billion_laughs(field), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_catalog(path)
+    message = caught.value.message
+    assert "line 3" in message and "anchor ('a0') is not allowed" in message
+    assert len(message) < 300
+
+
+@pytest.mark.timeout(10)
+def test_the_catalog_import_command_refuses_a_billion_laughs(tmp_path: Path, capsys) -> None:
+    from app.cli.main import main
+
+    path = tmp_path / "laughs.yaml"
+    path.write_text(billion_laughs("legal"), encoding="utf-8")
+    data = tmp_path / "data"
+    assert main(["catalog", "import", str(path), "--data-dir", str(data)]) == 2
+    _out, err = capsys.readouterr()
+    assert err.count("\n") == 1 and len(err) < 400 and "is not allowed in a catalogue" in err
+
+
+def test_a_huge_bad_value_is_not_quoted_whole(tmp_path: Path) -> None:
+    path = tmp_path / "big.json"
+    entry = {"code": "1.000001", "name": ["Thủ tục " * 10] * 50_000, "valid_from": "2025-07-01"}
+    path.write_text(json.dumps({"format": "motcua-catalog/1", "procedures": [entry]}), encoding="utf-8")
+    with pytest.raises(InputError, match="name: must be text, got a list of 50000 items") as caught:
+        load_catalog(path)
+    assert len(caught.value.message) < 300

@@ -113,7 +113,7 @@ def test_document_shape_problems(store, tmp_path: Path) -> None:  # noqa: F811
     assert found["documents[0].form"] == "'photo' is not one of original, certified_copy, copy"
     assert "at least 1" in found["documents[0].copies"]
     assert "does not exist" in found["documents[1].pages[1].path"]
-    assert "not a PDF or an image" in found["documents[1].pages[2].mime"]
+    assert "not a PDF or an image by its content" in found["documents[1].pages[2].path"]
     assert "not received" in found["documents[2].received"]
 
 
@@ -149,7 +149,7 @@ def test_channel_delivery_payment_problems(store, tmp_path: Path) -> None:  # no
     assert "where the community team" in found["visit_place"]
     assert "address to send it to" in found["delivery_address"]
     assert "why the fee is waived" in found["exempt_reason"]
-    assert "at least 1" in found["sets"]
+    assert "from 1 to 100" in found["sets"]
     assert "post-office agent" in found["destination_unit"]
     request = replace(request, channel="post_office", destination_unit="H56")
     assert "agency identifier" in problems(store, request)["destination_unit"]

@@ -240,3 +240,25 @@ def test_connection_pragmas_and_foreign_keys(paths: DataPaths) -> None:
     with pytest.raises(IntegrityError), store.session() as session:
         session.add(Document(dossier_id="no-such-dossier", name="Tờ khai", form="original"))
     store.close()
+
+
+def test_locked_out_sign_in_exits_3_and_says_when_in_vietnam_time(paths: DataPaths, capsys,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import datetime
+
+    from app.cli.main import main
+    from app.clock import to_local
+
+    make_store(paths)[0].close()
+    argv = ["dossiers", "list", "--data-dir", str(paths.root), "--user", "admin"]
+    monkeypatch.setenv("MOTCUA_PASSWORD", "wrong-password")
+    assert [main(argv) for _ in range(4)] == [2, 2, 2, 2]
+    assert main(argv) == 3  # the failure that locks the account
+    capsys.readouterr()
+    monkeypatch.setenv("MOTCUA_PASSWORD", PASSWORD)
+    assert main(argv) == 3  # README: 3 = the store cannot be used (damaged, newer, locked out)
+    _out, err = capsys.readouterr()
+    until = json.loads(paths.keys.read_text())["users"]["admin"]["locked_until"]
+    local = to_local(datetime.fromisoformat(until.replace("Z", "+00:00")))
+    assert f"until {local:%H:%M %d/%m/%Y} (Vietnam time)" in err
+    assert until not in err and err.count("\n") == 1

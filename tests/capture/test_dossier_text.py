@@ -36,3 +36,31 @@ def test_scans_are_indexed_once_and_found_by_their_words(store, specimens, tmp_p
         assert found == [made.code]
         assert other.code not in found
         assert list_dossiers(session, search="chứng thực hợp đồng chuyển nhượng") == []
+
+
+def test_a_bad_stored_page_is_skipped_once_and_the_others_are_indexed(store, tmp_path) -> None:  # noqa: F811
+    """Pages stored by an older version that took anything: a 20000x20000 PNG and a damaged one."""
+    from sqlalchemy import select
+
+    from app.capture.dossier_text import UNREADABLE
+    from app.store.models import Document, Page, PageText
+    from tests.app.reception_support import png_bomb
+
+    made = confirm_reception(store, birth_request(store, tmp_path / "pages"))
+    bomb, _ = store.blobs.put_bytes(png_bomb(tmp_path / "bomb.png").read_bytes())
+    damaged, _ = store.blobs.put_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    with store.session() as session:
+        document = session.scalars(select(Document).where(Document.dossier_id == made.dossier_id)
+                                   .order_by(Document.seq)).first()
+        for seq, sha in ((5, bomb), (6, damaged)):
+            session.add(Page(document_id=document.id, seq=seq, sha256=sha, size=1, mime="image/png"))
+    assert len(pages_without_text(store, dossier_id=made.dossier_id)) == 4
+
+    assert index_dossier_text(store, made.dossier_id) == 4
+    assert pages_without_text(store, dossier_id=made.dossier_id) == []
+    with store.read_session() as session:
+        languages = dict(session.execute(select(PageText.page_sha256, PageText.language)
+                                         .where(PageText.dossier_id == made.dossier_id)).all())
+    assert languages[bomb] == languages[damaged] == UNREADABLE
+    assert sorted(languages.values()).count("vie") == 2
+    assert index_dossier_text(store, made.dossier_id) == 0  # not tried again at the next sign-in

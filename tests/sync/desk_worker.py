@@ -36,7 +36,7 @@ from app.reception.service import confirm_reception
 from app.store.models import utcnow
 from app.store.service import open_store
 from sync.engine import sync_once
-from tests.app.reception_support import PASSWORD, birth_request
+from tests.app.reception_support import PASSWORD, birth_request, padded_png
 
 DRAIN_PASSES = 50
 
@@ -67,12 +67,10 @@ def _append(path: Path, entry: dict[str, Any]) -> None:
 
 def _scan(folder: Path, i: int) -> Path:
     """A small page whose content depends only on i: a retried reception sends the same bytes."""
-    path = folder / f"scan-{i:05d}.pdf"
+    path = folder / f"scan-{i:05d}.png"
     if not path.exists():
         seed = hashlib.sha256(f"scan {i}".encode()).digest()
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(b"%PDF-1.4\n" + seed * 64)
-        tmp.replace(path)
+        padded_png(path.with_suffix(".tmp"), 2400, seed).replace(path)
     return path
 
 
@@ -84,7 +82,7 @@ def _phase(name: str) -> None:
 def confirm(store: Any, folder: Path, i: int) -> ReceptionResult:
     _phase("confirm")
     request = birth_request(store, folder / "pages", draft_id=draft_id_for(i))
-    request.documents[0].pages = [PageInput(_scan(folder, i), "application/pdf")]
+    request.documents[0].pages = [PageInput(_scan(folder, i))]
     return confirm_reception(store, request)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -10,17 +9,16 @@ from typing import Any
 from app.reception.model import PageInput
 from app.reception.service import confirm_reception
 from app.store.models import utcnow
-from tests.app.reception_support import birth_request
+from tests.app.reception_support import birth_request, padded_png
 
 
 def receive(store: Any, folder: Path, *, big_page: int = 0, name: str = "") -> Any:
     """Confirm a birth registration with two pages (distinct per call when `name` is given);
-    `big_page` bytes of random data make the first page a large file."""
+    `big_page` bytes (a PNG padded with random data) make the first page a large file."""
     request = birth_request(store, folder / (name or "pages"))
     if name or big_page:
-        page = folder / f"{name or 'big'}.pdf"
-        page.write_bytes(os.urandom(big_page or 2048))
-        request.documents[0].pages = [PageInput(page, "application/pdf")]
+        page = padded_png(folder / f"{name or 'big'}.png", big_page or 2048)
+        request.documents[0].pages = [PageInput(page)]
     return confirm_reception(store, request)
 
 

@@ -24,7 +24,7 @@ from portal.db import dispose
 from sync import state
 from sync.engine import sync_once
 from sync.enrolment import enrol
-from tests.app.reception_support import birth_request, open_copy, template
+from tests.app.reception_support import birth_request, open_copy, padded_png, template
 from tests.sync.exactly_once import check_exactly_once
 from tests.portal.support import portal_process
 from tests.sync.proxy import FaultProxy
@@ -40,9 +40,8 @@ def _port(url: str) -> int:
 def _receive_today(store: Any, folder: Path, name: str) -> str:
     """A reception filed now, so it takes a number the portal reserved for this desk today."""
     request = birth_request(store, folder / "pages")
-    scan = folder / f"{name}.pdf"
-    scan.write_bytes(f"%PDF-1.4 {name} ".encode() * 100)
-    request.documents[0].pages = [PageInput(scan, "application/pdf")]
+    scan = padded_png(folder / f"{name}.png", 1600, name.encode())
+    request.documents[0].pages = [PageInput(scan)]
     request.received_at = datetime.now().replace(microsecond=0)
     return confirm_reception(store, request).code
 

@@ -68,3 +68,16 @@ def test_lockout_text_counts_minutes_up(vietnamese) -> None:
     assert minutes_until("2026-01-05T02:00:00Z", now) == 1
     text = auth_failure_text(LockedOutError("locked", until="2026-01-05T03:04:01+00:00"))
     assert text.startswith("Đăng nhập sai quá nhiều lần. Hãy thử lại sau")
+
+
+def test_lockout_time_is_vietnam_time_whatever_the_pc_zone(vietnamese, monkeypatch) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")  # a desk PC left on UTC
+    time.tzset()
+    try:
+        text = auth_failure_text(LockedOutError("locked", until="2026-01-05T03:04:01Z"))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert "10:04" in text and "03:04" not in text

@@ -7,6 +7,7 @@ from datetime import timezone
 
 from PySide6.QtCore import QCoreApplication
 
+from app.clock import to_local
 from app.errors import AuthError
 from app.errors import LockedOutError
 from app.errors import PermissionDeniedError
@@ -24,10 +25,12 @@ def minutes_until(until_iso: str, now: datetime | None = None) -> int:
 
 
 def locked_out_text(exc: LockedOutError, now: datetime | None = None) -> str:
-    """'Locked; try again in N minutes (at HH:MM)' in local time."""
+    """'Locked; try again in N minutes (at HH:MM)' in Vietnam time."""
     try:
         minutes = minutes_until(exc.until, now)
-        local = datetime.fromisoformat(exc.until.replace("Z", "+00:00")).astimezone()
+        # The unit's wall clock (Vietnam time), not the PC's zone: a desk PC left on UTC would
+        # otherwise tell the official to come back seven hours early.
+        local = to_local(datetime.fromisoformat(exc.until.replace("Z", "+00:00")))
     except ValueError:
         return QCoreApplication.translate(
             "auth", "Too many failed attempts. The account is locked for a while.")
