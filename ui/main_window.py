@@ -66,7 +66,9 @@ class MainWindow(QMainWindow):
         self.sync = SyncBridge(store, runner)
         self._ocr_cancel = threading.Event()
         self.text_progress.connect(self._show_text_progress)
-        self.setWindowTitle(self.tr("MotCua Desk – %1").replace("%1", store.unit.name))
+        # Qt adds the application's display name ("— MotCua Desk") itself: naming it here too
+        # made the title say it twice.
+        self.setWindowTitle(store.unit.name)
         self.resize(1200, 760)
         self._build_pages(language)
         self._build_desk()

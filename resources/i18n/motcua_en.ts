@@ -213,6 +213,14 @@
 <context>
     <name>CatalogModel</name>
     <message>
+        <source>%1/page</source>
+        <translation>%1/page</translation>
+    </message>
+    <message>
+        <source>Provincial council</source>
+        <translation>Provincial council</translation>
+    </message>
+    <message>
         <source>Free</source>
         <translation>Free</translation>
     </message>

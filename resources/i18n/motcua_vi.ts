@@ -213,6 +213,14 @@
 <context>
     <name>CatalogModel</name>
     <message>
+        <source>%1/page</source>
+        <translation>%1/trang</translation>
+    </message>
+    <message>
+        <source>Provincial council</source>
+        <translation>Theo HĐND tỉnh</translation>
+    </message>
+    <message>
         <source>Free</source>
         <translation>Miễn phí</translation>
     </message>

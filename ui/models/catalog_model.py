@@ -55,7 +55,27 @@ def time_text(version: ProcedureVersionData) -> str:
     return version.time_rule.describe_vi()
 
 
+def short_fee_text(rule: FeeRule) -> str:
+    """A table cell's fee: amounts only (the detail pane and the tooltip give the rule whole)."""
+    if rule.kind == "per_channel" and rule.by_channel:
+        amounts = sorted(set(rule.by_channel.values()))
+        if len(amounts) == 1:
+            return format_vnd(amounts[0])
+        return f"{format_vnd(amounts[0]).removesuffix(' đ')}–{format_vnd(amounts[-1])}"
+    if rule.kind == "per_page":
+        return QCoreApplication.translate("CatalogModel", "%1/page").replace("%1", format_vnd(rule.per_page_first_2))
+    if rule.kind not in ("free", "flat"):
+        return QCoreApplication.translate("CatalogModel", "Provincial council")
+    return fee_text(rule)
+
+
 def _row_texts(version: ProcedureVersionData) -> tuple[str, ...]:
+    # The time limit's qualifier "(nhận sau 15 giờ: …)" stays for the tooltip and the detail pane.
+    return (version.code, version.name, version.field or "", time_text(version).split(" (")[0],
+            short_fee_text(version.fee))
+
+
+def _tooltips(version: ProcedureVersionData) -> tuple[str, ...]:
     return (version.code, version.name, version.field or "", time_text(version), fee_text(version.fee))
 
 
@@ -66,11 +86,13 @@ class CatalogTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._versions: list[ProcedureVersionData] = []
         self._rows: list[tuple[str, ...]] = []
+        self._tips: list[tuple[str, ...]] = []
 
     def set_versions(self, versions: Sequence[ProcedureVersionData]) -> None:
         self.beginResetModel()
         self._versions = list(versions)
         self._rows = [_row_texts(v) for v in self._versions]
+        self._tips = [_tooltips(v) for v in self._versions]
         self.endResetModel()
 
     def version_at(self, row: int) -> ProcedureVersionData | None:
@@ -86,8 +108,10 @@ class CatalogTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._rows[row][column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tips[row][column]
         if role == VersionRole:
             return self._versions[row]
         if role == UnverifiedRole:

@@ -28,7 +28,7 @@ from ui.tasks import TaskRunner
 from ui.widgets.procedure_detail import ProcedureDetail
 
 SEARCH_LIMIT = 200
-COLUMN_WIDTHS = {2: 150, 3: 220, 4: 170}  # field, time limit, fee
+COLUMN_WIDTHS = {2: 190, 3: 150, 4: 130}  # field, time limit, fee: short texts, whole in tooltips
 
 
 class CatalogPage(QWidget):
