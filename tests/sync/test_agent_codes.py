@@ -22,7 +22,7 @@ from portal.admin import create_enrolment_token, list_dossiers
 from portal.db import dispose
 from sync.engine import sync_once
 from sync.enrolment import enrol
-from tests.app.reception_support import UNIT, birth_request, build_template, open_copy, template
+from tests.app.reception_support import UNIT, birth_request, build_template, open_copy, padded_png, template
 from tests.portal.support import portal_process
 from tests.sync.exactly_once import check_exactly_once
 
@@ -32,9 +32,8 @@ EACH = 5
 
 def _receive(desk: Any, folder: Path, name: str, *, for_unit: str, today: bool = False) -> str:
     request = birth_request(desk, folder / "pages")
-    scan = folder / f"{name}.pdf"
-    scan.write_bytes(f"%PDF-1.4 {name} ".encode() * 50)
-    request.documents[0].pages = [PageInput(scan, "application/pdf")]
+    scan = padded_png(folder / f"{name}.png", 1200, name.encode())
+    request.documents[0].pages = [PageInput(scan, "image/png")]
     if desk.unit.code != for_unit:
         request.channel, request.destination_unit = "post_office", for_unit
     if today:
