@@ -3,9 +3,17 @@
 Every error a person can cause or must act on is a `MotcuaError` with a stable `code`
 (the UI maps codes to translated titles), an English `title` and a `message` that names
 what is wrong and where. Anything else is a bug and goes to the crash handler.
+
+The core never speaks to the screens in display text: an error also carries a problem `kind`
+(a stable dotted name such as "sync.enrol_token_refused") and the `params` that sentence needs;
+`ui/problems.py` holds the one table from kinds to `tr()` sentences. `message` stays English,
+for logs and the command line.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
 
 
 class MotcuaError(Exception):
@@ -14,11 +22,16 @@ class MotcuaError(Exception):
     code = "error"
     title = "Error"
 
-    def __init__(self, message: str, *, title: str | None = None) -> None:
+    def __init__(self, message: str, *, title: str | None = None, kind: str | None = None,
+                 params: Mapping[str, Any] | None = None) -> None:
         super().__init__(message)
         self.message = message
         if title is not None:
             self.title = title
+        # What a screen says comes from `kind` and `params` (ui/problems.py turns them into
+        # translated text); `message` is the English wording for logs and the command line.
+        self.kind = kind or self.code
+        self.params: dict[str, Any] = dict(params or {})
 
     def __str__(self) -> str:
         return self.message

@@ -108,7 +108,9 @@ class FieldProblem:
     """One thing wrong with a request; `field` is a path such as "documents[1].received"."""
 
     field: str
-    message: str
+    message: str  # English, for logs and `motcua intake`
+    kind: str = ""  # the problem for a screen to word (ui/problems.py); "" = worded by field only
+    params: dict[str, Any] = field(default_factory=dict)
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"

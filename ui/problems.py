@@ -1,0 +1,69 @@
+"""The one table from problem kinds to the sentences a screen shows.
+
+The core (`app/`, `sync/`) reports problems as a kind plus parameters (app/errors.py,
+`FieldProblem`); it never chooses display text. This module words each kind with `tr()`, so the
+Vietnamese screen reads Vietnamese whatever the core's English `message` says. A kind missing
+here falls back to a plain translated sentence for its error class, never to the English message;
+tests/ui/test_problem_kinds.py fails when a kind the core raises has no entry.
+
+Parameters are substituted by name: "%(unit)" in a template takes `params["unit"]`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+log = logging.getLogger(__name__)
+_PLACEHOLDER = re.compile(r"%\((\w+)\)")
+
+
+def _t(text: str) -> Callable[[], str]:
+    """A sentence translated when shown (the language can change while the app runs)."""
+    return lambda: QCoreApplication.translate("Problems", text)
+
+
+# kind → sentence. Keep each sentence whole (no gluing of fragments): translators need context.
+TEXTS: dict[str, Callable[[], str]] = {
+    "reception.not_authorised_for_unit": _t(
+        "This desk is not authorised to receive dossiers for unit %(unit); the portal administrator "
+        "must grant it, then synchronise."),
+}
+
+# Error classes (MotcuaError.code) worded when their kind has no sentence of its own.
+CLASS_TEXTS: dict[str, Callable[[], str]] = {
+    "input": _t("Something entered or chosen is not valid. Check the marked fields and try again."),
+    "not_found": _t("What was asked for could not be found."),
+    "auth": _t("Signing in did not succeed, or your role does not allow this."),
+    "locked_out": _t("This account is locked for a while after too many wrong passwords."),
+    "permission": _t("Your role does not allow this."),
+    "store": _t("The data on this computer cannot be used right now."),
+    "store_corrupt": _t("The data file on this computer is damaged."),
+    "store_too_new": _t("The data on this computer was written by a newer version of MotCua Desk."),
+}
+GENERIC = _t("The operation could not be completed. The details are in the log file.")
+
+
+def fill(template: str, params: Mapping[str, Any]) -> str:
+    """`template` with each %(name) replaced by its parameter (a missing one stays visible)."""
+    return _PLACEHOLDER.sub(lambda m: str(params[m.group(1)]) if m.group(1) in params else m.group(0),
+                            template)
+
+
+def problem_text(kind: str, params: Mapping[str, Any] | None = None, *, code: str = "") -> str | None:
+    """The sentence for a problem `kind`, or for its error class `code`; None when neither is known."""
+    sentence = TEXTS.get(kind) or CLASS_TEXTS.get(code)
+    return fill(sentence(), params or {}) if sentence else None
+
+
+def error_sentence(kind: str, params: Mapping[str, Any] | None, code: str, english: str) -> str:
+    """What to show for an error: its kind's sentence, its class's, or the generic one. The
+    English message goes to the log, so support can still read what happened."""
+    text = problem_text(kind, params, code=code)
+    if text is None or kind not in TEXTS:
+        log.info("shown without a sentence of its own (kind %s): %s", kind, english)
+    return text or GENERIC()
