@@ -17,7 +17,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QCheckBox
-from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QProgressBar
@@ -41,6 +40,7 @@ from ui.status_bar import link_text
 from ui.status_bar import megabytes
 from ui.sync_bridge import SyncBridge
 from ui.tasks import TaskRunner
+from ui.widgets.file_dialogs import save_file_name
 from ui.widgets.tables import make_table
 
 REFUSED_COLOUR = "#b00020"
@@ -304,8 +304,8 @@ class SyncPage(QWidget):
             self.message.setText(self.tr("Nothing is waiting to be sent, so no bundle is needed. Items "
                                          "already in an earlier bundle stay out until it is delivered."))
             return
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export USB bundle"), "motcua.mcbundle",
-                                                    self.tr("MotCua bundle (*.mcbundle)"))
+        path = save_file_name(self, self.tr("Export USB bundle"), "motcua.mcbundle",
+                              self.tr("MotCua bundle (*.mcbundle)"))
         if path:
             self.export_bundle_to(path)
 
