@@ -102,7 +102,9 @@ def while_modal(trigger: Callable[[], object]) -> list[str]:
 
 
 def open_file_dialog(folder: Path, save: bool = False) -> Opened:
-    (folder / "giấy khai sinh.pdf").write_bytes(b"%PDF-1.4\n")
+    pdf = folder / "giấy khai sinh.pdf"
+    if not pdf.exists():
+        pdf.write_bytes(b"%PDF-1.4\n")
     (folder / "ảnh").mkdir(exist_ok=True)
     dialog = file_dialog(None, "Chọn tệp", str(folder), "Ảnh và PDF (*.png *.pdf);;Mọi tệp (*)",
                          save=save, native=False)

@@ -193,6 +193,7 @@ def test_file_dialog_dates_files_dd_mm_yyyy_and_sizes_in_vietnamese(qtbot, vietn
     assert row[0] == "giấy khai sinh.pdf"
     assert row[1] == "1,5 kB"
     assert row[3] == "01/07/2024 08:05"
+    assert view.header().sectionSize(3) >= view.fontMetrics().horizontalAdvance(row[3])  # not cut to "01/07/..."
 
 
 def test_save_dialog_offers_the_suggested_name(qtbot, vietnamese: None) -> None:  # type: ignore[no-untyped-def]
@@ -216,3 +217,35 @@ def test_dates_are_dd_mm_yyyy_whatever_the_locale(qtbot, vietnamese: None) -> No
     edit.setDate(QDate(2024, 7, 1))
     # Qt's Vietnamese short format would read 1/7/24.
     assert edit.text() == "01/07/2024"
+
+
+def test_sync_queue_dates_carry_the_year(vietnamese: None) -> None:
+    from sync.status import OutboxEntry
+    from ui.pages.sync import entry_cells
+    from ui.pages.sync import local_time_text
+
+    entry = OutboxEntry(id="1", seq=1, dossier_id=None, code="000.00.06.H56-240701-0001", kind="dossier.create",
+                        state="pending", attempts=1, last_error=None,
+                        next_attempt_at=datetime(2024, 7, 1, 0, 30), created_at=datetime(2024, 7, 1))
+    assert entry_cells(entry)[4] == "07:30 01/07/2024"  # the outbox keeps UTC; the desk shows Vietnam time
+    assert local_time_text("2024-07-01T00:30:00") == "07:30 01/07/2024"
+
+
+def test_build_refuses_unfinished_plural_forms_and_accepts_finished_ones(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    try:
+        import build_translations
+    finally:
+        sys.path.pop(0)
+    ts = tmp_path / "qtbase_vi.ts"
+    template = ('<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="vi">'
+                "<context><name>QFileDialog</name>"
+                '<message numerus="yes"><source>%n file(s)</source><translation>'
+                "<numerusform>{form}</numerusform></translation></message></context></TS>")
+    ts.write_text(template.format(form="%n tệp"), encoding="utf-8")
+    assert build_translations.unfinished(ts) == []
+    assert build_translations.build([ts]) == 0 and ts.with_suffix(".qm").exists()
+    ts.write_text(template.format(form=""), encoding="utf-8")
+    assert build_translations.unfinished(ts) == ["%n file(s)"]

@@ -32,6 +32,7 @@ from sync.engine import NETWORK
 from sync.progress import ProgressSnapshot
 from sync.status import OutboxEntry
 from sync.status import SyncStatus
+from ui.dates import time_date_text
 from ui.errors import error_text
 from ui.errors import report_unexpected
 from ui.models.rows_model import RowsTableModel
@@ -49,7 +50,7 @@ KIND_LABELS = {"dossier.create": "Hồ sơ mới", "dossier.update": "Sửa hồ
 
 
 def _when(moment: Any) -> str:
-    return f"{moment:%H:%M %d/%m}" if moment is not None else ""
+    return time_date_text(moment)
 
 
 def _utc_to_local(moment: datetime | None) -> datetime | None:
@@ -59,7 +60,7 @@ def _utc_to_local(moment: datetime | None) -> datetime | None:
 
 def local_time_text(iso_utc: str) -> str:
     """'15:15 24/11/2026' in this computer's time zone, from the naive-UTC ISO text the engine keeps."""
-    return f"{_utc_to_local(datetime.fromisoformat(iso_utc)):%H:%M %d/%m/%Y}"
+    return time_date_text(_utc_to_local(datetime.fromisoformat(iso_utc)))
 
 
 def entry_cells(entry: OutboxEntry) -> tuple[str, ...]:

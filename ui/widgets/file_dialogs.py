@@ -17,12 +17,14 @@ from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QFileSystemModel
+from PySide6.QtWidgets import QTreeView
 from PySide6.QtWidgets import QWidget
 
 from ui.dates import DATE_TIME_FORMAT
 
 # QFileSystemModel's columns: name, size, type, date modified.
 SIZE_COLUMN = 1
+TYPE_COLUMN = 2
 DATE_COLUMN = 3
 
 
@@ -59,6 +61,13 @@ def file_dialog(parent: QWidget | None, title: str, directory: str, filters: str
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     # Only Qt's own dialog uses the proxy; a system dialog ignores it.
     dialog.setProxyModel(FileDatesProxy(dialog))
+    view = dialog.findChild(QTreeView, "treeView")
+    if view is not None:
+        # Qt's default widths cut "24/11/2026 15:15" to "24/11/... 15:15" and "Tài liệu PDF" too.
+        metrics = view.fontMetrics()
+        for column, widest in ((SIZE_COLUMN, "999,9 MB"), (TYPE_COLUMN, "Tài liệu PDF"),
+                               (DATE_COLUMN, "00/00/0000 00:00")):
+            view.header().resizeSection(column, metrics.horizontalAdvance(widest) + 4 * metrics.averageCharWidth())
     return dialog
 
 
