@@ -22,22 +22,22 @@ TIME_DATE_FORMAT = f"{TIME_FORMAT} {DATE_FORMAT}"
 DATE_TIME_FORMAT = f"{DATE_FORMAT} {TIME_FORMAT}"
 
 
-def date_text(value: date | QDate | None) -> str:
-    """'01/07/2024'; '' for no date."""
+def _text(value: date | datetime | QDate | QDateTime | None, qt_format: str, py_format: str) -> str:
     if value is None:
         return ""
-    if isinstance(value, QDate):
-        return value.toString(DATE_FORMAT) if value.isValid() else ""
-    return f"{value:%d/%m/%Y}"
+    if isinstance(value, (QDate, QDateTime)):
+        return value.toString(qt_format) if value.isValid() else ""
+    return value.strftime(py_format)
+
+
+def date_text(value: date | QDate | None) -> str:
+    """'01/07/2024'; '' for no date."""
+    return _text(value, DATE_FORMAT, "%d/%m/%Y")
 
 
 def time_date_text(value: datetime | QDateTime | None) -> str:
     """'15:15 24/11/2026'; '' for no moment."""
-    if value is None:
-        return ""
-    if isinstance(value, QDateTime):
-        return value.toString(TIME_DATE_FORMAT) if value.isValid() else ""
-    return f"{value:%H:%M %d/%m/%Y}"
+    return _text(value, TIME_DATE_FORMAT, "%H:%M %d/%m/%Y")
 
 
 def date_edit(parent: QWidget | None = None) -> QDateEdit:

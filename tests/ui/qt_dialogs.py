@@ -2,8 +2,8 @@
 
 Each opener shows one dialog (non-native: the widget dialogs Qt draws on Linux desks and in
 previews), including the parts that appear only on a click (Options, Properties, context menus),
-and returns the top-level widgets to inspect. `RecordingTranslator` notes every (context, source)
-Qt asks a translator for, which is the ground truth of what must be in qtbase_vi.ts.
+and returns it with every text it showed. `RecordingTranslator` notes every (context, source,
+disambiguation) Qt asks a translator for: the ground truth of what qtbase_vi.ts must hold.
 """
 
 from __future__ import annotations
@@ -12,15 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QPoint
-from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
 from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtGui import QPainter
-from PySide6.QtPrintSupport import QPageSetupDialog
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtPrintSupport import QPrintPreviewDialog
@@ -28,7 +25,6 @@ from PySide6.QtWidgets import QAbstractButton
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QColorDialog
 from PySide6.QtWidgets import QComboBox
-from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QGroupBox
 from PySide6.QtWidgets import QHeaderView

@@ -193,7 +193,8 @@ def test_file_dialog_dates_files_dd_mm_yyyy_and_sizes_in_vietnamese(qtbot, vietn
     assert row[0] == "giấy khai sinh.pdf"
     assert row[1] == "1,5 kB"
     assert row[3] == "01/07/2024 08:05"
-    assert view.header().sectionSize(3) >= view.fontMetrics().horizontalAdvance(row[3])  # not cut to "01/07/..."
+    # Wide enough not to be cut to "01/07/... 08:05".
+    assert view.header().sectionSize(3) >= view.fontMetrics().horizontalAdvance(row[3])
 
 
 def test_save_dialog_offers_the_suggested_name(qtbot, vietnamese: None) -> None:  # type: ignore[no-untyped-def]
@@ -224,8 +225,8 @@ def test_sync_queue_dates_carry_the_year(vietnamese: None) -> None:
     from ui.pages.sync import entry_cells
     from ui.pages.sync import local_time_text
 
-    entry = OutboxEntry(id="1", seq=1, dossier_id=None, code="000.00.06.H56-240701-0001", kind="dossier.create",
-                        state="pending", attempts=1, last_error=None,
+    entry = OutboxEntry(id="1", seq=1, dossier_id=None, code="000.00.06.H56-240701-0001",
+                        kind="dossier.create", state="pending", attempts=1, last_error=None,
                         next_attempt_at=datetime(2024, 7, 1, 0, 30), created_at=datetime(2024, 7, 1))
     assert entry_cells(entry)[4] == "07:30 01/07/2024"  # the outbox keeps UTC; the desk shows Vietnam time
     assert local_time_text("2024-07-01T00:30:00") == "07:30 01/07/2024"

@@ -67,7 +67,8 @@ def file_dialog(parent: QWidget | None, title: str, directory: str, filters: str
         metrics = view.fontMetrics()
         for column, widest in ((SIZE_COLUMN, "999,9 MB"), (TYPE_COLUMN, "Tài liệu PDF"),
                                (DATE_COLUMN, "00/00/0000 00:00")):
-            view.header().resizeSection(column, metrics.horizontalAdvance(widest) + 4 * metrics.averageCharWidth())
+            padding = 4 * metrics.averageCharWidth()
+            view.header().resizeSection(column, metrics.horizontalAdvance(widest) + padding)
     return dialog
 
 
