@@ -1,5 +1,8 @@
 """Compile the committed Qt Linguist catalogues (resources/i18n/*.ts) into .qm files.
 
+That is every catalogue there: the desk's own (motcua_<lang>.ts) and ours of Qt's own strings
+(qtbase_vi.ts; Qt ships none in Vietnamese).
+
 The .qm files are build outputs (git-ignored); run this after cloning and after editing a
 .ts file: `python scripts/build_translations.py`. It refuses to build when a catalogue still
 has unfinished entries, so a half-translated Vietnamese UI never ships.
@@ -32,9 +35,11 @@ def unfinished(ts_file: Path) -> list[str]:
     missing = []
     for message in ET.parse(ts_file).getroot().iter("message"):
         translation = message.find("translation")
-        if translation is None:
+        if translation is None or translation.get("type") in ("vanished", "obsolete"):
             continue
-        if translation.get("type") in ("unfinished",) or not (translation.text or "").strip():
+        # A plural message keeps its text in <numerusform>s (Vietnamese has one form).
+        forms = [form.text for form in translation.iter("numerusform")] or [translation.text]
+        if translation.get("type") == "unfinished" or not all((form or "").strip() for form in forms):
             missing.append(message.findtext("source", ""))
     return missing
 

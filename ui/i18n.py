@@ -59,8 +59,15 @@ def translation_file(language: str) -> str:
     return str(resource("i18n", f"motcua_{language}.qm"))
 
 
+def qt_translation_file(language: str) -> str:
+    """Path of our catalogue of Qt's own strings (dialogs, standard buttons, context menus).
+
+    Qt ships no Vietnamese qtbase catalogue, so resources/i18n/qtbase_vi.ts is ours."""
+    return str(resource("i18n", f"qtbase_{language}.qm"))
+
+
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Load our catalogue and Qt's own (where Qt ships one); keep the result alive."""
+    """Load our catalogue and one for Qt's own strings (ours, else Qt's); keep the result alive."""
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English))
     installed: list[QTranslator] = []
     ours = QTranslator(app)
@@ -72,10 +79,12 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         log.warning("translation catalogue for %s not found; run scripts/build_translations.py", language)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_own = QTranslator(app)
-    # Qt ships no Vietnamese qtbase catalogue today; our own strings cover standard buttons.
-    if qt_own.load(f"qtbase_{language}", qt_dir):
+    if qt_own.load(qt_translation_file(language)) or qt_own.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qt_own)
         installed.append(qt_own)
+    elif language != "en":
+        # Without it the file, print and message dialogs would speak English.
+        log.warning("Qt's own strings have no %s catalogue; run scripts/build_translations.py", language)
     return installed
 
 

@@ -49,8 +49,7 @@ def test_not_enrolled_desk_says_so(qtbot, window) -> None:  # type: ignore[no-un
 
 def test_f5_and_usb_export_before_enrolment_say_what_to_do(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     asked: list[str] = []
-    monkeypatch.setattr("ui.pages.sync.QFileDialog.getSaveFileName",
-                        lambda *a, **k: (asked.append("file"), ("", ""))[1])
+    monkeypatch.setattr("ui.pages.sync.save_file_name", lambda *a, **k: (asked.append("file"), "")[1])
     window.start()
     window.show_page("sync")
     qtbot.waitUntil(lambda: window.sync_page.model is not None, timeout=WAIT_MS)
@@ -79,8 +78,7 @@ def test_usb_export_with_an_empty_queue_asks_for_no_file(qtbot, window, desk_sto
     server, db_url = portal
     enrol(desk_store, server.url, create_enrolment_token(db_url, desk_store.unit.code))
     asked: list[str] = []
-    monkeypatch.setattr("ui.pages.sync.QFileDialog.getSaveFileName",
-                        lambda *a, **k: (asked.append("file"), ("", ""))[1])
+    monkeypatch.setattr("ui.pages.sync.save_file_name", lambda *a, **k: (asked.append("file"), "")[1])
     window.start()
     window.show_page("sync")
     page = window.sync_page

@@ -21,7 +21,6 @@ from PySide6.QtCore import QLocale
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox
-from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QPushButton
@@ -42,6 +41,7 @@ from ui.capture.problem_text import capture_problem_text
 from ui.capture.thumbs import ThumbStrip
 from ui.reception.documents_section import DocumentsSection
 from ui.tasks import TaskRunner
+from ui.widgets.file_dialogs import open_file_names
 from ui.widgets.form_field import ERROR_STYLE
 
 DEVICE_SETTING = "capture.device"
@@ -74,8 +74,8 @@ def _page_bytes(store: Any, page: PageInput) -> int:
 
 
 def choose_capture_files(parent: QWidget) -> list[Path]:
-    files, _filter = QFileDialog.getOpenFileNames(
-        parent, QCoreApplication.translate("CapturePanel", "Import files or phone photos"), "",
+    files = open_file_names(
+        parent, QCoreApplication.translate("CapturePanel", "Import files or phone photos"),
         QCoreApplication.translate("CapturePanel", "Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff "
                                                    "*.bmp *.pdf);;All files (*)"))
     return [Path(name) for name in files]

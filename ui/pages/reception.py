@@ -20,7 +20,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
-from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QFrame
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QScrollArea
@@ -44,6 +43,7 @@ from ui.reception.procedure_picker import read_picker_data
 from ui.reception.summary_bar import ResultPanel
 from ui.reception.summary_bar import SummaryBar
 from ui.tasks import TaskRunner
+from ui.widgets.file_dialogs import open_file_name
 from ui.widgets.form_field import ERROR_STYLE
 
 PREVIEW_DELAY_MS = 150
@@ -269,8 +269,8 @@ class ReceptionPage(QWidget):
         from ui.reception.qr_sources import read_qr_file
 
         if path is None:
-            name, _filter = QFileDialog.getOpenFileName(
-                self, self.tr("Read QR from image/PDF"), "",
+            name = open_file_name(
+                self, self.tr("Read QR from image/PDF"),
                 self.tr("Images and PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.pdf)"))
             if not name:
                 return

@@ -17,7 +17,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QCheckBox
-from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QProgressBar
@@ -33,6 +32,7 @@ from sync.engine import NETWORK
 from sync.progress import ProgressSnapshot
 from sync.status import OutboxEntry
 from sync.status import SyncStatus
+from ui.dates import time_date_text
 from ui.errors import error_text
 from ui.errors import report_unexpected
 from ui.models.rows_model import RowsTableModel
@@ -41,6 +41,7 @@ from ui.status_bar import link_text
 from ui.status_bar import megabytes
 from ui.sync_bridge import SyncBridge
 from ui.tasks import TaskRunner
+from ui.widgets.file_dialogs import save_file_name
 from ui.widgets.tables import make_table
 
 REFUSED_COLOUR = "#b00020"
@@ -49,7 +50,7 @@ KIND_LABELS = {"dossier.create": "Hồ sơ mới", "dossier.update": "Sửa hồ
 
 
 def _when(moment: Any) -> str:
-    return f"{moment:%H:%M %d/%m}" if moment is not None else ""
+    return time_date_text(moment)
 
 
 def _utc_to_local(moment: datetime | None) -> datetime | None:
@@ -59,7 +60,7 @@ def _utc_to_local(moment: datetime | None) -> datetime | None:
 
 def local_time_text(iso_utc: str) -> str:
     """'15:15 24/11/2026' in this computer's time zone, from the naive-UTC ISO text the engine keeps."""
-    return f"{_utc_to_local(datetime.fromisoformat(iso_utc)):%H:%M %d/%m/%Y}"
+    return time_date_text(_utc_to_local(datetime.fromisoformat(iso_utc)))
 
 
 def entry_cells(entry: OutboxEntry) -> tuple[str, ...]:
@@ -304,8 +305,8 @@ class SyncPage(QWidget):
             self.message.setText(self.tr("Nothing is waiting to be sent, so no bundle is needed. Items "
                                          "already in an earlier bundle stay out until it is delivered."))
             return
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export USB bundle"), "motcua.mcbundle",
-                                                    self.tr("MotCua bundle (*.mcbundle)"))
+        path = save_file_name(self, self.tr("Export USB bundle"), "motcua.mcbundle",
+                              self.tr("MotCua bundle (*.mcbundle)"))
         if path:
             self.export_bundle_to(path)
 

@@ -23,7 +23,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QComboBox
-from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QGroupBox
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QHeaderView
@@ -45,6 +44,7 @@ from ui.models.documents_model import DocumentsModel
 from ui.models.documents_model import FormKeyRole
 from ui.models.documents_model import MissingRole
 from ui.models.documents_model import form_text
+from ui.widgets.file_dialogs import open_file_names
 from ui.widgets.form_field import FormField
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -54,8 +54,8 @@ MISSING_BRUSH = QBrush(QColor("#b3261e"))
 
 
 def choose_page_files(parent: QWidget, document: DocumentInput) -> list[Path]:
-    files, _filter = QFileDialog.getOpenFileNames(
-        parent, document.name, "",
+    files = open_file_names(
+        parent, document.name,
         QCoreApplication.translate("DocumentsSection", "Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff "
                                    "*.bmp *.pdf);;All files (*)"))
     return [Path(name) for name in files]
