@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.errors import MotcuaError
 from app.logging_setup import redact
+from ui.problems import error_sentence
 
 log = logging.getLogger("motcua.crash")
 
@@ -54,9 +55,9 @@ def error_title(exc: BaseException) -> str:
 
 
 def error_text(exc: BaseException) -> str:
-    """The plain message for an expected error; never a traceback."""
+    """The plain sentence for an expected error, worded from its problem kind; never a traceback."""
     if isinstance(exc, MotcuaError):
-        return exc.message
+        return error_sentence(exc.kind, exc.params, exc.code, exc.message)
     return QCoreApplication.translate("errors", "The operation could not be completed.")
 
 

@@ -22,30 +22,35 @@ log = logging.getLogger(__name__)
 _PLACEHOLDER = re.compile(r"%\((\w+)\)")
 
 
-def _t(text: str) -> Callable[[], str]:
-    """A sentence translated when shown (the language can change while the app runs)."""
-    return lambda: QCoreApplication.translate("Problems", text)
-
-
-# kind → sentence. Keep each sentence whole (no gluing of fragments): translators need context.
+# Each sentence is a lambda with a literal translate() call: translated when shown (the language
+# can change while the app runs), and visible to pyside6-lupdate, which reads only literals.
+# Keep each sentence whole (no gluing of fragments): translators need the context.
 TEXTS: dict[str, Callable[[], str]] = {
-    "reception.not_authorised_for_unit": _t(
-        "This desk is not authorised to receive dossiers for unit %(unit); the portal administrator "
-        "must grant it, then synchronise."),
+    "reception.not_authorised_for_unit": lambda: QCoreApplication.translate(
+        "Problems", "This desk is not authorised to receive dossiers for unit %(unit); the portal "
+                    "administrator must grant it, then synchronise."),
 }
 
 # Error classes (MotcuaError.code) worded when their kind has no sentence of its own.
 CLASS_TEXTS: dict[str, Callable[[], str]] = {
-    "input": _t("Something entered or chosen is not valid. Check the marked fields and try again."),
-    "not_found": _t("What was asked for could not be found."),
-    "auth": _t("Signing in did not succeed, or your role does not allow this."),
-    "locked_out": _t("This account is locked for a while after too many wrong passwords."),
-    "permission": _t("Your role does not allow this."),
-    "store": _t("The data on this computer cannot be used right now."),
-    "store_corrupt": _t("The data file on this computer is damaged."),
-    "store_too_new": _t("The data on this computer was written by a newer version of MotCua Desk."),
+    "input": lambda: QCoreApplication.translate(
+        "Problems", "Something entered or chosen is not valid. Check the marked fields and try again."),
+    "not_found": lambda: QCoreApplication.translate("Problems", "What was asked for could not be found."),
+    "auth": lambda: QCoreApplication.translate(
+        "Problems", "Signing in did not succeed, or your role does not allow this."),
+    "locked_out": lambda: QCoreApplication.translate(
+        "Problems", "This account is locked for a while after too many wrong passwords."),
+    "permission": lambda: QCoreApplication.translate("Problems", "Your role does not allow this."),
+    "store": lambda: QCoreApplication.translate("Problems", "The data on this computer cannot be used right now."),
+    "store_corrupt": lambda: QCoreApplication.translate("Problems", "The data file on this computer is damaged."),
+    "store_too_new": lambda: QCoreApplication.translate(
+        "Problems", "The data on this computer was written by a newer version of MotCua Desk."),
 }
-GENERIC = _t("The operation could not be completed. The details are in the log file.")
+
+
+def generic_text() -> str:
+    return QCoreApplication.translate("Problems", "The operation could not be completed. The details are in "
+                                                  "the log file.")
 
 
 def fill(template: str, params: Mapping[str, Any]) -> str:
@@ -66,4 +71,4 @@ def error_sentence(kind: str, params: Mapping[str, Any] | None, code: str, engli
     text = problem_text(kind, params, code=code)
     if text is None or kind not in TEXTS:
         log.info("shown without a sentence of its own (kind %s): %s", kind, english)
-    return text or GENERIC()
+    return text or generic_text()

@@ -40,7 +40,7 @@ from app.ids import new_id
 from app.limits import Limits
 from app.reception.model import (FEE_CHANNEL, ApplicantInput, DocumentInput, FieldProblem, PageInput,
                                  ReceptionInvalid, ReceptionQuote, ReceptionRequest, ReceptionResult)
-from app.reception.validation import CheckedRequest, check_request, dossier_unit
+from app.reception.validation import CheckedRequest, check_request, dossier_unit, not_authorised_for
 from app.statuses import INITIAL_STATUS
 from app.store.blobs import BlobStore
 from app.store.models import (Applicant, Document, Dossier, Draft, OutboxItem, Page, StatusEvent, utcnow)
@@ -200,8 +200,7 @@ def _write(store: Any, session: Session, checked: CheckedRequest,
     unit_code = dossier_unit(session, request)
     offline_range = offline_range_for(session, unit_code, store.unit.code)
     if offline_range is None:  # checked by check_request; a grant withdrawn between check and write
-        raise ReceptionInvalid([FieldProblem("destination_unit", f"this desk is not authorised to receive "
-                                                                 f"dossiers for unit {unit_code}")])
+        raise ReceptionInvalid([not_authorised_for(unit_code)])
     code = allocate_dossier_code(session, unit_code=unit_code, day=checked.received_at.date(),
                                  offline_range=offline_range)
     fee = checked.fee

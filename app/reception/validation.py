@@ -92,7 +92,7 @@ def check_request(session: Session, request: ReceptionRequest, *, now: datetime)
     version = _check_procedure(session, request.procedure_code, received_at.date(), add)
     documents, missing = _check_documents(request, version, add, limits)
     _check_channel(request, version, add)
-    _check_issuer(session, request, add)
+    _check_issuer(session, request, problems)
     _check_delivery(request, applicant, add)
     fee = _check_fee(request, version, add)
     due_at = None
@@ -382,15 +382,20 @@ def own_unit_code(session: Session) -> str:
     return str(session.scalar(select(Unit.code).order_by(Unit.valid_from.desc()).limit(1)) or "")
 
 
-def _check_issuer(session: Session, request: ReceptionRequest, add: Add) -> None:
+def not_authorised_for(unit: str) -> FieldProblem:
+    return FieldProblem("destination_unit", f"this desk is not authorised to receive dossiers for unit {unit}; "
+                        "the portal administrator must grant it that unit, then synchronise",
+                        kind="reception.not_authorised_for_unit", params={"unit": unit})
+
+
+def _check_issuer(session: Session, request: ReceptionRequest, problems: Problems) -> None:
     """This desk must hold a number range of the dossier's unit: without one the portal has not
     authorised it to file for that unit, and would refuse the dossier after its receipt is printed."""
     unit = dossier_unit(session, request)
     if not UNIT_CODE_RE.fullmatch(unit):
         return  # already reported as a bad destination unit
     if offline_range_for(session, unit, own_unit_code(session)) is None:
-        add("destination_unit", f"this desk is not authorised to receive dossiers for unit {unit}; the portal "
-                                "administrator must grant it that unit, then synchronise")
+        problems.append(not_authorised_for(unit))
 
 
 def _check_delivery(request: ReceptionRequest, applicant: ApplicantInput, add: Add) -> None:

@@ -1828,4 +1828,47 @@
         <translation>(and %1 more)</translation>
     </message>
 </context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>This desk is not authorised to receive dossiers for unit %(unit); the portal administrator must grant it, then synchronise.</source>
+        <translation>This desk is not authorised to receive dossiers for unit %(unit); the portal administrator must grant it, then synchronise.</translation>
+    </message>
+    <message>
+        <source>Something entered or chosen is not valid. Check the marked fields and try again.</source>
+        <translation>Something entered or chosen is not valid. Check the marked fields and try again.</translation>
+    </message>
+    <message>
+        <source>What was asked for could not be found.</source>
+        <translation>What was asked for could not be found.</translation>
+    </message>
+    <message>
+        <source>Signing in did not succeed, or your role does not allow this.</source>
+        <translation>Signing in did not succeed, or your role does not allow this.</translation>
+    </message>
+    <message>
+        <source>This account is locked for a while after too many wrong passwords.</source>
+        <translation>This account is locked for a while after too many wrong passwords.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>Your role does not allow this.</translation>
+    </message>
+    <message>
+        <source>The data on this computer cannot be used right now.</source>
+        <translation>The data on this computer cannot be used right now.</translation>
+    </message>
+    <message>
+        <source>The data file on this computer is damaged.</source>
+        <translation>The data file on this computer is damaged.</translation>
+    </message>
+    <message>
+        <source>The data on this computer was written by a newer version of MotCua Desk.</source>
+        <translation>The data on this computer was written by a newer version of MotCua Desk.</translation>
+    </message>
+    <message>
+        <source>The operation could not be completed. The details are in the log file.</source>
+        <translation>The operation could not be completed. The details are in the log file.</translation>
+    </message>
+</context>
 </TS>

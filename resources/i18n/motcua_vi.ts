@@ -1828,4 +1828,47 @@
         <translation>(và %1 hồ sơ khác)</translation>
     </message>
 </context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>This desk is not authorised to receive dossiers for unit %(unit); the portal administrator must grant it, then synchronise.</source>
+        <translation>Máy này chưa được cấp quyền tiếp nhận hồ sơ cho đơn vị %(unit); quản trị cổng cần cấp quyền, sau đó đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Something entered or chosen is not valid. Check the marked fields and try again.</source>
+        <translation>Có thông tin nhập hoặc lựa chọn chưa hợp lệ. Hãy kiểm tra các ô được đánh dấu rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>What was asked for could not be found.</source>
+        <translation>Không tìm thấy nội dung được yêu cầu.</translation>
+    </message>
+    <message>
+        <source>Signing in did not succeed, or your role does not allow this.</source>
+        <translation>Đăng nhập không thành công, hoặc vai trò của bạn không được phép làm việc này.</translation>
+    </message>
+    <message>
+        <source>This account is locked for a while after too many wrong passwords.</source>
+        <translation>Tài khoản tạm bị khóa do nhập sai mật khẩu quá nhiều lần.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>Vai trò của bạn không được phép làm việc này.</translation>
+    </message>
+    <message>
+        <source>The data on this computer cannot be used right now.</source>
+        <translation>Hiện chưa dùng được dữ liệu trên máy này.</translation>
+    </message>
+    <message>
+        <source>The data file on this computer is damaged.</source>
+        <translation>Tệp dữ liệu trên máy này bị hỏng.</translation>
+    </message>
+    <message>
+        <source>The data on this computer was written by a newer version of MotCua Desk.</source>
+        <translation>Dữ liệu trên máy này được ghi bởi phiên bản MotCua Desk mới hơn.</translation>
+    </message>
+    <message>
+        <source>The operation could not be completed. The details are in the log file.</source>
+        <translation>Không thực hiện được thao tác. Chi tiết đã được ghi vào tệp nhật ký.</translation>
+    </message>
+</context>
 </TS>

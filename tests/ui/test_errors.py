@@ -56,7 +56,7 @@ def test_show_error_uses_the_translated_title(qtbot, vietnamese) -> None:
     box = show_error(None, StoreTooNewError("store schema 9 is newer than this app (7)"))
     qtbot.addWidget(box)
     assert box.windowTitle() == "Kho dữ liệu của phiên bản mới hơn"
-    assert box.text() == "store schema 9 is newer than this app (7)"
+    assert box.text() == "Dữ liệu trên máy này được ghi bởi phiên bản MotCua Desk mới hơn."  # not the English
     assert error_title(ValueError("x")) == "Lỗi"
 
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.identity.cccd import CccdLayoutError, CccdParseError
 from app.reception.model import FieldProblem
+from ui import problems
 
 _INDEX = re.compile(r"\[\d+\]")
 
@@ -32,17 +33,15 @@ def _id_number(message: str) -> str:
 
 
 def problem_text(problem: FieldProblem) -> str:
-    """The sentence to show for `problem` on screen."""
+    """The sentence to show for `problem` on screen: its kind's, else one chosen by its field."""
+    if problem.kind and (worded := problems.problem_text(problem.kind, problem.params)) is not None:
+        return worded
     field, message = problem.field, problem.message
     generic = _INDEX.sub("[]", field)
     if field in ("applicant.id_number", "representative.id_number"):
         return _id_number(message)
     if field == "applicant.birth_date" and "future" in message:
         return QCoreApplication.translate("ReceptionProblems", "The date of birth is in the future.")
-    if field == "destination_unit" and "not authorised" in message:
-        return QCoreApplication.translate(
-            "ReceptionProblems", "This desk is not authorised to receive dossiers for this unit; the portal "
-                                 "administrator must grant it, then synchronise.")
     if field == "applicant.birth_date":
         return QCoreApplication.translate("ReceptionProblems", "Check the date of birth.")
     fixed = {
