@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from app import __version__
-from app.errors import AuthError, InputError, MotcuaError, StoreExistsError, StoreMissingError
+from app.errors import AccountDisabledError, AuthError, InputError, MotcuaError, StoreExistsError, StoreMissingError
 from app.logging_setup import configure_logging
 from app.paths import DataPaths, data_paths
 
@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "app.cli.cmd_dossiers",
     "app.cli.cmd_scan2pdf",
     "app.cli.cmd_scan",
+    "app.cli.cmd_users",
 )
 
 
@@ -57,6 +58,8 @@ def build_parser(extra_commands: Sequence[str] = ()) -> argparse.ArgumentParser:
 
 
 def exit_code_for(error: MotcuaError) -> int:
+    if isinstance(error, AccountDisabledError):  # locked out for good: only an admin can help
+        return 3
     if isinstance(error, (InputError, AuthError, StoreMissingError, StoreExistsError)):
         return 2
     return 3

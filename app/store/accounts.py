@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import InputError
@@ -21,15 +21,21 @@ USERNAME_RE = re.compile(r"^[a-z0-9._-]{3,32}$")
 MAX_NAME_LENGTH = 200
 
 
+def shown(value: object, limit: int = 40) -> str:
+    """A value typed by someone, quoted and cut short enough to put in one line of an error."""
+    text = str(value)
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
 def check_username(username: str, *, field: str = "username") -> str:
     if not isinstance(username, str) or not USERNAME_RE.fullmatch(username):
-        raise InputError(f"{field}: {username!r} must be 3–32 lower-case letters, digits, '.', '_' or '-'")
+        raise InputError(f"{field}: {shown(username)} must be 3–32 lower-case letters, digits, '.', '_' or '-'")
     return username
 
 
 def check_role(role: str, *, field: str = "role") -> str:
     if role not in ROLES:
-        raise InputError(f"{field}: {role!r} is not one of {', '.join(ROLES)}")
+        raise InputError(f"{field}: {shown(role)} is not one of {', '.join(ROLES)}")
     return role
 
 
@@ -47,6 +53,32 @@ def find_user(session: Session, username: str) -> User | None:
     return session.scalar(select(User).where(User.username == username))
 
 
+def get_user(session: Session, username: str, *, field: str = "username") -> User:
+    """The named official, or InputError naming the field (an unknown name exits 2)."""
+    user = find_user(session, username)
+    if user is None:
+        raise InputError(f"{field}: no official {shown(username)}")
+    return user
+
+
+def list_users(session: Session) -> list[User]:
+    """Every account, active ones first, then by user name."""
+    return list(session.scalars(select(User).order_by(User.active.desc(), User.username)))
+
+
+def active_admins(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(User)
+                              .where(User.role == "admin", User.active.is_(True))) or 0)
+
+
+def refuse_losing_last_admin(session: Session, user: User) -> None:
+    """Nobody could manage officials, holidays or the catalogue any more; the recovery key
+    too acts as an active administrator."""
+    if user.role == "admin" and user.active and active_admins(session) <= 1:
+        raise InputError(f"username: {shown(user.username)} is the last active administrator; "
+                         f"make another official an administrator first")
+
+
 def first_admin(session: Session) -> User | None:
     """The account the recovery key acts as: the oldest active administrator."""
     return session.scalar(select(User).where(User.role == "admin", User.active.is_(True))
@@ -54,7 +86,7 @@ def first_admin(session: Session) -> User | None:
 
 
 def create_user(session: Session, keyfile: KeyFile, *, username: str, full_name: str, role: str,
-                password: str, data_key: bytes) -> User:
+                password: str, data_key: bytes, must_change: bool = False) -> User:
     """Insert the user row and put the wrapped key in `keyfile` (the caller saves it).
 
     Validates everything first, so nothing is written for bad input.
@@ -63,10 +95,14 @@ def create_user(session: Session, keyfile: KeyFile, *, username: str, full_name:
     full_name = check_name(full_name, field="full_name")
     check_role(role)
     check_password_rules(password)
-    if find_user(session, username) is not None or keyfile.has_user(username):
-        raise InputError(f"username: {username!r} already exists")
+    existing = find_user(session, username)
+    if existing is not None and not existing.active:
+        raise InputError(f"username: {shown(username)} already exists, deactivated; reset their "
+                         f"password to reactivate the account")
+    if existing is not None or keyfile.has_user(username):
+        raise InputError(f"username: {shown(username)} already exists")
     user = User(username=username, full_name=full_name, role=role, active=True)
     session.add(user)
     session.flush()
-    keyfile.set_user(username, password, data_key)
+    keyfile.set_user(username, password, data_key, must_change=must_change)
     return user
