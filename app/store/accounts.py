@@ -21,6 +21,18 @@ USERNAME_RE = re.compile(r"^[a-z0-9._-]{3,32}$")
 MAX_NAME_LENGTH = 200
 
 
+class AccountError(InputError):
+    """An account rule refused a change. `kind` says which (the screens word it themselves, by
+    kind, never by matching this English text) and `username` whom it concerns."""
+
+    code = "account"
+
+    def __init__(self, kind: str, message: str, *, username: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.username = username
+
+
 def shown(value: object, limit: int = 40) -> str:
     """A value typed by someone, quoted and cut short enough to put in one line of an error."""
     text = str(value)
@@ -57,7 +69,7 @@ def get_user(session: Session, username: str, *, field: str = "username") -> Use
     """The named official, or InputError naming the field (an unknown name exits 2)."""
     user = find_user(session, username)
     if user is None:
-        raise InputError(f"{field}: no official {shown(username)}")
+        raise AccountError("unknown_user", f"{field}: no official {shown(username)}", username=username)
     return user
 
 
@@ -75,8 +87,9 @@ def refuse_losing_last_admin(session: Session, user: User) -> None:
     """Nobody could manage officials, holidays or the catalogue any more; the recovery key
     too acts as an active administrator."""
     if user.role == "admin" and user.active and active_admins(session) <= 1:
-        raise InputError(f"username: {shown(user.username)} is the last active administrator; "
-                         f"make another official an administrator first")
+        raise AccountError("last_admin", f"username: {shown(user.username)} is the last active "
+                           f"administrator; make another official an administrator first",
+                           username=user.username)
 
 
 def first_admin(session: Session) -> User | None:
@@ -97,10 +110,10 @@ def create_user(session: Session, keyfile: KeyFile, *, username: str, full_name:
     check_password_rules(password)
     existing = find_user(session, username)
     if existing is not None and not existing.active:
-        raise InputError(f"username: {shown(username)} already exists, deactivated; reset their "
-                         f"password to reactivate the account")
+        raise AccountError("exists_deactivated", f"username: {shown(username)} already exists, "
+                           f"deactivated; reset their password to reactivate the account", username=username)
     if existing is not None or keyfile.has_user(username):
-        raise InputError(f"username: {shown(username)} already exists")
+        raise AccountError("exists", f"username: {shown(username)} already exists", username=username)
     user = User(username=username, full_name=full_name, role=role, active=True)
     session.add(user)
     session.flush()

@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.codes import check_unit_code
-from app.errors import (AuthError, InputError, PasswordChangeRequiredError, PermissionDeniedError,
+from app.errors import (AuthError, PasswordChangeRequiredError, PermissionDeniedError,
                         StoreCorruptError, StoreError, StoreExistsError, StoreMissingError)
 from app.paths import DataPaths
 from app.store import accounts, keys, maintenance, migrate
@@ -231,7 +231,8 @@ class Store:
             self._acting_admin(session, "deactivate officials")
             user = accounts.get_user(session, username)
             if not user.active:
-                raise InputError(f"username: {accounts.shown(username)} is already deactivated")
+                raise accounts.AccountError("already_deactivated", f"username: {accounts.shown(username)} "
+                                            f"is already deactivated", username=username)
             accounts.refuse_losing_last_admin(session, user)
             keyfile = _load_keys(self.paths)
             keyfile.remove_user(username)
@@ -243,7 +244,7 @@ class Store:
     def change_password(self, *, old_password: str, new_password: str) -> None:
         keys.check_password_rules(new_password, field="new_password")
         if new_password == old_password:
-            raise InputError("new_password: must differ from the current password")
+            raise accounts.AccountError("same_password", "new_password: must differ from the current password")
         self._unlock_or_raise(self.user.username, old_password)
         self._set_password(self.user.username, new_password, action="password_changed", must_change=False)
         self.must_change_password = False

@@ -148,7 +148,7 @@ def test_password_set_by_admin_must_be_changed_first(desk: Path, capsys, monkeyp
     code, _, err = run(capsys, desk, "users", "passwd")
     assert code == 2 and "new_password: must differ" in one_line(err)
     monkeypatch.setenv("MOTCUA_NEW_PASSWORD", "mai-tu-chon-2026")
-    code, out, err = run(capsys, desk, "users", "passwd")
+    code, _, err = run(capsys, desk, "users", "passwd")
     assert code == 0, err
     as_mai(monkeypatch, "mai-tu-chon-2026")
     code, _, err = run(capsys, desk, "dossiers", "list")
