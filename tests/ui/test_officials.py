@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QAbstractButton
 from PySide6.QtWidgets import QLabel
@@ -382,7 +383,8 @@ def test_cancelled_recovery_leaves_passwords_alone(qtbot, recoverable: str, path
     open_store(paths, username="admin", password=DESK_PASSWORD).close()
 
 
-def test_recovery_sheet_has_unit_and_date_and_whole_groups(qtbot, tmp_path: Path, vietnamese) -> None:
+@pytest.mark.parametrize("paper", ["A4", "A6"])
+def test_recovery_sheet_has_unit_and_date_and_whole_groups(qtbot, tmp_path: Path, vietnamese, paper: str) -> None:
     key = "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567-ABCD-EFGH"
     dialog = RecoveryKeyDialog(key, "Trung tâm Phục vụ hành chính công xã Tân Lập", unit_code="000.00.06.H56",
                                made_on=date(2026, 3, 9))
@@ -391,16 +393,19 @@ def test_recovery_sheet_has_unit_and_date_and_whole_groups(qtbot, tmp_path: Path
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(pdf))
-    dialog.key_document().print_(printer)
+    printer.setPageSize(QPageSize(getattr(QPageSize.PageSizeId, paper)))
+    dialog.printable_document(printer).print_(printer)
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
-    assert "000.00.06.H56" in text and "Tân Lập" in text and "09/03/2026" in text
-    assert "Quên mật khẩu / dùng mã khôi phục" in " ".join(text.split())
+    flat = " ".join(text.split())
+    assert "000.00.06.H56" in flat and "Tân Lập" in flat and "09/03/2026" in flat
+    assert "Quên mật khẩu / dùng mã khôi phục" in flat
+    # Every group whole and in order, row after row: none split, none cut off at the page edge.
     groups = key.split("-")
-    lines = text.splitlines()
-    first = next(line for line in lines if "ABCD" in line)
-    assert first.split() == groups[:5]  # a row of whole groups, none split
-    assert next(line for line in lines if "UVWX" in line).split() == groups[5:]
+    rows = [line.split() for line in text.splitlines()
+            if line.split() and all(len(word) == 4 and word.isalnum() and (word.isupper() or word.isdigit())
+                                    for word in line.split())]
+    assert [group for row in rows for group in row] == groups, text
     SCREENS.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["pdftoppm", "-png", "-r", "50", "-singlefile", str(pdf), str(SCREENS / "recovery-sheet")],
-                   check=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-singlefile", str(pdf),
+                    str(SCREENS / f"recovery-sheet-{paper}")], check=True)

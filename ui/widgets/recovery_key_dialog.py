@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
+from PySide6.QtCore import QSizeF
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtGui import QFontDatabase
@@ -25,6 +26,10 @@ from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
+
+
+# (groups a row, font points) tried in turn until the key table fits the paper's width.
+KEY_LAYOUTS = ((5, 20), (5, 15), (2, 20), (2, 14), (1, 14))
 
 
 class RecoveryKeyDialog(QDialog):
@@ -88,11 +93,25 @@ class RecoveryKeyDialog(QDialog):
         chooser = QPrintDialog(printer, self)
         if chooser.exec() != QDialog.DialogCode.Accepted:
             return
-        self.key_document().print_(printer)
+        self.printable_document(printer).print_(printer)
 
-    def key_document(self) -> QTextDocument:
+    def printable_document(self, printer: QPrinter) -> QTextDocument:
+        """The sheet laid out for this printer's paper: fewer groups a row, or a smaller font,
+        until the key table fits the page width, so no group is cut off at the edge (A6, A5)."""
+        for per_row, points in KEY_LAYOUTS:
+            doc = self.key_document(per_row, points)
+            # Measured the way QTextDocument.print_ lays out: the printer's page, 2 cm margins.
+            probe = doc.clone(doc)
+            probe.documentLayout().setPaintDevice(printer)
+            margin = 2 / 2.54 * printer.logicalDpiY()
+            probe.setPageSize(QSizeF(printer.width() - 2 * margin, printer.height() - 2 * margin))
+            if probe.size().width() <= probe.pageSize().width() + 1:
+                return doc
+        return doc
+
+    def key_document(self, groups_per_row: int = 5, points: int = 20) -> QTextDocument:
         """The printable sheet: unit code and name, date, the key as a table of groups."""
-        doc = QTextDocument()
+        doc = QTextDocument(self)
         title = html.escape(self.tr("MotCua Desk recovery key"))
         unit = html.escape(self.tr("Unit: %1 – %2").replace("%1", self.unit_code).replace("%2", self.unit_name))
         made = html.escape(self.tr("Made on: %1").replace("%1", self.made_on.strftime("%d/%m/%Y")))
@@ -100,7 +119,7 @@ class RecoveryKeyDialog(QDialog):
                                   "“Forgot the password? Use the recovery key”."))
         warning = html.escape(self.tr("Keep this sheet locked away. Anyone holding it can open the store."))
         doc.setHtml(
-            f"<h2>{title}</h2><p>{unit}<br>{made}</p>{key_table(self.key_text)}"
+            f"<h2>{title}</h2><p>{unit}<br>{made}</p>{key_table(self.key_text, groups_per_row, points)}"
             f"<p>{how}</p><p><b>{warning}</b></p>"
         )
         return doc
@@ -123,7 +142,7 @@ def key_lines(key_text: str, groups_per_line: int = 5) -> str:
     return "-\n".join(lines)
 
 
-def key_table(key_text: str, groups_per_row: int = 5) -> str:
+def key_table(key_text: str, groups_per_row: int = 5, points: int = 20) -> str:
     """The key as an HTML table, one group per cell: a cell is never split between lines."""
     groups = [html.escape(group) for group in key_text.split("-")]
     rows = []
@@ -132,7 +151,7 @@ def key_table(key_text: str, groups_per_row: int = 5) -> str:
                         for group in groups[start:start + groups_per_row])
         rows.append(f"<tr>{cells}</tr>")
     return ("<table border='1' cellspacing='0' cellpadding='6' "
-            f"style='font-family:monospace; font-size:20pt; font-weight:bold'>{''.join(rows)}</table>")
+            f"style='font-family:monospace; font-size:{points}pt; font-weight:bold'>{''.join(rows)}</table>")
 
 
 def _key_font() -> QFont:
