@@ -225,8 +225,8 @@ def sign_in(qtbot, login: LoginScreen, username: str, password: str) -> None:  #
     press_enter(qtbot, login.password)
 
 
-def test_second_official_chooses_a_password_then_is_deactivated(qtbot, desk_store, paths, runner,
-                                                                  vietnamese) -> None:
+def mai_signs_in(qtbot, desk_store, paths, runner):  # type: ignore[no-untyped-def]
+    """The admin added Mai with a first password; she signs in at the desk with it."""
     desk_store.add_user(username="mai.tn", full_name="Trần Thị Mai", role="receiver", password=MAI_FIRST)
     desk_store.close()
     desk = DeskApp(paths, runner)
@@ -236,6 +236,12 @@ def test_second_official_chooses_a_password_then_is_deactivated(qtbot, desk_stor
     window = desk.main_window
     assert isinstance(window, MainWindow) and window.store.user.username == "mai.tn"
     qtbot.addWidget(window)
+    return desk, window
+
+
+def test_second_official_chooses_a_password_then_is_deactivated(qtbot, desk_store, paths, runner,
+                                                                  vietnamese) -> None:
+    desk, window = mai_signs_in(qtbot, desk_store, paths, runner)
     dialog = window.password_dialog
     assert isinstance(dialog, ChangePasswordDialog) and dialog.forced
     assert dialog.windowTitle() == "Chọn mật khẩu của riêng bạn" and has_focus(qtbot, dialog.current)
@@ -275,14 +281,7 @@ def test_second_official_chooses_a_password_then_is_deactivated(qtbot, desk_stor
 
 
 def test_closing_the_forced_password_dialog_signs_out(qtbot, desk_store, paths, runner, vietnamese) -> None:
-    desk_store.add_user(username="mai.tn", full_name="Trần Thị Mai", role="receiver", password=MAI_FIRST)
-    desk_store.close()
-    desk = DeskApp(paths, runner)
-    desk.start()
-    qtbot.addWidget(desk.screen)
-    sign_in(qtbot, desk.screen, "mai.tn", MAI_FIRST)
-    window = desk.main_window
-    qtbot.addWidget(window)
+    desk, window = mai_signs_in(qtbot, desk_store, paths, runner)
     qtbot.keyClick(window.password_dialog, Qt.Key.Key_Escape)
     assert desk.main_window is None and isinstance(desk.screen, LoginScreen)
     qtbot.addWidget(desk.screen)
