@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from app.cli.main import main
-from app.errors import PermissionDeniedError
+from app.errors import AccountDisabledError, PermissionDeniedError
 from app.paths import data_paths
 from app.store import open_store
 from app.store.models import AuditEvent, User
@@ -261,6 +261,8 @@ def test_an_admin_demoted_elsewhere_can_no_longer_act(desk: Path, capsys, monkey
             mai.deactivate_user(username="quantri")
         with pytest.raises(PermissionDeniedError):
             mai.add_user(username="binh", full_name="Bình", role="admin", password="mat-khau-binh")
+        with pytest.raises(AccountDisabledError):  # her idle-locked window cannot be unlocked either
+            mai.verify_password(MAI_PASSWORD)
         with admin.read_session() as session:
             assert session.scalar(select(User.active).where(User.username == "quantri")) is True
             assert session.scalar(select(User).where(User.username == "binh")) is None
