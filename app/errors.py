@@ -69,6 +69,20 @@ class LockedOutError(AuthError):
         self.until = until
 
 
+class AccountDisabledError(AuthError):
+    """The account was deactivated by an administrator: its key is gone, no password opens it."""
+
+    code = "account_disabled"
+    title = "Account deactivated"
+
+
+class PasswordChangeRequiredError(AuthError):
+    """An administrator set this password; it may only be used to choose a new one."""
+
+    code = "password_change_required"
+    title = "New password needed"
+
+
 class PermissionDeniedError(AuthError):
     """The signed-in user's role does not allow the action."""
 

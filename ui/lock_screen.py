@@ -165,4 +165,4 @@ class LockScreen(QWidget):
         if not isinstance(exc, MotcuaError):
             report_unexpected(exc)
             return
-        self.message.setText(auth_failure_text(exc))
+        self.message.setText(auth_failure_text(exc, password_only=True))

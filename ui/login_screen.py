@@ -2,7 +2,8 @@
 
 Every failure a person can meet here (wrong password, lockout, a damaged store, a store from a
 newer version) is shown on the screen with what to do next; a damaged store offers to restore
-the newest backup after an explicit confirmation.
+the newest backup after an explicit confirmation. When every password is lost, the printed
+recovery key opens the desk ("Quên mật khẩu / dùng mã khôi phục…").
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from ui.tasks import TaskRunner
 from ui.widgets.auth_messages import auth_failure_text
 from ui.widgets.form_field import ERROR_STYLE
 from ui.widgets.panel import centered_card
+from ui.widgets.recovery_unlock_dialog import RecoveryUnlockDialog
 
 
 class LoginScreen(QWidget):
@@ -43,6 +45,7 @@ class LoginScreen(QWidget):
         self.paths = paths
         self.runner = runner
         self.restore_confirm: QMessageBox | None = None
+        self.recovery_dialog: RecoveryUnlockDialog | None = None
         self._backups: list[Path] = []
         self.setWindowTitle(self.tr("MotCua Desk – Sign in"))
         self._build()
@@ -72,12 +75,18 @@ class LoginScreen(QWidget):
         self.restore_button = QPushButton(self.tr("&Restore the latest backup…"))
         self.restore_button.hide()
         self.restore_button.clicked.connect(self.confirm_restore)
+        self.recovery_button = QPushButton(self.tr("&Forgot the password? Use the recovery key…"))
+        self.recovery_button.setFlat(True)
+        self.recovery_button.setAutoDefault(False)
+        self.recovery_button.clicked.connect(self.open_recovery)
         layout.addWidget(self.sign_in_button, alignment=Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.restore_button, alignment=Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.recovery_button, alignment=Qt.AlignmentFlag.AlignLeft)
         self.username.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.submit)
         QWidget.setTabOrder(self.username, self.password)
         QWidget.setTabOrder(self.password, self.sign_in_button)
+        QWidget.setTabOrder(self.sign_in_button, self.recovery_button)
 
     def submit(self) -> None:
         """Try to open the store with the typed credentials."""
@@ -93,6 +102,14 @@ class LoginScreen(QWidget):
         self.sign_in_button.setEnabled(False)
         paths = self.paths
         self.runner.run_db(lambda: _open(paths, username, password), self._opened, self._failed)
+
+    def open_recovery(self) -> None:
+        """Every password lost: the recovery key, then an administrator's new password."""
+        dialog = RecoveryUnlockDialog(self.paths, self.runner, self)
+        dialog.signed_in.connect(self.signed_in)
+        dialog.finished.connect(lambda _r: setattr(self, "recovery_dialog", None))
+        self.recovery_dialog = dialog
+        dialog.open()
 
     def _opened(self, store: Any) -> None:
         self.sign_in_button.setEnabled(True)
@@ -161,7 +178,8 @@ class LoginScreen(QWidget):
 def _open(paths: DataPaths, username: str, password: str) -> Any:
     from app.store.service import open_store
 
-    return open_store(paths, username=username, password=password)
+    # A password an administrator set opens the desk, which then asks for a new one first.
+    return open_store(paths, username=username, password=password, to_change_password=True)
 
 
 def _restore(paths: DataPaths, backup: Path) -> None:

@@ -38,6 +38,7 @@ from ui.pages.sync import SyncPage
 from ui.status_bar import DeskStatusBar
 from ui.sync_bridge import SyncBridge
 from ui.tasks import TaskRunner
+from ui.widgets.change_password_dialog import ChangePasswordDialog
 
 log = logging.getLogger(__name__)
 MINUTE_MS = 60_000
@@ -85,6 +86,14 @@ class MainWindow(QMainWindow):
         self.idle.went_idle.connect(self.lock)
         self.settings_page.idle_minutes_changed.connect(self.set_idle_minutes)
         self.settings_page.settings_saved.connect(self.reception_page.capture.refresh_devices)
+        self.password_dialog: ChangePasswordDialog | None = None
+        self.settings_page.change_password_requested.connect(self.change_password)
+        if self.settings_page.users_panel is not None:
+            self.settings_page.users_panel.own_account_changed.connect(self._switch_user)
+        change_password = QAction(self.tr("Change password"), self)
+        change_password.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        change_password.triggered.connect(lambda _checked=False: self.change_password())
+        self.addAction(change_password)
 
     # -- construction ---------------------------------------------------------------------------
     def _build_pages(self, language: str) -> None:
@@ -146,6 +155,26 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(HOUSEKEEPING_DELAY_MS, self._housekeeping)
         self.idle.start()
         self.show_page("reception")
+        if self.store.must_change_password:
+            # A password an administrator set: the official replaces it before working.
+            self.change_password(forced=True)
+
+    def change_password(self, *, forced: bool = False) -> None:
+        """Đổi mật khẩu (Ctrl+Shift+P or Cài đặt). `forced`: closing it signs the official out."""
+        if self.is_locked or self.password_dialog is not None:
+            return
+        dialog = ChangePasswordDialog(self.store, self.runner, forced=forced, parent=self)
+        self.password_dialog = dialog
+
+        def closed(result: int) -> None:
+            self.password_dialog = None
+            if result == ChangePasswordDialog.DialogCode.Accepted:
+                self.status.showMessage(self.tr("Your password was changed."), 10_000)
+            elif forced:
+                self._switch_user()
+
+        dialog.finished.connect(closed)
+        dialog.open()
 
     def show_page(self, key: str) -> None:
         """Switch to a page and put the keyboard focus on it (a locked desk ignores this)."""

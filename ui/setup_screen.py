@@ -179,7 +179,8 @@ class SetupScreen(QWidget):
         self._store, key = result
         self.password.edit.clear()
         self.password_repeat.edit.clear()
-        self.recovery_dialog = RecoveryKeyDialog(key, self.unit_name.text(), self)
+        unit = self._store.unit
+        self.recovery_dialog = RecoveryKeyDialog(key, unit.name, self, unit_code=unit.code)
         self.recovery_dialog.accepted.connect(self._key_acknowledged)
         self.recovery_dialog.open()
 

@@ -17,8 +17,8 @@ from collections.abc import Callable, Sequence
 
 from app import __version__
 from app.cli.common import say_error
-from app.errors import (AuthError, InputError, LockedOutError, MotcuaError, StoreExistsError,
-                        StoreMissingError)
+from app.errors import (AccountDisabledError, AuthError, InputError, LockedOutError, MotcuaError,
+                        StoreExistsError, StoreMissingError)
 from app.logging_setup import configure_logging
 from app.paths import DataPaths, data_paths
 
@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "app.cli.cmd_dossiers",
     "app.cli.cmd_scan2pdf",
     "app.cli.cmd_scan",
+    "app.cli.cmd_users",
 )
 
 
@@ -59,7 +60,7 @@ def build_parser(extra_commands: Sequence[str] = ()) -> argparse.ArgumentParser:
 
 
 def exit_code_for(error: MotcuaError) -> int:
-    if isinstance(error, LockedOutError):  # the store cannot be used for now (README: exit 3)
+    if isinstance(error, (LockedOutError, AccountDisabledError)):  # README: exit 3, only time or an admin helps
         return 3
     if isinstance(error, (InputError, AuthError, StoreMissingError, StoreExistsError)):
         return 2

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import InputError
@@ -21,15 +21,33 @@ USERNAME_RE = re.compile(r"^[a-z0-9._-]{3,32}$")
 MAX_NAME_LENGTH = 200
 
 
+class AccountError(InputError):
+    """An account rule refused a change. `kind` says which (the screens word it themselves, by
+    kind, never by matching this English text) and `username` whom it concerns."""
+
+    code = "account"
+
+    def __init__(self, kind: str, message: str, *, username: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.username = username
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """A value typed by someone, quoted and cut short enough to put in one line of an error."""
+    text = str(value)
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
 def check_username(username: str, *, field: str = "username") -> str:
     if not isinstance(username, str) or not USERNAME_RE.fullmatch(username):
-        raise InputError(f"{field}: {username!r} must be 3–32 lower-case letters, digits, '.', '_' or '-'")
+        raise InputError(f"{field}: {shown(username)} must be 3–32 lower-case letters, digits, '.', '_' or '-'")
     return username
 
 
 def check_role(role: str, *, field: str = "role") -> str:
     if role not in ROLES:
-        raise InputError(f"{field}: {role!r} is not one of {', '.join(ROLES)}")
+        raise InputError(f"{field}: {shown(role)} is not one of {', '.join(ROLES)}")
     return role
 
 
@@ -47,6 +65,33 @@ def find_user(session: Session, username: str) -> User | None:
     return session.scalar(select(User).where(User.username == username))
 
 
+def get_user(session: Session, username: str, *, field: str = "username") -> User:
+    """The named official, or InputError naming the field (an unknown name exits 2)."""
+    user = find_user(session, username)
+    if user is None:
+        raise AccountError("unknown_user", f"{field}: no official {shown(username)}", username=username)
+    return user
+
+
+def list_users(session: Session) -> list[User]:
+    """Every account, active ones first, then by user name."""
+    return list(session.scalars(select(User).order_by(User.active.desc(), User.username)))
+
+
+def active_admins(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(User)
+                              .where(User.role == "admin", User.active.is_(True))) or 0)
+
+
+def refuse_losing_last_admin(session: Session, user: User) -> None:
+    """Nobody could manage officials, holidays or the catalogue any more; the recovery key
+    too acts as an active administrator."""
+    if user.role == "admin" and user.active and active_admins(session) <= 1:
+        raise AccountError("last_admin", f"username: {shown(user.username)} is the last active "
+                           f"administrator; make another official an administrator first",
+                           username=user.username)
+
+
 def first_admin(session: Session) -> User | None:
     """The account the recovery key acts as: the oldest active administrator."""
     return session.scalar(select(User).where(User.role == "admin", User.active.is_(True))
@@ -54,7 +99,7 @@ def first_admin(session: Session) -> User | None:
 
 
 def create_user(session: Session, keyfile: KeyFile, *, username: str, full_name: str, role: str,
-                password: str, data_key: bytes) -> User:
+                password: str, data_key: bytes, must_change: bool = False) -> User:
     """Insert the user row and put the wrapped key in `keyfile` (the caller saves it).
 
     Validates everything first, so nothing is written for bad input.
@@ -63,10 +108,14 @@ def create_user(session: Session, keyfile: KeyFile, *, username: str, full_name:
     full_name = check_name(full_name, field="full_name")
     check_role(role)
     check_password_rules(password)
-    if find_user(session, username) is not None or keyfile.has_user(username):
-        raise InputError(f"username: {username!r} already exists")
+    existing = find_user(session, username)
+    if existing is not None and not existing.active:
+        raise AccountError("exists_deactivated", f"username: {shown(username)} already exists, "
+                           f"deactivated; reset their password to reactivate the account", username=username)
+    if existing is not None or keyfile.has_user(username):
+        raise AccountError("exists", f"username: {shown(username)} already exists", username=username)
     user = User(username=username, full_name=full_name, role=role, active=True)
     session.add(user)
     session.flush()
-    keyfile.set_user(username, password, data_key)
+    keyfile.set_user(username, password, data_key, must_change=must_change)
     return user

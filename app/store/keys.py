@@ -8,11 +8,17 @@ here too, because they must work before the database can be opened.
 
 Layout (JSON, written atomically: temp file, fsync, rename):
     {"format": 1, "key_id": "<sha256 of the data key, 16 hex>",
-     "users": {"<username>": {<entry>, "failed_attempts": 0, "locked_until": null}},
+     "users": {"<username>": {<entry>, "failed_attempts": 0, "locked_until": null,
+                              "must_change": false}},
+     "deactivated": ["<username>", …],
      "recovery": {<entry>}, "pending_audit": [{"at", "username", "action"}]}
     entry = {"salt", "nonce", "wrapped_key" (base64), "kdf": {"alg": "argon2id", "time_cost",
              "memory_kib", "parallelism", "hash_len", "version"}}
 The parameters are stored per entry, so a file made under one KDF profile reads under another.
+
+A deactivated official has no entry at all (nothing left that could open the store), only their
+name under "deactivated", so signing in can say "deactivated" instead of "wrong password".
+"must_change" marks a password an administrator set: it works once, to choose a new one.
 """
 
 from __future__ import annotations
@@ -35,7 +41,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from app.clock import to_local
-from app.errors import AuthError, InputError, LockedOutError, StoreCorruptError
+from app.errors import AccountDisabledError, AuthError, InputError, LockedOutError, StoreCorruptError
 from app.files import fsync_dir  # noqa: F401 - part of this module's interface
 from app.text import nfc
 
@@ -194,11 +200,29 @@ class KeyFile:
     def has_user(self, username: str) -> bool:
         return username in self.data["users"]
 
-    def set_user(self, username: str, password: str, data_key: bytes) -> None:
-        """Add or replace a user's entry (new password); clears that user's counters."""
+    def set_user(self, username: str, password: str, data_key: bytes, *, must_change: bool = False) -> None:
+        """Add or replace a user's entry (new password); clears that user's counters and takes
+        them off the deactivated list (a new wrapped key is what reactivating means)."""
         entry = wrap(password_secret(password), data_key, f"user:{username}")
-        entry.update(failed_attempts=0, locked_until=None)
+        entry.update(failed_attempts=0, locked_until=None, must_change=must_change)
         self.data["users"][username] = entry
+        if username in self.deactivated:
+            self.data["deactivated"] = [name for name in self.deactivated if name != username]
+
+    def remove_user(self, username: str) -> None:
+        """Deactivate: drop the wrapped key (the password opens nothing any more), keep the name."""
+        self.data["users"].pop(username, None)
+        if username not in self.deactivated:
+            self.data["deactivated"] = sorted([*self.deactivated, username])
+
+    @property
+    def deactivated(self) -> list[str]:
+        return list(self.data.get("deactivated") or [])
+
+    def must_change(self, username: str) -> bool:
+        """Whether the user's password was set by an administrator and must be replaced."""
+        entry = self.data["users"].get(username)
+        return bool(entry and entry.get("must_change"))
 
     def set_recovery(self, recovery_raw: bytes, data_key: bytes) -> None:
         self.data["recovery"] = wrap(recovery_raw, data_key, "recovery")
@@ -212,6 +236,11 @@ class KeyFile:
         if entry is None:
             # Same work as a real attempt, so response time does not reveal which names exist.
             _derive(password_secret(password), bytes(16), kdf_profile().as_json())
+            if username in self.deactivated:
+                # Their key is gone, so the password cannot be checked; saying "wrong password"
+                # would only send them round in circles.
+                self._remember("login_refused_deactivated", username)
+                raise account_disabled(username)
             self._remember("login_failed", None)
             return None, True
         now = _now()
@@ -292,6 +321,11 @@ def check_password_rules(password: str, *, field: str = "password") -> None:
     """Minimum length 8 (counted in characters after NFC)."""
     if len(nfc(password)) < 8:
         raise InputError(f"{field}: must be at least 8 characters long")
+
+
+def account_disabled(username: str) -> AccountDisabledError:
+    return AccountDisabledError(f"the account {username!r} has been deactivated; an administrator "
+                                f"can reactivate it with a new password (users reset-password)")
 
 
 def unknown_credentials() -> AuthError:

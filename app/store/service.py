@@ -23,8 +23,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.codes import check_unit_code
-from app.errors import (AuthError, InputError, LockedOutError, PermissionDeniedError, StoreCorruptError,
-                        StoreError, StoreExistsError, StoreMissingError)
+from app.errors import (AuthError, PasswordChangeRequiredError, PermissionDeniedError,
+                        StoreCorruptError, StoreError, StoreExistsError, StoreMissingError)
 from app.paths import DataPaths
 from app.store import accounts, keys, maintenance, migrate
 from app.store.anchors import AnchorSource
@@ -47,6 +47,12 @@ class UserInfo:
     username: str
     full_name: str
     role: str
+    active: bool = True
+    must_change: bool = False  # password set by an administrator, not yet replaced
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"username": self.username, "full_name": self.full_name, "role": self.role,
+                "active": self.active, "must_change_password": self.must_change}
 
 
 @dataclass(frozen=True)
@@ -162,6 +168,8 @@ class Store:
         self._key = key  # needed to wrap keys for new users and to make backups
         self._sessions = sessions
         self._blobs: BlobStore | None = None
+        # Signed in with a password an administrator set: the desk asks for a new one first.
+        self.must_change_password = False
 
     @property
     def blobs(self) -> BlobStore:
@@ -205,44 +213,107 @@ class Store:
         return data_key
 
     def add_user(self, *, username: str, full_name: str, role: str, password: str) -> UserInfo:
-        """Create an official's account (admin only)."""
-        self._require_admin("add users")
+        """Create an official's account (admin only); they choose their own password at their
+        first sign-in, since the administrator knows this one."""
         with self.session() as session, keys.locked(self.paths.keys):
+            self._acting_admin(session, "add officials")
             keyfile = _load_keys(self.paths)
             user = accounts.create_user(session, keyfile, username=username, full_name=full_name,
-                                        role=role, password=password, data_key=self._key)
+                                        role=role, password=password, data_key=self._key,
+                                        must_change=True)
             self.record_audit(session, action="user_added", object_type="user", object_id=user.id,
                               details={"username": username, "role": role})
             keyfile.save()  # before commit: a user row without a key entry could never sign in
-            return _user_info(user)
+            return _user_info(user, must_change=True)
+
+    def list_users(self) -> list[UserInfo]:
+        """Every official with role and state (administrators and supervisors)."""
+        if self.user.role not in ("admin", "supervisor"):
+            raise PermissionDeniedError(f"only an administrator or a supervisor may list officials; "
+                                        f"{self.user.username!r} is {self.user.role}")
+        keyfile = _load_keys(self.paths)
+        with self.read_session() as session:
+            return [_user_info(user, must_change=keyfile.must_change(user.username))
+                    for user in accounts.list_users(session)]
+
+    def set_role(self, *, username: str, role: str) -> UserInfo:
+        """Give an official another role (admin only); never the last active administrator's."""
+        accounts.check_role(role)
+        with self.session() as session:
+            self._acting_admin(session, "change roles")
+            user = accounts.get_user(session, username)
+            if user.role == role:
+                return _user_info(user)
+            if role != "admin":
+                accounts.refuse_losing_last_admin(session, user)
+            self.record_audit(session, action="user_role_changed", object_type="user", object_id=user.id,
+                              details={"username": username, "from": user.role, "to": role})
+            user.role = role
+            info = _user_info(user)
+        if username == self.user.username:
+            self.user = info
+        return info
+
+    def deactivate_user(self, *, username: str) -> None:
+        """Take an official's key out of the key file and mark them inactive (admin only).
+
+        Their password then opens nothing; signing in says the account is deactivated. A
+        password reset by an administrator wraps the key again and reactivates them."""
+        with self.session() as session, keys.locked(self.paths.keys):
+            self._acting_admin(session, "deactivate officials")
+            user = accounts.get_user(session, username)
+            if not user.active:
+                raise accounts.AccountError("already_deactivated", f"username: {accounts.shown(username)} "
+                                            f"is already deactivated", username=username)
+            accounts.refuse_losing_last_admin(session, user)
+            keyfile = _load_keys(self.paths)
+            keyfile.remove_user(username)
+            user.active = False
+            self.record_audit(session, action="user_deactivated", object_type="user", object_id=user.id,
+                              details={"username": username})
+            keyfile.save()  # before commit: the key is gone even if the commit fails
 
     def change_password(self, *, old_password: str, new_password: str) -> None:
         keys.check_password_rules(new_password, field="new_password")
+        if new_password == old_password:
+            raise accounts.AccountError("same_password", "new_password: must differ from the current password")
         self._unlock_or_raise(self.user.username, old_password)
-        self._set_password(self.user.username, new_password, action="password_changed")
+        self._set_password(self.user.username, new_password, action="password_changed", must_change=False)
+        self.must_change_password = False
 
-    def reset_password(self, *, username: str, new_password: str) -> None:
-        """Set another official's password and lift their lock-out (admin only)."""
-        self._require_admin("reset passwords")
+    def reset_password(self, *, username: str, new_password: str, must_change: bool | None = None) -> None:
+        """Set an official's password, lift their lock-out and reactivate them (admin only).
+
+        By default the official must choose a new one at their next sign-in, unless the
+        administrator resets their own password (after signing in with the recovery key)."""
         keys.check_password_rules(new_password, field="new_password")
-        with self.read_session() as session:
-            if accounts.find_user(session, username) is None:
-                raise InputError(f"username: no user {username!r}")
-        self._set_password(username, new_password, action="password_reset")
+        if must_change is None:
+            must_change = username != self.user.username
+        self._set_password(username, new_password, action="password_reset", must_change=must_change)
 
-    def _set_password(self, username: str, new_password: str, *, action: str) -> None:
+    def _set_password(self, username: str, new_password: str, *, action: str, must_change: bool) -> None:
         with self.session() as session, keys.locked(self.paths.keys):
-            user = accounts.find_user(session, username)
+            if action == "password_reset":
+                self._acting_admin(session, "reset passwords")
+            user = accounts.get_user(session, username)
             keyfile = _load_keys(self.paths)
-            keyfile.set_user(username, new_password, self._key)
-            self.record_audit(session, action=action, object_type="user",
-                              object_id=user.id if user else None, details={"username": username})
+            keyfile.set_user(username, new_password, self._key, must_change=must_change)
+            self.record_audit(session, action=action, object_type="user", object_id=user.id,
+                              details={"username": username})
+            if not user.active:
+                user.active = True
+                self.record_audit(session, action="user_reactivated", object_type="user",
+                                  object_id=user.id, details={"username": username})
             keyfile.save()
 
-    def _require_admin(self, what: str) -> None:
-        if self.user.role != "admin":
+    def _acting_admin(self, session: Session, what: str) -> None:
+        """Refuse unless the signed-in official is, right now, an active administrator: another
+        desk window may have demoted or deactivated them since they signed in."""
+        me = session.get(User, self.user.id)
+        if me is None or not me.active or me.role != "admin":
+            role = me.role if me is not None and me.active else "deactivated"
             raise PermissionDeniedError(f"only an administrator may {what}; "
-                                        f"{self.user.username!r} is {self.user.role}")
+                                        f"{self.user.username!r} is {role}")
 
     # -- audit, settings, outbox --------------------------------------------------------------
     def record_audit(self, session: Session, *, action: str, object_type: str, object_id: str | None,
@@ -336,15 +407,16 @@ class Store:
         self._blobs = None
 
 
-def _user_info(user: User) -> UserInfo:
-    return UserInfo(id=user.id, username=user.username, full_name=user.full_name, role=user.role)
+def _user_info(user: User, *, must_change: bool = False) -> UserInfo:
+    return UserInfo(id=user.id, username=user.username, full_name=user.full_name, role=user.role,
+                    active=bool(user.active), must_change=must_change)
 
 
 def _try_password(keyfile: keys.KeyFile, username: str, password: str) -> bytes | None:
     """Check a password against the key file and persist the counters (caller holds the lock)."""
     try:
         data_key, changed = keyfile.unlock_user(username, password)
-    except LockedOutError:
+    except AuthError:  # locked out or deactivated: the attempt is remembered for the audit log
         keyfile.save()
         raise
     if changed:
@@ -365,6 +437,8 @@ def _open_with_key(paths: DataPaths, key: bytes, *, username: str | None) -> Sto
                         else accounts.first_admin(session))
         if unit is None:
             raise _corrupt(paths, f"the store {paths.store} has no unit; restore a backup")
+        if username is not None and user is not None and not user.active:
+            raise keys.account_disabled(username)
         if user is None or not user.active:
             raise AuthError("wrong user name or password" if username else "no active administrator")
     except BaseException:
@@ -380,16 +454,27 @@ def _require_store(paths: DataPaths) -> None:
         raise _corrupt(paths, f"the store {paths.store} is empty; restore a backup")
 
 
-def open_store(paths: DataPaths, *, username: str, password: str) -> Store:
-    """Sign in and open. Raises StoreMissingError, AuthError, LockedOutError,
-    StoreCorruptError (with backups), StoreTooNewError, MigrationError, StoreError (disk full)."""
+def open_store(paths: DataPaths, *, username: str, password: str, to_change_password: bool = False) -> Store:
+    """Sign in and open. Raises StoreMissingError, AuthError, LockedOutError, AccountDisabledError,
+    StoreCorruptError (with backups), StoreTooNewError, MigrationError, StoreError (disk full).
+
+    A password an administrator set opens the store only when the caller is about to have it
+    replaced (`to_change_password`: the desk's sign-in, `motcua users passwd`); otherwise
+    PasswordChangeRequiredError, so a script cannot keep working on a password others know."""
     _require_store(paths)
     with _disk_space(paths):
         with keys.locked(paths.keys):
-            data_key = _try_password(_load_keys(paths), username, password)
+            keyfile = _load_keys(paths)
+            data_key = _try_password(keyfile, username, password)
+            must_change = keyfile.must_change(username)
         if data_key is None:
             raise keys.unknown_credentials()
+        if must_change and not to_change_password:
+            raise PasswordChangeRequiredError(
+                f"the password of {username!r} was set by an administrator; choose your own first "
+                f"(motcua users passwd, or sign in to the desk app)")
         store = _open_with_key(paths, data_key, username=username)
+        store.must_change_password = must_change
         _after_sign_in(store, "login")
     return store
 

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add an official</source>
+        <translation>Add an official</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>R&amp;ole:</translation>
+    </message>
+    <message>
+        <source>First &amp;password:</source>
+        <translation>First &amp;password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+    <message>
+        <source>The official chooses their own password the first time they sign in.</source>
+        <translation>The official chooses their own password the first time they sign in.</translation>
+    </message>
+    <message>
+        <source>3–32 characters: lower-case letters without accents, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>3–32 characters: lower-case letters without accents, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>Enter the official&apos;s full name.</source>
+        <translation>Enter the official&apos;s full name.</translation>
+    </message>
+</context>
+<context>
     <name>ApplicantSection</name>
     <message>
         <source>2. Applicant</source>
@@ -293,6 +332,45 @@
     <message>
         <source>Fee</source>
         <translation>Fee</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>&amp;Current password:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation>&amp;Repeat new password:</translation>
+    </message>
+    <message>
+        <source>Choose your own password</source>
+        <translation>Choose your own password</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <source>%1: your password was set by an administrator. Choose your own before you start work; type the one you were given as the current password.</source>
+        <translation>%1: your password was set by an administrator. Choose your own before you start work; type the one you were given as the current password.</translation>
+    </message>
+    <message>
+        <source>%1: at least %2 characters; the new password opens the desk from your next unlock or sign-in.</source>
+        <translation>%1: at least %2 characters; the new password opens the desk from your next unlock or sign-in.</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>Enter your current password.</translation>
     </message>
 </context>
 <context>
@@ -840,6 +918,10 @@
         <source>The backup was restored. Sign in again.</source>
         <translation>The backup was restored. Sign in again.</translation>
     </message>
+    <message>
+        <source>&amp;Forgot the password? Use the recovery key…</source>
+        <translation>&amp;Forgot the password? Use the recovery key…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -878,6 +960,14 @@
     <message>
         <source>Scanned pages can now be found by their words.</source>
         <translation>Scanned pages can now be found by their words.</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>Your password was changed.</translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1364,65 @@
         <source>Keep this sheet locked away. Anyone holding it can open the store.</source>
         <translation>Keep this sheet locked away. Anyone holding it can open the store.</translation>
     </message>
+    <message>
+        <source>Unit: %1 – %2</source>
+        <translation>Unit: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Made on: %1</source>
+        <translation>Made on: %1</translation>
+    </message>
+    <message>
+        <source>Read the groups row by row, left to right. At the sign-in screen: “Forgot the password? Use the recovery key”.</source>
+        <translation>Read the groups row by row, left to right. At the sign-in screen: “Forgot the password? Use the recovery key”.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryUnlockDialog</name>
+    <message>
+        <source>Open with the recovery key</source>
+        <translation>Open with the recovery key</translation>
+    </message>
+    <message>
+        <source>Type the recovery key printed when this desk was set up (10 groups of 4 letters and digits; dashes and spaces do not matter).</source>
+        <translation>Type the recovery key printed when this desk was set up (10 groups of 4 letters and digits; dashes and spaces do not matter).</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;key:</source>
+        <translation>Recovery &amp;key:</translation>
+    </message>
+    <message>
+        <source>&amp;Administrator:</source>
+        <translation>&amp;Administrator:</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>New &amp;password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continue</translation>
+    </message>
+    <message>
+        <source>Set password and &amp;sign in</source>
+        <translation>Set password and &amp;sign in</translation>
+    </message>
+    <message>
+        <source>The recovery key is correct. Choose the administrator account and give it a new password.</source>
+        <translation>The recovery key is correct. Choose the administrator account and give it a new password.</translation>
+    </message>
+    <message>
+        <source>The key has 40 letters and digits; %1 were typed.</source>
+        <translation>The key has 40 letters and digits; %1 were typed.</translation>
+    </message>
+    <message>
+        <source>This is not the recovery key of this desk.</source>
+        <translation>This is not the recovery key of this desk.</translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>
@@ -1284,6 +1433,29 @@
     <message>
         <source>Reports will come here: the tracking register and statistics as PDF and Excel.</source>
         <translation>Reports will come here: the tracking register and statistics as PDF and Excel.</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>New &amp;password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+    <message>
+        <source>New password for %1. They must choose their own when they next sign in.</source>
+        <translation>New password for %1. They must choose their own when they next sign in.</translation>
+    </message>
+    <message>
+        <source>The account will be active again.</source>
+        <translation>The account will be active again.</translation>
     </message>
 </context>
 <context>
@@ -1311,6 +1483,21 @@
     <message>
         <source>Dossier %1 saved — the receipt could not be printed (%2). Use “Print again”.</source>
         <translation>Dossier %1 saved — the receipt could not be printed (%2). Use “Print again”.</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Change role</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>New role of %1:</source>
+        <translation>New role of %1:</translation>
     </message>
 </context>
 <context>
@@ -1358,6 +1545,18 @@
     <message>
         <source>Settings saved.</source>
         <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Officials</source>
+        <translation>Officials</translation>
+    </message>
+    <message>
+        <source>&amp;Change my password…</source>
+        <translation>&amp;Change my password…</translation>
     </message>
 </context>
 <context>
@@ -1649,6 +1848,89 @@
     </message>
 </context>
 <context>
+    <name>UsersPanel</name>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Officials</source>
+        <translation>Officials</translation>
+    </message>
+    <message>
+        <source>&amp;Add official…</source>
+        <translation>&amp;Add official…</translation>
+    </message>
+    <message>
+        <source>Change r&amp;ole…</source>
+        <translation>Change r&amp;ole…</translation>
+    </message>
+    <message>
+        <source>Reset pass&amp;word…</source>
+        <translation>Reset pass&amp;word…</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate…</source>
+        <translation>&amp;Deactivate…</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <source>Active – must choose a new password</source>
+        <translation>Active – must choose a new password</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>%1 was added.</source>
+        <translation>%1 was added.</translation>
+    </message>
+    <message>
+        <source>%1 is now: %2.</source>
+        <translation>%1 is now: %2.</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset.</source>
+        <translation>The password of %1 was reset.</translation>
+    </message>
+    <message>
+        <source>Deactivate official</source>
+        <translation>Deactivate official</translation>
+    </message>
+    <message>
+        <source>Deactivate %1? Their key is removed from this desk and they can no longer sign in, until an administrator resets their password.</source>
+        <translation>Deactivate %1? Their key is removed from this desk and they can no longer sign in, until an administrator resets their password.</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Deactivate</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1 was deactivated.</source>
+        <translation>%1 was deactivated.</translation>
+    </message>
+</context>
+<context>
     <name>WebcamDialog</name>
     <message>
         <source>Webcam</source>
@@ -1684,6 +1966,53 @@
     </message>
 </context>
 <context>
+    <name>accounts</name>
+    <message>
+        <source>The user name %1 is already taken.</source>
+        <translation>The user name %1 is already taken.</translation>
+    </message>
+    <message>
+        <source>%1 already exists and is deactivated: reset their password to let them work again.</source>
+        <translation>%1 already exists and is deactivated: reset their password to let them work again.</translation>
+    </message>
+    <message>
+        <source>There is no official %1.</source>
+        <translation>There is no official %1.</translation>
+    </message>
+    <message>
+        <source>%1 is the last active administrator. Make another official an administrator first.</source>
+        <translation>%1 is the last active administrator. Make another official an administrator first.</translation>
+    </message>
+    <message>
+        <source>%1 is already deactivated.</source>
+        <translation>%1 is already deactivated.</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>The new password must differ from the current one.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may do this.</source>
+        <translation>Only an administrator may do this.</translation>
+    </message>
+    <message>
+        <source>At least %1 characters.</source>
+        <translation>At least %1 characters.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>auth</name>
     <message>
         <source>Too many failed attempts. The account is locked for a while.</source>
@@ -1696,6 +2025,14 @@
     <message>
         <source>Wrong user name or password.</source>
         <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>This account has been deactivated. Ask an administrator to reset its password to use it again.</source>
+        <translation>This account has been deactivated. Ask an administrator to reset its password to use it again.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Wrong password.</translation>
     </message>
 </context>
 <context>
@@ -1755,6 +2092,29 @@
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Receiving official</source>
+        <translation>Receiving official</translation>
+    </message>
+    <message>
+        <source>Post-office agent</source>
+        <translation>Post-office agent</translation>
+    </message>
+    <message>
+        <source>Community digital team member</source>
+        <translation>Community digital team member</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add an official</source>
+        <translation>Thêm cán bộ</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>&amp;Vai trò:</translation>
+    </message>
+    <message>
+        <source>First &amp;password:</source>
+        <translation>&amp;Mật khẩu ban đầu:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>The official chooses their own password the first time they sign in.</source>
+        <translation>Cán bộ sẽ tự chọn mật khẩu riêng khi đăng nhập lần đầu.</translation>
+    </message>
+    <message>
+        <source>3–32 characters: lower-case letters without accents, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>3–32 ký tự: chữ thường không dấu, chữ số, &apos;.&apos;, &apos;_&apos; hoặc &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>Enter the official&apos;s full name.</source>
+        <translation>Hãy nhập họ và tên của cán bộ.</translation>
+    </message>
+</context>
+<context>
     <name>ApplicantSection</name>
     <message>
         <source>2. Applicant</source>
@@ -293,6 +332,45 @@
     <message>
         <source>Fee</source>
         <translation>Phí, lệ phí</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>Đổi mật khẩu</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>Mật khẩu &amp;hiện tại:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>Mật khẩu &amp;mới:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation>&amp;Nhập lại mật khẩu mới:</translation>
+    </message>
+    <message>
+        <source>Choose your own password</source>
+        <translation>Chọn mật khẩu của riêng bạn</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Đăng &amp;xuất</translation>
+    </message>
+    <message>
+        <source>%1: your password was set by an administrator. Choose your own before you start work; type the one you were given as the current password.</source>
+        <translation>%1: mật khẩu này do quản trị viên đặt. Hãy chọn mật khẩu của riêng bạn trước khi làm việc; ô mật khẩu hiện tại là mật khẩu bạn được giao.</translation>
+    </message>
+    <message>
+        <source>%1: at least %2 characters; the new password opens the desk from your next unlock or sign-in.</source>
+        <translation>%1: mật khẩu mới có ít nhất %2 ký tự và dùng từ lần mở khóa hoặc đăng nhập tới.</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>Hãy nhập mật khẩu hiện tại.</translation>
     </message>
 </context>
 <context>
@@ -751,7 +829,7 @@
     </message>
     <message>
         <source>Signed in as %1. Enter your password to continue.</source>
-        <translation>Đang đăng nhập: %1. Nhập mật khẩu để tiếp tục.</translation>
+        <translation>Tài khoản đang dùng: %1. Nhập mật khẩu của tài khoản này để mở khóa.</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
@@ -840,6 +918,10 @@
         <source>The backup was restored. Sign in again.</source>
         <translation>Đã khôi phục bản sao lưu. Hãy đăng nhập lại.</translation>
     </message>
+    <message>
+        <source>&amp;Forgot the password? Use the recovery key…</source>
+        <translation>&amp;Quên mật khẩu / dùng mã khôi phục…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -878,6 +960,14 @@
     <message>
         <source>Scanned pages can now be found by their words.</source>
         <translation>Đã có thể tìm hồ sơ theo chữ trên trang quét.</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Đổi mật khẩu</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>Đã đổi mật khẩu.</translation>
     </message>
 </context>
 <context>
@@ -1244,15 +1334,15 @@
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Recovery key</source>
-        <translation>Khóa khôi phục</translation>
+        <translation>Mã khôi phục</translation>
     </message>
     <message>
         <source>This is the recovery key of the local store. It is shown only once. Write it down or print it and keep it locked away: with it, an administrator can open the store if every password is lost.</source>
-        <translation>Đây là khóa khôi phục của kho dữ liệu trên máy. Khóa chỉ hiển thị một lần. Hãy ghi lại hoặc in ra và cất giữ cẩn thận: khi mọi mật khẩu đều bị quên, quản trị viên dùng khóa này để mở kho dữ liệu.</translation>
+        <translation>Đây là mã khôi phục của kho dữ liệu trên máy. Mã chỉ hiển thị một lần. Hãy ghi lại hoặc in ra và cất giữ cẩn thận: khi mọi mật khẩu đều bị quên, quản trị viên dùng mã này để mở kho dữ liệu.</translation>
     </message>
     <message>
         <source>I have &amp;written down the recovery key</source>
-        <translation>Tôi đã &amp;ghi lại khóa khôi phục</translation>
+        <translation>Tôi đã &amp;ghi lại mã khôi phục</translation>
     </message>
     <message>
         <source>C&amp;ontinue</source>
@@ -1268,11 +1358,70 @@
     </message>
     <message>
         <source>MotCua Desk recovery key</source>
-        <translation>Khóa khôi phục MotCua Desk</translation>
+        <translation>Mã khôi phục MotCua Desk</translation>
     </message>
     <message>
         <source>Keep this sheet locked away. Anyone holding it can open the store.</source>
         <translation>Cất giữ tờ này ở nơi an toàn. Ai có tờ này đều có thể mở kho dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Unit: %1 – %2</source>
+        <translation>Đơn vị: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Made on: %1</source>
+        <translation>Ngày tạo: %1</translation>
+    </message>
+    <message>
+        <source>Read the groups row by row, left to right. At the sign-in screen: “Forgot the password? Use the recovery key”.</source>
+        <translation>Đọc các nhóm theo từng hàng, từ trái sang phải. Dùng ở màn hình đăng nhập: “Quên mật khẩu / dùng mã khôi phục”.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryUnlockDialog</name>
+    <message>
+        <source>Open with the recovery key</source>
+        <translation>Mở bằng mã khôi phục</translation>
+    </message>
+    <message>
+        <source>Type the recovery key printed when this desk was set up (10 groups of 4 letters and digits; dashes and spaces do not matter).</source>
+        <translation>Nhập mã khôi phục đã in khi thiết lập máy này (10 nhóm, mỗi nhóm 4 chữ cái và chữ số; dấu gạch và khoảng trắng không quan trọng).</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;key:</source>
+        <translation>Mã &amp;khôi phục:</translation>
+    </message>
+    <message>
+        <source>&amp;Administrator:</source>
+        <translation>Tài khoản &amp;quản trị:</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>Mật khẩu &amp;mới:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>Nhập &amp;lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Tiếp tục</translation>
+    </message>
+    <message>
+        <source>Set password and &amp;sign in</source>
+        <translation>Đặt mật khẩu và đăng &amp;nhập</translation>
+    </message>
+    <message>
+        <source>The recovery key is correct. Choose the administrator account and give it a new password.</source>
+        <translation>Mã khôi phục đúng. Hãy chọn tài khoản quản trị và đặt mật khẩu mới cho tài khoản đó.</translation>
+    </message>
+    <message>
+        <source>The key has 40 letters and digits; %1 were typed.</source>
+        <translation>Mã gồm 40 chữ cái và chữ số; bạn đã nhập %1.</translation>
+    </message>
+    <message>
+        <source>This is not the recovery key of this desk.</source>
+        <translation>Đây không phải mã khôi phục của máy này.</translation>
     </message>
 </context>
 <context>
@@ -1284,6 +1433,29 @@
     <message>
         <source>Reports will come here: the tracking register and statistics as PDF and Excel.</source>
         <translation>Báo cáo sẽ có ở đây: sổ theo dõi hồ sơ và số liệu thống kê, xuất ra PDF và Excel.</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>Đặt lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>Mật khẩu &amp;mới:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>Nhập &amp;lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>New password for %1. They must choose their own when they next sign in.</source>
+        <translation>Mật khẩu mới cho %1. Cán bộ phải tự chọn mật khẩu riêng khi đăng nhập lần tới.</translation>
+    </message>
+    <message>
+        <source>The account will be active again.</source>
+        <translation>Tài khoản sẽ hoạt động trở lại.</translation>
     </message>
 </context>
 <context>
@@ -1311,6 +1483,21 @@
     <message>
         <source>Dossier %1 saved — the receipt could not be printed (%2). Use “Print again”.</source>
         <translation>Đã lưu hồ sơ %1 — chưa in được biên nhận (%2). Bấm “In lại”.</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Change role</source>
+        <translation>Đổi vai trò</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Vai trò:</translation>
+    </message>
+    <message>
+        <source>New role of %1:</source>
+        <translation>Vai trò mới của %1:</translation>
     </message>
 </context>
 <context>
@@ -1358,6 +1545,18 @@
     <message>
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Chung</translation>
+    </message>
+    <message>
+        <source>Officials</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>&amp;Change my password…</source>
+        <translation>Đổ&amp;i mật khẩu của tôi…</translation>
     </message>
 </context>
 <context>
@@ -1649,6 +1848,89 @@
     </message>
 </context>
 <context>
+    <name>UsersPanel</name>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Officials</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>&amp;Add official…</source>
+        <translation>&amp;Thêm cán bộ…</translation>
+    </message>
+    <message>
+        <source>Change r&amp;ole…</source>
+        <translation>Đổi &amp;vai trò…</translation>
+    </message>
+    <message>
+        <source>Reset pass&amp;word…</source>
+        <translation>Đặt lại &amp;mật khẩu…</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate…</source>
+        <translation>&amp;Ngừng hoạt động…</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Đã ngừng hoạt động</translation>
+    </message>
+    <message>
+        <source>Active – must choose a new password</source>
+        <translation>Đang hoạt động – phải tự chọn mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Đang hoạt động</translation>
+    </message>
+    <message>
+        <source>%1 was added.</source>
+        <translation>Đã thêm %1.</translation>
+    </message>
+    <message>
+        <source>%1 is now: %2.</source>
+        <translation>%1 nay là: %2.</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset.</source>
+        <translation>Đã đặt lại mật khẩu của %1.</translation>
+    </message>
+    <message>
+        <source>Deactivate official</source>
+        <translation>Ngừng hoạt động cán bộ</translation>
+    </message>
+    <message>
+        <source>Deactivate %1? Their key is removed from this desk and they can no longer sign in, until an administrator resets their password.</source>
+        <translation>Ngừng hoạt động %1? Khóa của cán bộ này bị xóa khỏi máy và họ không đăng nhập được nữa, cho tới khi quản trị viên đặt lại mật khẩu.</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Ngừng hoạt động</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>%1 was deactivated.</source>
+        <translation>Đã ngừng hoạt động %1.</translation>
+    </message>
+</context>
+<context>
     <name>WebcamDialog</name>
     <message>
         <source>Webcam</source>
@@ -1684,6 +1966,53 @@
     </message>
 </context>
 <context>
+    <name>accounts</name>
+    <message>
+        <source>The user name %1 is already taken.</source>
+        <translation>Tên đăng nhập %1 đã có người dùng.</translation>
+    </message>
+    <message>
+        <source>%1 already exists and is deactivated: reset their password to let them work again.</source>
+        <translation>%1 đã có và đang ngừng hoạt động: hãy đặt lại mật khẩu để cán bộ làm việc trở lại.</translation>
+    </message>
+    <message>
+        <source>There is no official %1.</source>
+        <translation>Không có cán bộ %1.</translation>
+    </message>
+    <message>
+        <source>%1 is the last active administrator. Make another official an administrator first.</source>
+        <translation>%1 là quản trị viên cuối cùng đang hoạt động. Hãy giao vai trò quản trị cho một cán bộ khác trước.</translation>
+    </message>
+    <message>
+        <source>%1 is already deactivated.</source>
+        <translation>%1 đã ngừng hoạt động rồi.</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>Mật khẩu mới phải khác mật khẩu hiện tại.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may do this.</source>
+        <translation>Chỉ quản trị viên được làm việc này.</translation>
+    </message>
+    <message>
+        <source>At least %1 characters.</source>
+        <translation>Ít nhất %1 ký tự.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Hai mật khẩu không giống nhau.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
     <name>auth</name>
     <message>
         <source>Too many failed attempts. The account is locked for a while.</source>
@@ -1696,6 +2025,14 @@
     <message>
         <source>Wrong user name or password.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
+    </message>
+    <message>
+        <source>This account has been deactivated. Ask an administrator to reset its password to use it again.</source>
+        <translation>Tài khoản này đã bị ngừng hoạt động. Hãy nhờ quản trị viên đặt lại mật khẩu để dùng lại.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Sai mật khẩu.</translation>
     </message>
 </context>
 <context>
@@ -1755,6 +2092,29 @@
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Quản trị viên</translation>
+    </message>
+    <message>
+        <source>Receiving official</source>
+        <translation>Cán bộ tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Post-office agent</source>
+        <translation>Nhân viên bưu điện</translation>
+    </message>
+    <message>
+        <source>Community digital team member</source>
+        <translation>Thành viên tổ công nghệ số cộng đồng</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Lãnh đạo, giám sát</translation>
     </message>
 </context>
 <context>

@@ -186,7 +186,7 @@ def test_add_user_then_sign_in_as_that_user(paths: DataPaths) -> None:
         store.add_user(username="someone", full_name="X", role="boss", password="receiver-pass")
     assert ("admin", "user_added") in actions(store)
     store.close()
-    official = open_store(paths, username="tiepnhan.01", password="receiver-pass")
+    official = open_store(paths, username="tiepnhan.01", password="receiver-pass", to_change_password=True)
     assert official.user.id == info.id
     with pytest.raises(PermissionDeniedError):
         official.add_user(username="other", full_name="X", role="receiver", password="receiver-pass")

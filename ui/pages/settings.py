@@ -1,5 +1,5 @@
 """The settings page (Cài đặt): idle-lock minutes and the unit's scanners (kept in the store),
-and the UI language.
+the UI language, "change password" for everyone and, for administrators, the officials (Cán bộ).
 
 The idle-lock time is a security setting of the unit, so it lives in the encrypted store; the
 language is a machine preference needed before sign-in, so it lives in the desk INI file.
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QSpinBox
+from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
@@ -33,6 +34,7 @@ from ui.i18n import LANGUAGES
 from ui.i18n import save_language
 from ui.lock_screen import DEFAULT_IDLE_MINUTES
 from ui.lock_screen import IDLE_SETTING
+from ui.pages.users import UsersPanel
 from ui.tasks import TaskRunner
 
 MIN_IDLE_MINUTES = 1
@@ -54,6 +56,7 @@ class SettingsPage(QWidget):
 
     idle_minutes_changed = Signal(int)
     settings_saved = Signal()
+    change_password_requested = Signal()
 
     def __init__(self, store: Any, paths: DataPaths, runner: TaskRunner, language: str,
                  parent: QWidget | None = None) -> None:
@@ -65,10 +68,20 @@ class SettingsPage(QWidget):
         self._build()
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
         heading = QLabel(self.tr("Settings"))
         heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
-        layout.addWidget(heading)
+        outer.addWidget(heading)
+        self.tabs = QTabWidget()
+        outer.addWidget(self.tabs, 1)
+        general = QWidget()
+        layout = QVBoxLayout(general)
+        self.tabs.addTab(general, self.tr("General"))
+        # Only administrators manage officials; the store refuses anyone else as well.
+        self.users_panel: UsersPanel | None = None
+        if self.store.user.role == "admin":
+            self.users_panel = UsersPanel(self.store, self.runner)
+            self.tabs.addTab(self.users_panel, self.tr("Officials"))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.idle_minutes = QSpinBox()
@@ -108,6 +121,10 @@ class SettingsPage(QWidget):
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.clicked.connect(self.save)
         layout.addWidget(self.save_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        self.password_button = QPushButton(self.tr("&Change my password…"))
+        self.password_button.setToolTip("Ctrl+Shift+P")
+        self.password_button.clicked.connect(self.change_password_requested)
+        layout.addWidget(self.password_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.setFocusProxy(self.idle_minutes)
 
@@ -115,6 +132,8 @@ class SettingsPage(QWidget):
         store = self.store
         self.runner.run_db(lambda: (read_idle_minutes(store), read_scanner_settings(store)),
                            self._loaded, self._failed)
+        if self.users_panel is not None:
+            self.users_panel.load()
 
     def _loaded(self, values: tuple[int, ScannerSettings]) -> None:
         minutes, scanners = values

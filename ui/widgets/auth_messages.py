@@ -1,4 +1,4 @@
-"""Plain-language sign-in failure messages shared by the login and lock screens."""
+"""Plain-language sign-in failure messages shared by the login, lock and password screens."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from datetime import timezone
 from PySide6.QtCore import QCoreApplication
 
 from app.clock import to_local
+from app.errors import AccountDisabledError
 from app.errors import AuthError
 from app.errors import LockedOutError
 from app.errors import PermissionDeniedError
 from ui.errors import error_text
-
 
 
 def minutes_until(until_iso: str, now: datetime | None = None) -> int:
@@ -41,10 +41,19 @@ def locked_out_text(exc: LockedOutError, now: datetime | None = None) -> str:
     )
 
 
-def auth_failure_text(exc: BaseException) -> str:
-    """Message for a failed sign-in or unlock; wrong credentials never say which part was wrong."""
+def auth_failure_text(exc: BaseException, *, password_only: bool = False) -> str:
+    """Message for a failed sign-in or unlock; wrong credentials never say which part was wrong.
+
+    `password_only`: the screen asked for a password and nothing else (unlock, change password),
+    so it must not speak of a user name the official was never asked for."""
     if isinstance(exc, LockedOutError):
         return locked_out_text(exc)
+    if isinstance(exc, AccountDisabledError):
+        return QCoreApplication.translate(
+            "auth", "This account has been deactivated. Ask an administrator to reset its password "
+                    "to use it again.")
     if isinstance(exc, AuthError) and not isinstance(exc, PermissionDeniedError):
+        if password_only:
+            return QCoreApplication.translate("auth", "Wrong password.")
         return QCoreApplication.translate("auth", "Wrong user name or password.")
     return error_text(exc)

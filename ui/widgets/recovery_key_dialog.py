@@ -1,13 +1,17 @@
 """The one and only showing of the recovery key, right after the store is created.
 
 The key is the last way into the store if every password is lost, so the dialog will not
-let the admin continue until they confirm they have written it down or printed it.
+let the admin continue until they confirm they have written it down or printed it. The printed
+sheet names the unit (code and name) and the date, and sets the key out as a table of groups,
+so a group is never split across lines however the printer lays the page out.
 """
 
 from __future__ import annotations
 
 import html
+from datetime import date
 
+from PySide6.QtCore import QSizeF
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtGui import QFontDatabase
@@ -24,13 +28,20 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 
+# (groups a row, font points) tried in turn until the key table fits the paper's width.
+KEY_LAYOUTS = ((5, 20), (5, 15), (2, 20), (2, 14), (1, 14))
+
+
 class RecoveryKeyDialog(QDialog):
     """Shows the key in large monospace; Continue is enabled only after the checkbox is ticked."""
 
-    def __init__(self, key_text: str, unit_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, key_text: str, unit_name: str, parent: QWidget | None = None, *,
+                 unit_code: str = "", made_on: date | None = None) -> None:
         super().__init__(parent)
         self.key_text = key_text
         self.unit_name = unit_name
+        self.unit_code = unit_code
+        self.made_on = made_on or date.today()
         self.setWindowTitle(self.tr("Recovery key"))
         self.setModal(True)
         layout = QVBoxLayout(self)
@@ -82,18 +93,34 @@ class RecoveryKeyDialog(QDialog):
         chooser = QPrintDialog(printer, self)
         if chooser.exec() != QDialog.DialogCode.Accepted:
             return
-        self.key_document().print_(printer)
+        self.printable_document(printer).print_(printer)
 
-    def key_document(self) -> QTextDocument:
-        """The printable sheet: unit, purpose and the key in monospace."""
-        doc = QTextDocument()
+    def printable_document(self, printer: QPrinter) -> QTextDocument:
+        """The sheet laid out for this printer's paper: fewer groups a row, or a smaller font,
+        until the key table fits the page width, so no group is cut off at the edge (A6, A5)."""
+        for per_row, points in KEY_LAYOUTS:
+            doc = self.key_document(per_row, points)
+            # Measured the way QTextDocument.print_ lays out: the printer's page, 2 cm margins.
+            probe = doc.clone(doc)
+            probe.documentLayout().setPaintDevice(printer)
+            margin = 2 / 2.54 * printer.logicalDpiY()
+            probe.setPageSize(QSizeF(printer.width() - 2 * margin, printer.height() - 2 * margin))
+            if probe.size().width() <= probe.pageSize().width() + 1:
+                return doc
+        return doc
+
+    def key_document(self, groups_per_row: int = 5, points: int = 20) -> QTextDocument:
+        """The printable sheet: unit code and name, date, the key as a table of groups."""
+        doc = QTextDocument(self)
         title = html.escape(self.tr("MotCua Desk recovery key"))
-        printed = html.escape(key_lines(self.key_text)).replace("\n", "<br>")
+        unit = html.escape(self.tr("Unit: %1 – %2").replace("%1", self.unit_code).replace("%2", self.unit_name))
+        made = html.escape(self.tr("Made on: %1").replace("%1", self.made_on.strftime("%d/%m/%Y")))
+        how = html.escape(self.tr("Read the groups row by row, left to right. At the sign-in screen: "
+                                  "“Forgot the password? Use the recovery key”."))
         warning = html.escape(self.tr("Keep this sheet locked away. Anyone holding it can open the store."))
         doc.setHtml(
-            f"<h2>{title}</h2><p>{html.escape(self.unit_name)}</p>"
-            f"<p style='font-family:monospace; font-size:20pt'>{printed}</p>"
-            f"<p>{warning}</p>"
+            f"<h2>{title}</h2><p>{unit}<br>{made}</p>{key_table(self.key_text, groups_per_row, points)}"
+            f"<p>{how}</p><p><b>{warning}</b></p>"
         )
         return doc
 
@@ -113,6 +140,18 @@ def key_lines(key_text: str, groups_per_line: int = 5) -> str:
     groups = key_text.split("-")
     lines = ["-".join(groups[i:i + groups_per_line]) for i in range(0, len(groups), groups_per_line)]
     return "-\n".join(lines)
+
+
+def key_table(key_text: str, groups_per_row: int = 5, points: int = 20) -> str:
+    """The key as an HTML table, one group per cell: a cell is never split between lines."""
+    groups = [html.escape(group) for group in key_text.split("-")]
+    rows = []
+    for start in range(0, len(groups), groups_per_row):
+        cells = "".join(f"<td style='white-space:nowrap; padding:6px 14px'>{group}</td>"
+                        for group in groups[start:start + groups_per_row])
+        rows.append(f"<tr>{cells}</tr>")
+    return ("<table border='1' cellspacing='0' cellpadding='6' "
+            f"style='font-family:monospace; font-size:{points}pt; font-weight:bold'>{''.join(rows)}</table>")
 
 
 def _key_font() -> QFont:
