@@ -29,6 +29,11 @@ TEXTS: dict[str, Callable[[], str]] = {
     "reception.not_authorised_for_unit": lambda: QCoreApplication.translate(
         "Problems", "This desk is not authorised to receive dossiers for unit %(unit); the portal "
                     "administrator must grant it, then synchronise."),
+    "capture.scan_folder_missing": lambda: QCoreApplication.translate(
+        "Problems", "The folder %(folder) does not exist on this computer; nothing was saved."),
+    "capture.scanner_address_bad": lambda: QCoreApplication.translate(
+        "Problems", "“%(address)” is not a scanner address: write it as 192.168.1.20 or http://scanner.local; "
+                    "nothing was saved."),
 }
 
 # Error classes (MotcuaError.code) worded when their kind has no sentence of its own.

@@ -2191,6 +2191,14 @@
 <context>
     <name>Problems</name>
     <message>
+        <source>The folder %(folder) does not exist on this computer; nothing was saved.</source>
+        <translation>The folder %(folder) does not exist on this computer; nothing was saved.</translation>
+    </message>
+    <message>
+        <source>“%(address)” is not a scanner address: write it as 192.168.1.20 or http://scanner.local; nothing was saved.</source>
+        <translation>“%(address)” is not a scanner address: write it as 192.168.1.20 or http://scanner.local; nothing was saved.</translation>
+    </message>
+    <message>
         <source>This desk is not authorised to receive dossiers for unit %(unit); the portal administrator must grant it, then synchronise.</source>
         <translation>This desk is not authorised to receive dossiers for unit %(unit); the portal administrator must grant it, then synchronise.</translation>
     </message>

@@ -2191,6 +2191,14 @@
 <context>
     <name>Problems</name>
     <message>
+        <source>The folder %(folder) does not exist on this computer; nothing was saved.</source>
+        <translation>Thư mục %(folder) không có trên máy này; chưa lưu gì.</translation>
+    </message>
+    <message>
+        <source>“%(address)” is not a scanner address: write it as 192.168.1.20 or http://scanner.local; nothing was saved.</source>
+        <translation>“%(address)” không phải địa chỉ máy quét: hãy ghi dạng 192.168.1.20 hoặc http://scanner.local; chưa lưu gì.</translation>
+    </message>
+    <message>
         <source>This desk is not authorised to receive dossiers for unit %(unit); the portal administrator must grant it, then synchronise.</source>
         <translation>Máy này chưa được cấp quyền tiếp nhận hồ sơ cho đơn vị %(unit); quản trị cổng cần cấp quyền, sau đó đồng bộ.</translation>
     </message>

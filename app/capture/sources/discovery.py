@@ -45,7 +45,7 @@ def base_url_from_address(address: str) -> str:
     """
     text = address.strip()
     if not text:
-        raise InputError("scanner address is empty")
+        raise InputError("scanner address is empty", kind="capture.scanner_address_bad", params={"address": ""})
     if "://" not in text:
         try:
             ip = ipaddress.ip_address(text)
@@ -54,14 +54,17 @@ def base_url_from_address(address: str) -> str:
         text = f"http://[{ip}]" if ip is not None and ip.version == 6 else f"http://{text}"
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https"):
-        raise InputError(f"scanner address {address!r}: only http:// and https:// are possible")
+        raise InputError(f"scanner address {address!r}: only http:// and https:// are possible",
+                         kind="capture.scanner_address_bad", params={"address": address})
     try:
         host = parts.hostname
         _ = parts.port  # parsing it raises ValueError for "host:abc"
     except ValueError as error:
-        raise InputError(f"scanner address {address!r}: {error}") from error
+        raise InputError(f"scanner address {address!r}: {error}", kind="capture.scanner_address_bad",
+                         params={"address": address}) from error
     if not host or any(ch.isspace() for ch in host):
-        raise InputError(f"scanner address {address!r} has no host name")
+        raise InputError(f"scanner address {address!r} has no host name", kind="capture.scanner_address_bad",
+                         params={"address": address})
     path = parts.path.strip("/") or DEFAULT_ROOT
     return urlunsplit((parts.scheme, parts.netloc, "/" + path, "", ""))
 

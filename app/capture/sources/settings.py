@@ -42,7 +42,8 @@ def check_scanner_settings(escl_addresses: tuple[str, ...], folders: tuple[str, 
         base_url_from_address(address)
     for folder in folders:
         if not Path(folder).expanduser().is_dir():
-            raise InputError(f"scanner folder {folder!r}: not a folder on this computer")
+            raise InputError(f"scanner folder {folder!r}: not a folder on this computer",
+                             kind="capture.scan_folder_missing", params={"folder": str(folder)})
     return ScannerSettings(escl_addresses, folders)
 
 
