@@ -20,7 +20,7 @@ from portal.db import lock_name
 from portal.devices import AuthenticatedDevice
 from portal.errors import PortalError, validation
 from portal.models import CodeBlock, utcnow
-from portal.validation import parse_day, whole
+from portal.validation import check_code_block
 
 MAX_BLOCK = 1000
 DAYS_AHEAD = 31
@@ -33,8 +33,8 @@ def vietnam_today() -> date:
 def reserve_block(session: Session, device: AuthenticatedDevice,
                   body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
     """An idempotency effect: the next free range of numbers for the device's unit and `day`."""
-    day = parse_day(body.get("day"), "day")
-    count = whole(body.get("count"), "count", 1, MAX_BLOCK)
+    request = check_code_block(body)
+    day, count = request.day, request.count
     today = vietnam_today()
     if not today - timedelta(days=1) <= day <= today + timedelta(days=DAYS_AHEAD):
         raise validation("day", f"phải từ hôm qua đến {DAYS_AHEAD} ngày tới",

@@ -169,3 +169,13 @@ class ImportedBundle(Base):
     device_id: Mapped[str] = mapped_column(String(36), ForeignKey("devices.id"))
     imported_at: Mapped[datetime]
     summary: Mapped[dict[str, Any]]
+
+
+class BundleProgress(Base):
+    """The outcome of one operation of a bundle whose import has not finished yet, so an import
+    cut short (a crash, the database gone) resumes after the last recorded operation."""
+
+    __tablename__ = "bundle_progress"
+    bundle_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    result: Mapped[dict[str, Any]]

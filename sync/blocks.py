@@ -17,6 +17,7 @@ from app.codes import add_reserved_block
 from app.errors import MotcuaError
 from app.ids import new_id
 from app.store.models import CodeBlock
+from app.wire import CodeBlockAnswer, CodeBlockRequest, WireProblem, parse
 from sync import state
 from sync.client import PortalClient, Reply
 
@@ -57,10 +58,9 @@ def _key_for(store: Any, day: date) -> str:
         return str(keys[day.isoformat()])
 
 
-def _record(store: Any, day: date, body: dict[str, Any]) -> None:
+def _record(store: Any, day: date, block: CodeBlockAnswer) -> None:
     with store.session() as session:
-        add_reserved_block(session, unit_code=str(body["unit_code"]), day=day,
-                           start=int(body["start"]), end=int(body["end"]))
+        add_reserved_block(session, unit_code=block.unit_code, day=day, start=block.start, end=block.end)
         keys = dict(state.get(session, state.BLOCK_REQUESTS, {}) or {})
         keys.pop(day.isoformat(), None)
         state.put(session, state.BLOCK_REQUESTS, keys)
@@ -76,7 +76,8 @@ def top_up_blocks(store: Any, client: PortalClient, *,
     for day in days_to_cover(store, today):
         if _left(store, unit, day) >= LOW_WATER:
             continue
-        reply = client.mutate("POST", "/v1/code-blocks", {"day": day.isoformat(), "count": BLOCK_SIZE},
+        asked = CodeBlockRequest(day=day, count=BLOCK_SIZE)
+        reply = client.mutate("POST", "/v1/code-blocks", asked.model_dump(mode="json", exclude_none=True),
                               _key_for(store, day))
         if reply.status == 401:
             return reserved, problems, reply
@@ -85,9 +86,13 @@ def top_up_blocks(store: Any, client: PortalClient, *,
                 problems.append(f"number block {day}: HTTP {reply.status} {reply.message}")
             continue
         try:
-            _record(store, day, reply.body)
-        except (MotcuaError, KeyError, ValueError) as error:
+            block = parse(CodeBlockAnswer, reply.body)
+            _record(store, day, block)
+        except WireProblem as problem:
+            problems.append(f"number block {day}: the portal's answer is malformed ({problem})")
+            continue
+        except MotcuaError as error:
             problems.append(f"number block {day}: {error}")
             continue
-        reserved.append({"day": day.isoformat(), "start": reply.body["start"], "end": reply.body["end"]})
+        reserved.append({"day": day.isoformat(), "start": block.start, "end": block.end})
     return reserved, problems, None

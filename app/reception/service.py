@@ -43,8 +43,9 @@ from app.statuses import INITIAL_STATUS
 from app.store.blobs import BlobStore
 from app.store.models import (Applicant, Document, Dossier, Draft, OutboxItem, Page, Setting,
                               StatusEvent, utcnow)
+from app.wire import OutboxKind
 
-OUTBOX_KIND = "dossier.create"
+OUTBOX_KIND = OutboxKind.DOSSIER_CREATE.value
 AUDIT_ACTION = "dossier.received"
 StoredPage = tuple[str, int, str]  # (sha256, size, mime)
 
