@@ -436,6 +436,24 @@ class CodeBlockAnswer(_Open):
     end: _whole(1, MAX_PORTAL_NUMBER)  # type: ignore[valid-type]
 
 
+class MissingAnswer(_Open):
+    missing: list[Sha256] = Field(max_length=L.max_missing_query)  # type: ignore[valid-type]
+    offsets: dict[str, _whole(0, L.max_blob_bytes)] | None = None  # type: ignore[valid-type]
+
+
+class BlobOffsetAnswer(_Open):
+    offset: _whole(0, L.max_blob_bytes) = 0  # type: ignore[valid-type]
+    complete: bool = Field(False, strict=True)
+
+
+def upload_offset(value: object) -> int:
+    """An `Upload-Offset` header the portal sent (a whole number within the blob limit)."""
+    if not isinstance(value, str) or not value.isascii() or not value.isdigit() or len(value) > 19 \
+            or int(value) > L.max_blob_bytes:
+        raise WireProblem("Upload-Offset", "invalid", {"value": shown(value)})
+    return int(value)
+
+
 class ChangesPage(_Open):
     changes: list[dict[str, Any]] = Field(max_length=L.max_feed_page)
     next: _whole(0, L.max_seq)  # type: ignore[valid-type]

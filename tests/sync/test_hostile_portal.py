@@ -15,6 +15,7 @@ from app.errors import InputError
 from app.ids import new_id
 from sync.engine import sync_once
 from sync.enrolment import enrol
+from tests.sync.support import receive
 
 
 class HostilePortal:
@@ -88,3 +89,14 @@ def test_malformed_limits_feed_and_block_answers_are_reported_not_raised(desk, h
     hostile.answers["/v1/changes"] = (200, {"changes": "nope", "next": "x", "more": "yes"})
     report = sync_once(desk, reserve=False)
     assert any("changes" in error and "malformed" in error for error in report.errors), report.errors
+
+
+def test_a_malformed_missing_blobs_answer_is_reported_not_raised(desk, hostile: HostilePortal, tmp_path) -> None:
+    hostile.answers["/v1/enrol"] = (201, _enrolment(desk.unit.code))
+    enrol(desk, hostile.url, "token")
+    receive(desk, tmp_path, name="a")
+    hostile.answers["/v1/limits"] = (200, {"protocol": 1})
+    for answer in ({"missing": ["x"], "offsets": {}}, {"missing": [], "offsets": {"a": "b"}}, {"missing": 5}):
+        hostile.answers["/v1/blobs/missing"] = (200, answer)
+        report = sync_once(desk, pull=False, reserve=False)
+        assert report.sent == 0 and "malformed" in " ".join(report.errors), report
