@@ -220,8 +220,8 @@ def _matching(pattern: re.Pattern[str], kind: str, max_chars: int) -> Any:
             raise _fail(kind, value=shown(value))
         return value
     # The pattern is published in the schema but checked here, to report our own `kind`.
-    return Annotated[str, Field(strict=True, max_length=max_chars, json_schema_extra={"pattern": pattern.pattern}),
-                     AfterValidator(check)]
+    published = Field(strict=True, max_length=max_chars, json_schema_extra={"pattern": pattern.pattern})
+    return Annotated[str, published, AfterValidator(check)]
 
 
 def _whole(low: int, high: int) -> Any:
@@ -511,8 +511,10 @@ _TYPE_NAMES = {"dict_type": "object", "model_type": "object", "model_attributes_
                "date_type": "day", "datetime_type": "time"}
 
 
-_BOUNDS = {"string_too_long": ("too_long", "max", "max_length"), "too_long": ("too_many", "max", "max_length"),
-           "greater_than_equal": ("too_small", "min", "ge"), "less_than_equal": ("too_large", "max", "le")}
+_BOUNDS = {"string_too_long": ("too_long", "max", "max_length"),
+           "too_long": ("too_many", "max", "max_length"),
+           "greater_than_equal": ("too_small", "min", "ge"),
+           "less_than_equal": ("too_large", "max", "le")}
 
 
 def problem_of(error: dict[str, Any], at: str = "") -> WireProblem:

@@ -25,8 +25,16 @@ from sqlalchemy.orm import Session
 from app.clock import VIETNAM
 from app.errors import MotcuaError
 from app.store.models import Dossier, OutboxItem, StatusEvent
-from app.wire import (BundleDelivered, CatalogChange, ChangesPage, HolidaysChange, StatusChange, WireProblem,
-                      parse, parse_change)
+from app.wire import (
+    BundleDelivered,
+    CatalogChange,
+    ChangesPage,
+    HolidaysChange,
+    StatusChange,
+    WireProblem,
+    parse,
+    parse_change,
+)
 from sync import state
 from sync.client import LinkDown, PortalClient, Reply
 
@@ -50,7 +58,8 @@ def _apply_status(session: Session, change: StatusChange, report: PullReport) ->
     if dossier is None or session.get(StatusEvent, change.event_id) is not None:
         return  # another desk's dossier, or already applied
     session.add(StatusEvent(id=change.event_id, dossier_id=dossier.id, status=change.status,
-                            at=_local_time(change.status_at), by_user=change.by or "portal", note=change.note))
+                            at=_local_time(change.status_at), by_user=change.by or "portal",
+                            note=change.note))
     # The feed is in the portal's commit order, so the latest applied change is the current status.
     dossier.status = change.status
     report.status_changes.append({"code": dossier.code, "status": dossier.status})
@@ -61,7 +70,8 @@ def _apply_holidays(session: Session, change: HolidaysChange) -> None:
     from app.holiday_table import HolidayEntry
 
     entries = [HolidayEntry(d.day, d.name or "Nghỉ lễ", "non_working", "admin") for d in change.days]
-    entries += [HolidayEntry(day, "Ngày làm bù", "extra_working", "admin") for day in change.extra_working_days]
+    entries += [HolidayEntry(day, "Ngày làm bù", "extra_working", "admin")
+                for day in change.extra_working_days]
     replace_admin_entries(session, entries)
 
 
@@ -129,7 +139,8 @@ def pull_changes(store: Any, client: PortalClient, *, classify: Callable[[Sessio
         try:
             page = parse(ChangesPage, reply.body)
         except WireProblem as problem:
-            report.problems.append(f"change feed after {cursor}: the portal's answer is malformed ({problem})")
+            report.problems.append(f"change feed after {cursor}: the portal's answer is malformed "
+                                   f"({problem})")
             return report, None
         with store.session() as session:
             # Re-read under the write lock: a second puller may have applied this page meanwhile.

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from app.wire import M, BlobOffsetAnswer, MissingAnswer, WireProblem, parse, upload_offset
+from app.wire import BlobOffsetAnswer, M, MissingAnswer, WireProblem, parse, upload_offset
 from sync.client import PortalClient, Reply
 
 MISSING_BATCH = 1000  # the protocol's limit per /v1/blobs/missing call

@@ -11,8 +11,16 @@ from sqlalchemy import select
 
 from app.reception.service import confirm_reception
 from app.store.models import OutboxItem
-from app.wire import (CodeBlockRequest, DossierPut, OutboxKind, WireProblem, load_json, outbox_request, parse,
-                      parse_change)
+from app.wire import (
+    CodeBlockRequest,
+    DossierPut,
+    OutboxKind,
+    WireProblem,
+    load_json,
+    outbox_request,
+    parse,
+    parse_change,
+)
 from tests.app.reception_support import MONDAY_9, birth_request, store  # noqa: F401
 
 

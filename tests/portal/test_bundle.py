@@ -25,9 +25,9 @@ from app.errors import InputError
 from app.ids import new_id
 from portal.admin import list_dossiers, revoke_device
 from portal.bundles import import_bundle
+from portal.codeblocks import vietnam_today
 from portal.db import get_engine, read_session
 from portal.models import BundleProgress
-from portal.codeblocks import vietnam_today
 from tests.portal.support import Desk, dossier_body, sha
 
 
@@ -177,7 +177,8 @@ def test_an_import_killed_midway_resumes_and_completes_once(desk: Desk, db_url, 
     path = tmp_path / "many.mcbundle"
     path.write_bytes(write_bundle(device_id=desk.device_id, device_secret=desk.secret,
                                   operations=operations, blobs={}))
-    code = f"from portal.bundles import import_bundle; import_bundle({db_url!r}, {str(blobs_dir)!r}, {str(path)!r})"
+    code = ("from portal.bundles import import_bundle; "
+            f"import_bundle({db_url!r}, {str(blobs_dir)!r}, {str(path)!r})")
     child = subprocess.Popen([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2])
     try:
         while child.poll() is None and not list_dossiers(db_url):

@@ -27,7 +27,8 @@ RAW_BODIES = [b"[" * 100_000, b'{"a": NaN}', b'{"a": Infinity}', b'{"a": -Infini
 
 def paths(value: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
     """Every place in a body, containers included (the body itself excluded)."""
-    children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    children = value.items() if isinstance(value, dict) else enumerate(value) \
+        if isinstance(value, list) else ()
     for key, child in children:
         yield (*prefix, key)
         yield from paths(child, (*prefix, key))
@@ -75,7 +76,8 @@ def test_every_field_of_every_body_answers_hostile_values_below_500(desk: Desk) 
             for value in HOSTILE:
                 body = replaced({**event, "event_id": new_id()}, path, value)
                 yield f"event {path}", send(desk, "POST", f"/v1/dossiers/{anchor_id}/events", body)
-        for body_template, url in ((block, "/v1/code-blocks"), ({"hashes": [sha(SCAN)]}, "/v1/blobs/missing")):
+        others = ((block, "/v1/code-blocks"), ({"hashes": [sha(SCAN)]}, "/v1/blobs/missing"))
+        for body_template, url in others:
             for path in paths(body_template):
                 for value in HOSTILE:
                     yield f"{url} {path}", send(desk, "POST", url, replaced(body_template, path, value))
@@ -161,7 +163,8 @@ def test_query_parameters_and_headers_are_bounded(desk: Desk, portal) -> None:
     name = sha(b"headers")
     for offset, length in (("9" * 5000, "10"), ("0", "9" * 5000), ("0", "\u00b2".encode("latin-1"))):
         answer = desk.http.patch(f"/v1/blobs/{name}", content=b"x", headers={
-            "Upload-Offset": offset, "Upload-Length": length, "Content-Type": "application/offset+octet-stream"})
+            "Upload-Offset": offset, "Upload-Length": length,
+            "Content-Type": "application/offset+octet-stream"})
         assert answer.status_code == 400, answer.text
     for bad in ("x" * 10_000, "A" * 64):
         assert desk.http.head(f"/v1/blobs/{bad}").status_code < 500
@@ -171,7 +174,8 @@ def test_query_parameters_and_headers_are_bounded(desk: Desk, portal) -> None:
 def test_a_device_name_of_10000_characters_is_refused(portal, db_url) -> None:
     token = create_enrolment_token(db_url, "000.00.06.H56")
     for name in ("x" * 10_000, "Máy\x00", "Máy \ud800"):
-        answer = httpx.post(f"{portal.url}/v1/enrol", content=json.dumps({"token": token, "device_name": name}),
+        raw = json.dumps({"token": token, "device_name": name})
+        answer = httpx.post(f"{portal.url}/v1/enrol", content=raw,
                             headers={"Content-Type": "application/json"}, timeout=30)
         assert answer.status_code == 422 and answer.json()["error"]["field"] == "device_name"
     assert httpx.post(f"{portal.url}/v1/enrol", json={"token": token, "device_name": "Máy 1"},

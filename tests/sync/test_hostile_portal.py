@@ -73,7 +73,7 @@ def test_a_malformed_enrolment_answer_is_a_clear_refusal(desk, hostile: HostileP
         enrol(desk, hostile.url, "token")
 
 
-def test_malformed_limits_feed_and_block_answers_are_reported_not_raised(desk, hostile: HostilePortal) -> None:
+def test_malformed_limits_feed_and_block_answers_are_reported_not_raised(desk, hostile) -> None:
     hostile.answers["/v1/enrol"] = (201, _enrolment(desk.unit.code))
     enrol(desk, hostile.url, "token")
     hostile.answers["/v1/limits"] = (200, {"protocol": 1, "max_chunk_bytes": "abc"})
@@ -91,7 +91,7 @@ def test_malformed_limits_feed_and_block_answers_are_reported_not_raised(desk, h
     assert any("changes" in error and "malformed" in error for error in report.errors), report.errors
 
 
-def test_a_malformed_missing_blobs_answer_is_reported_not_raised(desk, hostile: HostilePortal, tmp_path) -> None:
+def test_a_malformed_missing_blobs_answer_is_reported_not_raised(desk, hostile, tmp_path) -> None:
     hostile.answers["/v1/enrol"] = (201, _enrolment(desk.unit.code))
     enrol(desk, hostile.url, "token")
     receive(desk, tmp_path, name="a")
