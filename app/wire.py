@@ -23,6 +23,7 @@ import re
 import unicodedata
 from datetime import date, datetime, timezone
 from enum import StrEnum
+from itertools import accumulate
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
@@ -40,9 +41,12 @@ KEY_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._:-]{7,63}$")  # idempotency keys
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{43,128}$")
 _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# JSON strings (escapes included) and the brackets between them, for the nesting pre-scan.
-_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_BRACKET = re.compile(rb"[\[\]{}]")
+# A JSON string, escapes included, for the nesting pre-scan. Possessive, and an unterminated
+# string runs to the end: a match never fails after a quote, so the scan stays linear even on
+# a megabyte of quotes and backslashes.
+_JSON_STRING = re.compile(rb'"[^"\\]*+(?:\\.[^"\\]*+)*+(?:"|\\?\Z)', re.DOTALL)
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_NESTING = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 SHOWN_CHARS = 40  # at most this much of a sent value is quoted back in a problem
 
 
@@ -120,11 +124,9 @@ def _finite(text: str) -> float | _NonFinite:
 
 def _check_depth(raw: bytes, max_depth: int) -> None:
     """Refuse nesting deeper than `max_depth` before parsing (the parser would recurse)."""
-    depth = 0
-    for match in _BRACKET.finditer(_JSON_STRING.sub(b'""', raw)):
-        depth += 1 if match.group() in (b"[", b"{") else -1
-        if depth > max_depth:
-            raise WireProblem("body", "too_deep", {"max": max_depth})
+    brackets = _JSON_STRING.sub(b"", raw).translate(None, _NOT_BRACKETS)
+    if max(accumulate(map(_NESTING.__getitem__, brackets)), default=0) > max_depth:
+        raise WireProblem("body", "too_deep", {"max": max_depth})
 
 
 def read_json(raw: bytes, *, max_depth: int) -> Any:

@@ -34,6 +34,8 @@ def test_json_rules_of_every_body() -> None:
     assert isinstance(load_json(b"[" * 32 + b"]" * 32), list)  # exactly max_json_depth is fine
     assert problem(b"[" * 33 + b"]" * 33) == ("body", "too_deep")
     assert load_json(b'["' + b"[" * 100 + b'"]') == ["[" * 100]  # brackets inside strings do not nest
+    assert load_json(b'["a\\"[[[[", "\\\\"]') == ['a"[[[[', "\\"]  # nor after escaped quotes
+    assert problem(b'"\\' * 1000) == ("body", "not_json")  # an unterminated string
     assert problem(b'{"a": {"b": 1, "b": 2}}') == ("a", "duplicate_key")
     assert problem(b'{"a": [1, NaN]}') == ("a[1]", "not_finite")
     assert problem(b'{"a": 1e999}') == ("a", "not_finite")
