@@ -8,7 +8,6 @@ find the device by the hash of the presented secret with one indexed look-up.
 from __future__ import annotations
 
 import hashlib
-import re
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -18,16 +17,17 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.codes import DEVICE_SLOTS, check_unit_code
+from app.limits import DEFAULT_LIMITS
 from app.ids import new_id
 from app.text import collapse_spaces, nfc
+from app.wire import SECRET_RE
 from app.bundle_format import derive_bundle_keys
 from portal.db import as_utc, read_session, write_session
 from portal.errors import PortalError, auth_failed, bad_request, validation
 from portal.models import Device, EnrolmentToken, utcnow
 
 TOKEN_LIFETIME = timedelta(days=7)
-SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{43,128}$")
-MAX_USER_LENGTH = 64
+MAX_USER_LENGTH = DEFAULT_LIMITS.max_user_chars
 
 
 @dataclass(frozen=True)
