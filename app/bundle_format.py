@@ -27,6 +27,8 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from app.errors import InputError
 from app.ids import new_id
+from app.limits import DEFAULT_LIMITS
+from app.wire import KEY_RE, BundleOperation, WireProblem, check_id, check_tree, load_json, parse, read_json
 
 MAGIC = b"MCBUNDLE1\n"
 FORMAT = 1
@@ -34,17 +36,24 @@ SIGNATURE_BYTES = 32
 HKDF_SALT = b"motcua-bundle-v1"
 # AES-GCM in one piece holds the whole bundle in memory; beyond this, export several bundles.
 MAX_BUNDLE_BYTES = 1 << 30
+# operations.json is a list of operations, each holding a request body of the usual depth.
+OPERATIONS_DEPTH = DEFAULT_LIMITS.max_json_depth + 2
 
 
 @dataclass(frozen=True)
 class Operation:
-    """One request as the desk would send it over HTTP, with its idempotency key."""
+    """One request as the desk would send it over HTTP, with its idempotency key.
+
+    `problem` is set when the entry itself breaks the wire format (its fields are then empty, its
+    key too unless it was a valid key): the portal refuses that one operation, not the bundle.
+    """
 
     key: str
     method: str
     path: str
     acting_user: str
     body: dict[str, Any]
+    problem: WireProblem | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "method": self.method, "path": self.path,
@@ -105,14 +114,19 @@ def read_header(data: bytes, *, source: str = "bundle") -> tuple[dict[str, Any],
                          f"{MAGIC[:-1].decode()})")
     end = data.find(b"\n", len(MAGIC))
     try:
-        header = json.loads(data[len(MAGIC):end])
-    except (ValueError, UnicodeDecodeError):
+        header = load_json(data[len(MAGIC):end], max_depth=1)
+    except WireProblem:
         header = None
     if end < 0 or not isinstance(header, dict) or header.get("format") != FORMAT:
         raise InputError(f"{source}: the header line is damaged or of an unknown format version")
-    for name in ("bundle_id", "device_id", "nonce"):
-        if not isinstance(header.get(name), str):
-            raise InputError(f"{source}: header field {name!r} is missing")
+    for name in ("bundle_id", "device_id", "nonce", "created_at"):
+        if not isinstance(header.get(name), str) or len(header[name]) > 64:
+            raise InputError(f"{source}: header field {name!r} is missing or malformed")
+    try:
+        check_id(header["bundle_id"], "bundle_id")
+        check_id(header["device_id"], "device_id")
+    except WireProblem as problem:
+        raise InputError(f"{source}: header field {problem.field!r} is not an identifier") from None
     return header, data[:end + 1]
 
 
@@ -142,21 +156,32 @@ def read_bundle(data: bytes, keys_for: Callable[[str], tuple[bytes, bytes] | Non
 def _unzip(plaintext: bytes, source: str) -> tuple[list[Operation], dict[str, bytes]]:
     try:
         with zipfile.ZipFile(io.BytesIO(plaintext)) as archive:
-            raw = json.loads(archive.read("operations.json"))
+            raw = _operations_json(archive.read("operations.json"))
             blobs = {name.removeprefix("blobs/"): archive.read(name)
                      for name in archive.namelist() if name.startswith("blobs/")}
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
         raise InputError(f"{source}: the contents are malformed ({error})") from None
     if not isinstance(raw, list):
         raise InputError(f"{source}: operations.json must be a list")
-    return [_operation(item, i, source) for i, item in enumerate(raw)], blobs
+    return [_operation(item) for item in raw], blobs
 
 
-def _operation(item: object, index: int, source: str) -> Operation:
-    where = f"{source}: operations[{index}]"
-    if not isinstance(item, dict):
-        raise InputError(f"{where} must be an object")
-    for name, kind in (("key", str), ("method", str), ("path", str), ("acting_user", str), ("body", dict)):
-        if not isinstance(item.get(name), kind):
-            raise InputError(f"{where}.{name} is missing or of the wrong type")
-    return Operation(item["key"], item["method"].upper(), item["path"], item["acting_user"], item["body"])
+def _operations_json(data: bytes) -> Any:
+    """operations.json parsed; what is wrong inside one operation is left for `_operation` to find
+    (only a file that is not JSON at all, or nested past any operation's depth, is refused)."""
+    try:
+        return read_json(data, max_depth=OPERATIONS_DEPTH)
+    except WireProblem as problem:
+        raise ValueError(f"operations.json: {problem}") from None
+
+
+def _operation(item: object) -> Operation:
+    """One entry, checked like a request body; a faulty entry carries its problem instead."""
+    try:
+        check_tree(item, max_depth=DEFAULT_LIMITS.max_json_depth + 1)
+        op = parse(BundleOperation, item)
+    except WireProblem as problem:
+        key = item.get("key") if isinstance(item, dict) else None
+        return Operation(key if isinstance(key, str) and KEY_RE.fullmatch(key) else "", "", "", "", {},
+                         problem)
+    return Operation(op.key, op.method, op.path, op.acting_user, op.body)

@@ -9,33 +9,24 @@ is a tamper warning to show, not a request to retry. The desk reads its own anch
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from sqlalchemy import Engine
 
 from portal.db import as_utc, lock_name, read_session, write_session
 from portal.devices import AuthenticatedDevice
-from portal.errors import PortalError, not_found, validation
+from app.wire import AuditAnchorBody, parse
+from portal.errors import PortalError, not_found, wire_checked
 from portal.models import AuditAnchor, utcnow
 
-HASH_RE = re.compile(r"^[0-9a-f]{64}$")
 MAX_AT_CHARS = 40
-MAX_SEQ = 2**62  # BIGINT on PostgreSQL; no desk will ever log this many events
 
 
 def _parse(body: object) -> tuple[int, str, str]:
-    if not isinstance(body, dict):
-        raise validation("body", "phải là một đối tượng JSON", "must be a JSON object")
-    seq, digest, at = body.get("seq"), body.get("hash"), body.get("at")
-    if not isinstance(seq, int) or isinstance(seq, bool) or not 1 <= seq <= MAX_SEQ:
-        raise validation("seq", "phải là số nguyên dương", "must be a positive whole number")
-    if not isinstance(digest, str) or not HASH_RE.fullmatch(digest):
-        raise validation("hash", "phải là 64 chữ số hex thường", "must be 64 lower-case hex digits")
-    if not isinstance(at, str) or not 0 < len(at) <= MAX_AT_CHARS:
-        raise validation("at", f"phải là thời điểm (tối đa {MAX_AT_CHARS} ký tự)",
-                         f"must be a time (at most {MAX_AT_CHARS} characters)")
-    return seq, digest, at
+    """The anchor body checked against the wire schema (app/wire.py): 422 naming the field."""
+    with wire_checked():
+        anchor = parse(AuditAnchorBody, body)
+    return anchor.seq, anchor.hash, anchor.at
 
 
 def _as_dict(row: AuditAnchor) -> dict[str, Any]:

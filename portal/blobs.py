@@ -19,10 +19,10 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from app.wire import SHA256_RE
 from portal.db import read_session, write_session
 from portal.errors import PortalError, validation
 from portal.models import Blob, utcnow
-from portal.validation import SHA256_RE
 
 MAX_BLOB_BYTES = 100 * 1024 * 1024
 MAX_CHUNK_BYTES = 4 * 1024 * 1024

@@ -20,7 +20,7 @@ from portal.db import lock_name
 from portal.devices import AuthenticatedDevice
 from portal.errors import PortalError, forbidden, validation
 from portal.models import CodeBlock, utcnow
-from portal.validation import parse_day, whole
+from portal.validation import check_code_block
 
 MAX_BLOCK = 1000
 DAYS_AHEAD = 31
@@ -34,13 +34,12 @@ def reserve_block(session: Session, device: AuthenticatedDevice,
                   body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
     """An idempotency effect: the next free range of numbers for `day` of the device's unit, or of
     `unit_code` when given (a unit a post-office or community-team device was granted)."""
-    day = parse_day(body.get("day"), "day")
-    count = whole(body.get("count"), "count", 1, MAX_BLOCK)
-    unit = body.get("unit_code") or device.unit_code
-    if not isinstance(unit, str) or not device.may_file_for(unit):
-        shown = str(unit)[:40]
-        raise forbidden(f"Thiết bị không được cấp số hồ sơ của đơn vị {shown}",
-                        f"This device may not take dossier numbers of unit {shown}", field="unit_code")
+    request = check_code_block(body)
+    day, count = request.day, request.count
+    unit = request.unit_code or device.unit_code
+    if not device.may_file_for(unit):
+        raise forbidden(f"Thiết bị không được cấp số hồ sơ của đơn vị {unit}",
+                        f"This device may not take dossier numbers of unit {unit}", field="unit_code")
     today = vietnam_today()
     if not today - timedelta(days=1) <= day <= today + timedelta(days=DAYS_AHEAD):
         raise validation("day", f"phải từ hôm qua đến {DAYS_AHEAD} ngày tới",

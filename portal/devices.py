@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 import secrets
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,15 +27,16 @@ from app.bundle_format import derive_bundle_keys
 from app.codes import check_unit_code
 from app.errors import InputError, NotFoundError
 from app.ids import new_id
+from app.limits import DEFAULT_LIMITS
 from app.text import collapse_spaces, nfc
+from app.wire import SECRET_RE
 from portal import unit_grants
 from portal.db import as_utc, read_session, write_session
 from portal.errors import PortalError, auth_failed, bad_request, validation
 from portal.models import Device, DeviceUnit, EnrolmentToken, utcnow
 
 TOKEN_LIFETIME = timedelta(days=7)
-SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{43,128}$")
-MAX_USER_LENGTH = 64
+MAX_USER_LENGTH = DEFAULT_LIMITS.max_user_chars
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from portal.db import as_utc, read_session, write_session
 from portal.devices import AuthenticatedDevice
 from portal.errors import PortalError, forbidden, not_found, validation
 from portal.models import Dossier, DossierBlob, DossierEvent, utcnow
-from portal.validation import CheckedDossier, check_dossier, check_id, parse_time
+from portal.validation import CheckedDossier, check_dossier, check_event
 
 
 def _body_hash(data: dict[str, Any]) -> str:
@@ -144,14 +144,8 @@ def _visible_dossier(session: Session, device: AuthenticatedDevice, dossier_id: 
 def add_event(session: Session, device: AuthenticatedDevice, dossier_id: str,
               body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
     """A status event from a desk (docs/sync-protocol.md §4.2)."""
-    event_id = check_id(body.get("event_id"), "event_id")
-    status = body.get("status")
-    if not isinstance(status, str):
-        raise validation("status", "bị thiếu", "is missing")
-    at = parse_time(body.get("at"), "at")
-    note = body.get("note")
-    if note is not None and not isinstance(note, str):
-        raise validation("note", "phải là văn bản", "must be text")
+    event = check_event(dossier_id, body)
+    event_id, status, at, note = event.event_id, event.status, event.at, event.note
     row = _visible_dossier(session, device, dossier_id, lock=True)
     existing = session.get(DossierEvent, event_id)
     if existing is not None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -22,12 +21,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.errors import InputError
+from app.wire import KEY_RE
 from portal.db import write_session
 from portal.devices import AuthenticatedDevice
 from portal.errors import PortalError, bad_request
 from portal.models import IdempotencyRecord, utcnow
 
-KEY_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._:-]{7,63}$")
 # Retries after a lost race: each pass either replays, sees the conflict, or wins.
 MAX_ATTEMPTS = 20
 

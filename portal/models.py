@@ -209,3 +209,13 @@ class AuditAnchor(Base):
     at: Mapped[str] = mapped_column(String(40))  # the desk's own time text, kept as sent
     acting_user: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[datetime]
+
+
+class BundleProgress(Base):
+    """The outcome of one operation of a bundle whose import has not finished yet, so an import
+    cut short (a crash, the database gone) resumes after the last recorded operation."""
+
+    __tablename__ = "bundle_progress"
+    bundle_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    result: Mapped[dict[str, Any]]

@@ -3,36 +3,43 @@
 Handlers are thin: they read headers and the raw body (the raw body because the idempotency
 hash and our own Vietnamese/English validation messages need it, not FastAPI's), then call the
 synchronous services in a worker thread so the event loop never waits on the database or fsync.
+Every body is read as a stream and cut at its limit, whatever Content-Length or
+Transfer-Encoding claim; request bodies are checked against the wire schema (app/wire.py),
+which also gives /openapi.json its request-body schemas.
 """
 
 from __future__ import annotations
 
 import ipaddress
-import json
+import re
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, FastAPI, Request, Response
+from fastapi import Depends, FastAPI, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPBearer
 from sqlalchemy.exc import OperationalError
 from starlette.concurrency import run_in_threadpool
 
+from app import wire
 from app.errors import InputError
+from app.limits import DEFAULT_LIMITS
 from portal import anchors, devices
-from portal.blobs import MAX_BLOB_BYTES, MAX_CHUNK_BYTES, BlobStore, check_sha
+from portal.blobs import MAX_BLOB_BYTES, MAX_CHUNK_BYTES, BlobStore, check_sha, too_large
 from portal.changes import read_changes
 from portal.db import get_engine
 from portal.dossiers import get_dossier
-from portal.errors import PortalError, bad_request, validation
-from portal.openapi_schemas import BODY_SCHEMAS
+from portal.errors import PortalError, bad_request, from_wire, wire_checked
+from portal.openapi_schemas import BODY_SCHEMAS, install_schemas
 from portal.operations import apply_operation
 
 PROTOCOL_VERSION = 1
-MAX_JSON_BYTES = 1024 * 1024
+MAX_JSON_BYTES = DEFAULT_LIMITS.max_json_bytes
+# Upload-Offset and Upload-Length: at most 19 digits, so they fit the 64-bit columns.
+_HEADER_INT = re.compile(r"^[0-9]{1,19}$")
 T = TypeVar("T")
 _bearer = HTTPBearer(auto_error=False, description="Authorization: Bearer <device secret>")
 AUTH = [Depends(_bearer)]
@@ -57,9 +64,13 @@ def _install_error_handlers(api: FastAPI) -> None:
 
     @api.exception_handler(RequestValidationError)
     async def _bad_params(_: Request, error: RequestValidationError) -> JSONResponse:
-        first = error.errors()[0] if error.errors() else {"loc": ["request"]}
-        field = ".".join(str(part) for part in first.get("loc", ["request"])[1:]) or "request"
-        return _error_response(validation(field, "không hợp lệ", "is not valid"))
+        first = dict(error.errors()[0]) if error.errors() else {"loc": ("request",)}
+        first["loc"] = tuple(first.get("loc", ("request",)))[1:] or ("request",)  # drop "query"/"path"
+        return _error_response(from_wire(wire.problem_of(first)))
+
+    @api.exception_handler(wire.WireProblem)
+    async def _bad_body(_: Request, problem: wire.WireProblem) -> JSONResponse:
+        return _error_response(from_wire(problem))
 
     @api.exception_handler(OperationalError)
     async def _db_busy(_: Request, __: OperationalError) -> JSONResponse:
@@ -73,22 +84,46 @@ def _install_error_handlers(api: FastAPI) -> None:
                                            "Internal portal error; nothing was applied"))
 
 
-async def _json_body(request: Request) -> Any:
-    """The parsed body, refused with 413 past MAX_JSON_BYTES whether or not a length was declared."""
-    length = request.headers.get("content-length")
-    too_large = PortalError(413, "too_large", f"Nội dung vượt {MAX_JSON_BYTES} byte",
-                            f"The body exceeds {MAX_JSON_BYTES} bytes", details={"limit": MAX_JSON_BYTES})
-    if length is not None and length.isdigit() and int(length) > MAX_JSON_BYTES:
+def _declared_length(request: Request) -> int | None:
+    value = request.headers.get("content-length")
+    if value is None:
+        return None
+    if not _HEADER_INT.fullmatch(value):
+        raise bad_request("Content-Length", "phải là số nguyên không âm", "must be a whole number ≥ 0")
+    return int(value)
+
+
+async def _read_body(request: Request, limit: int, too_large: PortalError) -> bytes:
+    """The body, read as it streams and cut as soon as it passes `limit` (413) or the declared
+    Content-Length (400): a chunked or lying body never makes the portal hold more than that."""
+    declared = _declared_length(request)
+    if declared is not None and declared > limit:
         raise too_large
+    cap = limit if declared is None else declared
     raw = bytearray()
     async for part in request.stream():
         raw += part
-        if len(raw) > MAX_JSON_BYTES:
+        if len(raw) > cap:
+            if declared is not None and declared <= limit:
+                raise bad_request("Content-Length", "nhỏ hơn số byte được gửi",
+                                  "is smaller than the bytes sent")
             raise too_large
-    try:
-        return json.loads(bytes(raw) or b"null")
-    except (ValueError, UnicodeDecodeError):
-        raise validation("body", "không phải JSON hợp lệ", "is not valid JSON") from None
+    return bytes(raw)
+
+
+async def _json_body(request: Request) -> Any:
+    """The parsed body under the rules of every JSON body (app/wire.py load_json); 413 past
+    MAX_JSON_BYTES whether or not a length was declared."""
+    too_large = PortalError(413, "too_large", f"Nội dung vượt {MAX_JSON_BYTES} byte",
+                            f"The body exceeds {MAX_JSON_BYTES} bytes", details={"limit": MAX_JSON_BYTES})
+    raw = await _read_body(request, MAX_JSON_BYTES, too_large)
+    with wire_checked():
+        return await _call(wire.load_json, raw)
+
+
+def _parsed(model: type[wire.M], body: Any) -> wire.M:
+    with wire_checked():
+        return wire.parse(model, body)
 
 
 class PortalTimeMiddleware:
@@ -113,8 +148,9 @@ class PortalTimeMiddleware:
 
 def _header_int(request: Request, name: str) -> int:
     value = request.headers.get(name)
-    if value is None or not value.isdigit():
-        raise bad_request(name, "phải là số nguyên không âm", "must be a whole number ≥ 0")
+    if value is None or not _HEADER_INT.fullmatch(value):
+        raise bad_request(name, "phải là số nguyên không âm (tối đa 19 chữ số)",
+                          "must be a whole number ≥ 0 of at most 19 digits")
     return int(value)
 
 
@@ -127,6 +163,7 @@ def create_app(db_url: str, blobs_dir: str | Path, *, max_blob_bytes: int = MAX_
                   description="Server side of the MotCua Desk sync protocol (docs/sync-protocol.md).")
     api.state.engine, api.state.blobs = engine, store
     _install_error_handlers(api)
+    install_schemas(api)
 
     api.add_middleware(PortalTimeMiddleware)
 
@@ -150,11 +187,9 @@ def create_app(db_url: str, blobs_dir: str | Path, *, max_blob_bytes: int = MAX_
 
     @api.post("/v1/enrol", tags=["devices"], status_code=201, openapi_extra=BODY_SCHEMAS["enrol"])
     async def enrol(request: Request) -> JSONResponse:
-        body = await _json_body(request)
-        if not isinstance(body, dict):
-            raise validation("body", "phải là một đối tượng JSON", "must be a JSON object")
-        status, result = await _call(devices.enrol, engine, body.get("token"), body.get("device_name"),
-                                     body.get("device_secret"))
+        asked = _parsed(wire.EnrolRequest, await _json_body(request))
+        status, result = await _call(devices.enrol, engine, asked.token, asked.device_name,
+                                     asked.device_secret)
         return JSONResponse(result, status_code=status)
 
     @api.put("/v1/dossiers/{dossier_id}", tags=["dossiers"], dependencies=AUTH,
@@ -180,17 +215,21 @@ def create_app(db_url: str, blobs_dir: str | Path, *, max_blob_bytes: int = MAX_
     @api.get("/v1/dossiers/{dossier_id}", tags=["dossiers"], dependencies=AUTH)
     async def read_dossier(dossier_id: str, request: Request) -> dict[str, Any]:
         device = await auth(request, mutating=False)
+        with wire_checked():
+            wire.check_id(dossier_id, "dossier_id")
         return await _call(get_dossier, engine, device, dossier_id=dossier_id)
 
     @api.get("/v1/dossiers", tags=["dossiers"], dependencies=AUTH)
-    async def find_dossier(code: str, request: Request) -> dict[str, Any]:
+    async def find_dossier(code: Annotated[str, Query(max_length=40)], request: Request) -> dict[str, Any]:
         device = await auth(request, mutating=False)
+        with wire_checked():
+            wire.check_dossier_code(code, "code")
         return await _call(get_dossier, engine, device, code=code)
 
     @api.get("/v1/changes", tags=["feed"], dependencies=AUTH)
-    async def changes(request: Request, after: int = 0, limit: int = 100) -> dict[str, Any]:
+    async def changes(request: Request, query: Annotated[wire.ChangesQuery, Query()]) -> dict[str, Any]:
         device = await auth(request, mutating=False)
-        return await _call(read_changes, engine, device, after, limit)
+        return await _call(read_changes, engine, device, query.after, query.limit)
 
     @api.put("/v1/audit-anchor", tags=["devices"], dependencies=AUTH, openapi_extra=BODY_SCHEMAS["anchor"])
     async def put_audit_anchor(request: Request) -> dict[str, Any]:
@@ -209,9 +248,8 @@ def _blob_routes(api: FastAPI, store: BlobStore, auth: Callable[..., Any]) -> No
     @api.post("/v1/blobs/missing", tags=["blobs"], dependencies=AUTH, openapi_extra=BODY_SCHEMAS["missing"])
     async def missing(request: Request) -> dict[str, Any]:
         await auth(request, mutating=False)
-        body = await _json_body(request)
-        hashes = body.get("hashes") if isinstance(body, dict) else None
-        missing, offsets = await _call(store.missing_with_offsets, hashes)
+        asked = _parsed(wire.MissingRequest, await _json_body(request))
+        missing, offsets = await _call(store.missing_with_offsets, list(asked.hashes))
         return {"missing": missing, "offsets": offsets}
 
     def upload_headers(state: Any) -> dict[str, str]:
@@ -241,13 +279,19 @@ def _blob_routes(api: FastAPI, store: BlobStore, auth: Callable[..., Any]) -> No
     async def patch_blob(sha256: str, request: Request) -> Response:
         await auth(request, mutating=False)
         check_sha(sha256)
+        if "transfer-encoding" in request.headers:
+            # Chunks are framed by their Content-Length alone (protocol §5): a chunked body could
+            # announce one length and stream any other.
+            raise bad_request("Transfer-Encoding", "không được dùng; hãy gửi Content-Length",
+                              "is not accepted; send Content-Length instead")
         offset, length = _header_int(request, "Upload-Offset"), _header_int(request, "Upload-Length")
         declared = _header_int(request, "Content-Length")
         store.check_sizes(length, declared)  # 413 before a single byte of the body is read
         state = await _call(store.state, sha256)
         if state is not None and state.complete:
             return Response(status_code=201, headers=upload_headers(state))
-        chunk = await request.body()
+        chunk = await _read_body(request, store.max_chunk,
+                                 too_large("Phần tải lên", "The chunk", declared, store.max_chunk))
         if len(chunk) != declared:
             raise bad_request("Content-Length", "khác số byte nhận được", "differs from the bytes received")
         if offset == 0 and len(chunk) == length and (state is None or state.offset == 0):

@@ -18,6 +18,7 @@ from app.codes import add_reserved_block
 from app.errors import MotcuaError
 from app.ids import new_id
 from app.store.models import CodeBlock
+from app.wire import CodeBlockAnswer, CodeBlockRequest, WireProblem, parse
 from sync import state
 from sync.client import PortalClient, Reply
 from sync.units import filing_units
@@ -65,12 +66,11 @@ def _key_for(store: Any, name: str) -> str:
         return str(keys[name])
 
 
-def _record(store: Any, unit: str, day: date, name: str, body: dict[str, Any]) -> None:
-    if body.get("unit_code") != unit or body.get("day") != day.isoformat():
-        raise ValueError(f"the portal answered with a block of {str(body.get('unit_code'))[:40]} "
-                         f"{str(body.get('day'))[:12]}")
+def _record(store: Any, unit: str, day: date, name: str, block: CodeBlockAnswer) -> None:
+    if block.unit_code != unit or block.day != day:
+        raise ValueError(f"the portal answered with a block of {block.unit_code} {block.day.isoformat()}")
     with store.session() as session:
-        add_reserved_block(session, unit_code=unit, day=day, start=int(body["start"]), end=int(body["end"]))
+        add_reserved_block(session, unit_code=unit, day=day, start=block.start, end=block.end)
         keys = dict(state.get(session, state.BLOCK_REQUESTS, {}) or {})
         keys.pop(name, None)
         state.put(session, state.BLOCK_REQUESTS, keys)
@@ -90,11 +90,10 @@ def top_up_blocks(store: Any, client: PortalClient, *,
         for day in days:
             if _left(store, unit, day) >= LOW_WATER:
                 continue
-            body: dict[str, Any] = {"day": day.isoformat(), "count": BLOCK_SIZE}
-            if unit != own:
-                body["unit_code"] = unit
+            asked = CodeBlockRequest(day=day, count=BLOCK_SIZE, unit_code=None if unit == own else unit)
             name = _request_name(unit, own, day)
-            reply = client.mutate("POST", "/v1/code-blocks", body, _key_for(store, name))
+            reply = client.mutate("POST", "/v1/code-blocks", asked.model_dump(mode="json", exclude_none=True),
+                                  _key_for(store, name))
             if reply.status == 401:
                 return reserved, problems, reply
             if not reply.ok or not isinstance(reply.body, dict):
@@ -102,10 +101,13 @@ def top_up_blocks(store: Any, client: PortalClient, *,
                     problems.append(f"number block {unit} {day}: HTTP {reply.status} {reply.message}")
                 continue
             try:
-                _record(store, unit, day, name, reply.body)
-            except (MotcuaError, KeyError, ValueError, TypeError) as error:
+                block = parse(CodeBlockAnswer, reply.body)
+                _record(store, unit, day, name, block)
+            except WireProblem as problem:
+                problems.append(f"number block {unit} {day}: the portal's answer is malformed ({problem})")
+                continue
+            except (MotcuaError, ValueError) as error:
                 problems.append(f"number block {unit} {day}: {error}")
                 continue
-            reserved.append({"unit_code": unit, "day": day.isoformat(), "start": reply.body["start"],
-                             "end": reply.body["end"]})
+            reserved.append({"unit_code": unit, "day": day.isoformat(), "start": block.start, "end": block.end})
     return reserved, problems, None

@@ -27,7 +27,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import MotcuaError
+from app.limits import Limits
 from app.store.models import OutboxItem, utcnow
+from app.wire import WireProblem, outbox_request
 from sync import state
 from sync.anchor import send_anchor
 from sync.blocks import top_up_blocks
@@ -111,16 +113,10 @@ def page_sizes(payload: dict[str, Any]) -> dict[str, int]:
 
 
 def request_for(row: OutboxItem) -> tuple[str, str, Any] | None:
-    """(method, path, body) for an outbox row; None for a kind this engine does not know."""
-    payload = row.payload or {}
-    if row.kind == "dossier.create":
-        return "PUT", f"/v1/dossiers/{row.dossier_id}", {"version": int(payload.get("version", 1)),
-                                                          "dossier": payload}
-    if row.kind == "dossier.update":
-        return "PUT", f"/v1/dossiers/{row.dossier_id}", payload
-    if row.kind in ("dossier.event", "dossier.status"):
-        return "POST", f"/v1/dossiers/{row.dossier_id}/events", payload
-    return None
+    """(method, path, body) for an outbox row, checked against the wire schema (app/wire.py);
+    None for a kind this engine does not know. Raises WireProblem for a payload the portal
+    would refuse, so the row is quarantined here with the field named, not sent."""
+    return outbox_request(row.kind, row.dossier_id, row.payload or {})
 
 
 class _Worker:
@@ -277,7 +273,12 @@ class _Pass:
             self.report.retrying += 1
 
     def _send(self, worker: _Worker, row: OutboxItem) -> bool:
-        request = request_for(row)
+        try:
+            request = request_for(row)
+        except WireProblem as problem:
+            self._quarantine(row, f"dữ liệu gửi đi không hợp lệ ở trường {problem.field} ({problem.kind}) — "
+                                  f"outgoing data is invalid at field {problem.field} ({problem.kind})")
+            return False
         if request is None:
             self._quarantine(row, f"loại thay đổi {row.kind!r} không được hỗ trợ — "
                                   f"unsupported outbox kind {row.kind!r}")
@@ -373,8 +374,8 @@ def sync_once(store: Any, *, now: datetime | None = None, progress: Progress | N
         limits = client.limits()
         report.online = True
         remember_limits(store, limits)
-        if limits.ok and isinstance(limits.body, dict):
-            run.chunk = max(1, min(MAX_CHUNK, int(limits.body.get("max_chunk_bytes", MAX_CHUNK))))
+        if limits.ok:
+            run.chunk = min(MAX_CHUNK, Limits.from_wire(limits.body).max_chunk_bytes)
         run.push()
         if pull:
             progress.phase("pulling")

@@ -12,9 +12,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from app.errors import AuthError, InputError, PermissionDeniedError
+from app.wire import EnrolAnswer, WireProblem, parse
 from sync import state
 from sync.client import LinkDown, PortalClient, PortalUnreachable, check_portal_url
 from sync.units import store_units
+from app.codes import OFFLINE_RANGES_SETTING
 
 
 @dataclass(frozen=True)
@@ -63,18 +65,24 @@ def enrol(store: Any, portal_url: str, token: str, *, device_name: str = "Máy t
         raise AuthError(f"portal {url} refused the token: {reply.message}")
     if not reply.ok or not isinstance(reply.body, dict):
         raise InputError(f"portal {url} refused the enrolment: {reply.message}")
-    body = reply.body
-    unit = str(body.get("unit_code", ""))
-    if unit and unit != store.unit.code:
-        raise InputError(f"token: it enrols a desk of unit {unit}, but this desk serves "
+    try:
+        body = parse(EnrolAnswer, reply.body)
+    except WireProblem as problem:
+        raise InputError(f"portal {url} answered the enrolment with a malformed body ({problem}); "
+                         "nothing changed, try again with the same token") from None
+    if body.unit_code != store.unit.code:
+        raise InputError(f"token: it enrols a desk of unit {body.unit_code}, but this desk serves "
                          f"{store.unit.code}; ask for a token of the right unit")
-    result = Enrolment(url, str(body["device_id"]), unit or store.unit.code, int(body["device_slot"]))
+    result = Enrolment(url, body.device_id, body.unit_code, body.device_slot)
     with store.session() as session:
-        if "units" in body:  # portals before unit grants send only the slot: its range stays in use
-            result = replace(result, units=store_units(session, body["units"], where="enrolment answer units"))
+        if body.units:
+            result = replace(result, units=store_units(session, [u.model_dump() for u in body.units],
+                                                       where="enrolment answer units"))
+        else:  # a portal before unit grants sends only the slot: the range it meant is used
+            state.delete(session, OFFLINE_RANGES_SETTING)
         state.put(session, state.PORTAL_URL, url)
         state.put(session, state.DEVICE_ID, result.device_id)
-        state.put(session, state.DEVICE_SECRET, str(body.get("device_secret") or secret))
+        state.put(session, state.DEVICE_SECRET, body.device_secret or secret)
         state.put(session, state.UNIT_CODE, result.unit_code)
         state.put(session, state.DEVICE_SLOT, result.device_slot)
         state.delete(session, state.PENDING_ENROLMENT)

@@ -7,6 +7,9 @@ keeps both or neither; applying a change a second time finds its effect already 
 - `catalog.version`: fetched from its URL and imported (import_catalog is idempotent);
 - `bundle.delivered`: each result is classified exactly like an HTTP answer to that outbox row;
 - `device.units`: the units this desk may file for and its number ranges (a replacement).
+
+Pages and changes are read through the wire schema (app/wire.py), so a malformed answer becomes
+a problem naming the field, never a KeyError halfway through a page.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +26,17 @@ from sqlalchemy.orm import Session
 from app.clock import VIETNAM
 from app.errors import MotcuaError
 from app.store.models import Dossier, OutboxItem, StatusEvent
+from app.wire import (
+    BundleDelivered,
+    CatalogChange,
+    DeviceUnitsChange,
+    ChangesPage,
+    HolidaysChange,
+    StatusChange,
+    WireProblem,
+    parse,
+    parse_change,
+)
 from sync import state
 from sync.client import LinkDown, PortalClient, Reply
 
@@ -36,46 +50,39 @@ class PullReport:
     problems: list[str] = field(default_factory=list)
 
 
-def _local_time(text: str | None) -> datetime:
+def _local_time(moment: datetime | None) -> datetime:
     """A business time as the unit's wall clock (naive Vietnam time), the store's convention."""
-    if not text:
-        return datetime.now(VIETNAM).replace(tzinfo=None)
-    moment = datetime.fromisoformat(text)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(VIETNAM).replace(tzinfo=None)
-    return moment
+    return (moment or datetime.now(VIETNAM)).astimezone(VIETNAM).replace(tzinfo=None)
 
 
-def _apply_status(session: Session, change: dict[str, Any], report: PullReport) -> None:
-    event_id = str(change.get("event_id") or "")
-    dossier = session.get(Dossier, str(change.get("dossier_id") or ""))
-    if dossier is None or not event_id or session.get(StatusEvent, event_id) is not None:
+def _apply_status(session: Session, change: StatusChange, report: PullReport) -> None:
+    dossier = session.get(Dossier, change.dossier_id)
+    if dossier is None or session.get(StatusEvent, change.event_id) is not None:
         return  # another desk's dossier, or already applied
-    at = _local_time(change.get("status_at"))
-    session.add(StatusEvent(id=event_id, dossier_id=dossier.id, status=str(change["status"]), at=at,
-                            by_user=str(change.get("by") or "portal"), note=change.get("note")))
+    session.add(StatusEvent(id=change.event_id, dossier_id=dossier.id, status=change.status,
+                            at=_local_time(change.status_at), by_user=change.by or "portal",
+                            note=change.note))
     # The feed is in the portal's commit order, so the latest applied change is the current status.
-    dossier.status = str(change["status"])
+    dossier.status = change.status
     report.status_changes.append({"code": dossier.code, "status": dossier.status})
 
 
-def _apply_holidays(session: Session, change: dict[str, Any]) -> None:
+def _apply_holidays(session: Session, change: HolidaysChange) -> None:
     from app.calendar_store import replace_admin_entries
     from app.holiday_table import HolidayEntry
 
-    entries = [HolidayEntry(date.fromisoformat(d["day"]), d.get("name") or "Nghỉ lễ", "non_working", "admin")
-               for d in change.get("days", [])]
-    entries += [HolidayEntry(date.fromisoformat(str(d)), "Ngày làm bù", "extra_working", "admin")
-                for d in change.get("extra_working_days", [])]
+    entries = [HolidayEntry(d.day, d.name or "Nghỉ lễ", "non_working", "admin") for d in change.days]
+    entries += [HolidayEntry(day, "Ngày làm bù", "extra_working", "admin")
+                for day in change.extra_working_days]
     replace_admin_entries(session, entries)
 
 
-def _apply_catalog(session: Session, change: dict[str, Any], fetch: Callable[[str], bytes] | None) -> None:
+def _apply_catalog(session: Session, change: CatalogChange, fetch: Callable[[str], bytes] | None) -> None:
     from app.catalog.loader import load_catalog_file
     from app.catalog.storage import import_catalog
 
-    version, url = str(change.get("version", "")), str(change.get("url") or "")
-    state.put(session, state.CATALOG_ANNOUNCED, {"version": version, "url": url, "note": change.get("note")})
+    version, url = change.version, change.url or ""
+    state.put(session, state.CATALOG_ANNOUNCED, {"version": version, "url": url, "note": change.note})
     if not url or fetch is None:
         return  # announced only: an admin imports it (motcua catalog import)
     raw = fetch(url)
@@ -87,41 +94,43 @@ def _apply_catalog(session: Session, change: dict[str, Any], fetch: Callable[[st
     import_catalog(session, versions, catalog_version=version)
 
 
-def _apply_bundle(session: Session, change: dict[str, Any],
+def _apply_bundle(session: Session, change: BundleDelivered,
                   classify: Callable[[Session, OutboxItem, Reply], None]) -> None:
-    for result in change.get("results", []):
-        row = session.query(OutboxItem).filter_by(id=str(result.get("key", ""))).one_or_none()
+    for result in change.results:
+        row = session.query(OutboxItem).filter_by(id=result.key).one_or_none() if result.key else None
         if row is None or row.state == "sent":
             continue
-        classify(session, row, Reply(int(result.get("status", 500)), {}, result.get("body")))
+        classify(session, row, Reply(result.status, {}, result.body))
 
 
-def _apply_units(session: Session, change: dict[str, Any]) -> None:
+def _apply_units(session: Session, change: DeviceUnitsChange) -> None:
     from sync.units import store_units
 
-    if change.get("device_id") != state.get(session, state.DEVICE_ID):
+    if change.device_id != state.get(session, state.DEVICE_ID):
         return  # the portal sends a device only its own; anything else is not for this desk
-    store_units(session, change.get("units"), where=f"change {change.get('seq')} units")
+    store_units(session, [unit.model_dump() for unit in change.units], where="device.units change")
 
 
 def apply_change(session: Session, change: dict[str, Any], report: PullReport, *,
                  fetch: Callable[[str], bytes] | None,
                  classify: Callable[[Session, OutboxItem, Reply], None]) -> None:
-    kind = change.get("kind")
+    kind = change.get("kind") if isinstance(change, dict) else None
     try:
+        kind, typed = parse_change(change)
         with session.begin_nested():  # one bad change is recorded, never half-applied
-            if kind == "dossier.status":
-                _apply_status(session, change, report)
-            elif kind == "holidays":
-                _apply_holidays(session, change)
-            elif kind == "catalog.version":
-                _apply_catalog(session, change, fetch)
-            elif kind == "bundle.delivered":
-                _apply_bundle(session, change, classify)
-            elif kind == "device.units":
-                _apply_units(session, change)
-    except (MotcuaError, KeyError, ValueError, TypeError, LinkDown) as error:
-        report.problems.append(f"change {change.get('seq')} ({kind}): {error}")
+            if isinstance(typed, StatusChange):
+                _apply_status(session, typed, report)
+            elif isinstance(typed, HolidaysChange):
+                _apply_holidays(session, typed)
+            elif isinstance(typed, CatalogChange):
+                _apply_catalog(session, typed, fetch)
+            elif isinstance(typed, BundleDelivered):
+                _apply_bundle(session, typed, classify)
+            elif isinstance(typed, DeviceUnitsChange):
+                _apply_units(session, typed)
+    except (MotcuaError, KeyError, ValueError, TypeError, LinkDown) as error:  # WireProblem is a ValueError
+        seq = change.get("seq") if isinstance(change, dict) else None
+        report.problems.append(f"change {str(seq)[:20]} ({str(kind)[:40]}): {error}")
         return
     report.applied += 1
 
@@ -137,14 +146,19 @@ def pull_changes(store: Any, client: PortalClient, *, classify: Callable[[Sessio
         with store.read_session() as session:
             cursor = int(state.get(session, state.CURSOR, 0) or 0)
         reply = client.changes(cursor, PAGE)
-        if not reply.ok or not isinstance(reply.body, dict):
+        if not reply.ok:
             return report, reply
-        page = reply.body
+        try:
+            page = parse(ChangesPage, reply.body)
+        except WireProblem as problem:
+            report.problems.append(f"change feed after {cursor}: the portal's answer is malformed "
+                                   f"({problem})")
+            return report, None
         with store.session() as session:
             # Re-read under the write lock: a second puller may have applied this page meanwhile.
             if int(state.get(session, state.CURSOR, 0) or 0) == cursor:
-                for change in page.get("changes", []):
+                for change in page.changes:
                     apply_change(session, change, report, fetch=fetch, classify=classify)
-                state.put(session, state.CURSOR, int(page.get("next", cursor)))
-        if not page.get("more"):
+                state.put(session, state.CURSOR, page.next)
+        if not page.more:
             return report, None

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from app.wire import BlobOffsetAnswer, M, MissingAnswer, WireProblem, parse, upload_offset
 from sync.client import PortalClient, Reply
 
 MISSING_BATCH = 1000  # the protocol's limit per /v1/blobs/missing call
@@ -59,26 +60,44 @@ def missing_hashes(client: PortalClient, hashes: Iterable[str]) -> MissingBlobs:
     missing = MissingBlobs(set(), {})
     for start in range(0, len(wanted), MISSING_BATCH):
         reply = client.missing(wanted[start:start + MISSING_BATCH])
-        if not reply.ok or not isinstance(reply.body, dict):
-            raise UploadFailed(reply)
-        missing.hashes.update(reply.body.get("missing", []))
-        offsets = reply.body.get("offsets")
-        if not isinstance(offsets, dict):
+        answer = _typed(MissingAnswer, reply)
+        missing.hashes.update(answer.missing)
+        if answer.offsets is None:
             missing.offsets = None  # an older portal or another implementation: ask per scan
         elif missing.offsets is not None:
-            missing.offsets.update({str(k): int(v) for k, v in offsets.items()})
+            missing.offsets.update(answer.offsets)
     return missing
+
+
+def _typed(model: type[M], reply: Reply) -> M:
+    """The answer read through the wire schema; a failed or malformed one is an UploadFailed."""
+    if not reply.ok:
+        raise UploadFailed(reply)
+    try:
+        return parse(model, reply.body)
+    except WireProblem as problem:
+        raise _malformed(reply, problem) from None
+
+
+def _offset_header(reply: Reply, fallback: int) -> int:
+    try:
+        return upload_offset(reply.headers.get("upload-offset", str(fallback)))
+    except WireProblem as problem:
+        raise _malformed(reply, problem) from None
+
+
+def _malformed(reply: Reply, problem: WireProblem) -> UploadFailed:
+    """A transient failure that says which field of the portal's answer was wrong."""
+    error = {"code": "malformed_answer", "message": f"the portal's answer is malformed ({problem})"}
+    return UploadFailed(Reply(reply.status, reply.headers, {"error": error}))
 
 
 def _acknowledged(client: PortalClient, sha256: str) -> int:
     reply = client.blob_offset(sha256)
     if reply.status == 404:
         return 0
-    if not reply.ok or not isinstance(reply.body, dict):
-        raise UploadFailed(reply)
-    if reply.body.get("complete"):
-        return -1
-    return int(reply.body.get("offset", 0))
+    answer = _typed(BlobOffsetAnswer, reply)
+    return -1 if answer.complete else answer.offset
 
 
 def upload_blob(client: PortalClient, sha256: str, data: bytes, *, chunk_bytes: int,
@@ -106,10 +125,10 @@ def upload_blob(client: PortalClient, sha256: str, data: bytes, *, chunk_bytes: 
             stats.blobs += 1
             return
         if reply.status == 204:
-            offset = int(reply.headers.get("upload-offset", offset + len(chunk)))
+            offset = _offset_header(reply, offset + len(chunk))
             continue
         if reply.code == "offset_mismatch":
-            offset = int(reply.headers.get("upload-offset") or reply.error.get("details", {}).get("offset", 0))
+            offset = _offset_header(reply, reply.error.get("details", {}).get("offset", 0))
             continue
         if reply.code == "hash_mismatch":
             # The portal discarded the upload; once may be a flipped bit on the way, twice is not.

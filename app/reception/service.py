@@ -43,9 +43,10 @@ from app.reception.model import (FEE_CHANNEL, ApplicantInput, DocumentInput, Fie
 from app.reception.validation import CheckedRequest, check_request, dossier_unit, not_authorised_for
 from app.statuses import INITIAL_STATUS
 from app.store.blobs import BlobStore
-from app.store.models import (Applicant, Document, Dossier, Draft, OutboxItem, Page, StatusEvent, utcnow)
+from app.store.models import Applicant, Document, Dossier, Draft, OutboxItem, Page, StatusEvent, utcnow
+from app.wire import OutboxKind
 
-OUTBOX_KIND = "dossier.create"
+OUTBOX_KIND = OutboxKind.DOSSIER_CREATE.value
 AUDIT_ACTION = "dossier.received"
 StoredPage = tuple[str, int, str]  # (sha256, size, mime)
 
