@@ -21,8 +21,8 @@ from app.reception.views import load_dossier_view
 from tests.app.test_receipt_support import (ARTIFACTS, birth_request, cells, certify_request, configure,
                                             make_desk, need, page_file, pdf_pages, png_of_page, qr_texts,
                                             receive)
+from tests.screens import screen_path
 
-DOCS_SCREEN = Path(__file__).resolve().parents[2] / "docs" / "screens" / "receipt-a5.png"
 VIETQR = {"bin": "970436", "account": "0011004455667", "account_name": "UBND XA TAN LAP"}
 SURVEY = "https://khaosat.example.vn/ks?ma={code}"
 
@@ -147,8 +147,9 @@ def test_no_transfer_no_survey_means_only_the_lookup_qr(desk) -> None:
     pdf = render(store, codes["birth"], folder / "birth-qr.pdf")
     png = png_of_page(pdf, 1, ARTIFACTS / "receipt-a5-birth.png")
     assert qr_texts(png) == [f"https://dichvucong.gov.vn/tra-cuu-ho-so?ma={codes['birth']}"]
-    DOCS_SCREEN.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(png, DOCS_SCREEN)
+    published = screen_path("receipt-a5.png", publish=True)
+    if published is not None:
+        shutil.copyfile(png, published)
 
 
 def test_posted_result_and_exemption(desk) -> None:
