@@ -12,6 +12,7 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
@@ -117,7 +118,10 @@ def show_previous_crash(parent: QWidget | None, crash: PreviousCrash) -> QMessag
     """The notice at start after a run that crashed: what happened, that saved work is safe,
     and the file the administrator needs (non-blocking, so the keyboard flow goes on)."""
     translate = QCoreApplication.translate
-    when = crash.started.replace("T", " ") if crash.started else "?"
+    try:
+        when = f"{datetime.fromisoformat(crash.started):%H:%M %d/%m/%Y}"
+    except ValueError:  # no start line recorded
+        when = "?"
     text = translate("errors", "MotCua Desk closed unexpectedly last time (the run started at %1). "
                      "Work that was already saved is safe; an unfinished reception can be continued "
                      "from its draft.").replace("%1", when)

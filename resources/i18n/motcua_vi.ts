@@ -760,7 +760,7 @@
     </message>
     <message>
         <source>Nothing to pay (no fee)</source>
-        <translation>Không thu phí, lệ phí</translation>
+        <translation>Không phải nộp (không thu phí)</translation>
     </message>
 </context>
 <context>

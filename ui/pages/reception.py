@@ -144,6 +144,7 @@ class ReceptionPage(QWidget):
 
     def _connect(self) -> None:
         self.form.changed.connect(self._form_changed)
+        self.form.picker.search.textEdited.connect(lambda _text: self._next_started())
         self.form.last_field_entered.connect(self.confirm)
         self.form.applicant.id_number_completed.connect(self._look_up_applicant)
         self.form.applicant.wedge.payload_read.connect(lambda _text: self._after_qr())
@@ -199,9 +200,14 @@ class ReceptionPage(QWidget):
 
     # -- live preview ---------------------------------------------------------------------------
     def _form_changed(self) -> None:
-        if self.result.isVisible() and not self.form.is_blank():
-            self.result.hide()  # the next reception has started: the last one's outcome is done
+        if not self.form.is_blank():
+            self._next_started()
         self._preview_timer.start()
+
+    def _next_started(self) -> None:
+        """The official started on the next citizen: the last reception's outcome (saved, printed
+        or not) goes; it is kept in the dossier list, where the receipt can be reprinted."""
+        self.result.hide()
         self.drafts.schedule()
 
     @property

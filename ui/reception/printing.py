@@ -180,6 +180,10 @@ class ReceiptPrinter(QObject):
         if self.viewer is viewer:
             self.viewer = None
         viewer.deleteLater()
+        if self.parent_widget is not None:
+            # Back to the screen the viewer was opened from, keyboard and all (Ctrl+N, the
+            # next citizen), whatever the window manager does with a closed dialog.
+            self.parent_widget.window().activateWindow()
 
     def _probe_printer(self) -> bool:
         return self.printer_factory() is not None
