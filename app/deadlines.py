@@ -362,7 +362,21 @@ def compute_due(received: datetime, rule: TimeRule, calendar: WorkCalendar, *,
     else:
         if rule.cutoff_15h and clock >= kernel.cutoff:
             ordinal, clock = kernel.nth_after(ordinal, 1), kernel.open
-        if unit == "working_day":
+        if unit in ("working_day", "day") and clock == kernel.open:
+            # Counting starts at the opening of a working day (received before opening, after
+            # the previous closing, on a day off, or after the cut-off), so that day is day 1
+            # and N days end at the close of day N: e.g. 5 working days from Monday 07:30 are
+            # due Friday 17:00, not "07:30 next Monday" (the same office time, but a moment at
+            # which nothing can have been done that day). docs/deadlines.md, "Counting from
+            # the opening".
+            if unit == "day":
+                ordinal += rule.value - 1
+            elif rule.value > 1:
+                ordinal = kernel.nth_after(ordinal, rule.value - 1)
+            if not kernel.is_working(ordinal):  # a calendar-day period ending on a day off
+                ordinal = kernel.nth_after(ordinal, 1)
+            clock = kernel.close
+        elif unit == "working_day":
             ordinal = kernel.nth_after(ordinal, rule.value)
         elif unit == "day":
             ordinal += rule.value

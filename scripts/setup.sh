@@ -27,7 +27,9 @@ debian_packages=(python3.11-venv libegl1 libgl1 libglib2.0-0 libfontconfig1 libd
 if [ "$purpose" = "test" ]; then
   # postgresql: the portal tests start a throw-away cluster with its initdb/pg_ctl (tests/portal/pg.py).
   # The capture tests drive SANE's `test` scanner through scanimage (enabled below).
-  debian_packages+=(poppler-utils postgresql)
+  # cups, printer-driver-cups-pdf: the printing tests print through a real CUPS-PDF queue; they
+  # start the scheduler themselves (`cupsd -f`) when none runs, so no init system is needed.
+  debian_packages+=(poppler-utils postgresql cups printer-driver-cups-pdf)
 fi
 
 ensure_debian_packages() {

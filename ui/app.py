@@ -1,6 +1,6 @@
 """Desk app bootstrap and screen flow: setup or sign-in, then the main window.
 
-`run(paths)` builds the QApplication (names, translators, logging, crash handler) and hands
+`run(paths)` builds the QApplication (names, translators, logging, crash handlers) and hands
 over to `DeskApp`, which decides which screen is showing and owns the open store between
 screens. Tests build `DeskApp` directly with a synchronous `TaskRunner`.
 """
@@ -18,11 +18,14 @@ from PySide6.QtCore import qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QWidget
 
+from app.crash_log import start_crash_log
+from app.crash_log import stop_crash_log
 from app.logging_setup import configure_logging
 from app.paths import APP_AUTHOR
 from app.paths import APP_NAME
 from app.paths import DataPaths
 from ui.errors import CrashHandler
+from ui.errors import show_previous_crash
 from ui.i18n import chosen_language
 from ui.i18n import install_translators
 from ui.login_screen import LoginScreen
@@ -47,6 +50,7 @@ class DeskApp(QObject):
         self.language = language
         self.screen: QWidget | None = None
         self.main_window: MainWindow | None = None
+        self.crash_notice: QWidget | None = None  # "closed unexpectedly last time", if shown
 
     def start(self) -> None:
         """Show first-run setup if this computer has no store yet, otherwise sign-in."""
@@ -136,6 +140,9 @@ def run(paths: DataPaths) -> int:
     """Start the desk app on `paths`; returns the process exit status."""
     paths.ensure()
     configure_logging(paths.logs)
+    # A crash in Qt's C++ code (a fatal signal) leaves its stack in the log folder, and the
+    # next start says so; Python exceptions go through CrashHandler below.
+    previous_crash = start_crash_log(paths.logs)
     qInstallMessageHandler(_route_qt_messages)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
@@ -151,10 +158,13 @@ def run(paths: DataPaths) -> int:
     app.setQuitOnLastWindowClosed(True)
     desk.start()
     log.info("desk app started (language %s)", language)
+    if previous_crash is not None:
+        desk.crash_notice = show_previous_crash(desk.screen, previous_crash)
     try:
         return app.exec()
     finally:
         # Let queued store work (the final close) finish so nothing is left half-written.
         runner.shutdown(wait=True)
         crash.uninstall()
+        stop_crash_log()
         del translators

@@ -1,4 +1,5 @@
-"""How errors reach a person: `show_error` for expected errors, a crash dialog for bugs.
+"""How errors reach a person: `show_error` for expected errors, a crash dialog for bugs, and
+at start a notice when the previous run died outright (app/crash_log.py).
 
 Expected errors are `app.errors.MotcuaError`s; their stable `code` picks a translated title.
 Anything else is a bug: the crash handler logs the traceback and shows a plain dialog with
@@ -11,6 +12,7 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from app.crash_log import PreviousCrash
 from app.errors import MotcuaError
 from app.logging_setup import redact
 from ui.problems import error_sentence
@@ -110,6 +113,29 @@ class CrashDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)
+
+
+def show_previous_crash(parent: QWidget | None, crash: PreviousCrash) -> QMessageBox:
+    """The notice at start after a run that crashed: what happened, that saved work is safe,
+    and the file the administrator needs (non-blocking, so the keyboard flow goes on)."""
+    translate = QCoreApplication.translate
+    try:
+        when = f"{datetime.fromisoformat(crash.started):%H:%M %d/%m/%Y}"
+    except ValueError:  # no start line recorded
+        when = "?"
+    text = translate("errors", "MotCua Desk closed unexpectedly last time (the run started at %1). "
+                     "Work that was already saved is safe; an unfinished reception can be continued "
+                     "from its draft.").replace("%1", when)
+    details = translate("errors", "If it happens again, send this file to your administrator: %1"
+                        ).replace("%1", str(crash.path))
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("errors", "The app closed unexpectedly"),
+                      text, parent=parent)
+    box.setInformativeText(details)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.addButton(translate("errors", "Close"), QMessageBox.ButtonRole.AcceptRole)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 class CrashHandler:

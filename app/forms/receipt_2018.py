@@ -21,6 +21,7 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, 
                                 Paragraph, Spacer, Table, TableStyle)
 
 from app.catalog.fees import format_vnd
+from app.deadlines import TimeRule
 from app.forms.fonts import ITALIC, REGULAR, register_fonts
 from app.forms.pdf import Paper, QrCode, Styles, esc, paper_for, place_and_date, styles_for, vi_moment
 from app.forms.settings import ReceiptSettings
@@ -299,17 +300,24 @@ def _plain(extra: list[tuple] | None = None) -> TableStyle:
 
 def time_limit_text(view: DossierView) -> str:
     """Line 3: the legal time limit, e.g. '05 ngày làm việc'."""
-    rule = view.procedure.time_rule
+    return limit_text(view.procedure.time_rule)
+
+
+def limit_text(rule: TimeRule | None) -> str:
+    """The time limit in the unit the rule counts in, so it reads the same as the due time on
+    line 5: an hour rule is counted in office hours (7.5 a day by default), so it prints as
+    '24 giờ làm việc', never converted to days at the legal 8 hours ('03 ngày' would promise
+    a different appointment than the one printed)."""
     if rule is None:
         return "chưa xác định"
     if rule.unit == "same_day":
         text = "Trong ngày"
     elif rule.unit == "working_day":
-        text = f"{rule.legal_days()} ngày làm việc"
+        text = f"{rule.value:02d} ngày làm việc"
     elif rule.unit == "day":
-        text = f"{rule.legal_days()} ngày"
+        text = f"{rule.value:02d} ngày"
     else:
-        text = f"{rule.legal_days()} ngày làm việc ({rule.value} giờ làm việc)"
+        text = f"{rule.value:02d} giờ làm việc"
     if rule.cutoff_15h:
         text += "; hồ sơ nhận sau 15 giờ tính từ ngày làm việc tiếp theo"
     return text

@@ -40,6 +40,13 @@ FORM_TEMPLATES: dict[str, list[tuple[date, FormTemplate]]] = {
 KNOWN_FORMS = ("01", "02", "03", "04", "05", "06", "07")
 
 
+def forms_for(on: date) -> list[FormTemplate]:
+    """The layout in force on `on` of every form that is built, in form-number order.
+
+    What a dossier received on `on` can be printed with (the dossier detail's Reprint list)."""
+    return [template_for(number, on) for number in KNOWN_FORMS if FORM_TEMPLATES.get(number)]
+
+
 def template_for(form: str, on: date) -> FormTemplate:
     """The layout of `form` in force on `on`; InputError for a form that is not built yet."""
     number = form.strip() if isinstance(form, str) else ""

@@ -616,6 +616,30 @@
         <source>Close</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <source>&amp;Reprint (Ctrl+P)</source>
+        <translation>&amp;Reprint (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Form %1 — %2</source>
+        <translation>Form %1 — %2</translation>
+    </message>
+    <message>
+        <source>No scanned pages</source>
+        <translation>No scanned pages</translation>
+    </message>
+    <message>
+        <source>Opening the scanned pages…</source>
+        <translation>Opening the scanned pages…</translation>
+    </message>
+    <message>
+        <source>Scanned &amp;pages (Ctrl+G)</source>
+        <translation>Scanned &amp;pages (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>The scanned pages could not be opened: %1</source>
+        <translation>The scanned pages could not be opened: %1</translation>
+    </message>
 </context>
 <context>
     <name>DossiersPage</name>
@@ -820,6 +844,10 @@
         <source>Transfer %1 to %2</source>
         <translation>Transfer %1 to %2</translation>
     </message>
+    <message>
+        <source>Nothing to pay (no fee)</source>
+        <translation>Nothing to pay (no fee)</translation>
+    </message>
 </context>
 <context>
     <name>LockScreen</name>
@@ -995,6 +1023,10 @@
     <message>
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>This page cannot be shown.</source>
+        <translation>This page cannot be shown.</translation>
     </message>
 </context>
 <context>
@@ -1203,6 +1235,10 @@
         <source>the printer did not accept the receipt</source>
         <translation>the printer did not accept the receipt</translation>
     </message>
+    <message>
+        <source>No printer is set up on this computer: save the receipt as PDF and print it elsewhere.</source>
+        <translation>No printer is set up on this computer: save the receipt as PDF and print it elsewhere.</translation>
+    </message>
 </context>
 <context>
     <name>ReceptionPage</name>
@@ -1225,6 +1261,22 @@
     <message>
         <source>The dossier was NOT saved: %1. The form is kept; confirm again.</source>
         <translation>The dossier was NOT saved: %1. The form is kept; confirm again.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the draft</source>
+        <translation>&amp;Keep the draft</translation>
+    </message>
+    <message>
+        <source>Discard the draft?</source>
+        <translation>Discard the draft?</translation>
+    </message>
+    <message>
+        <source>Discard the unfinished reception “%1”? It cannot be brought back.</source>
+        <translation>Discard the unfinished reception “%1”? It cannot be brought back.</translation>
     </message>
 </context>
 <context>
@@ -2093,6 +2145,18 @@
         <source>Close</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <source>If it happens again, send this file to your administrator: %1</source>
+        <translation>If it happens again, send this file to your administrator: %1</translation>
+    </message>
+    <message>
+        <source>MotCua Desk closed unexpectedly last time (the run started at %1). Work that was already saved is safe; an unfinished reception can be continued from its draft.</source>
+        <translation>MotCua Desk closed unexpectedly last time (the run started at %1). Work that was already saved is safe; an unfinished reception can be continued from its draft.</translation>
+    </message>
+    <message>
+        <source>The app closed unexpectedly</source>
+        <translation>The app closed unexpectedly</translation>
+    </message>
 </context>
 <context>
     <name>roles</name>
@@ -2237,6 +2301,57 @@
     <message>
         <source>The operation could not be completed. The details are in the log file.</source>
         <translation>The operation could not be completed. The details are in the log file.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfViewer</name>
+    <message>
+        <source>%1 page(s)</source>
+        <translation>%1 page(s)</translation>
+    </message>
+    <message>
+        <source>%1 — dossier %2</source>
+        <translation>%1 — dossier %2</translation>
+    </message>
+    <message>
+        <source>&amp;Print (Ctrl+P)</source>
+        <translation>&amp;Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF (Ctrl+S)</source>
+        <translation>&amp;Save as PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Not printed: %1.</source>
+        <translation>Not printed: %1.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Sent to the printer.</translation>
     </message>
 </context>
 </TS>

@@ -616,6 +616,30 @@
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
+    <message>
+        <source>&amp;Reprint (Ctrl+P)</source>
+        <translation>&amp;In lại (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Form %1 — %2</source>
+        <translation>Mẫu %1 — %2</translation>
+    </message>
+    <message>
+        <source>No scanned pages</source>
+        <translation>Không có trang quét</translation>
+    </message>
+    <message>
+        <source>Opening the scanned pages…</source>
+        <translation>Đang mở các trang quét…</translation>
+    </message>
+    <message>
+        <source>Scanned &amp;pages (Ctrl+G)</source>
+        <translation>Các trang &amp;quét (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>The scanned pages could not be opened: %1</source>
+        <translation>Không mở được các trang quét: %1</translation>
+    </message>
 </context>
 <context>
     <name>DossiersPage</name>
@@ -820,6 +844,10 @@
         <source>Transfer %1 to %2</source>
         <translation>Chuyển khoản %1 cho %2</translation>
     </message>
+    <message>
+        <source>Nothing to pay (no fee)</source>
+        <translation>Không phải nộp (không thu phí)</translation>
+    </message>
 </context>
 <context>
     <name>LockScreen</name>
@@ -995,6 +1023,10 @@
     <message>
         <source>Page %1 of %2</source>
         <translation>Trang %1/%2</translation>
+    </message>
+    <message>
+        <source>This page cannot be shown.</source>
+        <translation>Không hiển thị được trang này.</translation>
     </message>
 </context>
 <context>
@@ -1203,6 +1235,10 @@
         <source>the printer did not accept the receipt</source>
         <translation>máy in không nhận lệnh in</translation>
     </message>
+    <message>
+        <source>No printer is set up on this computer: save the receipt as PDF and print it elsewhere.</source>
+        <translation>Máy tính này chưa cài máy in: hãy lưu biên nhận thành PDF rồi in ở máy khác.</translation>
+    </message>
 </context>
 <context>
     <name>ReceptionPage</name>
@@ -1225,6 +1261,22 @@
     <message>
         <source>The dossier was NOT saved: %1. The form is kept; confirm again.</source>
         <translation>CHƯA lưu được hồ sơ: %1. Thông tin đã nhập vẫn được giữ; hãy xác nhận lại.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Bỏ bản nháp</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the draft</source>
+        <translation>&amp;Giữ lại bản nháp</translation>
+    </message>
+    <message>
+        <source>Discard the draft?</source>
+        <translation>Bỏ bản nháp?</translation>
+    </message>
+    <message>
+        <source>Discard the unfinished reception “%1”? It cannot be brought back.</source>
+        <translation>Bỏ lượt tiếp nhận đang dở “%1”? Sau khi bỏ sẽ không lấy lại được.</translation>
     </message>
 </context>
 <context>
@@ -2093,6 +2145,18 @@
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
+    <message>
+        <source>If it happens again, send this file to your administrator: %1</source>
+        <translation>Nếu lỗi lặp lại, hãy gửi tệp này cho quản trị viên: %1</translation>
+    </message>
+    <message>
+        <source>MotCua Desk closed unexpectedly last time (the run started at %1). Work that was already saved is safe; an unfinished reception can be continued from its draft.</source>
+        <translation>Lần trước MotCua Desk đã bị đóng đột ngột (phiên bắt đầu lúc %1). Dữ liệu đã lưu vẫn an toàn; lượt tiếp nhận đang dở có thể tiếp tục từ bản nháp.</translation>
+    </message>
+    <message>
+        <source>The app closed unexpectedly</source>
+        <translation>Ứng dụng đã bị đóng đột ngột</translation>
+    </message>
 </context>
 <context>
     <name>roles</name>
@@ -2237,6 +2301,57 @@
     <message>
         <source>The operation could not be completed. The details are in the log file.</source>
         <translation>Không thực hiện được thao tác. Chi tiết đã được ghi vào tệp nhật ký.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfViewer</name>
+    <message>
+        <source>%1 page(s)</source>
+        <translation>%1 trang</translation>
+    </message>
+    <message>
+        <source>%1 — dossier %2</source>
+        <translation>%1 — hồ sơ %2</translation>
+    </message>
+    <message>
+        <source>&amp;Print (Ctrl+P)</source>
+        <translation>&amp;In (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF (Ctrl+S)</source>
+        <translation>&amp;Lưu thành PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+    <message>
+        <source>Not printed: %1.</source>
+        <translation>Chưa in được: %1.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Chưa lưu được: %1</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Lưu thành PDF</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Đã gửi tới máy in.</translation>
     </message>
 </context>
 </TS>

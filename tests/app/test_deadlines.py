@@ -110,19 +110,22 @@ def test_same_day_uses_the_units_cutoff_and_closing() -> None:
 @pytest.mark.parametrize(("received", "n", "cutoff", "expected"), [
     ("2026-03-02 10:00", 3, False, "2026-03-05 10:00"),
     ("2026-03-05 10:00", 3, False, "2026-03-10 10:00"),  # over the weekend
-    ("2026-03-02 06:10", 1, False, "2026-03-03 07:30"),  # before opening
+    ("2026-03-02 06:10", 1, False, "2026-03-02 17:00"),  # before opening: Monday is day 1
     ("2026-03-02 12:00", 1, False, "2026-03-03 13:30"),  # lunch
-    ("2026-03-02 18:00", 1, False, "2026-03-04 07:30"),  # after closing
-    ("2026-03-07 10:00", 1, False, "2026-03-10 07:30"),  # Saturday
+    ("2026-03-02 18:00", 1, False, "2026-03-03 17:00"),  # after closing: Tuesday is day 1
+    ("2026-03-07 10:00", 1, False, "2026-03-09 17:00"),  # Saturday: Monday is day 1
+    ("2026-03-02 07:30", 5, False, "2026-03-06 17:00"),  # at opening: Monday to Friday
+    ("2026-03-02 07:31", 5, False, "2026-03-09 07:31"),
     ("2026-02-12 10:00", 3, False, "2026-02-24 10:00"),  # across Tết
     ("2026-02-12 10:00", 1, False, "2026-02-13 10:00"),
     ("2026-08-20 10:00", 2, False, "2026-08-22 10:00"),  # the làm bù Saturday counts
     ("2026-08-28 10:00", 1, False, "2026-09-03 10:00"),  # across Quốc khánh
     ("2026-03-02 14:59", 3, True, "2026-03-05 14:59"),
-    ("2026-03-02 15:00", 3, True, "2026-03-06 07:30"),  # cut-off: from next day's opening
-    ("2026-03-02 15:01", 3, True, "2026-03-06 07:30"),
+    ("2026-03-02 15:00", 3, True, "2026-03-05 17:00"),  # cut-off: Tuesday is day 1
+    ("2026-03-02 15:01", 3, True, "2026-03-05 17:00"),
     ("2026-03-02 15:00", 3, False, "2026-03-05 15:00"),
-    ("2026-03-06 16:00", 2, True, "2026-03-11 07:30"),
+    ("2026-03-06 16:00", 2, True, "2026-03-10 17:00"),
+    ("2026-02-13 17:30", 2, False, "2026-02-24 17:00"),  # eve of Tết: 23/02 is day 1
 ])
 def test_working_days(received: str, n: int, cutoff: bool, expected: str) -> None:
     assert due(received, "working_day", n, cutoff) == at(expected)
@@ -135,20 +138,21 @@ def test_working_days(received: str, n: int, cutoff: bool, expected: str) -> Non
     ("2026-03-03 10:00", 5, False, "2026-03-09 10:00"),  # lands on Sunday → Monday, same clock
     ("2026-03-02 10:00", 5, False, "2026-03-09 10:00"),  # lands on Saturday
     ("2026-02-10 10:00", 7, False, "2026-02-23 10:00"),  # lands in Tết
-    ("2026-03-07 10:00", 1, False, "2026-03-10 07:30"),  # counted from the normalised receipt
+    ("2026-03-07 10:00", 1, False, "2026-03-09 17:00"),  # from Monday's opening: Monday is day 1
+    ("2026-03-03 06:00", 5, False, "2026-03-09 17:00"),  # Tue–Sat, Saturday off → end of Monday
     ("2026-03-02 12:00", 2, False, "2026-03-04 13:30"),
     ("2026-08-17 09:00", 5, False, "2026-08-22 09:00"),  # lands on the làm bù Saturday
-    ("2026-03-02 15:30", 1, True, "2026-03-04 07:30"),  # cut-off: from next day's opening
+    ("2026-03-02 15:30", 1, True, "2026-03-03 17:00"),  # cut-off: Tuesday is day 1
 ])
 def test_calendar_days(received: str, n: int, cutoff: bool, expected: str) -> None:
     assert due(received, "day", n, cutoff) == at(expected)
 
 
-def test_calendar_days_keep_the_clock_even_when_a_later_receipt_falls_due_earlier() -> None:
-    # §5.1 keeps the clock time when a calendar-day limit is moved off a weekend, so a receipt
-    # on Monday 17:00 falls due after one on Tuesday 07:30 — documented in docs/deadlines.md.
+def test_calendar_days_from_the_opening_end_at_a_closing() -> None:
+    # Counted from Tuesday's opening, 5 days end with Saturday, a day off: the end of Monday.
+    # Before, this read 07:30 Monday, earlier than the Monday 17:00 receipt's 17:00 Monday.
     assert due("2026-03-02 17:00", "day", 5) == at("2026-03-09 17:00")
-    assert due("2026-03-02 17:01", "day", 5) == at("2026-03-09 07:30")
+    assert due("2026-03-02 17:01", "day", 5) == at("2026-03-09 17:00")
 
 
 # --- hour --------------------------------------------------------------------------------
@@ -407,6 +411,16 @@ def test_due_is_monotonic_in_the_receipt(first: datetime, second: datetime, rule
         assert due_early.date() <= due_late.date()
     else:
         assert due_early <= due_late
+
+
+@settings(max_examples=200, deadline=None)
+@given(moments, st.integers(1, 30))
+def test_n_working_days_are_n_days_of_office_time(received: datetime, n: int) -> None:
+    """What an hour rule counts: N working days give exactly N office days (7.5 h each) after
+    the normalised receipt, whether or not it falls at an opening."""
+    result = compute_due(received, TimeRule("working_day", n), CAL)
+    assert working_time_between(CAL.normalise(received), result, CAL) == timedelta(hours=7.5) * n
+    assert result.time() != hours.morning_start  # never "come at 07:30", the moment it opens
 
 
 @settings(max_examples=200, deadline=None)

@@ -21,8 +21,8 @@ from app.reception.views import load_dossier_view
 from tests.app.test_receipt_support import (ARTIFACTS, birth_request, cells, certify_request, configure,
                                             make_desk, need, page_file, pdf_pages, png_of_page, qr_texts,
                                             receive)
+from tests.screens import screen_path
 
-DOCS_SCREEN = Path(__file__).resolve().parents[2] / "docs" / "screens" / "receipt-a5.png"
 VIETQR = {"bin": "970436", "account": "0011004455667", "account_name": "UBND XA TAN LAP"}
 SURVEY = "https://khaosat.example.vn/ks?ma={code}"
 
@@ -147,8 +147,9 @@ def test_no_transfer_no_survey_means_only_the_lookup_qr(desk) -> None:
     pdf = render(store, codes["birth"], folder / "birth-qr.pdf")
     png = png_of_page(pdf, 1, ARTIFACTS / "receipt-a5-birth.png")
     assert qr_texts(png) == [f"https://dichvucong.gov.vn/tra-cuu-ho-so?ma={codes['birth']}"]
-    DOCS_SCREEN.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(png, DOCS_SCREEN)
+    published = screen_path("receipt-a5.png", publish=True)
+    if published is not None:
+        shutil.copyfile(png, published)
 
 
 def test_posted_result_and_exemption(desk) -> None:
@@ -286,3 +287,45 @@ def test_settings_defaults_and_json_safety() -> None:
     configured = ReceiptSettings.from_values({"receipt.paper": "a4", "payment.vietqr": VIETQR})
     assert configured.paper == "A4" and configured.vietqr and configured.vietqr.bank_name == "Vietcombank"
     json.dumps(VIETQR)  # the stored form of the setting is plain JSON
+
+
+def test_time_limit_reads_in_the_unit_the_rule_counts() -> None:
+    """Line 3 comes from the rule itself: an hour rule in office hours, like the due time it
+    gives (24 h are 3.2 office days of 7.5 h, so "03 ngày" promised another appointment)."""
+    from app.deadlines import TimeRule
+    from app.forms.receipt_2018 import limit_text
+
+    assert limit_text(TimeRule("hour", 24, True)) == (
+        "24 giờ làm việc; hồ sơ nhận sau 15 giờ tính từ ngày làm việc tiếp theo")
+    assert limit_text(TimeRule("hour", 4)) == "04 giờ làm việc"
+    assert limit_text(TimeRule("working_day", 5)) == "05 ngày làm việc"
+    assert limit_text(TimeRule("day", 15)) == "15 ngày"
+    assert limit_text(TimeRule("same_day")) == "Trong ngày"
+    assert limit_text(None) == "chưa xác định"
+
+
+def test_five_working_days_from_before_opening_end_at_the_close_of_day_five(desk) -> None:
+    """Received Monday 06:50 (before the 07:30 opening): Monday counts as day 1, 24/11 is a
+    holiday, so day 5 is Monday 30/11 and the receipt says 17:00 — not 07:30 on the 30th+1."""
+    from datetime import datetime
+
+    from app.reception.model import ReceptionRequest
+    from app.reception.service import confirm_reception
+    from tests.app.test_receipt_support import applicant, checklist, tick
+
+    store, _codes, folder = desk
+    page = page_file(folder)
+    documents = [tick(d, form="copy", pages=[page]) if d.required and d.kind == "submit" else d
+                 for d in checklist(store, "1.004884")]  # Đăng ký lại khai sinh: 5 working days
+    for document in documents:
+        document.received = document.received or document.required
+    received = datetime(2026, 11, 23, 6, 50)
+    result = confirm_reception(store, ReceptionRequest(procedure_code="1.004884", applicant=applicant(),
+                                                       documents=documents, received_at=received,
+                                                       fee_amount=8000),
+                               now=datetime(2026, 11, 23, 6, 51))
+    assert result.due_at == datetime(2026, 11, 30, 17, 0)
+    lines = cells(pdf_pages(render(store, result.code, folder / "again.pdf"))[0])
+    assert "3. Thời gian giải quyết hồ sơ theo quy định là: 05 ngày làm việc" in lines
+    assert "4. Thời gian nhận hồ sơ: 06 giờ 50 phút, ngày 23 tháng 11 năm 2026" in lines
+    assert "5. Thời gian trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 30 tháng 11 năm 2026" in lines

@@ -20,13 +20,12 @@ from PySide6.QtWidgets import QWidget
 
 from app.paths import DataPaths
 from app.paths import data_paths
+from tests.screens import screen_path
 from ui.i18n import install_translators
 from ui.i18n import remove_translators
 from ui.tasks import TaskRunner
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENS = ROOT / "artifacts" / "screens"
-DOC_SCREENS = ROOT / "docs" / "screens"
 
 
 @pytest.fixture(scope="session")
@@ -87,18 +86,17 @@ def press_enter(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClick(widget, Qt.Key.Key_Return)
 
 
-def save_screen(widget: QWidget, name: str, *, publish: bool = False) -> Path:
-    """Render a widget offscreen to artifacts/screens (and docs/screens when `publish`)."""
-    SCREENS.mkdir(parents=True, exist_ok=True)
-    target = SCREENS / f"{name}.png"
+def save_screen(widget: QWidget, name: str, *, publish: bool = False) -> Path | None:
+    """Render a widget offscreen as `name`.png where tests/screens.py says (outside the checkout
+    unless asked); `publish` marks the docs' screens. None when not written."""
+    target = screen_path(f"{name}.png", publish=publish)
+    if target is None:
+        return None
     # Layout changes (a message shown or hidden) travel up one parent per event-loop pass.
     for _ in range(4):
         QApplication.processEvents()
     image = widget.grab()
     assert image.save(str(target)), f"could not save {target}"
-    if publish:
-        DOC_SCREENS.mkdir(parents=True, exist_ok=True)
-        image.save(str(DOC_SCREENS / f"{name}.png"))
     return target
 
 

@@ -130,7 +130,12 @@ def test_birth_registration_with_the_keyboard_only(qtbot, desk_store, paths, run
 
     qtbot.keyClick(table, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)  # page of the form
     assert docs[0].received and len(docs[0].pages) == 1
-    assert table.currentIndex().row() == 1  # moved to the next required document
+    # The attached page shows in the page panel beside the checklist, like a scanned one, and
+    # is sealed into the store as the document's PDF (nothing readable left on disk).
+    assert table.currentIndex().row() == 0 and page.capture.strip.count() == 1
+    assert docs[0].pages[0].blob is not None
+    assert focused() is table  # the official goes on down the checklist
+    qtbot.keyClick(table, Qt.Key.Key_Down)
     qtbot.keyClick(table, Qt.Key.Key_Space)  # birth certificate shown on paper: ticked
     assert docs[1].received
     settle(qtbot, page)

@@ -265,7 +265,9 @@ class CapturePanel(QWidget):
                                                     look_for_qr=kind == "id_card"),
                     self.tr("Scanning…"))
 
-    def import_files(self, paths: list[Path] | None = None) -> None:
+    def import_files(self, paths: list[Path] | None = None, *, focus: bool = True) -> None:
+        """Read image/PDF files into the current document's pages; `focus` moves the keyboard to
+        the pages (not for Ctrl+O in the checklist, where the official goes on ticking)."""
         row = self.current_row()
         if self.documents.model.document_at(row) is None:
             return
@@ -274,7 +276,7 @@ class CapturePanel(QWidget):
             return
         kind = self._kind_of(row)
         self._start(row, lambda: capture.import_files(chosen, kind=kind, look_for_qr=kind == "id_card"),
-                    self.tr("Reading %1 file(s)…").replace("%1", str(len(chosen))))
+                    self.tr("Reading %1 file(s)…").replace("%1", str(len(chosen))), focus=focus)
 
     def open_webcam(self) -> None:
         from ui.capture.webcam_dialog import WebcamDialog
@@ -290,20 +292,21 @@ class CapturePanel(QWidget):
             self.tr("Processing the photos…")))
         dialog.open()
 
-    def _start(self, row: int, job: Callable[[], capture.Outcome], status: str) -> None:
+    def _start(self, row: int, job: Callable[[], capture.Outcome], status: str, *, focus: bool = True) -> None:
         book = self.book
         self._set_busy(+1, status)
-        self.runner.run_io(job, lambda outcome: self._captured(book, row, outcome),
+        self.runner.run_io(job, lambda outcome: self._captured(book, row, outcome, focus),
                            lambda exc: self._job_failed(exc))
 
-    def _captured(self, book: capture.CaptureBook, row: int, outcome: capture.Outcome) -> None:
+    def _captured(self, book: capture.CaptureBook, row: int, outcome: capture.Outcome,
+                  focus: bool = True) -> None:
         self._set_busy(-1)
         if book is not self.book:
             return  # the form was reset while this job ran
         self.show_message("\n".join(self._problem_lines(outcome)), error=bool(outcome.problems))
         if outcome.pages:
             book.add(row, outcome.pages)
-            self._changed(row, len(book.pages(row)) - 1)
+            self._changed(row, len(book.pages(row)) - 1, focus=focus)
         if outcome.qr_text:
             self.qr_found.emit(outcome.qr_text)
 
@@ -356,11 +359,12 @@ class CapturePanel(QWidget):
             viewer.open()
 
     # -- the document's PDF ---------------------------------------------------------------------
-    def _changed(self, row: int, current_page: int) -> None:
+    def _changed(self, row: int, current_page: int, *, focus: bool = True) -> None:
         """Show the new arrangement at once; rebuild the document's PDF in the background."""
         if row == self.current_row():
             self.strip.show_pages(self.book.pages(row), current_page)
-            self.strip.setFocus()
+            if focus:
+                self.strip.setFocus()
         book, pages = self.book, list(self.book.pages(row))
         generation = book.next_build(row)
         document = self.documents.model.document_at(row)

@@ -4,11 +4,16 @@ The picture is `modes.render` of the page (after the turns asked for), made on t
 so the official judges the stored result (black-and-white text, kept colour) and not the
 camera picture. Zoom: + / - keys, Ctrl+wheel, the buttons; 0 or "Fit" fits the window;
 PageUp / PageDown go to the previous / next page.
+
+The same viewer shows a received dossier's stored pages (the dossier detail): it takes any
+sequence of pages with the function that draws one (on the IO lane) and, optionally, a caption.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from collections.abc import Sequence
+from typing import Any
 
 from PIL import Image
 from PySide6.QtCore import QEvent
@@ -38,13 +43,21 @@ def rendered(captured: CapturedPage) -> Image.Image:
     return modes.render(captured.oriented())
 
 
+# One page as a picture (run on the IO lane) and, optionally, what the title says it is.
+PageRenderer = Callable[[Any], Image.Image]
+PageCaption = Callable[[Any], str]
+
+
 class PageViewer(QDialog):
     """Zoomable view of one page of a document, with paging through the others."""
 
-    def __init__(self, runner: TaskRunner, pages: Sequence[CapturedPage], index: int,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, pages: Sequence[Any], index: int,
+                 parent: QWidget | None = None, *, render: PageRenderer = rendered,
+                 caption: PageCaption | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
+        self.render = render
+        self.caption = caption
         self.pages = list(pages)
         self.index = index
         self.zoom = 1.0
@@ -80,10 +93,21 @@ class PageViewer(QDialog):
 
     def _load(self) -> None:
         captured = self.pages[self.index]
-        self.setWindowTitle(self.tr("Page %1 of %2").replace("%1", str(self.index + 1))
-                            .replace("%2", str(len(self.pages))))
-        index = self.index
-        self.runner.run_io(lambda: qimage_of(rendered(captured)), lambda image: self._shown(index, image))
+        title = self.tr("Page %1 of %2").replace("%1", str(self.index + 1)).replace("%2", str(len(self.pages)))
+        self.setWindowTitle(f"{title} — {self.caption(captured)}" if self.caption else title)
+        index, render = self.index, self.render
+        self.runner.run_io(lambda: qimage_of(render(captured)), lambda image: self._shown(index, image),
+                           lambda exc: self._failed(index, exc))
+
+    def _failed(self, index: int, exc: BaseException) -> None:
+        from app.errors import MotcuaError
+        from ui.errors import report_unexpected
+
+        if not isinstance(exc, (MotcuaError, OSError, ValueError)):
+            report_unexpected(exc)
+        if index == self.index:
+            self._pixmap = None
+            self.picture.setText(self.tr("This page cannot be shown."))
 
     def _shown(self, index: int, image: object) -> None:
         if index != self.index:

@@ -119,6 +119,6 @@ class DossiersPage(QWidget):
         self.runner.run_db(lambda: load_detail(store, code), self._show_detail, self._failed)
 
     def _show_detail(self, detail: Any) -> None:
-        dialog = DossierDialog(detail, self)
+        dialog = DossierDialog(detail, self.store, self.runner, self)
         dialog.open()
         self.detail_shown.emit(dialog)

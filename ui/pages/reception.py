@@ -6,8 +6,11 @@ problems) after every change, returning applicants, drafts, the confirmation and
 Every store call runs on the store lane and every file read on the IO lane.
 
 Shortcuts: Ctrl+Enter confirm · Ctrl+N new reception · Ctrl+O attach files to the current
-document · Ctrl+Shift+A all documents received · Ctrl+P print the last receipt again ·
+document · Ctrl+Shift+A all documents received · Ctrl+P show (and print) the last receipt again ·
 Ctrl+R continue the unfinished reception.
+
+After every confirmation the receipt opens in the in-app viewer (ui/widgets/pdf_viewer.py),
+printer or not; the result panel (code, printing outcome) stays until the next reception starts.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QFrame
 from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QScrollArea
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
@@ -88,6 +92,7 @@ class ReceptionPage(QWidget):
         self.last_result: ReceptionResult | None = None
         self._show_all_problems = False
         self._confirming = False
+        self.discard_question: QMessageBox | None = None
         self._preview_running = False
         self._preview_again = False
         self._build()
@@ -134,10 +139,12 @@ class ReceptionPage(QWidget):
         from ui.capture.capture_panel import CapturePanel
 
         self.capture = CapturePanel(self.store, self.runner, self.form.documents)
-        self.form.documents.set_side_panel(self.capture)
+        self.form.documents.set_side_panel(
+            self.capture, lambda paths: self.capture.import_files(paths, focus=False))
 
     def _connect(self) -> None:
         self.form.changed.connect(self._form_changed)
+        self.form.picker.search.textEdited.connect(lambda _text: self._next_started())
         self.form.last_field_entered.connect(self.confirm)
         self.form.applicant.id_number_completed.connect(self._look_up_applicant)
         self.form.applicant.wedge.payload_read.connect(lambda _text: self._after_qr())
@@ -193,7 +200,14 @@ class ReceptionPage(QWidget):
 
     # -- live preview ---------------------------------------------------------------------------
     def _form_changed(self) -> None:
+        if not self.form.is_blank():
+            self._next_started()
         self._preview_timer.start()
+
+    def _next_started(self) -> None:
+        """The official started on the next citizen: the last reception's outcome (saved, printed
+        or not) goes; it is kept in the dossier list, where the receipt can be reprinted."""
+        self.result.hide()
         self.drafts.schedule()
 
     @property
@@ -222,14 +236,20 @@ class ReceptionPage(QWidget):
         self.form.fees.show_quote(quote.fee, needs_pages=bool(version and version.fee.needs_pages))
         problems = local + _translated(quote.problems)
         self._apply_problems(problems, request, local)
-        fee = 0 if request.payment_method == "exempt" else (
-            quote.fee.amount_vnd if quote.fee is not None and quote.fee.amount_vnd is not None
-            else request.fee_amount)
-        self.summary.show_preview(quote.due_at, fee, problems)
+        self.summary.show_preview(quote.due_at, self._fee_shown(request), problems)
         self.preview_shown.emit()
         if self._preview_again:
             self._preview_again = False
             self.refresh_preview()
+
+    def _fee_shown(self, request: ReceptionRequest) -> int | None:
+        """The fee of the last preview as the summary bar shows it (None: not known yet)."""
+        if request.payment_method == "exempt":
+            return 0
+        fee = self.quote.fee if self.quote is not None else None
+        if fee is not None and fee.amount_vnd is not None:
+            return fee.amount_vnd
+        return request.fee_amount
 
     def _preview_failed(self, exc: BaseException) -> None:
         self._preview_running = False
@@ -321,7 +341,7 @@ class ReceptionPage(QWidget):
         if local:
             self._show_all_problems = True
             self._apply_problems(local, request, local)
-            self.summary.show_preview(self.quote.due_at if self.quote else None, None, local)
+            self.summary.show_preview(self.quote.due_at if self.quote else None, self._fee_shown(request), local)
             return
         self._confirming = True
         self.summary.confirm_button.setEnabled(False)
@@ -352,7 +372,8 @@ class ReceptionPage(QWidget):
             request, local = self.form.request(self.draft_id)
             problems = local + _translated(exc.problems)
             self._apply_problems(problems, request, local)
-            self.summary.show_preview(self.quote.due_at if self.quote else None, None, problems)
+            self.summary.show_preview(self.quote.due_at if self.quote else None, self._fee_shown(request),
+                                      problems)
             return
         if not isinstance(exc, MotcuaError):
             report_unexpected(exc)
@@ -362,10 +383,12 @@ class ReceptionPage(QWidget):
         self.drafts.schedule()
 
     def reprint(self) -> None:
+        """Show the last receipt in the viewer; with the direct setting, print it straight away."""
         if self.last_result is None:
             return
-        self.result.show_printing()
-        self.printer.print_receipt(self.last_result.code)
+        if self.printer.direct:
+            self.result.show_printing()
+        self.printer.show_form(self.last_result.code, print_now=True)
 
     # -- new reception and drafts ---------------------------------------------------------------
     def new_reception(self) -> None:
@@ -402,6 +425,23 @@ class ReceptionPage(QWidget):
             self.drafts.load(self.banner.draft_id)
 
     def _discard_offered(self, draft_id: str) -> None:
+        """Ask first: a discarded draft cannot be brought back. Enter or Esc keeps it; only the Discard button (or its mnemonic) discards."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Discard the draft?"),
+                          self.tr("Discard the unfinished reception “%1”? It cannot be brought back.")
+                          .replace("%1", self.banner.summary), parent=self)
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep the draft"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result: self._discard_answered(box.clickedButton() is discard, draft_id))
+        self.discard_question = box
+        box.open()
+
+    def _discard_answered(self, discard: bool, draft_id: str) -> None:
+        self.discard_question = None
+        if not discard or draft_id != self.banner.draft_id:
+            return  # kept, or the banner moved on meanwhile (the draft was resumed)
         self.drafts.discard(draft_id)
         self.banner.withdraw()
 

@@ -50,6 +50,8 @@ from ui.widgets.form_field import FormField
 ModelIndex = QModelIndex | QPersistentModelIndex
 # Chooses page files for a document; replaced in tests and benchmarks (no modal dialog there).
 FileChooser = Callable[[QWidget, DocumentInput], list[Path]]
+# Takes the chosen files of the current document (the capture panel: processed, sealed, shown).
+Importer = Callable[[list[Path]], None]
 MISSING_BRUSH = QBrush(QColor("#b3261e"))
 
 
@@ -115,6 +117,7 @@ class DocumentsSection(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("3. Documents"))
         self.file_chooser: FileChooser = choose_page_files
+        self.importer: Importer | None = None
         layout = QVBoxLayout(self)
         self.model = DocumentsModel(self)
         self.model.dataChanged.connect(lambda *_args: self.changed.emit())
@@ -159,7 +162,9 @@ class DocumentsSection(QGroupBox):
         row.addWidget(self.message, 1)
         return row
 
-    def set_side_panel(self, panel: QWidget) -> None:
+    def set_side_panel(self, panel: QWidget, importer: Importer | None = None) -> None:
+        """Put `panel` beside the checklist; with `importer`, attached files go through it."""
+        self.importer = importer
         self.splitter.addWidget(panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -182,6 +187,12 @@ class DocumentsSection(QGroupBox):
         paths = self.file_chooser(self, document)
         if not paths:
             return 0
+        if self.importer is not None:
+            # The same way as a scan: the pages show in the side panel, where they can be
+            # checked, turned and reordered, and are sealed into the store as one PDF. The
+            # row stays current so the official sees them arrive.
+            self.importer(list(paths))
+            return len(paths)
         self.model.add_pages(row, paths)
         self.table.resizeRowsToContents()
         self._go_to(self._next_needing_pages(row))

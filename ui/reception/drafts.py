@@ -120,7 +120,7 @@ class DraftKeeper(QObject):
 
 
 class DraftBanner(QFrame):
-    """"Continue the unfinished reception?" with Continue (Ctrl+R) and Discard."""
+    """"Continue the unfinished reception?" with Continue (Ctrl+R) and Discard (asks first)."""
 
     resume_requested = Signal(str)
     discard_requested = Signal(str)
@@ -130,6 +130,7 @@ class DraftBanner(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("DraftBanner { background: #fff4d6; }")
         self.draft_id = ""
+        self.summary = ""
         row = QHBoxLayout(self)
         self.text = QLabel()
         self.text.setWordWrap(True)
@@ -144,6 +145,7 @@ class DraftBanner(QFrame):
 
     def offer(self, info: Any, count: int) -> None:
         self.draft_id = info.id
+        self.summary = info.summary
         text = self.tr("Continue the unfinished reception? %1").replace("%1", info.summary)
         if count > 1:
             text += " " + self.tr("(%1 unfinished receptions in all)").replace("%1", str(count))
@@ -151,5 +153,5 @@ class DraftBanner(QFrame):
         self.show()
 
     def withdraw(self) -> None:
-        self.draft_id = ""
+        self.draft_id = self.summary = ""
         self.hide()

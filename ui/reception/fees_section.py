@@ -63,7 +63,16 @@ class FeesSection(QGroupBox):
                                                self.tr("Exempt"))):
             self.method.addItem(text, key)
         self.method.currentIndexChanged.connect(self._method_changed)
-        form.addRow(self.tr("Payment"), self.method)
+        # A procedure without a fee has nothing to pay: no payment method is offered (nor
+        # preselected as "Cash"); the receipt prints "Không thu".
+        self.no_fee = QLabel(self.tr("Nothing to pay (no fee)"))
+        method_row = QHBoxLayout()
+        method_row.setContentsMargins(0, 0, 0, 0)
+        method_row.addWidget(self.method)
+        method_row.addWidget(self.no_fee)
+        method_row.addStretch(1)
+        self.method_label = QLabel(self.tr("Payment"))
+        form.addRow(self.method_label, method_row)
         self.exempt_reason = FormField(placeholder=self.tr("Reason for exemption (e.g. poor household)"))
         self.exempt_reason.edit.textEdited.connect(self.changed)
         self.exempt_label = QLabel(self.tr("Exemption reason"))
@@ -132,6 +141,11 @@ class FeesSection(QGroupBox):
         needs_amount = self.quote is not None and self.quote.needs_entry
         self.amount.setVisible(needs_amount)
         self.amount_label.setVisible(needs_amount)
+        free = self.quote is not None and self.quote.amount_vnd == 0 and not self.quote.needs_entry
+        if free and self.payment_method != "cash":
+            self.method.setCurrentIndex(max(self.method.findData("cash"), 0))  # nothing to exempt or transfer
+        self.method.setVisible(not free)
+        self.no_fee.setVisible(free)
         exempt = self.payment_method == "exempt"
         self.exempt_reason.setVisible(exempt)
         self.exempt_label.setVisible(exempt)

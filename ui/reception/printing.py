@@ -1,15 +1,20 @@
-"""Printing a dossier's receipt: read the dossier (store lane), render the PDF (IO lane), print.
+"""Showing and printing an official form of a dossier: the receipt after every confirmation, and
+any form of a stored dossier from its detail ("Reprint").
 
-The receipt PDF is rendered in memory by `app.forms.receipt.render_receipt` and painted page by
-page onto a QPrinter, so no unencrypted copy of personal data is left on disk. With the setting
-"printing.direct" the receipt goes straight to the default printer; otherwise a print preview
-opens. A missing or failing printer only ever produces `print_failed`: the dossier is already
-saved, and `print_receipt(code)` can be called again at any time ("Print again").
+The form is read on the store lane (`app.forms.render.prepare_form`), rendered to PDF bytes on
+the IO lane and shown in the in-app viewer (ui/widgets/pdf_viewer.py) whether or not a printer
+exists, so the official always sees the receipt and can save it as PDF. The bytes stay in
+memory and are painted page by page onto a QPrinter: no unencrypted copy of personal data is
+left on disk. With the setting "printing.direct" the receipt also goes straight to the default
+printer; otherwise Print in the viewer opens Qt's print preview (printer, paper, copies).
+A missing or failing printer only ever produces `print_failed`: the dossier is already saved,
+and the form can be shown and printed again at any time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QBuffer
@@ -33,6 +38,7 @@ from ui.tasks import TaskRunner
 
 PRINT_DPI = 300  # enough for the receipt's small text and QR codes on any office printer
 PAPER_SIZES = {"A5": QPageSize.PageSizeId.A5, "A4": QPageSize.PageSizeId.A4}
+RECEIPT_FORM = "01"
 PrinterFactory = Callable[[], QPrinter | None]
 
 
@@ -47,20 +53,28 @@ def default_printer() -> QPrinter | None:
     return QPrinter(info, QPrinter.PrinterMode.HighResolution)
 
 
-def load_receipt(store: Any, code: str) -> tuple[Any, Any]:
-    """Store lane: the dossier's view and the unit's receipt settings."""
-    from app.forms.settings import receipt_settings
-    from app.reception.views import load_dossier_view
+@dataclass(frozen=True)
+class ShownForm:
+    """One rendered form of one dossier, as the viewer shows it and the printer prints it."""
+
+    code: str
+    form: str
+    name: str  # the form's title, e.g. "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"
+    pdf: bytes
+    paper: str  # "A5" | "A4"
+
+
+def load_form(store: Any, code: str, form: str) -> Any:
+    """Store lane: what form `form` of dossier `code` needs (an app.forms.render.FormJob)."""
+    from app.forms.render import prepare_form
 
     with store.read_session() as session:
-        return load_dossier_view(session, code), receipt_settings(session)
+        return prepare_form(session, code, form)
 
 
-def render_receipt_pdf(view: Any, settings: Any) -> bytes:
-    """IO lane: the receipt PDF bytes on the unit's paper."""
-    from app.forms.receipt import render_receipt
-
-    return render_receipt(view, settings, paper=settings.paper)
+def render_form(code: str, form: str, job: Any) -> ShownForm:
+    """IO lane: the PDF bytes, in memory."""
+    return ShownForm(code, form, job.template.name, job.render(), job.paper)
 
 
 def paint_pdf(pdf: bytes, printer: QPrinter, paper: str) -> str | None:
@@ -94,11 +108,29 @@ def paint_pdf(pdf: bytes, printer: QPrinter, paper: str) -> str | None:
     return None
 
 
-class ReceiptPrinter(QObject):
-    """One print job at a time per call; outcome as `printed(code)` or `print_failed(code, why)`."""
+class ReceiptPreview(QPrintPreviewDialog):
+    """Qt's print preview that holds its printer for as long as the dialog exists.
 
-    printed = Signal(str)
-    print_failed = Signal(str, str)
+    QPrintPreviewDialog(printer) does not own `printer`: the pages it shows are recorded in the
+    printer's preview engine and replayed at every paint (QPainter::drawPicture). Handed a
+    printer that was only a local variable, the dialog outlived it: Python freed the QPrinter
+    when the call returned and the next paint read freed memory (SIGSEGV in QBuffer::size ←
+    QPicture::play). Kept as an attribute of this Python subclass, the printer lives as long as
+    the wrapper, which PySide keeps while the C++ dialog exists, so it is freed only after the
+    dialog's destructor has run.
+    """
+
+    def __init__(self, printer: QPrinter, parent: QWidget | None = None) -> None:
+        super().__init__(printer, parent)
+        self.held_printer = printer
+
+
+class ReceiptPrinter(QObject):
+    """Shows forms in the viewer and prints them; outcome as `printed` or `print_failed`."""
+
+    printed = Signal(str)  # dossier code
+    print_failed = Signal(str, str)  # dossier code, why
+    viewer_shown = Signal(object)  # the PdfViewer now open
 
     def __init__(self, store: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,18 +140,53 @@ class ReceiptPrinter(QObject):
         self.direct = False
         self.printer_factory: PrinterFactory = default_printer
         self.last_pdf: bytes = b""
-        self.preview: QPrintPreviewDialog | None = None
+        self.preview: ReceiptPreview | None = None
+        self.viewer: Any = None  # ui.widgets.pdf_viewer.PdfViewer
 
-    def print_receipt(self, code: str) -> None:
+    # -- showing --------------------------------------------------------------------------------
+    def show_form(self, code: str, form: str = RECEIPT_FORM, *, print_now: bool = False) -> None:
+        """Render form `form` of dossier `code` and show it; with `print_now` and the direct
+        setting, also send it to the printer straight away."""
         store = self.store
-        self.runner.run_db(lambda: load_receipt(store, code),
-                           lambda loaded: self._render(code, *loaded),
+        self.runner.run_db(lambda: load_form(store, code, form),
+                           lambda job: self._render(code, form, job, print_now),
                            lambda exc: self._failed(code, exc))
 
-    def _render(self, code: str, view: Any, settings: Any) -> None:
-        self.runner.run_io(lambda: render_receipt_pdf(view, settings),
-                           lambda pdf: self._send(code, pdf, settings.paper),
+    def _render(self, code: str, form: str, job: Any, print_now: bool) -> None:
+        self.runner.run_io(lambda: render_form(code, form, job),
+                           lambda shown: self._show(shown, print_now),
                            lambda exc: self._failed(code, exc))
+
+    def _show(self, shown: ShownForm, print_now: bool) -> None:
+        from ui.widgets.pdf_viewer import PdfViewer
+
+        self.last_pdf = shown.pdf
+        if self.viewer is not None:
+            self.viewer.close()
+        why_not = None if self._probe_printer() else self.tr(
+            "No printer is set up on this computer: save the receipt as PDF and print it elsewhere.")
+        viewer = PdfViewer(shown, self.runner, why_not_print=why_not, parent=self.parent_widget)
+        viewer.print_requested.connect(lambda: self.print_form(shown))
+        viewer.finished.connect(lambda _result: self._viewer_closed(viewer))
+        self.viewer = viewer
+        viewer.open()
+        self.viewer_shown.emit(viewer)
+        if print_now and self.direct:
+            self.print_form(shown)
+        elif why_not is not None and print_now:
+            self.print_failed.emit(shown.code, self.tr("no printer is set up on this computer"))
+
+    def _viewer_closed(self, viewer: Any) -> None:
+        if self.viewer is viewer:
+            self.viewer = None
+        viewer.deleteLater()
+        if self.parent_widget is not None:
+            # Back to the screen the viewer was opened from, keyboard and all (Ctrl+N, the
+            # next citizen), whatever the window manager does with a closed dialog.
+            self.parent_widget.window().activateWindow()
+
+    def _probe_printer(self) -> bool:
+        return self.printer_factory() is not None
 
     def _failed(self, code: str, exc: BaseException) -> None:
         if not isinstance(exc, (MotcuaError, OSError)):
@@ -129,27 +196,34 @@ class ReceiptPrinter(QObject):
         reason = exc.message if isinstance(exc, MotcuaError) else str(exc)
         self.print_failed.emit(code, reason)
 
-    def _send(self, code: str, pdf: bytes, paper: str) -> None:
-        self.last_pdf = pdf
+    # -- printing -------------------------------------------------------------------------------
+    def print_form(self, shown: ShownForm) -> None:
+        """Send `shown` to the printer: straight away with the direct setting, else through
+        Qt's print preview."""
         printer = self.printer_factory()
         if printer is None:
-            self.print_failed.emit(code, self.tr("no printer is set up on this computer"))
+            self._finish(shown.code, self.tr("no printer is set up on this computer"))
             return
         if self.direct:
-            self._finish(code, paint_pdf(pdf, printer, paper))
+            self._finish(shown.code, paint_pdf(shown.pdf, printer, shown.paper))
             return
-        dialog = QPrintPreviewDialog(printer, self.parent_widget)
-        dialog.setWindowTitle(self.tr("Receipt %1").replace("%1", code))
+        parent = self.viewer if self.viewer is not None else self.parent_widget
+        dialog = ReceiptPreview(printer, parent)
+        del printer  # from here on the dialog holds it (see ReceiptPreview)
+        dialog.setWindowTitle(self.tr("Receipt %1").replace("%1", shown.code))
         outcome: list[str | None] = []
-        dialog.paintRequested.connect(lambda target: outcome.append(paint_pdf(pdf, target, paper)))
-        dialog.finished.connect(lambda result: self._preview_closed(code, result, outcome))
+        dialog.paintRequested.connect(lambda target: outcome.append(paint_pdf(shown.pdf, target, shown.paper)))
+        dialog.finished.connect(lambda result: self._preview_closed(dialog, shown.code, result, outcome))
+        # The previous preview (already closed and deleted by Qt) is released only now, never
+        # from inside its own signal.
         self.preview = dialog
         dialog.open()
 
-    def _preview_closed(self, code: str, result: int, outcome: list[str | None]) -> None:
-        self.preview = None
+    def _preview_closed(self, dialog: ReceiptPreview, code: str, result: int,
+                        outcome: list[str | None]) -> None:
+        dialog.deleteLater()
         if not result:
-            self.print_failed.emit(code, self.tr("printing was cancelled"))
+            self._finish(code, self.tr("printing was cancelled"))
             return
         self._finish(code, outcome[-1] if outcome else "")
 
@@ -157,4 +231,7 @@ class ReceiptPrinter(QObject):
         if outcome is None:
             self.printed.emit(code)
         else:
-            self.print_failed.emit(code, outcome or self.tr("the printer did not accept the receipt"))
+            outcome = outcome or self.tr("the printer did not accept the receipt")
+            self.print_failed.emit(code, outcome)
+        if self.viewer is not None:
+            self.viewer.show_print_outcome(outcome)
