@@ -47,7 +47,7 @@ class LoginScreen(QWidget):
         self.restore_confirm: QMessageBox | None = None
         self.recovery_dialog: RecoveryUnlockDialog | None = None
         self._backups: list[Path] = []
-        self.setWindowTitle(self.tr("MotCua Desk – Sign in"))
+        self.setWindowTitle(self.tr("Sign in"))  # Qt appends the app name itself
         self._build()
         self.username.setFocus()
 

@@ -48,7 +48,7 @@ class SetupScreen(QWidget):
         self.runner = runner
         self.recovery_dialog: RecoveryKeyDialog | None = None
         self._store: Any = None
-        self.setWindowTitle(self.tr("MotCua Desk – First-time setup"))
+        self.setWindowTitle(self.tr("First-time setup"))  # Qt appends the app name itself
         self._build()
         for field, following in zip(self._fields(), self._fields()[1:]):
             # Enter moves on to the next field, as on the paper form; Enter in the last submits.
