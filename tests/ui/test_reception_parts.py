@@ -277,3 +277,30 @@ def test_both_card_layouts_fill_the_applicant_from_the_reader_a_file_and_the_web
         # One webcam frame arrives as a QImage.
         frame = QImage(str(qr_png(folder, payload)))
         assert decode_image(frame) == [payload]
+
+
+def test_a_refused_confirm_on_a_small_screen_brings_the_problem_into_view(qtbot, desk_store, paths, runner,
+                                                                           vietnamese) -> None:
+    """1366×768 less the task bar: the channel section sits below the fold; the refused confirm
+    scrolls to it and puts the cursor there."""
+    window = open_reception(qtbot, desk_store, paths, runner)
+    window.resize(1366, 728)
+    page = window.reception_page
+    type_text(qtbot, focused(), "khai sinh")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    scan_qr(qtbot)
+    page.form.channel.set_values("community", "", "")  # received on a visit, place not written
+    settle(qtbot, page)
+    channel = page.form.channel
+    assert not page.scroll.viewport().rect().contains(
+        channel.mapTo(page.scroll.viewport(), channel.rect().center()))
+    page.form.documents.setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    page.form.applicant.fields["phone"].edit.setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "visit" not in page.summary.problems.text()
+    qtbot.waitUntil(lambda: page.scroll.viewport().rect().contains(
+        channel.mapTo(page.scroll.viewport(), channel.rect().topLeft())), timeout=3000)
+    assert channel.isAncestorOf(focused()) or focused() is channel
+    assert page.last_result is None
+    window.close()

@@ -126,6 +126,7 @@ class ReceptionPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout.addWidget(scroll, 1)
+        self.scroll = scroll
         self.alert = QLabel()
         self.alert.setStyleSheet(ERROR_STYLE + " font-weight: 600;")
         self.alert.setWordWrap(True)
@@ -332,6 +333,14 @@ class ReceptionPage(QWidget):
             return
         self.form.applicant.show_message(exc.message, error=True)
 
+    def go_to_problem(self, problem: FieldProblem) -> None:
+        """Scroll to the section of `problem` and put the cursor there: on a 1366×768 screen the
+        fee, delivery and channel sections sit below the fold, and a refused confirm must not
+        leave the official hunting for what the summary bar names."""
+        section = self.form.section_for(problem.field)
+        self.scroll.ensureWidgetVisible(section, 0, 40)
+        section.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # -- confirming -----------------------------------------------------------------------------
     def confirm(self) -> None:
         """Save the dossier (store lane), then print its receipt; the form stays filled on failure."""
@@ -342,6 +351,7 @@ class ReceptionPage(QWidget):
             self._show_all_problems = True
             self._apply_problems(local, request, local)
             self.summary.show_preview(self.quote.due_at if self.quote else None, self._fee_shown(request), local)
+            self.go_to_problem(local[0])
             return
         self._confirming = True
         self.summary.confirm_button.setEnabled(False)
@@ -374,6 +384,8 @@ class ReceptionPage(QWidget):
             self._apply_problems(problems, request, local)
             self.summary.show_preview(self.quote.due_at if self.quote else None, self._fee_shown(request),
                                       problems)
+            if problems:
+                self.go_to_problem(problems[0])
             return
         if not isinstance(exc, MotcuaError):
             report_unexpected(exc)

@@ -142,6 +142,21 @@ class ReceptionForm(QWidget):
             section.reset()
         self.picker.setFocus()
 
+    def section_for(self, field: str) -> QWidget:
+        """The section holding `field` (a FieldProblem path)."""
+        head = field.split(".", 1)[0].split("[", 1)[0]
+        if head == "procedure_code":
+            return self.picker
+        if head in ("applicant", "representative", "received_at"):
+            return self.applicant
+        if head in ("documents", "missing_reason", "sets"):
+            return self.documents
+        if head.startswith(("fee", "payment", "exempt")):
+            return self.fees
+        if head.startswith("delivery"):
+            return self.delivery
+        return self.channel
+
     def show_problems(self, problems: dict[str, str]) -> None:
         self.picker.set_error(problems.get("procedure_code", ""))
         for section in (self.applicant, self.documents, self.fees, self.delivery, self.channel):
