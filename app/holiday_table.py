@@ -39,7 +39,7 @@ KINDS: tuple[str, ...] = ("non_working", "extra_working")
 SOURCES: tuple[str, ...] = ("seed", "admin")
 DEFAULT_NAMES = {"non_working": "Ngày nghỉ", "extra_working": "Ngày làm bù"}
 # What an admin may type in the kind column, folded (accents and case ignored).
-_KIND_WORDS = {
+_KIND_WORDS: dict[str, Literal["non_working", "extra_working"]] = {
     "non_working": "non_working", "nghi": "non_working", "ngay nghi": "non_working",
     "nghi le": "non_working", "holiday": "non_working",
     "extra_working": "extra_working", "lam bu": "extra_working", "ngay lam bu": "extra_working",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from app.errors import PermissionDeniedError
 
+if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
+    from app.store.service import Store
 
-def require_role(store: Any, *roles: str) -> None:
+
+def require_role(store: Store, *roles: str) -> None:
     """Refuse unless the signed-in user has one of `roles`."""
     if store.user.role not in roles:
         allowed = " or ".join(roles)

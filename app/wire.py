@@ -24,7 +24,8 @@ import unicodedata
 from datetime import date, datetime, timezone
 from enum import StrEnum
 from itertools import accumulate
-from typing import Annotated, Any, Literal, TypeVar
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
@@ -268,19 +269,34 @@ def _dossier_code(value: str) -> str:
     return value
 
 
-Id = _matching(ID_RE, "not_id", L.max_id_chars)
-Key = _matching(KEY_RE, "not_key", 64)
-Sha256 = _matching(SHA256_RE, "not_sha256", 64)
-Secret = _matching(SECRET_RE, "not_secret", 128)
-UnitCode = _matching(UNIT_CODE_RE, "not_unit_code", 32)
-DossierCode = Annotated[str, Field(strict=True, max_length=40), AfterValidator(_dossier_code)]
-Time = Annotated[datetime, BeforeValidator(_time)]
-Day = Annotated[date, BeforeValidator(_day)]
-Status = Literal[tuple(STATUSES)]  # type: ignore[valid-type]
-Name = _text(L.max_name_chars)
-Note = _text(L.max_text_chars)
-Word = _text(40)  # short codes: channel, form, kind, MIME type, sex, delivery method
-User = _text(L.max_user_chars, required=True)
+if TYPE_CHECKING:  # to a type checker these are what they hold; pydantic sees the checks below
+    Id: TypeAlias = str
+    Key: TypeAlias = str
+    Sha256: TypeAlias = str
+    Secret: TypeAlias = str
+    UnitCode: TypeAlias = str
+    DossierCode: TypeAlias = str
+    Name: TypeAlias = str
+    Note: TypeAlias = str
+    Word: TypeAlias = str
+    User: TypeAlias = str
+    Status: TypeAlias = str
+    Time: TypeAlias = datetime
+    Day: TypeAlias = date
+else:
+    Id = _matching(ID_RE, "not_id", L.max_id_chars)
+    Key = _matching(KEY_RE, "not_key", 64)
+    Sha256 = _matching(SHA256_RE, "not_sha256", 64)
+    Secret = _matching(SECRET_RE, "not_secret", 128)
+    UnitCode = _matching(UNIT_CODE_RE, "not_unit_code", 32)
+    DossierCode = Annotated[str, Field(strict=True, max_length=40), AfterValidator(_dossier_code)]
+    Time = Annotated[datetime, BeforeValidator(_time)]
+    Day = Annotated[date, BeforeValidator(_day)]
+    Status = Literal[tuple(STATUSES)]  # type: ignore[valid-type]
+    Name = _text(L.max_name_chars)
+    Note = _text(L.max_text_chars)
+    Word = _text(40)  # short codes: channel, form, kind, MIME type, sex, delivery method
+    User = _text(L.max_user_chars, required=True)
 
 
 class _Open(BaseModel):
@@ -546,7 +562,7 @@ _BOUNDS = {"string_too_long": ("too_long", "max", "max_length"),
            "less_than_equal": ("too_large", "max", "le")}
 
 
-def problem_of(error: dict[str, Any], at: str = "") -> WireProblem:
+def problem_of(error: Mapping[str, Any], at: str = "") -> WireProblem:
     """One pydantic error (also FastAPI's, for query parameters) as a WireProblem."""
     where = field_path(tuple(error.get("loc", ())), at)
     kind, ctx = str(error.get("type", "invalid")), dict(error.get("ctx") or {})

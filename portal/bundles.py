@@ -61,8 +61,9 @@ def _apply_one(engine: Engine, device_id: str, op: Operation) -> dict[str, Any]:
     with read_session(engine) as session:
         caller = device_caller(session, device_id, op.acting_user)
     if caller is None:  # revoked since the signature was checked
-        error = PortalError(401, "auth_failed", "Thiết bị đã bị thu hồi quyền truy cập", "This device has been revoked")
-        return {"key": key, "status": error.status, "body": error.body()}
+        revoked = PortalError(401, "auth_failed", "Thiết bị đã bị thu hồi quyền truy cập",
+                              "This device has been revoked")
+        return {"key": key, "status": revoked.status, "body": revoked.body()}
     try:
         outcome = apply_operation(engine, caller, op.key, op.method, op.path, op.body)
         return {"key": key, "status": outcome.status, "body": outcome.body}
@@ -72,9 +73,9 @@ def _apply_one(engine: Engine, device_id: str, op: Operation) -> dict[str, Any]:
         raise  # the database is gone or busy: stop here, the next import resumes
     except Exception:  # a bug for this operation only: reported, and the others still go
         log.exception("bundle operation %s failed", key)
-        error = PortalError(500, "internal", "Lỗi nội bộ của cổng; thao tác này chưa được ghi nhận",
-                            "Internal portal error; this operation was not applied")
-        return {"key": key, "status": 500, "body": error.body()}
+        internal = PortalError(500, "internal", "Lỗi nội bộ của cổng; thao tác này chưa được ghi nhận",
+                               "Internal portal error; this operation was not applied")
+        return {"key": key, "status": 500, "body": internal.body()}
 
 
 def _apply_all(engine: Engine, bundle: Bundle) -> list[dict[str, Any]]:

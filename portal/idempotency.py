@@ -106,4 +106,4 @@ def purge_records(engine: Engine, *, older_than_days: int = KEEP_DAYS) -> int:
     cutoff = utcnow() - timedelta(days=older_than_days)
     with write_session(engine) as session:
         result = session.execute(delete(IdempotencyRecord).where(IdempotencyRecord.created_at < cutoff))
-        return int(result.rowcount or 0)
+        return int(getattr(result, "rowcount", 0) or 0)  # a CursorResult for a DELETE

@@ -4,5 +4,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/setup.sh" test
 cd "$root"
+# The typed contracts of app/, sync/ and portal/ (pyproject's [tool.mypy]) before the tests.
+"$root/.venv/bin/python" -m mypy
 export QT_QPA_PLATFORM=offscreen
 exec "$root/.venv/bin/python" -m pytest "$@"

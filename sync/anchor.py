@@ -9,11 +9,14 @@ within the pass. `portal_anchor` is what `motcua check` compares against.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from app.store.anchors import AnchorLookup, compare, current_anchor, parse_anchor
 from sync.client import LinkDown, PortalClient, Reply
 from sync.enrolment import credentials
+
+if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
+    from app.store.service import Store
 
 PATH = "/v1/audit-anchor"
 TAMPER = "audit log tamper warning: "  # prefix of the sync report's error for a refused anchor
@@ -34,7 +37,7 @@ def _kept(reply: Reply, client: PortalClient) -> AnchorLookup:
     return AnchorLookup(anchor)
 
 
-def send_anchor(store: Any, client: PortalClient) -> list[str]:
+def send_anchor(store: Store, client: PortalClient) -> list[str]:
     """Check the log against the portal's anchor, then send its head; the warnings to report.
     A link failure is raised as LinkDown, like any other request of the pass."""
     kept = _kept(client.request("GET", PATH), client)
@@ -53,7 +56,7 @@ def send_anchor(store: Any, client: PortalClient) -> list[str]:
     return []
 
 
-def portal_anchor(store: Any) -> AnchorLookup:
+def portal_anchor(store: Store) -> AnchorLookup:
     """The anchor the portal keeps for this desk, for `motcua check`; a note when there is none."""
     with store.read_session() as session:
         creds = credentials(session)

@@ -9,7 +9,7 @@ a lost answer is asked again with the same key and the portal replays the same b
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
@@ -23,12 +23,15 @@ from sync import state
 from sync.client import PortalClient, Reply
 from sync.units import filing_units
 
+if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
+    from app.store.service import Store
+
 LOW_WATER = 10
 BLOCK_SIZE = 50
 WORKING_DAYS_AHEAD = 2
 
 
-def days_to_cover(store: Any, today: date) -> list[date]:
+def days_to_cover(store: Store, today: date) -> list[date]:
     """Today and the next working days (by the desk's holiday table)."""
     from app.calendar_store import load_calendar
 
@@ -43,7 +46,7 @@ def days_to_cover(store: Any, today: date) -> list[date]:
     return days
 
 
-def _left(store: Any, unit: str, day: date) -> int:
+def _left(store: Store, unit: str, day: date) -> int:
     with store.read_session() as session:
         left = session.scalar(select(func.coalesce(func.sum(CodeBlock.end + 1 - CodeBlock.next_value), 0))
                               .where(CodeBlock.unit_code == unit, CodeBlock.day == day,
@@ -57,7 +60,7 @@ def _request_name(unit: str, own_unit: str, day: date) -> str:
     return day.isoformat() if unit == own_unit else f"{unit} {day.isoformat()}"
 
 
-def _key_for(store: Any, name: str) -> str:
+def _key_for(store: Store, name: str) -> str:
     with store.session() as session:
         keys = dict(state.get(session, state.BLOCK_REQUESTS, {}) or {})
         if name not in keys:
@@ -66,7 +69,7 @@ def _key_for(store: Any, name: str) -> str:
         return str(keys[name])
 
 
-def _record(store: Any, unit: str, day: date, name: str, block: CodeBlockAnswer) -> None:
+def _record(store: Store, unit: str, day: date, name: str, block: CodeBlockAnswer) -> None:
     if block.unit_code != unit or block.day != day:
         raise ValueError(f"the portal answered with a block of {block.unit_code} {block.day.isoformat()}")
     with store.session() as session:
@@ -76,7 +79,7 @@ def _record(store: Any, unit: str, day: date, name: str, block: CodeBlockAnswer)
         state.put(session, state.BLOCK_REQUESTS, keys)
 
 
-def top_up_blocks(store: Any, client: PortalClient, *,
+def top_up_blocks(store: Store, client: PortalClient, *,
                   now: datetime) -> tuple[list[dict[str, Any]], list[str], Reply | None]:
     """(blocks reserved, problems, the 401 reply if authentication failed). LinkDown propagates."""
     today = now.replace(tzinfo=timezone.utc).astimezone(VIETNAM).date()

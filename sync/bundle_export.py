@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -26,6 +26,9 @@ from app.wire import WireProblem
 from sync import state
 from sync.engine import page_sizes, request_for
 from sync.enrolment import credentials
+
+if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
+    from app.store.service import Store
 
 EXPORTED = "sync.bundle_exported"  # {outbox row id: bundle id} of rows put in a bundle
 # Room for the zip and JSON overhead next to the blobs, so the written file stays under the limit.
@@ -49,7 +52,7 @@ class BundleExport:
         return asdict(self)
 
 
-def _waiting_rows(store: Any, include_exported: bool) -> tuple[list[OutboxItem], dict[str, str]]:
+def _waiting_rows(store: Store, include_exported: bool) -> tuple[list[OutboxItem], dict[str, str]]:
     with store.read_session() as session:
         exported = dict(state.get(session, EXPORTED, {}) or {})
         rows = list(session.scalars(select(OutboxItem).where(OutboxItem.state == "pending")
@@ -63,7 +66,7 @@ def _waiting_rows(store: Any, include_exported: bool) -> tuple[list[OutboxItem],
     return rows, exported
 
 
-def exportable_count(store: Any, *, include_exported: bool = False) -> int:
+def exportable_count(store: Store, *, include_exported: bool = False) -> int:
     """How many outbox rows a bundle would carry now (0: no bundle is needed)."""
     return len(_waiting_rows(store, include_exported)[0])
 
@@ -76,7 +79,7 @@ def _by_dossier(rows: list[OutboxItem]) -> list[list[OutboxItem]]:
     return list(groups.values())
 
 
-def export_bundle(store: Any, out: Path | str, *, include_exported: bool = False,
+def export_bundle(store: Store, out: Path | str, *, include_exported: bool = False,
                   max_bytes: int = MAX_BUNDLE_BYTES) -> BundleExport:
     """Write the waiting outbox to `out`; raises InputError when there is nothing to write."""
     out = Path(out)

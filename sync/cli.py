@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.common import add_store_user_options, emit, opened_store
+
+if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
+    from app.store.service import Store
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -43,7 +46,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     demo.set_defaults(handler=run_demo)
 
 
-def _portal_anchor(store: Any) -> Any:
+def _portal_anchor(store: Store) -> Any:
     from sync.anchor import portal_anchor  # imported when used: commands start without `requests`
 
     return portal_anchor(store)

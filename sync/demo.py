@@ -25,12 +25,15 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.clock import local_today
 from app.errors import MotcuaError
 from app.statuses import STATUSES
 from app.identity.cccd import mask_id_number
+
+if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
+    from app.store.service import Store
 
 UNIT_CODE = "000.00.06.H56"
 UNIT_NAME = "UBND xã Tân Lập"
@@ -173,7 +176,7 @@ class _Timer:
         self.summary.steps_s[key] = round(time.perf_counter() - started, 3)
 
 
-def _receive(store: Any, scans: Path, receipts: Path, index: int, procedure: str, payload: str) -> DemoDossier:
+def _receive(store: Store, scans: Path, receipts: Path, index: int, procedure: str, payload: str) -> DemoDossier:
     from app.forms.render import render_form
     from app.identity.cccd import parse_cccd_qr
     from app.reception.model import PageInput, ReceptionRequest
@@ -253,7 +256,7 @@ def run_demo(folder: Path | None = None, *, receptions: int = len(CITIZENS),
     return summary
 
 
-def _read_desk_statuses(store: Any, summary: DemoSummary) -> None:
+def _read_desk_statuses(store: Store, summary: DemoSummary) -> None:
     from sqlalchemy import select
 
     from app.store.models import Dossier

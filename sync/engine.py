@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -42,6 +42,9 @@ from sync.progress import Progress
 from sync.pull import pull_changes
 from sync.units import refresh_units
 from sync.uploads import MissingBlobs, UploadFailed, UploadRefused, UploadStats, missing_hashes, upload_blob
+
+if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
+    from app.store.service import Store
 
 log = logging.getLogger(__name__)
 MAX_CHUNK = 4 * 1024 * 1024
@@ -130,7 +133,7 @@ class _Worker:
 class _Pass:
     """State of one pass; methods are the steps of `sync_once`."""
 
-    def __init__(self, store: Any, client: PortalClient, now: datetime, progress: Progress,
+    def __init__(self, store: Store, client: PortalClient, now: datetime, progress: Progress,
                  ignore_backoff: bool, make_client: Callable[[], PortalClient]) -> None:
         self.store, self.client, self.now, self.progress = store, client, now, progress
         self.ignore_backoff = ignore_backoff
@@ -342,7 +345,7 @@ def _fetcher(client: PortalClient) -> Callable[[str], bytes]:
     return fetch
 
 
-def _write_state(store: Any, report: SyncReport, now: datetime) -> None:
+def _write_state(store: Store, report: SyncReport, now: datetime) -> None:
     with store.session() as session:
         state.put(session, state.ONLINE, report.online)
         state.put(session, state.LAST_ATTEMPT, now.isoformat())
@@ -355,7 +358,7 @@ def _write_state(store: Any, report: SyncReport, now: datetime) -> None:
             state.put(session, state.LAST_ERROR, report.auth_failed or report.errors[-1])
 
 
-def sync_once(store: Any, *, now: datetime | None = None, progress: Progress | None = None,
+def sync_once(store: Store, *, now: datetime | None = None, progress: Progress | None = None,
               ignore_backoff: bool = False, pull: bool = True, reserve: bool = True) -> SyncReport:
     """One full pass against the enrolled portal; never raises for link or portal trouble."""
     now = now or utcnow()

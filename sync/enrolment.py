@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.errors import AuthError, InputError, PermissionDeniedError
 from app.wire import EnrolAnswer, WireProblem, parse
@@ -17,6 +17,9 @@ from sync import state
 from sync.client import LinkDown, PortalClient, PortalUnreachable, check_portal_url
 from sync.units import store_units
 from app.codes import OFFLINE_RANGES_SETTING
+
+if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
+    from app.store.service import Store
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,7 @@ class Enrolment:
         return dict(self.__dict__)
 
 
-def _secret_for(store: Any, url: str, token: str) -> str:
+def _secret_for(store: Store, url: str, token: str) -> str:
     """The secret to send: the one already tried with this token, else a new one, saved first."""
     token_hash = hashlib.sha256(token.encode("utf-8")).hexdigest()
     with store.session() as session:
@@ -45,7 +48,7 @@ def _secret_for(store: Any, url: str, token: str) -> str:
         return secret
 
 
-def enrol(store: Any, portal_url: str, token: str, *, device_name: str = "Máy tiếp nhận") -> Enrolment:
+def enrol(store: Store, portal_url: str, token: str, *, device_name: str = "Máy tiếp nhận") -> Enrolment:
     """Enrol with `token`; store the credentials and the device's number slot. Admin only."""
     if store.user.role != "admin":
         raise PermissionDeniedError(f"only an administrator may enrol this desk; "

@@ -9,16 +9,19 @@ the defaults, stay in force.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from app.limits import Limits
 from app.store.limits import desk_limits, keep_published_limits
 from sync.client import Reply
 
+if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
+    from app.store.service import Store
+
 log = logging.getLogger(__name__)
 
 
-def remember_limits(store: Any, reply: Reply) -> Limits | None:
+def remember_limits(store: Store, reply: Reply) -> Limits | None:
     """Store the limits of a successful `GET /v1/limits` reply; None when it was not one."""
     if not reply.ok or not isinstance(reply.body, dict):
         return None

@@ -16,13 +16,16 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
 from app.store.models import OutboxItem
 from sync.classify import apply_reply
 from sync.client import Reply
+
+if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
+    from app.store.service import Store
 
 BATCH = 64
 FLUSH_S = 1.0
@@ -31,7 +34,7 @@ FLUSH_S = 1.0
 class OutboxMarks:
     """The outcome writer of one sync pass on `store`."""
 
-    def __init__(self, store: Any, now: datetime) -> None:
+    def __init__(self, store: Store, now: datetime) -> None:
         self.store, self.now = store, now
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()  # one batch at a time: a row is never written twice

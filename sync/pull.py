@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
@@ -39,6 +39,9 @@ from app.wire import (
 )
 from sync import state
 from sync.client import LinkDown, PortalClient, Reply
+
+if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
+    from app.store.service import Store
 
 PAGE = 500
 
@@ -135,7 +138,7 @@ def apply_change(session: Session, change: dict[str, Any], report: PullReport, *
     report.applied += 1
 
 
-def pull_changes(store: Any, client: PortalClient, *, classify: Callable[[Session, OutboxItem, Reply], None],
+def pull_changes(store: Store, client: PortalClient, *, classify: Callable[[Session, OutboxItem, Reply], None],
                  fetch: Callable[[str], bytes] | None = None) -> tuple[PullReport, Reply | None]:
     """Read and apply the feed until `more` is false; returns (report, the failing reply if any).
 

@@ -8,7 +8,7 @@ import logging
 import threading
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
@@ -18,6 +18,9 @@ from sync.engine import SyncReport, sync_once
 from sync.monitor import ConnectivityMonitor
 from sync.progress import Progress
 from sync.status import SyncStatus, sync_status
+
+if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
+    from app.store.service import Store
 
 log = logging.getLogger(__name__)
 IDLE_S = 300.0  # pull the change feed at least this often even with nothing to send
@@ -29,7 +32,7 @@ class SyncRunner:
     With a factory the thread opens (and closes) its own store, so it never shares one with the UI.
     """
 
-    def __init__(self, store: Any, *, monitor_interval_s: float = 15.0, idle_s: float = IDLE_S,
+    def __init__(self, store: Store, *, monitor_interval_s: float = 15.0, idle_s: float = IDLE_S,
                  on_report: Callable[[SyncReport], None] | None = None) -> None:
         self._factory: Callable[[], Any] | None = store if callable(store) else None
         self._store = None if callable(store) else store
@@ -65,11 +68,11 @@ class SyncRunner:
         self._wake.set()
         self._thread.join(timeout)
 
-    def status(self, store: Any) -> SyncStatus:
+    def status(self, store: Store) -> SyncStatus:
         return sync_status(store, progress=self.progress.snapshot())
 
     # -- thread ---------------------------------------------------------------------------------
-    def _next_due_s(self, store: Any, now: datetime) -> float:
+    def _next_due_s(self, store: Store, now: datetime) -> float:
         with store.read_session() as session:
             if state.get(session, state.AUTH_FAILED) or not state.get(session, state.DEVICE_SECRET):
                 # Not enrolled, or refused: nothing can go until a person acts (enrol, retry),
@@ -84,7 +87,7 @@ class SyncRunner:
             return 0.0
         return max(0.0, min(self.idle_s, (due - now).total_seconds()))
 
-    def _start_monitor(self, store: Any) -> None:
+    def _start_monitor(self, store: Store) -> None:
         url = store.get_setting(state.PORTAL_URL)
         if url and self._monitor is None:
             self._monitor = ConnectivityMonitor(url, self.link_up, interval_s=self.monitor_interval_s)
@@ -92,6 +95,7 @@ class SyncRunner:
 
     def _run(self) -> None:
         store = self._factory() if self._factory else self._store
+        assert store is not None  # the constructor takes a store or a factory
         try:
             self._start_monitor(store)
             while not self._stopping.is_set():
@@ -111,7 +115,7 @@ class SyncRunner:
             if self._factory is not None:
                 store.close()
 
-    def _pass(self, store: Any, link_up: bool) -> None:
+    def _pass(self, store: Store, link_up: bool) -> None:
         try:
             report = sync_once(store, progress=self.progress, ignore_backoff=link_up)
         except Exception:  # noqa: BLE001 - the thread must survive a bug in one pass; it is logged

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,6 +13,9 @@ from app.errors import InputError, NotFoundError
 from app.store.models import Dossier, OutboxItem, StatusEvent, User, utcnow
 from sync import state
 from sync.progress import ProgressSnapshot
+
+if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
+    from app.store.service import Store
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,7 @@ class SyncStatus:
         return asdict(self)
 
 
-def sync_status(store: Any, *, progress: ProgressSnapshot | None = None,
+def sync_status(store: Store, *, progress: ProgressSnapshot | None = None,
                 now: datetime | None = None) -> SyncStatus:
     stats = store.outbox_stats()
     with store.read_session() as session:
@@ -69,7 +72,7 @@ class OutboxEntry:
         return asdict(self)
 
 
-def outbox_entries(store: Any, *, states: tuple[str, ...] = ("pending", "quarantined"),
+def outbox_entries(store: Store, *, states: tuple[str, ...] = ("pending", "quarantined"),
                    limit: int = 500, dossier_id: str | None = None) -> list[OutboxEntry]:
     """Items not yet accepted (for the Đồng bộ page), oldest first, with their dossier codes;
     with `dossier_id`, that dossier's items only."""
@@ -94,6 +97,8 @@ def dossier_sync_states(session: Session, dossier_ids: list[str]) -> dict[str, s
     names = {0: "sent", 1: "waiting", 2: "quarantined"}
     worst: dict[str, int] = {}
     for dossier_id, row_state in rows:
+        if dossier_id is None:
+            continue
         worst[dossier_id] = max(worst.get(dossier_id, 0), rank.get(row_state, 1))
     for dossier_id in dossier_ids:
         states[dossier_id] = names[worst[dossier_id]] if dossier_id in worst else "local"
@@ -108,7 +113,7 @@ class StatusChange:
     note: str | None
 
 
-def recent_status_changes(store: Any, *, limit: int = 20) -> list[StatusChange]:
+def recent_status_changes(store: Store, *, limit: int = 20) -> list[StatusChange]:
     """Status changes the portal sent back (newest first): "where is my dossier?" at a glance."""
     with store.read_session() as session:
         rows = session.execute(select(Dossier.code, StatusEvent.status, StatusEvent.at, StatusEvent.note)
@@ -119,7 +124,7 @@ def recent_status_changes(store: Any, *, limit: int = 20) -> list[StatusChange]:
     return [StatusChange(*row) for row in rows]
 
 
-def requeue(store: Any, outbox_id: str) -> None:
+def requeue(store: Store, outbox_id: str) -> None:
     """"Retry now" for a quarantined (or waiting) item: pending, due at once."""
     with store.session() as session:
         row = session.scalar(select(OutboxItem).where(OutboxItem.id == outbox_id))
@@ -131,6 +136,6 @@ def requeue(store: Any, outbox_id: str) -> None:
         store.record_audit(session, action="sync.requeued", object_type="outbox", object_id=row.id)
 
 
-def set_metered(store: Any, metered: bool) -> None:
+def set_metered(store: Store, metered: bool) -> None:
     """Metered link: send dossier metadata only, keep scans until the link is not metered."""
     store.set_setting(state.METERED, bool(metered))

@@ -8,7 +8,7 @@ The portal says so at enrolment, in `GET /v1/device`, and whenever it changes th
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -16,6 +16,9 @@ from app.codes import OFFLINE_RANGES_SETTING, check_offline_range, check_unit_co
 from app.errors import InputError
 from sync import state
 from sync.client import PortalClient
+
+if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
+    from app.store.service import Store
 
 
 def parse_units(units: object, *, where: str) -> dict[str, list[int]]:
@@ -26,7 +29,7 @@ def parse_units(units: object, *, where: str) -> dict[str, list[int]]:
     for i, entry in enumerate(units):
         if not isinstance(entry, dict):
             raise InputError(f"{where}[{i}]: not an object")
-        unit = check_unit_code(entry.get("unit_code"), field=f"{where}[{i}].unit_code")
+        unit = check_unit_code(str(entry.get("unit_code", "")), field=f"{where}[{i}].unit_code")
         start, end = check_offline_range(entry.get("range_start"), entry.get("range_end"), where=f"{where}[{i}]")
         ranges[unit] = [start, end]
     return ranges
@@ -50,7 +53,7 @@ def filing_units(session: Session, own_unit: str) -> list[str]:
     return [own_unit, *granted]
 
 
-def refresh_units(store: Any, client: PortalClient) -> str | None:
+def refresh_units(store: Store, client: PortalClient) -> str | None:
     """Fetch the device's units when the desk has none yet (enrolled by an earlier version);
     a problem as text, or None. LinkDown propagates."""
     with store.read_session() as session:

@@ -20,7 +20,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PIL import Image
 from sqlalchemy import select
@@ -28,6 +28,9 @@ from sqlalchemy import select
 from app.errors import InputError, MotcuaError
 from app.limits import DEFAULT_LIMITS
 from app.store.models import Document, Dossier, Page, PageText
+
+if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
+    from app.store.service import Store
 
 log = logging.getLogger(__name__)
 OCR_DPI = 200  # the documents' floor: what the pages were processed at
@@ -47,7 +50,7 @@ class PageRef:
     mime: str
 
 
-def pages_without_text(store: Any, *, dossier_id: str | None = None, since: datetime | None = None,
+def pages_without_text(store: Store, *, dossier_id: str | None = None, since: datetime | None = None,
                        limit: int = 500) -> list[PageRef]:
     """Stored pages whose text is not indexed yet (of one dossier, or of the dossiers received
     since `since`, or of all), oldest first."""
@@ -110,7 +113,7 @@ def _decode(data: bytes) -> tuple[list[str], list[tuple[Image.Image, float]]]:
         raise UnreadablePage(f"cannot be decoded ({message[:200]})") from error
 
 
-def index_dossier_text(store: Any, dossier_id: str | None = None, *, since: datetime | None = None,
+def index_dossier_text(store: Store, dossier_id: str | None = None, *, since: datetime | None = None,
                        cancel: threading.Event | None = None,
                        on_page: Callable[[int, int], None] | None = None) -> int:
     """Index the pages still without text (of one dossier, or of the dossiers received since

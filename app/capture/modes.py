@@ -84,12 +84,12 @@ def photo_regions(gray: np.ndarray, dpi: float) -> list[Box]:
     """Boxes around continuous-tone areas (photos, shaded pictures), full-size pixels."""
     # Every other pixel, not an average: averaging would turn small text into grey tones.
     sub = gray[::2, ::2]
-    mid = ((sub > 60) & (sub < 200)).astype(np.uint8) * 255
+    mid = (((sub > 60) & (sub < 200)) * 255).astype(np.uint8)
     window = max(3, int(3 * _px_per_mm(dpi / 2)))
     density = cv2.blur(mid, (window, window))
-    photo = (density > 127).astype(np.uint8)
-    photo = cv2.morphologyEx(photo, cv2.MORPH_OPEN, np.ones((window, window), np.uint8))
-    return _component_boxes(photo, _PHOTO_MIN_MM2 * _px_per_mm(dpi / 2) ** 2, 2.0,
+    opened = cv2.morphologyEx(np.asarray(density > 127, dtype=np.uint8), cv2.MORPH_OPEN,
+                              np.ones((window, window), np.uint8))
+    return _component_boxes(opened, _PHOTO_MIN_MM2 * _px_per_mm(dpi / 2) ** 2, 2.0,
                             _REGION_PAD_MM * _px_per_mm(dpi), gray.shape)
 
 

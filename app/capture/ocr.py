@@ -199,7 +199,7 @@ def detect_rotation(image: Image.Image) -> int:
     small = image.convert("L")
     scale = min(1.0, OSD_MAX_SIDE_PX / max(small.width, small.height))
     if scale < 1.0:
-        small = small.resize((round(small.width * scale), round(small.height * scale)), Image.LANCZOS)
+        small = small.resize((round(small.width * scale), round(small.height * scale)), Image.Resampling.LANCZOS)
     api = _api("osd")
     api.SetImage(small)
     try:

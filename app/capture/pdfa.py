@@ -10,6 +10,11 @@ its destination, flushed to disk, then renamed over it, so a crash never leaves 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # OCR loads Tesseract: only the documents that carry text import it
+    from app.capture.ocr import OcrPage
+
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -168,7 +173,7 @@ def _save_atomically(pdf: pikepdf.Pdf, out: Path) -> None:
         pdf.save(handle, min_version="1.7", object_stream_mode=pikepdf.ObjectStreamMode.generate)
 
 
-def _build(pages: Sequence[ProcessedPage], title: str, text_layers: Sequence[object | None] | None,
+def _build(pages: Sequence[ProcessedPage], title: str, text_layers: Sequence[OcrPage | None] | None,
            where: str) -> tuple[pikepdf.Pdf, list[PageEntry]]:
     if not pages:
         raise InputError(f"no pages to write to {where}")
@@ -187,7 +192,7 @@ def _build(pages: Sequence[ProcessedPage], title: str, text_layers: Sequence[obj
 
 
 def write_pdf(pages: Sequence[ProcessedPage], out: Path, *, title: str = "",
-              text_layers: Sequence[object | None] | None = None) -> PdfReport:
+              text_layers: Sequence[OcrPage | None] | None = None) -> PdfReport:
     """Write `pages` as one PDF/A-2b document at `out` (atomically) and say what went in.
 
     `text_layers[i]`, when not None, is an OCR result laid under page i as invisible text.
@@ -198,7 +203,7 @@ def write_pdf(pages: Sequence[ProcessedPage], out: Path, *, title: str = "",
 
 
 def pdf_bytes(pages: Sequence[ProcessedPage], *, title: str = "",
-              text_layers: Sequence[object | None] | None = None) -> bytes:
+              text_layers: Sequence[OcrPage | None] | None = None) -> bytes:
     """The same PDF/A-2b document as `write_pdf`, in memory: for a caller that seals it into the
     encrypted blob store, so a citizen's pages never sit on disk in the clear."""
     pdf, _entries = _build(pages, title, text_layers, "memory")

@@ -47,7 +47,8 @@ def _qr_texts(image: Image.Image) -> Iterator[str]:
         raise InputError(f"QR search needs a PIL image, not {type(image).__name__}")
     grey = _grey(image)
     for pixels, options in _passes(grey):
-        texts = [r.text for r in zxingcpp.read_barcodes(pixels, formats=_QR, **options) if r.text]
+        texts = [r.text for r in zxingcpp.read_barcodes(pixels, formats=_QR, **options)  # type: ignore[arg-type]
+                 if r.text]  # (zxing-cpp's stubs: formats takes one format too, options are keywords)
         if texts:
             yield from texts
             return

@@ -52,7 +52,7 @@ def seal(page: Image.Image, centre: tuple[int, int], dpi: int, ring_text: str,
     _star(draw, c, c, round(inner * 0.42))
     # Stamps never ink evenly: thin the coverage at random so the paper shows through.
     patchy = np.asarray(layer, dtype=np.float32) * _np_rng(rng).uniform(0.55, 1.0, (size, size))
-    layer = Image.fromarray(patchy.astype(np.uint8)).rotate(rng.uniform(-25, 25), resample=Image.BICUBIC)
+    layer = Image.fromarray(patchy.astype(np.uint8)).rotate(rng.uniform(-25, 25), resample=Image.Resampling.BICUBIC)
     return _apply_ink(page, layer, SEAL_RED, (centre[0] - c, centre[1] - c))
 
 
@@ -64,7 +64,7 @@ def _ring_text(layer: Image.Image, text: str, c: int, radius: int, size_px: int)
         angle = -90 + index * step  # start at the top
         glyph = Image.new("L", (size_px * 2, size_px * 2), 0)
         ImageDraw.Draw(glyph).text((size_px, size_px), char, font=face, fill=255, anchor="mm")
-        glyph = glyph.rotate(-angle - 90, resample=Image.BICUBIC)
+        glyph = glyph.rotate(-angle - 90, resample=Image.Resampling.BICUBIC)
         x = c + radius * math.cos(math.radians(angle)) - size_px
         y = c + radius * math.sin(math.radians(angle)) - size_px
         layer.paste(255, (round(x), round(y)), glyph)
@@ -110,7 +110,7 @@ def _apply_ink(page: Image.Image, coverage: Image.Image, colour: tuple[int, int,
 
 def tilt(page: Image.Image, degrees: float) -> Image.Image:
     """Rotate the page content as a crooked feed would, filling the corners with white."""
-    return page.rotate(degrees, resample=Image.BICUBIC, fillcolor="white")
+    return page.rotate(degrees, resample=Image.Resampling.BICUBIC, fillcolor="white")
 
 
 def paper_noise(page: Image.Image, rng: random.Random, *, strength: float = 1.0) -> Image.Image:
@@ -158,13 +158,13 @@ def phone_photo(page: Image.Image, rng: random.Random) -> Image.Image:
     def jitter(scale: float) -> float:
         return rng.uniform(-scale, scale)
 
-    corners = np.float32([
+    corners = np.array([
         (margin_x + jitter(w * 0.04) + w * 0.05, margin_y + jitter(h * 0.02)),
         (out_w - margin_x + jitter(w * 0.03) - w * 0.05, margin_y + jitter(h * 0.02) + h * 0.02),
         (out_w - margin_x + jitter(w * 0.02), out_h - margin_y + jitter(h * 0.02)),
         (margin_x + jitter(w * 0.02), out_h - margin_y + jitter(h * 0.01)),
-    ])
-    src = np.float32([(0, 0), (w, 0), (w, h), (0, h)])
+    ], dtype=np.float32)
+    src = np.array([(0, 0), (w, 0), (w, h), (0, h)], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(src, corners)
     desk = np.empty((out_h, out_w, 3), dtype=np.uint8)
     desk[:] = DESK_BROWN

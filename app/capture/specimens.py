@@ -128,7 +128,7 @@ def id_card_specimen(seed: int, *, dpi: int = ID_CARD_DPI, tilt_degrees: float |
     tilt_degrees = rng.uniform(-3.0, 3.0) if tilt_degrees is None else tilt_degrees
     noisy = rng.random() < 0.5 if noisy is None else noisy
     card, card_text = _card(payload, dpi, rng)
-    card = card.rotate(tilt_degrees, resample=Image.BICUBIC, expand=True, fillcolor="white")
+    card = card.rotate(tilt_degrees, resample=Image.Resampling.BICUBIC, expand=True, fillcolor="white")
     page = Image.new("RGB", _px(A4_MM, dpi), "white")
     x = rng.randint(dpi // 2, page.width - card.width - dpi // 2)
     y = rng.randint(dpi // 2, page.height // 2 - card.height)
@@ -302,4 +302,4 @@ def _qr_image(payload: str, side_px: int) -> Image.Image:
     img.putdata([0 if cell else 255 for row in matrix for cell in row])
     # Nearest-neighbour keeps modules crisp as a laser-printed card would; size is rounded to a
     # whole number of device pixels per module only when that does not shrink the code much.
-    return img.resize((side_px, side_px), Image.NEAREST).convert("RGB")
+    return img.resize((side_px, side_px), Image.Resampling.NEAREST).convert("RGB")

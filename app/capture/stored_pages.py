@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PIL import Image
 from sqlalchemy import select
 
 from app.errors import InputError
 from app.store.models import Document, Page
+
+if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
+    from app.store.service import Store
 
 VIEW_DPI = 150  # sharp enough to read a scanned page on screen, light enough to page through
 
@@ -34,7 +37,7 @@ class StoredPage:
         return self.data.startswith(b"%PDF-")
 
 
-def page_rows(store: Any, dossier_id: str) -> list[tuple[str, str, str]]:
+def page_rows(store: Store, dossier_id: str) -> list[tuple[str, str, str]]:
     """Store lane: (document name, sha256, mime) of every stored page file, checklist order."""
     query = (select(Document.name, Page.sha256, Page.mime).join(Page, Page.document_id == Document.id)
              .where(Document.dossier_id == dossier_id).order_by(Document.seq, Page.seq))
@@ -42,7 +45,7 @@ def page_rows(store: Any, dossier_id: str) -> list[tuple[str, str, str]]:
         return [(name, sha256, mime) for name, sha256, mime in session.execute(query).all()]
 
 
-def dossier_pages(store: Any, rows: list[tuple[str, str, str]]) -> list[StoredPage]:
+def dossier_pages(store: Store, rows: list[tuple[str, str, str]]) -> list[StoredPage]:
     """IO lane: the files decrypted and split into pages (a PDF gives one entry per page)."""
     import pypdfium2
 

@@ -18,7 +18,7 @@ unfinished ("nguyen van d" finds "Nguyễn Văn Đức") because the list search
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text as sql
 from sqlalchemy.exc import OperationalError
@@ -33,6 +33,9 @@ from app.store.models import utcnow
 from app.text import fold
 from app.text import nfc
 
+if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
+    from app.store.service import Store
+
 FTS_TABLE = "page_text_fts"
 MAX_LIMIT = 1000
 MAX_QUERY_WORDS = 16  # a pasted paragraph is not a search; keep the FTS query small
@@ -42,7 +45,7 @@ _WORD = re.compile(r"\w+")
 _fts_state: dict[str, bool] = {}  # "available": whether this SQLite build has FTS5 (per process)
 
 
-def index_page_text(store: Any, dossier_id: str, page_sha256: str, text: str, *,
+def index_page_text(store: Store, dossier_id: str, page_sha256: str, text: str, *,
                     document_id: str | None = None, language: str = "vie") -> str:
     """Record the OCR text of one page of a dossier (replacing earlier text of that page).
 
@@ -77,7 +80,7 @@ def index_in_session(session: Session, dossier_id: str, page_sha256: str, text: 
     return row.id
 
 
-def search_dossiers_by_text(store: Any, query: str, limit: int = 50) -> list[str]:
+def search_dossiers_by_text(store: Store, query: str, limit: int = 50) -> list[str]:
     """Ids of dossiers whose scanned text matches `query`, best match first, at most `limit`."""
     with store.read_session() as session:
         return search_in_session(session, query, limit)
@@ -102,7 +105,7 @@ def search_in_session(session: Session, query: str, limit: int = 50) -> list[str
     return _search_like(session, words, limit)
 
 
-def rebuild_text_index(store: Any) -> int:
+def rebuild_text_index(store: Store) -> int:
     """Drop and refill the full-text index from `page_texts`; returns the number of pages indexed."""
     with store.session() as session:
         session.execute(sql(f"DROP TABLE IF EXISTS {FTS_TABLE}"))

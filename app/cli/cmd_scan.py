@@ -10,16 +10,20 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.common import emit, for_terminal
 from app.errors import InputError
+
+if TYPE_CHECKING:
+    from app.capture.sources.base import ScanColour
 
 PROCESS_MODES = ("auto", "bw", "gray", "color", "mixed")
 # The scanner's colour for each processing mode: we binarise better than most drivers, so
 # black-and-white pages are scanned grey; "auto" and "mixed" need colour to find the seals.
 SCANNER_PREFIXES = ("sane", "escl", "wia")
-SCAN_COLOUR_FOR_MODE = {"auto": "color", "mixed": "color", "color": "color", "gray": "gray", "bw": "gray"}
+SCAN_COLOUR_FOR_MODE: dict[str, ScanColour] = {"auto": "color", "mixed": "color", "color": "color", "gray": "gray",
+                                                "bw": "gray"}
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

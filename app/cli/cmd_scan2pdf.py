@@ -7,6 +7,11 @@ name while every other page is still written; the exit status is then 2 so scrip
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.capture.ocr import OcrPage
+
 import argparse
 from pathlib import Path
 from typing import Any
@@ -79,7 +84,7 @@ def _process(args: argparse.Namespace, raws: Any, problems: list[dict[str, str]]
     return kept, skipped
 
 
-def _recognise(pages: list[ProcessedPage]) -> list[object | None]:
+def _recognise(pages: list[ProcessedPage]) -> list[OcrPage | None]:
     from app.capture.modes import render
     from app.capture.ocr import recognise
 

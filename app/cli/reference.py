@@ -7,6 +7,11 @@ with no store; the output says which source answered.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.deadlines import WorkCalendar
+
 import argparse
 import os
 from dataclasses import dataclass
@@ -17,7 +22,7 @@ from app.cli.common import PASSWORD_ENV, USER_ENV, opened_store, paths_from
 @dataclass
 class Reference:
     versions: list
-    calendar: object
+    calendar: WorkCalendar
     source: str
 
 

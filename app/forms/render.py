@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -18,6 +18,9 @@ from app.forms.templates import FormTemplate
 from app.forms.templates import template_for
 from app.reception.views import DossierView
 from app.reception.views import load_dossier_view
+
+if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
+    from app.store.service import Store
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ def render_form_pdf(session: Session, code: str, form: str, *, paper: str | None
     return prepare_form(session, code, form, paper=paper).render()
 
 
-def render_form(session: Session, store: Any, code: str, form: str, *, out: Path,
+def render_form(session: Session, store: Store, code: str, form: str, *, out: Path,
                 paper: str | None = None) -> Path:
     """Write form `form` of dossier `code` to `out` and return the path.
 

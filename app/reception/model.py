@@ -10,6 +10,7 @@ value ("documents[1].form: 'photo' is not one of original, certified_copy, copy"
 from __future__ import annotations
 
 from collections.abc import Mapping
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -110,7 +111,7 @@ class FieldProblem:
     field: str
     message: str  # English, for logs and `motcua intake`
     kind: str = ""  # the problem for a screen to word (ui/problems.py); "" = worded by field only
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"

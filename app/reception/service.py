@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -45,6 +45,9 @@ from app.statuses import INITIAL_STATUS
 from app.store.blobs import BlobStore
 from app.store.models import Applicant, Document, Dossier, Draft, OutboxItem, Page, StatusEvent, utcnow
 from app.wire import OutboxKind
+
+if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
+    from app.store.service import Store
 
 OUTBOX_KIND = OutboxKind.DOSSIER_CREATE.value
 AUDIT_ACTION = "dossier.received"
@@ -107,7 +110,7 @@ def preview_reception(session: Session, request: ReceptionRequest, *,
                           problems=checked.problems, received_at=checked.received_at)
 
 
-def confirm_reception(store: Any, request: ReceptionRequest, *,
+def confirm_reception(store: Store, request: ReceptionRequest, *,
                       now: datetime | None = None) -> ReceptionResult:
     """Receive the dossier described by `request`; see the module docstring.
 
@@ -139,7 +142,7 @@ def confirm_reception(store: Any, request: ReceptionRequest, *,
         raise _store_problem(store, error) from error
 
 
-def _store_problem(store: Any, error: OperationalError) -> StoreError:
+def _store_problem(store: Store, error: OperationalError) -> StoreError:
     text = str(getattr(error, "orig", error)).lower()
     if "full" in text:
         return StoreError(f"the disk holding {store.paths.store} is full; nothing was saved. Free some "
@@ -192,7 +195,7 @@ def _sealed(blobs: BlobStore, page: PageInput) -> StoredPage:
                          "capture it again") from None
 
 
-def _write(store: Any, session: Session, checked: CheckedRequest,
+def _write(store: Store, session: Session, checked: CheckedRequest,
            pages: list[list[StoredPage]]) -> ReceptionResult:
     request, version = checked.request, checked.version
     assert version is not None and checked.due_at is not None and checked.fee is not None
@@ -293,7 +296,7 @@ def _dossier_data(checked: CheckedRequest, fee: FeeQuote) -> dict[str, Any]:
     }
 
 
-def _outbox_payload(store: Any, dossier: Dossier, request: ReceptionRequest,
+def _outbox_payload(store: Store, dossier: Dossier, request: ReceptionRequest,
                     documents: list[dict[str, Any]], data: dict[str, Any]) -> dict[str, Any]:
     """The dossier as the portal needs it: JSON-serialisable, dates and times ISO."""
     assert dossier.due_at is not None

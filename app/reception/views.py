@@ -271,6 +271,7 @@ def _install_fold(session: Session) -> None:
     # Names are stored with diacritics; folding in Python per row keeps "nguyen van a" finding
     # "Nguyễn Văn A" without a second, folded copy of personal data in the store.
     raw = session.connection().connection.dbapi_connection
+    assert raw is not None  # a live session's connection
     raw.create_function("motcua_fold", 1, lambda value: fold(value) if value else "")
 
 

@@ -23,7 +23,7 @@ import os
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -35,6 +35,9 @@ from sqlalchemy.orm import Session
 from app.errors import InputError, NotFoundError, StoreCorruptError, StoreError
 from app.ids import new_id
 from app.store.models import Draft, Page
+
+if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
+    from app.store.service import Store
 
 MAGIC = b"MCB1"
 NONCE_BYTES = 12
@@ -65,7 +68,7 @@ def referenced_addresses(session: Session) -> set[str]:
     return keep
 
 
-def sweep_unused_pages(store: Any, *, grace_s: float = 24 * 3600.0) -> list[str]:
+def sweep_unused_pages(store: Store, *, grace_s: float = 24 * 3600.0) -> list[str]:
     """Remove page files nothing refers to any more (earlier builds of a captured document, a
     reception abandoned without its draft, a rolled-back confirm) once they are `grace_s` old;
     an audit event records how many. Run in the background, e.g. at sign-in."""

@@ -27,6 +27,7 @@ import base64
 import hashlib
 import json
 import os
+import sys
 import secrets
 import tempfile
 from collections.abc import Iterator
@@ -94,7 +95,7 @@ def new_recovery_key() -> tuple[bytes, str]:
 def parse_recovery_key(text: str) -> bytes:
     """Accept the printed recovery key with any spacing, case or dashes; fix look-alike digits."""
     cleaned = "".join(ch for ch in text.upper() if ch not in "- \t\r\n")
-    cleaned = cleaned.translate(str.maketrans({"0": "O", "1": "I", "8": "B"}))
+    cleaned = cleaned.translate(str.maketrans("018", "OIB"))
     if len(cleaned) != 40:
         raise InputError(f"recovery key: expected 40 letters and digits (10 groups of 4), "
                          f"got {len(cleaned)}")
@@ -297,7 +298,7 @@ def locked(path: Path) -> Iterator[None]:
             _unlock(handle.fileno())
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows builds
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds
     import msvcrt
 
     def _lock(fd: int) -> None:

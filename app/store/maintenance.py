@@ -323,7 +323,8 @@ def restore_backup(paths: DataPaths, backup: Path, *, unlock: Unlock | None = No
     with tempfile.TemporaryDirectory(dir=paths.root, prefix=".restore-") as tmp:
         folder = Path(tmp)
         _extract(backup, manifest, folder)
-        count, good, problems = len(manifest["pages"]), None, []
+        count, good = len(manifest["pages"]), None
+        problems: list[str] = []
         if unlock is not None:
             count, good, problems = _verify_restored(backup, paths, manifest, folder, unlock)
             if problems and not allow_missing_pages:

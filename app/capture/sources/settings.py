@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from app.capture.sources.discovery import base_url_from_address
 from app.errors import InputError
+
+if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
+    from app.store.service import Store
 
 ESCL_SETTING = "capture.escl_addresses"
 FOLDERS_SETTING = "capture.watch_folders"
@@ -29,7 +32,7 @@ def split_list(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.replace("\n", ";").split(";") if part.strip())
 
 
-def read_scanner_settings(store: Any) -> ScannerSettings:
+def read_scanner_settings(store: Store) -> ScannerSettings:
     escl = store.get_setting(ESCL_SETTING, []) or []
     folders = store.get_setting(FOLDERS_SETTING, []) or []
     return ScannerSettings(tuple(str(a) for a in escl), tuple(str(f) for f in folders))
@@ -47,7 +50,7 @@ def check_scanner_settings(escl_addresses: tuple[str, ...], folders: tuple[str, 
     return ScannerSettings(escl_addresses, folders)
 
 
-def save_scanner_settings(store: Any, settings: ScannerSettings) -> None:
+def save_scanner_settings(store: Store, settings: ScannerSettings) -> None:
     checked = check_scanner_settings(settings.escl_addresses, settings.folders)
     store.set_setting(ESCL_SETTING, list(checked.escl_addresses))
     store.set_setting(FOLDERS_SETTING, list(checked.folders))
