@@ -14,13 +14,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import options
 from app.clock import local_today
 from app.deadlines import OfficeHours, WorkCalendar
 from app.errors import InputError
 from app.holiday_table import HolidayEntry, calendar_from_entries, seed_holidays
 from app.store.models import Holiday, Setting
 
-OFFICE_HOURS_KEY = "calendar.office_hours"
+OFFICE_HOURS_KEY = options.OFFICE_HOURS.key
 _HOUR_FIELDS = ("morning_start", "morning_end", "afternoon_start", "afternoon_end", "cutoff")
 
 

@@ -28,6 +28,7 @@ from datetime import date
 from sqlalchemy import exists, select, text
 from sqlalchemy.orm import Session
 
+from app import options
 from app.errors import InputError, StoreError
 from app.ids import new_id
 from app.store.models import CodeBlock, Dossier, Setting, utcnow
@@ -43,8 +44,8 @@ DEVICE_SLOTS = range(1, 10)
 OFFLINE_RANGE_SIZE = 1000
 OFFLINE_RANGE_STARTS = range(10 * OFFLINE_RANGE_SIZE, 100 * OFFLINE_RANGE_SIZE, OFFLINE_RANGE_SIZE)
 # Store settings: {unit_code: [start, end]} the portal gave this device; the legacy slot.
-OFFLINE_RANGES_SETTING = "codes.offline_ranges"
-DEVICE_SLOT_SETTING = "codes.device_slot"
+OFFLINE_RANGES_SETTING = options.OFFLINE_RANGES.key
+DEVICE_SLOT_SETTING = options.DEVICE_SLOT.key
 
 _TAKE_SQL = text("""
     UPDATE code_blocks SET next_value = next_value + 1

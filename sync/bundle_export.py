@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from app import options
 from app.bundle_format import MAX_BUNDLE_BYTES, Operation, write_bundle
 from app.errors import InputError, MotcuaError
 from app.files import write_atomically
@@ -30,7 +31,7 @@ from sync.enrolment import credentials
 if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
     from app.store.service import Store
 
-EXPORTED = "sync.bundle_exported"  # {outbox row id: bundle id} of rows put in a bundle
+EXPORTED = options.BUNDLE_EXPORTED.key  # {outbox row id: bundle id} of rows put in a bundle
 # Room for the zip and JSON overhead next to the blobs, so the written file stays under the limit.
 HEADROOM = 8 * 1024 * 1024
 

@@ -1,4 +1,4 @@
-"""The sync engine's own rows in the encrypted store's `settings` table.
+"""The sync engine's own rows in the encrypted store's `settings` table (declared in app/options.py).
 
 Credentials (device id and secret) live here, inside the SQLCipher store, never in a plain file.
 Bookkeeping (cursor, last success, last error) is written without an audit event: it changes on
@@ -11,25 +11,25 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.codes import DEVICE_SLOT_SETTING
+from app import options
 from app.store.models import Setting
 
-PORTAL_URL = "sync.portal_url"
-DEVICE_ID = "sync.device_id"
-DEVICE_SECRET = "sync.device_secret"
-UNIT_CODE = "sync.unit_code"
-DEVICE_SLOT = DEVICE_SLOT_SETTING
-PENDING_ENROLMENT = "sync.pending_enrolment"  # {token_sha256, secret, portal_url} before the answer
-CURSOR = "sync.cursor"
-LAST_SUCCESS = "sync.last_success"
-LAST_ERROR = "sync.last_error"
-LAST_ATTEMPT = "sync.last_attempt"
-ONLINE = "sync.online"
-AUTH_FAILED = "sync.auth_failed"  # the portal's message, or absent
-METERED = "sync.metered"
-BLOCK_REQUESTS = "sync.block_requests"  # {day: idempotency key} of reservations in flight
-CATALOG_ANNOUNCED = "sync.catalog_announced"
-APPLIED_BUNDLE_KEYS = "sync.bundle_results"
+PORTAL_URL = options.PORTAL_URL.key
+DEVICE_ID = options.DEVICE_ID.key
+DEVICE_SECRET = options.DEVICE_SECRET.key
+UNIT_CODE = options.UNIT_CODE.key
+DEVICE_SLOT = options.DEVICE_SLOT.key
+PENDING_ENROLMENT = options.PENDING_ENROLMENT.key
+CURSOR = options.CURSOR.key
+LAST_SUCCESS = options.LAST_SUCCESS.key
+LAST_ERROR = options.LAST_ERROR.key
+LAST_ATTEMPT = options.LAST_ATTEMPT.key
+ONLINE = options.ONLINE.key
+AUTH_FAILED = options.AUTH_FAILED.key
+METERED = options.METERED.key
+BLOCK_REQUESTS = options.BLOCK_REQUESTS.key
+CATALOG_ANNOUNCED = options.CATALOG_ANNOUNCED.key
+APPLIED_BUNDLE_KEYS = options.BUNDLE_RESULTS.key
 
 
 def get(session: Session, key: str, default: Any = None) -> Any:

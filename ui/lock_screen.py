@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QWidget
 
+from app import options
 from app.errors import MotcuaError
 from ui.errors import report_unexpected
 from ui.tasks import TaskRunner
@@ -29,7 +30,7 @@ from ui.widgets.form_field import ERROR_STYLE
 from ui.widgets.panel import centered_card
 
 DEFAULT_IDLE_MINUTES = 10
-IDLE_SETTING = "security.idle_lock_minutes"
+IDLE_SETTING = options.IDLE_LOCK_MINUTES.key
 # Only deliberate input counts as activity; paint or timer events must not keep the desk open.
 _ACTIVITY_EVENTS = frozenset({
     QEvent.Type.KeyPress,

@@ -1,6 +1,6 @@
 """What a printed receipt needs from the unit's settings, read and checked in one place.
 
-Settings keys (stored in the `settings` table, set by an administrator):
+Settings (declared in app/options.py, stored in the `settings` table, set by an administrator):
 - "receipt.paper": "A5" (default, the legal size of Mẫu 01) or "A4";
 - "receipt.lookup_url": the portal's lookup address, `{code}` replaced by the dossier code;
 - "receipt.survey_url": satisfaction survey address (`{code}` allowed); empty = no survey QR;
@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import options
 from app.errors import InputError
 from app.payments.banks import load_banks
 from app.payments.vietqr import build_vietqr
@@ -27,8 +28,9 @@ from app.text import collapse_spaces, nfc
 
 PAPERS = ("A5", "A4")
 DEFAULT_LOOKUP_URL = "https://dichvucong.gov.vn/tra-cuu-ho-so?ma={code}"
-KEYS = ("receipt.paper", "receipt.lookup_url", "receipt.survey_url", "payment.vietqr",
-        "unit.place_name", "unit.parent_agency", "unit.hotline")
+KEYS = tuple(option.key for option in (options.RECEIPT_PAPER, options.LOOKUP_URL, options.SURVEY_URL,
+                                       options.VIETQR_ACCOUNT, options.PLACE_NAME, options.PARENT_AGENCY,
+                                       options.HOTLINE))
 
 
 @dataclass(frozen=True)
@@ -68,14 +70,15 @@ class ReceiptSettings:
     def from_values(cls, values: Mapping[str, Any]) -> ReceiptSettings:
         """Build from {setting key: stored value}; InputError names the bad setting."""
         return cls(
-            paper=check_paper(values.get("receipt.paper") or "A5", field="setting receipt.paper"),
-            lookup_url=_url(values.get("receipt.lookup_url"), "receipt.lookup_url",
+            paper=check_paper(values.get(options.RECEIPT_PAPER.key) or "A5",
+                              field=f"setting {options.RECEIPT_PAPER.key}"),
+            lookup_url=_url(values.get(options.LOOKUP_URL.key), options.LOOKUP_URL.key,
                             default=DEFAULT_LOOKUP_URL, need_code=True),
-            survey_url=_url(values.get("receipt.survey_url"), "receipt.survey_url", default=""),
-            vietqr=_vietqr(values.get("payment.vietqr")),
-            place_name=_text(values.get("unit.place_name"), "unit.place_name"),
-            parent_agency=_text(values.get("unit.parent_agency"), "unit.parent_agency"),
-            hotline=_text(values.get("unit.hotline"), "unit.hotline"),
+            survey_url=_url(values.get(options.SURVEY_URL.key), options.SURVEY_URL.key, default=""),
+            vietqr=_vietqr(values.get(options.VIETQR_ACCOUNT.key)),
+            place_name=_text(values.get(options.PLACE_NAME.key), options.PLACE_NAME.key),
+            parent_agency=_text(values.get(options.PARENT_AGENCY.key), options.PARENT_AGENCY.key),
+            hotline=_text(values.get(options.HOTLINE.key), options.HOTLINE.key),
         )
 
 

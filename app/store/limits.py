@@ -13,10 +13,11 @@ from dataclasses import asdict
 
 from sqlalchemy.orm import Session
 
+from app import options
 from app.limits import DEFAULT_LIMITS, Limits
 from app.store.models import Setting
 
-LIMITS_KEY = "sync.portal_limits"
+LIMITS_KEY = options.PORTAL_LIMITS.key
 
 
 def desk_limits(session: Session) -> Limits:

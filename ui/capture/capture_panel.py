@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from app import options
 from app.capture.pages import PageKind
 from app.capture.sources import DeviceListing
 from app.capture.sources import ScanSettings
@@ -44,7 +45,7 @@ from ui.tasks import TaskRunner
 from ui.widgets.file_dialogs import open_file_names
 from ui.widgets.form_field import ERROR_STYLE
 
-DEVICE_SETTING = "capture.device"
+DEVICE_SETTING = options.SCAN_DEVICE.key
 SCANNER_SOURCES = ("sane", "escl", "wia", "folder")  # files have their own button
 DOCUMENT_DPI, ID_CARD_DPI = 200, 300
 PhotoChooser = Callable[[QWidget], list[Path]]

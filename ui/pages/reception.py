@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QScrollArea
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from app import options
 from app.errors import MotcuaError
 from app.ids import new_id
 from app.reception.model import FieldProblem
@@ -59,8 +60,8 @@ def _translated(problems: list[FieldProblem]) -> list[FieldProblem]:
 
 
 def _read_settings(store: Any) -> dict[str, Any]:
-    return {"vietqr": store.get_setting("payment.vietqr"),
-            "direct": bool(store.get_setting("printing.direct", False))}
+    return {"vietqr": store.get_setting(options.VIETQR_ACCOUNT.key),
+            "direct": bool(store.get_setting(options.PRINT_DIRECT.key, options.PRINT_DIRECT.default))}
 
 
 def _preview(store: Any, request: ReceptionRequest) -> ReceptionQuote:

@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app import options
 from app.capture.sources.discovery import base_url_from_address
 from app.errors import InputError
 
 if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
     from app.store.service import Store
 
-ESCL_SETTING = "capture.escl_addresses"
-FOLDERS_SETTING = "capture.watch_folders"
+ESCL_SETTING = options.ESCL_ADDRESSES.key
+FOLDERS_SETTING = options.WATCH_FOLDERS.key
 
 
 @dataclass(frozen=True)
