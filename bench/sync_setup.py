@@ -2,7 +2,7 @@
 
 Self-contained on purpose (benchmarks must not import the test suite): the desk is made by
 `create_desk` and filled through the real reception service, and the portal runs in a child
-process on a free loopback port (`portal.child`).
+process on a free loopback port (`testing.portal_child`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from portal.child import portal_child
+from testing.portal_child import portal_child
 from tests.app.reception_support import padded_png
 
 UNIT = "000.00.06.H56"

@@ -1,5 +1,5 @@
 """Commands `motcua enroll --portal URL --token T`, `motcua sync --once [--json]` and
-`motcua bundle export --out F` and `motcua demo`."""
+`motcua bundle export --out F`."""
 
 from __future__ import annotations
 
@@ -38,12 +38,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                         help="also put in what an earlier bundle carried but the portal has not confirmed")
     add_store_user_options(export)
     export.set_defaults(handler=run_bundle_export)
-
-    demo = sub.add_parser("demo", parents=[common],
-                          help="headless end-to-end run on throw-away data (portal on loopback)")
-    demo.add_argument("--receptions", type=int, default=4, help="dossiers to receive (1-20, default 4)")
-    demo.add_argument("--folder", type=Path, help="where to keep everything (default: a new temporary folder)")
-    demo.set_defaults(handler=run_demo)
 
 
 def _portal_anchor(store: Store) -> Any:
@@ -96,20 +90,3 @@ def run_bundle_export(args: argparse.Namespace) -> int:
         human += f"\n{result.left_for_next_bundle} changes did not fit: run the export again for them."
     emit(args, result.to_dict(), human)
     return 0
-
-
-def run_demo(args: argparse.Namespace) -> int:
-    import sys
-
-    from app.errors import InputError
-    from sync.demo import run_demo as demo, summary_text
-
-    if not 1 <= args.receptions <= 20:
-        raise InputError(f"--receptions: {args.receptions} must be from 1 to 20")
-    if args.folder is not None and args.folder.exists() and any(args.folder.iterdir()):
-        raise InputError(f"--folder: {args.folder} is not empty; give a new or empty folder")
-    quiet = bool(getattr(args, "json", False))
-    summary = demo(args.folder, receptions=args.receptions,
-                   say=(lambda _text: None) if quiet else (lambda text: print(text, file=sys.stderr)))
-    emit(args, summary.to_dict(), summary_text(summary))
-    return 0 if summary.ok else 1

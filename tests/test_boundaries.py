@@ -14,9 +14,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 FORBIDDEN = {
-    "app": {"PySide6", "shiboken6", "ui", "sync", "portal"},
-    "sync": {"PySide6", "shiboken6", "ui", "portal"},
-    "portal": {"PySide6", "shiboken6", "ui", "sync"},
+    "app": {"PySide6", "shiboken6", "ui", "sync", "portal", "demo", "testing"},
+    "sync": {"PySide6", "shiboken6", "ui", "portal", "demo", "testing"},
+    "portal": {"PySide6", "shiboken6", "ui", "sync", "testing"},
+    "demo": {"PySide6", "shiboken6", "ui", "portal", "testing"},
 }
 
 

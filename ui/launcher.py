@@ -21,8 +21,8 @@ def open_desk(paths: DataPaths) -> int:
 
 
 def installed_command_modules() -> tuple[str, ...]:
-    """Command groups of the packages present in this installation (sync, the reference portal)."""
-    return tuple(module for module in ("sync.cli", "portal.cli") if _present(module))
+    """Command groups of the packages present in this installation (sync, the demo, the reference portal)."""
+    return tuple(module for module in ("sync.cli", "demo.cli", "portal.cli") if _present(module))
 
 
 def _present(module: str) -> bool:

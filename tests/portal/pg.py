@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from portal.child import free_port  # noqa: F401 - the tests import it from here
+from testing.portal_child import free_port  # noqa: F401 - the tests import it from here
 
 PG_BIN_DIRS = sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
 

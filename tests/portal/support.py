@@ -18,7 +18,7 @@ import httpx
 
 from app.ids import new_id
 from portal.admin import create_enrolment_token
-from portal.child import PortalChild, portal_child
+from testing.portal_child import PortalChild, portal_child
 
 _numbers = itertools.count(1)
 

@@ -1,7 +1,7 @@
 """Bodies are cut at their route's limit while they stream: a desk (or anyone holding a device
 secret) offering 512 MiB in a chunked body cannot make the portal process hold it.
 
-The portal runs in a child process (portal/child.py) so its resident memory can be read from
+The portal runs in a child process (testing/portal_child.py) so its resident memory can be read from
 /proc/<pid>/status before and after.
 """
 
@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from portal.child import portal_child
+from testing.portal_child import portal_child
 from tests.portal.support import Desk, enrol_desk, sha
 
 OFFERED = 512 * 1024 * 1024
