@@ -11,6 +11,7 @@ which also gives /openapi.json its request-body schemas.
 from __future__ import annotations
 
 import ipaddress
+from dataclasses import replace
 import re
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -154,6 +155,12 @@ def _header_int(request: Request, name: str) -> int:
     return int(value)
 
 
+_UNIT_RULE = {403: {"description": "forbidden: the device may not act for that unit (its own unit, plus the units "
+                                   "granted to a post-office or community-team device; sync-protocol §2.1)"},
+              404: {"description": "not_found: no such dossier among the device's units; another unit's "
+                                   "dossier is never admitted to exist"}}
+
+
 def create_app(db_url: str, blobs_dir: str | Path, *, max_blob_bytes: int = MAX_BLOB_BYTES,
                max_chunk_bytes: int = MAX_CHUNK_BYTES) -> FastAPI:
     """The portal application on `db_url` (SQLite file or PostgreSQL URL) and a blob folder."""
@@ -179,11 +186,14 @@ def create_app(db_url: str, blobs_dir: str | Path, *, max_blob_bytes: int = MAX_
         headers = {"Idempotent-Replayed": "true"} if outcome.replayed else {}
         return JSONResponse(outcome.body, status_code=outcome.status, headers=headers)
 
+    published = replace(DEFAULT_LIMITS, max_blob_bytes=store.max_blob, max_chunk_bytes=store.max_chunk,
+                        max_json_bytes=MAX_JSON_BYTES)
+
     @api.get("/v1/limits", tags=["meta"])
     async def limits() -> dict[str, Any]:
-        return {"protocol": PROTOCOL_VERSION, "max_blob_bytes": store.max_blob,
-                "max_chunk_bytes": store.max_chunk,
-                "max_json_bytes": MAX_JSON_BYTES, "portal_time": _now()}
+        """Every size limit this portal enforces (app/limits.py); desks keep them and refuse at the
+        counter what would be refused here after the receipt is printed. No authentication."""
+        return {**published.to_wire(), "portal_time": _now()}
 
     @api.post("/v1/enrol", tags=["devices"], status_code=201, openapi_extra=BODY_SCHEMAS["enrol"])
     async def enrol(request: Request) -> JSONResponse:
@@ -193,17 +203,21 @@ def create_app(db_url: str, blobs_dir: str | Path, *, max_blob_bytes: int = MAX_
         return JSONResponse(result, status_code=status)
 
     @api.put("/v1/dossiers/{dossier_id}", tags=["dossiers"], dependencies=AUTH,
-             openapi_extra=BODY_SCHEMAS["dossier"])
+             openapi_extra=BODY_SCHEMAS["dossier"], responses=_UNIT_RULE)
     async def put_dossier(dossier_id: str, request: Request) -> JSONResponse:
+        """Create or update a dossier of one of the device's units, as their receiving unit (§4.1)."""
         return await mutate(request)
 
     @api.post("/v1/dossiers/{dossier_id}/events", tags=["dossiers"], dependencies=AUTH,
-              openapi_extra=BODY_SCHEMAS["event"])
+              openapi_extra=BODY_SCHEMAS["event"], responses=_UNIT_RULE)
     async def post_event(dossier_id: str, request: Request) -> JSONResponse:
+        """A status step of a dossier the device may act on (§4.2)."""
         return await mutate(request)
 
-    @api.post("/v1/code-blocks", tags=["codes"], dependencies=AUTH, openapi_extra=BODY_SCHEMAS["code_block"])
+    @api.post("/v1/code-blocks", tags=["codes"], dependencies=AUTH, openapi_extra=BODY_SCHEMAS["code_block"],
+              responses={403: _UNIT_RULE[403]})
     async def post_code_block(request: Request) -> JSONResponse:
+        """Dossier numbers reserved for this device in its unit or a unit granted to it (§7)."""
         return await mutate(request)
 
     @api.get("/v1/device", tags=["devices"], dependencies=AUTH)
@@ -212,14 +226,14 @@ def create_app(db_url: str, blobs_dir: str | Path, *, max_blob_bytes: int = MAX_
         device = await auth(request, mutating=False)
         return await _call(devices.own_profile, engine, device)
 
-    @api.get("/v1/dossiers/{dossier_id}", tags=["dossiers"], dependencies=AUTH)
+    @api.get("/v1/dossiers/{dossier_id}", tags=["dossiers"], dependencies=AUTH, responses={404: _UNIT_RULE[404]})
     async def read_dossier(dossier_id: str, request: Request) -> dict[str, Any]:
         device = await auth(request, mutating=False)
         with wire_checked():
             wire.check_id(dossier_id, "dossier_id")
         return await _call(get_dossier, engine, device, dossier_id=dossier_id)
 
-    @api.get("/v1/dossiers", tags=["dossiers"], dependencies=AUTH)
+    @api.get("/v1/dossiers", tags=["dossiers"], dependencies=AUTH, responses={404: _UNIT_RULE[404]})
     async def find_dossier(code: Annotated[str, Query(max_length=40)], request: Request) -> dict[str, Any]:
         device = await auth(request, mutating=False)
         with wire_checked():
