@@ -84,12 +84,13 @@ def export_bundle(store: Any, out: Path | str, *, include_exported: bool = False
         creds = credentials(session)
     if creds is None:
         raise InputError("this desk is not enrolled: a bundle is signed with the device's key, "
-                         "so enrol it first (motcua enroll)")
+                         "so enrol it first (motcua enroll)", kind="sync.not_enrolled")
     rows, exported = _waiting_rows(store, include_exported)
     if not rows:
         raise InputError("nothing is waiting to be sent: no bundle written"
                          + ("" if include_exported else " (rows already in an earlier bundle are "
-                            "left out; use --include-exported to put them in again)"))
+                            "left out; use --include-exported to put them in again)"),
+                         kind="sync.nothing_to_export")
     result = BundleExport(str(out), new_id())
     operations: list[Operation] = []
     blobs: dict[str, bytes] = {}
@@ -102,9 +103,10 @@ def export_bundle(store: Any, out: Path | str, *, include_exported: bool = False
                     try:
                         group_blobs[sha] = store.blobs.get(sha)
                     except MotcuaError as error:
-                        raise InputError(f"dossier {(row.payload or {}).get('code', row.dossier_id)}: "
-                                         f"page {sha[:12]}… cannot be read ({error.message}); "
-                                         "nothing was written") from None
+                        code = str((row.payload or {}).get("code", row.dossier_id))
+                        raise InputError(f"dossier {code}: page {sha[:12]}… cannot be read ({error.message}); "
+                                         "nothing was written", kind="sync.bundle_page_unreadable",
+                                         params={"code": code}) from None
         grow = sum(len(b) for b in group_blobs.values())
         if operations and size + grow > max_bytes - HEADROOM:
             result.left_for_next_bundle += len(group)

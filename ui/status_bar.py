@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from sync.progress import ProgressSnapshot
 from sync.status import SyncStatus
+from ui.problems import worded
 from ui.sync_bridge import SyncBridge
 
 NOTICE_MS = 15_000
@@ -117,7 +118,8 @@ class DeskStatusBar(QStatusBar):
         text, colour = link_text(status)
         self.link.setText(text)
         self.link.setStyleSheet(f"padding: 0 8px; border-left: 1px solid #b0b0b0; color: {colour};")
-        self.link.setToolTip(status.auth_failed or status.last_error or "")
+        problem = status.auth_failed or status.last_error
+        self.link.setToolTip(worded(problem) if problem else "")
         self.outbox.setText(outbox_text(status))
 
     def show_progress(self, progress: ProgressSnapshot) -> None:

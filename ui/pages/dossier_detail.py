@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.catalog.fees import format_vnd
 from app.errors import MotcuaError
+from ui.problems import worded
 from ui.tasks import TaskRunner
 
 
@@ -36,7 +37,7 @@ class DossierDetail:
     view: Any  # app.reception.views.DossierView
     history: list[Any]  # StatusStep
     sync_state: str  # sent | waiting | quarantined | local
-    problems: list[str]  # the portal's refusals, verbatim
+    problems: list[Any]  # the portal's refusals (SyncProblems: its words, in both languages)
     forms: list[tuple[str, str]]  # (form number, name) of every form the dossier can be printed with
     page_files: list[tuple[str, str, str]]  # (document name, sha256, mime) of its stored page files
 
@@ -56,7 +57,7 @@ def load_detail(store: Any, code: str) -> DossierDetail:
         state = dossier_sync_states(session, [view.dossier_id])[view.dossier_id]
     refused = outbox_entries(store, states=("quarantined",), dossier_id=view.dossier_id)
     forms = [(template.form, template.name) for template in forms_for(view.received_at.date())]
-    return DossierDetail(view, history, state, [e.last_error or "" for e in refused], forms,
+    return DossierDetail(view, history, state, [e.last_error for e in refused if e.last_error], forms,
                          page_rows(store, view.dossier_id))
 
 
@@ -89,7 +90,7 @@ def detail_html(detail: DossierDetail) -> str:
     parts += [f"<tr><td><b>{e(k)}</b></td><td>{e(val)}</td></tr>" for k, val in rows]
     parts.append("</table>")
     for problem in detail.problems:
-        parts.append(f"<p style='color:#b00020'>{e(problem)}</p>")
+        parts.append(f"<p style='color:#b00020'>{e(worded(problem))}</p>")
     parts.append(f"<h3>{e(documents)}</h3><ol>")
     for d in v.documents:
         missing = "" if d.received else f" — <i>{e(not_submitted)}</i>"
@@ -192,5 +193,7 @@ class DossierDialog(QDialog):
             from ui.errors import report_unexpected
 
             report_unexpected(exc)
-        text = exc.message if isinstance(exc, MotcuaError) else str(exc)
-        self.show_message(self.tr("The scanned pages could not be opened: %1").replace("%1", text), error=True)
+        from ui.errors import error_text
+
+        self.show_message(self.tr("The scanned pages could not be opened: %1").replace("%1", error_text(exc)),
+                          error=True)

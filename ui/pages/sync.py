@@ -8,6 +8,7 @@ desk. Status changes that came back from the portal are listed at the bottom.
 
 from __future__ import annotations
 
+import html
 from datetime import datetime
 from typing import Any
 
@@ -28,13 +29,13 @@ from app.clock import local_now
 from app.clock import to_local
 from app.errors import MotcuaError
 from app.statuses import STATUSES
-from sync.engine import NETWORK
 from sync.progress import ProgressSnapshot
 from sync.status import OutboxEntry
 from sync.status import SyncStatus
 from ui.dates import time_date_text
 from ui.errors import error_text
 from ui.errors import report_unexpected
+from ui.problems import worded
 from ui.models.rows_model import RowsTableModel
 from ui.pages.sync_dialogs import EnrolDialog
 from ui.status_bar import link_text
@@ -71,7 +72,8 @@ def entry_cells(entry: OutboxEntry) -> tuple[str, ...]:
     else:
         state = QCoreApplication.translate("SyncPage", "Waiting")
     return (entry.code or "", KIND_LABELS.get(entry.kind, entry.kind), state, str(entry.attempts),
-            _when(_utc_to_local(entry.next_attempt_at)) if entry.state == "pending" else "", entry.last_error or "")
+            _when(_utc_to_local(entry.next_attempt_at)) if entry.state == "pending" else "",
+            worded(entry.last_error) if entry.last_error else "")
 
 
 def _read_page(store: Any) -> dict[str, Any]:
@@ -226,18 +228,10 @@ class SyncPage(QWidget):
         if status.last_success:
             parts.append(self.tr("Last successful sync: %1").replace("%1", local_time_text(status.last_success)))
         if status.auth_failed:
-            parts.append(self.tr("The portal said: %1").replace("%1", status.auth_failed))
+            parts.append(html.escape(worded(status.auth_failed)))
         elif status.last_error:
-            parts.append(self.tr("Last problem: %1").replace("%1", self.problem_text(status.last_error)))
+            parts.append(self.tr("Last problem: %1").replace("%1", html.escape(worded(status.last_error))))
         self.link.setText("<br>".join(parts))
-
-    def problem_text(self, error: str) -> str:
-        """The engine's last error for the official: link trouble in plain words, the rest as is
-        (the portal's own refusals are already bilingual)."""
-        if error.startswith(NETWORK):
-            return self.tr("the portal could not be reached (%1); the desk retries by itself.").replace(
-                "%1", error.removeprefix(NETWORK))
-        return error
 
     def show_progress(self, progress: ProgressSnapshot) -> None:
         running = progress.phase in ("uploading", "sending") and progress.items_total > 0
