@@ -376,6 +376,14 @@
         <source>greyscale</source>
         <translation>greyscale</translation>
     </message>
+    <message>
+        <source>%(file): no QR code was found in the picture.</source>
+        <translation>%(file): no QR code was found in the picture.</translation>
+    </message>
+    <message>
+        <source>Reading a QR code from a picture needs a part that is not installed (%(program)).</source>
+        <translation>Reading a QR code from a picture needs a part that is not installed (%(program)).</translation>
+    </message>
 </context>
 <context>
     <name>CatalogModel</name>

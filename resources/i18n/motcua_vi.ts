@@ -376,6 +376,14 @@
         <source>greyscale</source>
         <translation>thang xám</translation>
     </message>
+    <message>
+        <source>%(file): no QR code was found in the picture.</source>
+        <translation>%(file): không tìm thấy mã QR nào trong ảnh.</translation>
+    </message>
+    <message>
+        <source>Reading a QR code from a picture needs a part that is not installed (%(program)).</source>
+        <translation>Đọc mã QR từ ảnh cần một thành phần chưa được cài đặt (%(program)).</translation>
+    </message>
 </context>
 <context>
     <name>CatalogModel</name>

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel
 from app.paths import DataPaths
 from app.store import open_store
 from tests.ui.conftest import DESK_PASSWORD
-from tests.ui.conftest import SCREENS
+from tests.screens import screens_folder
 from tests.ui.conftest import fill
 from tests.ui.conftest import press_enter
 from tests.ui.conftest import save_screen
@@ -405,6 +405,7 @@ def test_recovery_sheet_has_unit_and_date_and_whole_groups(qtbot, tmp_path: Path
             if line.split() and all(len(word) == 4 and word.isalnum() and (word.isupper() or word.isdigit())
                                     for word in line.split())]
     assert [group for row in rows for group in row] == groups, text
-    SCREENS.mkdir(parents=True, exist_ok=True)
+    folder = screens_folder()
+    folder.mkdir(parents=True, exist_ok=True)
     subprocess.run(["pdftoppm", "-png", "-r", "50", "-singlefile", str(pdf),
-                    str(SCREENS / f"recovery-sheet-{paper}")], check=True)
+                    str(folder / f"recovery-sheet-{paper}")], check=True)

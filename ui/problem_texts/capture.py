@@ -47,6 +47,9 @@ TEXTS: dict[str, Callable[[], str]] = {
     "capture.photo_too_far": lambda: translate(
         "CaptureProblems", "%(source): the sheet is too small in the photo to be read reliably; take the photo "
                            "closer, filling the picture with the sheet."),
+    "capture.qr_not_found": lambda: translate("CaptureProblems", "%(file): no QR code was found in the picture."),
+    "capture.qr_reader_missing": lambda: translate(
+        "CaptureProblems", "Reading a QR code from a picture needs a part that is not installed (%(program))."),
     "capture.camera_empty_picture": lambda: translate(
         "CaptureProblems", "The camera gave an empty picture; take the photo again."),
     "capture.ocr_data_missing": lambda: translate(
