@@ -29,7 +29,7 @@ from typing import Any
 
 from app.clock import local_today
 from app.errors import MotcuaError
-from app.statuses import STATUSES
+from app.forms.legal_text import status_name
 from app.identity.cccd import mask_id_number
 
 UNIT_CODE = "000.00.06.H56"
@@ -261,8 +261,7 @@ def _read_desk_statuses(store: Any, summary: DemoSummary) -> None:
     with store.read_session() as session:
         statuses = dict(session.execute(select(Dossier.code, Dossier.status)).all())
     for dossier in summary.dossiers:
-        known = STATUSES.get(statuses.get(dossier.code, ""))
-        dossier.desk_status = known.label_vi if known else statuses.get(dossier.code, "")
+        dossier.desk_status = status_name(statuses.get(dossier.code, ""))
 
 
 def summary_text(summary: DemoSummary) -> str:

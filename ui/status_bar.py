@@ -133,9 +133,9 @@ class DeskStatusBar(QStatusBar):
 
 
 def status_notice(changes: list[dict[str, Any]]) -> str:
-    from app.statuses import STATUSES
+    from ui.words import status_text
 
-    shown = [f"{c['code']} → {STATUSES[c['status']].label_vi if c['status'] in STATUSES else c['status']}"
+    shown = [f"{c['code']} → {status_text(str(c['status']))}"
              for c in changes[:3]]
     more = len(changes) - len(shown)
     text = QCoreApplication.translate("status", "News from the portal: %1").replace("%1", "; ".join(shown))

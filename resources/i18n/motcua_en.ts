@@ -2800,4 +2800,90 @@
         <translation>“%(url)” is not a portal address; write it like https://dichvucong.example.gov.vn.</translation>
     </message>
 </context>
+<context>
+    <name>Statuses</name>
+    <message>
+        <source>Newly received</source>
+        <translation>Newly received</translation>
+    </message>
+    <message>
+        <source>Refused at reception</source>
+        <translation>Refused at reception</translation>
+    </message>
+    <message>
+        <source>Being processed</source>
+        <translation>Being processed</translation>
+    </message>
+    <message>
+        <source>Waiting for more documents</source>
+        <translation>Waiting for more documents</translation>
+    </message>
+    <message>
+        <source>Waiting for fees or taxes to be paid</source>
+        <translation>Waiting for fees or taxes to be paid</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the citizen</source>
+        <translation>Withdrawn by the citizen</translation>
+    </message>
+    <message>
+        <source>Processing stopped</source>
+        <translation>Processing stopped</translation>
+    </message>
+    <message>
+        <source>Result ready to be returned</source>
+        <translation>Result ready to be returned</translation>
+    </message>
+    <message>
+        <source>Result returned</source>
+        <translation>Result returned</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Certified copy</source>
+        <translation>Certified copy</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+</context>
+<context>
+    <name>TimeRules</name>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>%1:00</source>
+        <translation>%1:00</translation>
+    </message>
+    <message>
+        <source>Same day</source>
+        <translation>Same day</translation>
+    </message>
+    <message>
+        <source>(received after %1: the next working day)</source>
+        <translation>(received after %1: the next working day)</translation>
+    </message>
+    <message>
+        <source>%1 working day(s)</source>
+        <translation>%1 working day(s)</translation>
+    </message>
+    <message>
+        <source>%1 day(s)</source>
+        <translation>%1 day(s)</translation>
+    </message>
+    <message>
+        <source>%1 working hour(s)</source>
+        <translation>%1 working hour(s)</translation>
+    </message>
+    <message>
+        <source>(received after %1: counted from the next working day)</source>
+        <translation>(received after %1: counted from the next working day)</translation>
+    </message>
+</context>
 </TS>

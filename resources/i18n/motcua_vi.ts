@@ -2800,4 +2800,90 @@
         <translation>“%(url)” không phải địa chỉ cổng; hãy ghi dạng https://dichvucong.example.gov.vn.</translation>
     </message>
 </context>
+<context>
+    <name>Statuses</name>
+    <message>
+        <source>Newly received</source>
+        <translation>Mới tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Refused at reception</source>
+        <translation>Từ chối tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Being processed</source>
+        <translation>Đang xử lý</translation>
+    </message>
+    <message>
+        <source>Waiting for more documents</source>
+        <translation>Chờ bổ sung</translation>
+    </message>
+    <message>
+        <source>Waiting for fees or taxes to be paid</source>
+        <translation>Chờ thực hiện nghĩa vụ tài chính</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the citizen</source>
+        <translation>Công dân rút hồ sơ</translation>
+    </message>
+    <message>
+        <source>Processing stopped</source>
+        <translation>Dừng xử lý</translation>
+    </message>
+    <message>
+        <source>Result ready to be returned</source>
+        <translation>Đã có kết quả, chờ trả</translation>
+    </message>
+    <message>
+        <source>Result returned</source>
+        <translation>Đã trả kết quả</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <source>Certified copy</source>
+        <translation>Bản sao chứng thực</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Bản chụp</translation>
+    </message>
+</context>
+<context>
+    <name>TimeRules</name>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1 giờ %2</translation>
+    </message>
+    <message>
+        <source>%1:00</source>
+        <translation>%1 giờ</translation>
+    </message>
+    <message>
+        <source>Same day</source>
+        <translation>Trong ngày</translation>
+    </message>
+    <message>
+        <source>(received after %1: the next working day)</source>
+        <translation>(nhận sau %1: ngày làm việc tiếp theo)</translation>
+    </message>
+    <message>
+        <source>%1 working day(s)</source>
+        <translation>%1 ngày làm việc</translation>
+    </message>
+    <message>
+        <source>%1 day(s)</source>
+        <translation>%1 ngày</translation>
+    </message>
+    <message>
+        <source>%1 working hour(s)</source>
+        <translation>%1 giờ làm việc</translation>
+    </message>
+    <message>
+        <source>(received after %1: counted from the next working day)</source>
+        <translation>(nhận sau %1: tính từ ngày làm việc tiếp theo)</translation>
+    </message>
+</context>
 </TS>

@@ -44,3 +44,15 @@ def test_an_error_without_a_sentence_never_shows_its_english(vietnamese) -> None
     shown = error_text(InputError("procedure code: 'X' is not in the catalogue", kind="catalog.unknown_thing"))
     assert shown == "Có thông tin nhập hoặc lựa chọn chưa hợp lệ. Hãy kiểm tra các ô được đánh dấu rồi thử lại."
     assert error_text(StoreError("disk I/O error on /data")) == "Hiện chưa dùng được dữ liệu trên máy này."
+
+
+def test_the_core_hands_screens_codes_not_vietnamese_labels() -> None:
+    """Statuses and time rules are codes and data in app/; the screens word them (ui/words.py) and
+    only the printed forms and the command line use the legal Vietnamese (app/forms/legal_text.py)."""
+    display = re.compile(r"\b(?:label_vi|describe_vi|status_label|form_label)\b")
+    for folder in ("app", "sync", "ui"):
+        for path in (ROOT / folder).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            assert not display.search(text), f"{path.relative_to(ROOT)} hands out Vietnamese display text"
+            if folder == "ui":
+                assert "legal_text" not in text, f"{path.relative_to(ROOT)} shows the forms' legal wording"

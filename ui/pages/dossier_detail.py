@@ -29,6 +29,8 @@ from PySide6.QtWidgets import QWidget
 from app.catalog.fees import format_vnd
 from app.errors import MotcuaError
 from ui.problems import worded
+from ui.words import form_text
+from ui.words import status_text
 from ui.tasks import TaskRunner
 
 
@@ -80,7 +82,7 @@ def detail_html(detail: DossierDetail) -> str:
         (translate("DossierDetail", "Received"), f"{v.received_at:%H:%M %d/%m/%Y} — {v.received_by}"),
         (translate("DossierDetail", "Appointment"), due),
         (translate("DossierDetail", "Fees"), format_vnd(v.fee_vnd)),
-        (translate("DossierDetail", "Status"), v.status_label),
+        (translate("DossierDetail", "Status"), status_text(v.status)),
         (translate("DossierDetail", "Sync"), sync_state_text(detail.sync_state)),
     ]
     not_submitted = translate("DossierDetail", "not submitted")
@@ -94,10 +96,10 @@ def detail_html(detail: DossierDetail) -> str:
     parts.append(f"<h3>{e(documents)}</h3><ol>")
     for d in v.documents:
         missing = "" if d.received else f" — <i>{e(not_submitted)}</i>"
-        parts.append(f"<li>{e(d.name)} — {e(d.form_label)}, {d.copies} × {d.pages}{missing}</li>")
+        parts.append(f"<li>{e(d.name)} — {e(form_text(d.form))}, {d.copies} × {d.pages}{missing}</li>")
     parts.append(f"</ol><h3>{e(timeline)}</h3><table cellpadding='3'>")
     for step in detail.history:
-        parts.append(f"<tr><td>{step.at:%H:%M %d/%m/%Y}</td><td><b>{e(step.label)}</b></td>"
+        parts.append(f"<tr><td>{step.at:%H:%M %d/%m/%Y}</td><td><b>{e(status_text(step.status))}</b></td>"
                      f"<td>{e(step.by)}</td><td>{e(step.note)}</td></tr>")
     parts.append("</table>")
     return "".join(parts)

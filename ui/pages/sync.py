@@ -28,7 +28,6 @@ from PySide6.QtWidgets import QWidget
 from app.clock import local_now
 from app.clock import to_local
 from app.errors import MotcuaError
-from app.statuses import STATUSES
 from sync.progress import ProgressSnapshot
 from sync.status import OutboxEntry
 from sync.status import SyncStatus
@@ -44,6 +43,7 @@ from ui.sync_bridge import SyncBridge
 from ui.tasks import TaskRunner
 from ui.widgets.file_dialogs import save_file_name
 from ui.widgets.tables import make_table
+from ui.words import status_text
 
 REFUSED_COLOUR = "#b00020"
 KIND_LABELS = {"dossier.create": "Hồ sơ mới", "dossier.update": "Sửa hồ sơ", "dossier.event": "Sự kiện",
@@ -203,7 +203,7 @@ class SyncPage(QWidget):
         if refused:
             title += " · " + self.tr("refused by the portal: %1").replace("%1", str(refused))
         self.queue_title.setText(title)
-        self.news_model.set_rows([(c, (c.code, STATUSES[c.status].label_vi if c.status in STATUSES else c.status,
+        self.news_model.set_rows([(c, (c.code, status_text(c.status),
                                        _when(c.at), c.note or ""), None) for c in data["changes"]])
         self.metered.blockSignals(True)
         self.metered.setChecked(data["metered"])
