@@ -2119,6 +2119,22 @@
         <source>Wrote %1: %2 dossiers, %3 scans. Take it to the portal administrator; the dossiers show as delivered after the next sync that reaches the portal.</source>
         <translation>Wrote %1: %2 dossiers, %3 scans. Take it to the portal administrator; the dossiers show as delivered after the next sync that reaches the portal.</translation>
     </message>
+    <message>
+        <source>New dossier</source>
+        <translation>New dossier</translation>
+    </message>
+    <message>
+        <source>Dossier corrected</source>
+        <translation>Dossier corrected</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
 </context>
 <context>
     <name>ThumbStrip</name>
@@ -2884,6 +2900,37 @@
     <message>
         <source>(received after %1: counted from the next working day)</source>
         <translation>(received after %1: counted from the next working day)</translation>
+    </message>
+</context>
+<context>
+    <name>Weekdays</name>
+    <message>
+        <source>Monday</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sunday</translation>
     </message>
 </context>
 </TS>

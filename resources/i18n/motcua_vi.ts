@@ -2119,6 +2119,22 @@
         <source>Wrote %1: %2 dossiers, %3 scans. Take it to the portal administrator; the dossiers show as delivered after the next sync that reaches the portal.</source>
         <translation>Đã ghi %1: %2 hồ sơ, %3 bản quét. Hãy mang gói đến quản trị viên cổng; hồ sơ sẽ hiện là đã gửi sau lần đồng bộ kế tiếp kết nối được với cổng.</translation>
     </message>
+    <message>
+        <source>New dossier</source>
+        <translation>Hồ sơ mới</translation>
+    </message>
+    <message>
+        <source>Dossier corrected</source>
+        <translation>Sửa hồ sơ</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
 </context>
 <context>
     <name>ThumbStrip</name>
@@ -2884,6 +2900,37 @@
     <message>
         <source>(received after %1: counted from the next working day)</source>
         <translation>(nhận sau %1: tính từ ngày làm việc tiếp theo)</translation>
+    </message>
+</context>
+<context>
+    <name>Weekdays</name>
+    <message>
+        <source>Monday</source>
+        <translation>Thứ Hai</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Thứ Ba</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Thứ Tư</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Thứ Năm</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Thứ Sáu</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Thứ Bảy</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Chủ nhật</translation>
     </message>
 </context>
 </TS>

@@ -46,8 +46,6 @@ from ui.widgets.tables import make_table
 from ui.words import status_text
 
 REFUSED_COLOUR = "#b00020"
-KIND_LABELS = {"dossier.create": "Hồ sơ mới", "dossier.update": "Sửa hồ sơ", "dossier.event": "Sự kiện",
-               "dossier.status": "Trạng thái"}
 
 
 def _when(moment: Any) -> str:
@@ -57,6 +55,15 @@ def _when(moment: Any) -> str:
 def _utc_to_local(moment: datetime | None) -> datetime | None:
     """The outbox keeps naive UTC; officials read the unit's wall clock."""
     return None if moment is None else to_local(moment)
+
+
+def change_text(kind: str) -> str:
+    """What an outbox item changes, as the queue names it."""
+    words = {"dossier.create": QCoreApplication.translate("SyncPage", "New dossier"),
+             "dossier.update": QCoreApplication.translate("SyncPage", "Dossier corrected"),
+             "dossier.event": QCoreApplication.translate("SyncPage", "Event"),
+             "dossier.status": QCoreApplication.translate("SyncPage", "Status")}
+    return words.get(kind, kind)
 
 
 def local_time_text(iso_utc: str) -> str:
@@ -71,7 +78,7 @@ def entry_cells(entry: OutboxEntry) -> tuple[str, ...]:
         state = QCoreApplication.translate("SyncPage", "Retrying")
     else:
         state = QCoreApplication.translate("SyncPage", "Waiting")
-    return (entry.code or "", KIND_LABELS.get(entry.kind, entry.kind), state, str(entry.attempts),
+    return (entry.code or "", change_text(entry.kind), state, str(entry.attempts),
             _when(_utc_to_local(entry.next_attempt_at)) if entry.state == "pending" else "",
             worded(entry.last_error) if entry.last_error else "")
 
