@@ -179,11 +179,13 @@ def status_history(session: Session, dossier_id: str) -> list[StatusStep]:
 def load_dossier_view(session: Session, code: str) -> DossierView:
     """The dossier with this code; NotFoundError when the store has none."""
     if not isinstance(code, str) or not code.strip():
-        raise InputError("dossier code: empty; give a code like 000.00.06.H56-251124-0001")
+        raise InputError("dossier code: empty; give a code like 000.00.06.H56-251124-0001",
+                         kind="dossiers.code_empty")
     code = code.strip()
     dossier = session.scalar(select(Dossier).where(Dossier.code == code))
     if dossier is None:
-        raise NotFoundError(f"dossier code: no dossier {code} in this store")
+        raise NotFoundError(f"dossier code: no dossier {code} in this store", kind="dossiers.not_found",
+                            params={"code": code[:40]})
     data: Mapping[str, Any] = dossier.data or {}
     applicant = session.get(Applicant, dossier.applicant_id)
     official = session.get(User, dossier.received_by)

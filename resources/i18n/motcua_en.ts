@@ -1617,6 +1617,14 @@
         <source>Too long: %(count) characters, at most %(max).</source>
         <translation>Too long: %(count) characters, at most %(max).</translation>
     </message>
+    <message>
+        <source>Give a dossier code like 000.00.06.H56-251124-0001.</source>
+        <translation>Give a dossier code like 000.00.06.H56-251124-0001.</translation>
+    </message>
+    <message>
+        <source>There is no dossier %(code) on this desk.</source>
+        <translation>There is no dossier %(code) on this desk.</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryKeyDialog</name>

@@ -1617,6 +1617,14 @@
         <source>Too long: %(count) characters, at most %(max).</source>
         <translation>Quá dài: %(count) ký tự, tối đa %(max) ký tự.</translation>
     </message>
+    <message>
+        <source>Give a dossier code like 000.00.06.H56-251124-0001.</source>
+        <translation>Nhập mã hồ sơ dạng 000.00.06.H56-251124-0001.</translation>
+    </message>
+    <message>
+        <source>There is no dossier %(code) on this desk.</source>
+        <translation>Máy này không có hồ sơ %(code).</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryKeyDialog</name>

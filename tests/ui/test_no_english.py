@@ -24,9 +24,7 @@ from app.reception.model import ReceptionInvalid
 from app.store.models import OutboxItem
 from app.store.models import ProcedureVersion
 from portal.admin import create_enrolment_token
-from portal.db import dispose
 from sync.enrolment import enrol
-from tests.portal.conftest import ThreadedPortal
 from tests.sync.support import receive
 from tests.ui.conftest import DESK_PASSWORD
 from tests.ui.conftest import fill
@@ -36,6 +34,7 @@ from tests.ui.qt_dialogs import RecordingTranslator
 from tests.ui.test_reception_flow import open_reception
 from tests.ui.test_reception_flow import print_to
 from tests.ui.test_reception_flow import settle
+from tests.ui.test_sync_page import portal  # noqa: F401 - the real portal on loopback, as a fixture
 from tests.ui.texts import English
 from tests.ui.texts import screen_texts
 
@@ -166,16 +165,8 @@ def test_reception_with_problems_capture_and_receipt(qtbot, desk_store, paths, r
     window.close()
 
 
-@pytest.fixture
-def portal(tmp_path: Path) -> Iterator[tuple[ThreadedPortal, str]]:
-    url = f"sqlite:///{tmp_path / 'portal.db'}"
-    with ThreadedPortal(url, tmp_path / "portal-blobs") as server:
-        yield server, url
-    dispose(url)
-
-
 def test_dossiers_and_sync_with_a_refused_item_and_a_refused_token(qtbot, desk_store, paths, runner,
-                                                                   english: English, portal,
+                                                                   english: English, portal,  # noqa: F811
                                                                    tmp_path: Path) -> None:
     from ui.main_window import MainWindow
     from ui.pages.sync_dialogs import EnrolDialog

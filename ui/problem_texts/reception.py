@@ -78,6 +78,9 @@ TEXTS: dict[str, Callable[[], str]] = {
     "reception.not_authorised_for_unit": lambda: translate(
         "Problems", "This desk is not authorised to receive dossiers for unit %(unit); the portal "
                     "administrator must grant it, then synchronise."),
+    "dossiers.code_empty": lambda: translate(
+        "ReceptionProblems", "Give a dossier code like 000.00.06.H56-251124-0001."),
+    "dossiers.not_found": lambda: translate("ReceptionProblems", "There is no dossier %(code) on this desk."),
     "reception.draft_missing": lambda: translate("ReceptionProblems", "The unfinished reception is no longer there."),
     "reception.draft_damaged": lambda: translate("ReceptionProblems", "The unfinished reception could not be read back; enter it again."),
     # Chip-ID QR codes: clauses of "The ID card QR could not be used: %1. Nothing was changed."
