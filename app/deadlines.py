@@ -37,17 +37,11 @@ _EPOCH = CALENDAR_FIRST_DAY.toordinal()
 _SPAN = CALENDAR_LAST_DAY.toordinal() - _EPOCH + 1
 _CHUNK = 732  # days added per growth step of the day table (two years)
 _US_PER_HOUR = 3_600_000_000
-_UNIT_WORDS = {"working_day": "ngày làm việc", "day": "ngày", "hour": "giờ làm việc"}
 
 
 def _us(clock: time | datetime) -> int:
     """Microseconds since midnight of a clock time (or of a datetime's time of day)."""
     return ((clock.hour * 60 + clock.minute) * 60 + clock.second) * 1_000_000 + clock.microsecond
-
-
-def _vi_clock(clock: time) -> str:
-    """'15 giờ' or '15 giờ 30', the way a Vietnamese receipt states a time of day."""
-    return f"{clock.hour} giờ" + (f" {clock.minute:02d}" if clock.minute else "")
 
 
 def _check_rule(unit: object, value: object, cutoff: object, *, where: str) -> None:
@@ -101,14 +95,6 @@ class TimeRule:
         cutoff = False if cutoff is None else cutoff
         _check_rule(unit, value, cutoff, where=where)
         return cls(unit, value, cutoff)
-
-    def describe_vi(self, *, cutoff: time = time(15, 0)) -> str:
-        """The rule as officials say it, e.g. '3 ngày làm việc'; `cutoff` is the unit's cut-off."""
-        after = f"nhận sau {_vi_clock(cutoff)}"
-        if self.unit == "same_day":
-            return f"Trong ngày ({after}: ngày làm việc tiếp theo)" if self.cutoff_15h else "Trong ngày"
-        text = f"{self.value} {_UNIT_WORDS[self.unit]}"
-        return f"{text} ({after}: tính từ ngày làm việc tiếp theo)" if self.cutoff_15h else text
 
     def legal_days(self) -> str:
         """The number for the receipt line 'Thời gian giải quyết hồ sơ theo quy định là: … ngày'.

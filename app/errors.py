@@ -65,7 +65,7 @@ class LockedOutError(AuthError):
     title = "Account locked"
 
     def __init__(self, message: str, *, until: str) -> None:
-        super().__init__(message)
+        super().__init__(message, params={"until": until})
         self.until = until
 
 
@@ -113,8 +113,9 @@ class StoreCorruptError(StoreError):
     code = "store_corrupt"
     title = "Local store damaged"
 
-    def __init__(self, message: str, *, backups: list[str] | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, *, backups: list[str] | None = None, kind: str | None = None,
+                 params: Mapping[str, Any] | None = None) -> None:
+        super().__init__(message, kind=kind, params=params)
         self.backups = backups or []
 
 

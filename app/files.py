@@ -7,6 +7,7 @@ over the target, and the folder fsynced so the rename itself survives a power cu
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -27,6 +28,13 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _cannot_write(what: str, path: Path, error: OSError) -> InputError:
+    """A failed write, with a kind a screen words: a full disk, or any other refusal."""
+    kind = "files.disk_full" if error.errno == errno.ENOSPC else "files.cannot_write"
+    return InputError(f"{what}: cannot write {path} ({error.strerror or error})", kind=kind,
+                      params={"file": path.name or str(path)})
+
+
 @contextmanager
 def atomic_output(path: Path | str, *, what: str = "out", create_folder: bool = True) -> Iterator[BinaryIO]:
     """A binary handle whose bytes appear at `path` only if the block ends without an error.
@@ -41,7 +49,7 @@ def atomic_output(path: Path | str, *, what: str = "out", create_folder: bool = 
             folder.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
-        raise InputError(f"{what}: cannot write {path} ({error.strerror or error})") from None
+        raise _cannot_write(what, path, error) from None
     try:
         with os.fdopen(handle, "wb") as file:
             yield file
@@ -50,7 +58,7 @@ def atomic_output(path: Path | str, *, what: str = "out", create_folder: bool = 
         os.replace(temp, path)
         fsync_dir(folder)
     except OSError as error:
-        raise InputError(f"{what}: cannot write {path} ({error.strerror or error})") from None
+        raise _cannot_write(what, path, error) from None
     finally:
         Path(temp).unlink(missing_ok=True)
 

@@ -2,7 +2,9 @@
 
 Internal names follow domain.md §7.2; `dvcqg` is the national numeric `TrangThaiHoSo` and `state`
 the national English state name. Timeliness (on time / late) is computed separately from due
-times and is not a status. Sync state is also separate (see the outbox).
+times and is not a status. Sync state is also separate (see the outbox). Statuses are codes here:
+the screens name them in the desk's language (ui/words.py), the printed forms in the legal
+Vietnamese (app/forms/legal_text.py).
 """
 
 from __future__ import annotations
@@ -17,21 +19,20 @@ class Status:
     name: str
     dvcqg: int
     state: str
-    label_vi: str
     clock_paused: bool = False
     final: bool = False
 
 
 STATUSES: dict[str, Status] = {s.name: s for s in (
-    Status("DA_TIEP_NHAN", 2, "new", "Mới tiếp nhận"),
-    Status("TU_CHOI", 3, "denied", "Từ chối tiếp nhận", final=True),
-    Status("DANG_XU_LY", 4, "processing", "Đang xử lý"),
-    Status("CHO_BO_SUNG", 5, "waiting", "Chờ bổ sung", clock_paused=True),
-    Status("CHO_NVTC", 6, "paying", "Chờ thực hiện nghĩa vụ tài chính", clock_paused=True),
-    Status("RUT", 7, "cancelled", "Công dân rút hồ sơ", final=True),
-    Status("DUNG", 8, "unresolved", "Dừng xử lý", final=True),
-    Status("CO_KET_QUA", 9, "releasing", "Đã có kết quả, chờ trả"),
-    Status("DA_TRA", 10, "done", "Đã trả kết quả", final=True),
+    Status("DA_TIEP_NHAN", 2, "new"),
+    Status("TU_CHOI", 3, "denied", final=True),
+    Status("DANG_XU_LY", 4, "processing"),
+    Status("CHO_BO_SUNG", 5, "waiting", clock_paused=True),
+    Status("CHO_NVTC", 6, "paying", clock_paused=True),
+    Status("RUT", 7, "cancelled", final=True),
+    Status("DUNG", 8, "unresolved", final=True),
+    Status("CO_KET_QUA", 9, "releasing"),
+    Status("DA_TRA", 10, "done", final=True),
 )}
 
 # Which status may follow which; anything else is refused rather than silently applied.

@@ -33,7 +33,7 @@ def sample_view(number: int) -> DossierView:
         unit=UnitRef("000.00.06.H56", "Trung tâm Phục vụ hành chính công xã Tân Lập"),
         procedure=ProcedureRef("2.000815", "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan, "
                                "tổ chức có thẩm quyền của Việt Nam cấp hoặc chứng nhận", date(2025, 7, 1),
-                               rule.describe_vi(), rule.legal_days(), rule),
+                               rule.legal_days(), rule),
         applicant=ApplicantView("Nguyễn Văn An", "001090012345", date(1990, 5, 17), "Nam",
                                 "Số 12, thôn Đông, xã Tân Lập, tỉnh Phú Thọ", "0912345678",
                                 "an.nguyen@example.vn"),

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.clock import local_today
 from app.errors import MotcuaError
-from app.statuses import STATUSES
+from app.forms.legal_text import status_name
 from app.identity.cccd import mask_id_number
 
 if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
@@ -264,8 +264,7 @@ def _read_desk_statuses(store: Store, summary: DemoSummary) -> None:
     with store.read_session() as session:
         statuses = dict(session.execute(select(Dossier.code, Dossier.status)).all())
     for dossier in summary.dossiers:
-        known = STATUSES.get(statuses.get(dossier.code, ""))
-        dossier.desk_status = known.label_vi if known else statuses.get(dossier.code, "")
+        dossier.desk_status = status_name(statuses.get(dossier.code, ""))
 
 
 def summary_text(summary: DemoSummary) -> str:

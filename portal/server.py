@@ -155,7 +155,7 @@ def _header_int(request: Request, name: str) -> int:
     return int(value)
 
 
-_UNIT_RULE = {403: {"description": "forbidden: the device may not act for that unit (its own unit, plus the units "
+_UNIT_RULE: dict[int | str, dict[str, Any]] = {403: {"description": "forbidden: the device may not act for that unit (its own unit, plus the units "
                                    "granted to a post-office or community-team device; sync-protocol §2.1)"},
               404: {"description": "not_found: no such dossier among the device's units; another unit's "
                                    "dossier is never admitted to exist"}}

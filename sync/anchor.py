@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from app.store.anchors import AnchorLookup, compare, current_anchor, parse_anchor
 from sync.client import LinkDown, PortalClient, Reply
 from sync.enrolment import credentials
+from sync.problems import SyncProblem
 
 if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
     from app.store.service import Store
@@ -45,14 +46,15 @@ def send_anchor(store: Store, client: PortalClient) -> list[str]:
         problem = compare(session, kept.anchor) if kept.anchor is not None else None
         head = current_anchor(session)
     if problem:
-        return [TAMPER + problem]
+        return [SyncProblem(TAMPER + problem, kind="sync.audit_log_mismatch")]
     if head is None:
         return []
     reply = client.request("PUT", PATH, json_body=head.to_wire())
     if reply.status == 409:
-        return [TAMPER + reply.message]
+        return [SyncProblem(TAMPER + reply.message, kind="sync.audit_log_mismatch")]
     if not reply.ok:
-        return [f"audit anchor: the portal did not keep it: HTTP {reply.status} {reply.message[:80]}"]
+        return [SyncProblem(f"audit anchor: the portal did not keep it: HTTP {reply.status} {reply.message[:80]}",
+                            kind="sync.audit_anchor_not_kept", params={"status": reply.status})]
     return []
 
 

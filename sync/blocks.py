@@ -21,6 +21,7 @@ from app.store.models import CodeBlock
 from app.wire import CodeBlockAnswer, CodeBlockRequest, WireProblem, parse
 from sync import state
 from sync.client import PortalClient, Reply
+from sync.problems import SyncProblem
 from sync.units import filing_units
 
 if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
@@ -101,16 +102,21 @@ def top_up_blocks(store: Store, client: PortalClient, *,
                 return reserved, problems, reply
             if not reply.ok or not isinstance(reply.body, dict):
                 if reply.code != "codes_exhausted":  # exhausted: the device's own range is the fallback
-                    problems.append(f"number block {unit} {day}: HTTP {reply.status} {reply.message}")
+                    problems.append(SyncProblem(f"number block {unit} {day}: HTTP {reply.status} {reply.message}",
+                                                kind="sync.number_block_refused",
+                                                params={"unit": unit, "reason_vi": reply.words["reason_vi"],
+                                                        "reason_en": reply.words["reason_en"]}))
                 continue
             try:
                 block = parse(CodeBlockAnswer, reply.body)
                 _record(store, unit, day, name, block)
             except WireProblem as problem:
-                problems.append(f"number block {unit} {day}: the portal's answer is malformed ({problem})")
+                problems.append(SyncProblem(f"number block {unit} {day}: the portal's answer is malformed "
+                                            f"({problem})", kind="sync.portal_answer_malformed"))
                 continue
             except (MotcuaError, ValueError) as error:
-                problems.append(f"number block {unit} {day}: {error}")
+                problems.append(SyncProblem(f"number block {unit} {day}: {error}", kind="sync.number_block_unusable",
+                                            params={"unit": unit}))
                 continue
             reserved.append({"unit_code": unit, "day": day.isoformat(), "start": block.start, "end": block.end})
     return reserved, problems, None

@@ -88,12 +88,13 @@ def export_bundle(store: Store, out: Path | str, *, include_exported: bool = Fal
         creds = credentials(session)
     if creds is None:
         raise InputError("this desk is not enrolled: a bundle is signed with the device's key, "
-                         "so enrol it first (motcua enroll)")
+                         "so enrol it first (motcua enroll)", kind="sync.not_enrolled")
     rows, exported = _waiting_rows(store, include_exported)
     if not rows:
         raise InputError("nothing is waiting to be sent: no bundle written"
                          + ("" if include_exported else " (rows already in an earlier bundle are "
-                            "left out; use --include-exported to put them in again)"))
+                            "left out; use --include-exported to put them in again)"),
+                         kind="sync.nothing_to_export")
     result = BundleExport(str(out), new_id())
     operations: list[Operation] = []
     blobs: dict[str, bytes] = {}
@@ -106,9 +107,10 @@ def export_bundle(store: Store, out: Path | str, *, include_exported: bool = Fal
                     try:
                         group_blobs[sha] = store.blobs.get(sha)
                     except MotcuaError as error:
-                        raise InputError(f"dossier {(row.payload or {}).get('code', row.dossier_id)}: "
-                                         f"page {sha[:12]}… cannot be read ({error.message}); "
-                                         "nothing was written") from None
+                        code = str((row.payload or {}).get("code", row.dossier_id))
+                        raise InputError(f"dossier {code}: page {sha[:12]}… cannot be read ({error.message}); "
+                                         "nothing was written", kind="sync.bundle_page_unreadable",
+                                         params={"code": code}) from None
         grow = sum(len(b) for b in group_blobs.values())
         if operations and size + grow > max_bytes - HEADROOM:
             result.left_for_next_bundle += len(group)
@@ -125,9 +127,9 @@ def export_bundle(store: Store, out: Path | str, *, include_exported: bool = Fal
             method, path, body = request
             operations.append(Operation(row.id, method, path, store.user.username, body))
         result.dossiers += 1
-        code = (group[0].payload or {}).get("code")
-        if code:
-            result.codes.append(str(code))
+        dossier_code = (group[0].payload or {}).get("code")
+        if dossier_code:
+            result.codes.append(str(dossier_code))
     data = write_bundle(device_id=creds.device_id, device_secret=creds.secret, operations=operations,
                         blobs=blobs, bundle_id=result.bundle_id)
     write_atomically(out, data, what="--out")  # a stick pulled out mid-write never holds half a bundle

@@ -2,7 +2,7 @@
 
 One function decides, for the HTTP path and the USB-bundle path alike, whether an answer means
 done, retry (with backoff persisted in `next_attempt_at`), quarantine (the portal's message kept
-verbatim in `last_error`) or an authentication failure that stops the whole engine.
+verbatim, in both its languages, in `last_error`) or an authentication failure that stops the whole engine.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Literal
 from app.store.models import OutboxItem
 from sync.backoff import next_attempt
 from sync.client import Reply
+from sync.problems import SyncProblem
 
 Outcome = Literal["done", "retry", "quarantine", "auth", "missing_blobs"]
 
@@ -37,15 +38,25 @@ def mark_done(row: OutboxItem) -> None:
     row.attempts += 1
 
 
-def mark_retry(row: OutboxItem, now: datetime, reason: str, retry_after: float | None = None) -> None:
+def mark_retry(row: OutboxItem, now: datetime, reason: SyncProblem, retry_after: float | None = None) -> None:
     row.attempts += 1
-    row.last_error = reason
+    row.last_error = reason.dumps()
     row.next_attempt_at = next_attempt(now, row.attempts, retry_after=retry_after)
 
 
-def mark_quarantined(row: OutboxItem, message: str) -> None:
+def mark_quarantined(row: OutboxItem, problem: SyncProblem) -> None:
     row.attempts += 1
-    row.state, row.last_error, row.next_attempt_at = "quarantined", message, None
+    row.state, row.last_error, row.next_attempt_at = "quarantined", problem.dumps(), None
+
+
+def refused(reply: Reply) -> SyncProblem:
+    """The portal's refusal of an item, in its own words (both languages kept)."""
+    return SyncProblem(reply.message, kind="sync.portal_refused", params=reply.words)
+
+
+def device_refused(reply: Reply) -> SyncProblem:
+    """The portal's refusal of this desk's credentials (401), in its own words."""
+    return SyncProblem(reply.message, kind="sync.device_refused", params=reply.words)
 
 
 def apply_reply(row: OutboxItem, reply: Reply, now: datetime) -> Outcome:
@@ -54,7 +65,9 @@ def apply_reply(row: OutboxItem, reply: Reply, now: datetime) -> Outcome:
     if outcome == "done":
         mark_done(row)
     elif outcome == "quarantine":
-        mark_quarantined(row, reply.message)  # verbatim: the official reads the portal's words
+        mark_quarantined(row, refused(reply))  # verbatim: the official reads the portal's words
     elif outcome in ("retry", "missing_blobs"):
-        mark_retry(row, now, f"HTTP {reply.status} {reply.code}: {reply.message}", reply.retry_after)
+        mark_retry(row, now, SyncProblem(f"HTTP {reply.status} {reply.code}: {reply.message}",
+                                         kind="sync.portal_busy", params={"status": reply.status}),
+                   reply.retry_after)
     return outcome

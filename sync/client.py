@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 import requests
 
 from app.errors import InputError, MotcuaError
+from app.text import clip
+from sync.problems import portal_words
 
 LOOPBACK_NAMES = ("localhost",)
 DEFAULT_TIMEOUT = (5.0, 60.0)  # (connect, read) seconds
@@ -60,6 +62,11 @@ class Reply:
         return str(self.error.get("message", f"HTTP {self.status}"))
 
     @property
+    def words(self) -> dict[str, str]:
+        """The portal's message in its two languages: {"reason_vi": …, "reason_en": …}."""
+        return portal_words(self.error, f"HTTP {self.status}")
+
+    @property
     def retry_after(self) -> float | None:
         value = self.headers.get("retry-after", "")
         try:
@@ -81,10 +88,12 @@ def check_portal_url(url: str) -> str:
     """The normalised base URL; HTTPS required unless the host is loopback."""
     parts = urlsplit((url or "").strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InputError(f"portal URL {url!r}: must look like https://host[:port]")
+        raise InputError(f"portal URL {url!r}: must look like https://host[:port]", kind="sync.portal_url_bad",
+                         params={"url": clip(str(url or ""), 80)})
     if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise InputError(f"portal URL {url!r}: plain HTTP is allowed only for loopback "
-                         f"(127.0.0.1, ::1, localhost); use https://")
+                         f"(127.0.0.1, ::1, localhost); use https://", kind="sync.portal_url_not_https",
+                         params={"url": clip(str(url), 80)})
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
 
 

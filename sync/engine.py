@@ -33,12 +33,13 @@ from app.wire import WireProblem, outbox_request
 from sync import state
 from sync.anchor import send_anchor
 from sync.blocks import top_up_blocks
-from sync.classify import apply_reply, mark_quarantined, mark_retry, outcome_of
+from sync.classify import apply_reply, device_refused, mark_quarantined, mark_retry, outcome_of
 from sync.client import LinkDown, PortalClient, Reply, check_portal_url
 from sync.enrolment import credentials
 from sync.limits import remember_limits
 from sync.marks import OutboxMarks
 from sync.progress import Progress
+from sync.problems import NETWORK, SyncProblem
 from sync.pull import pull_changes
 from sync.units import refresh_units
 from sync.uploads import MissingBlobs, UploadFailed, UploadRefused, UploadStats, missing_hashes, upload_blob
@@ -52,7 +53,6 @@ MAX_CHUNK = 4 * 1024 * 1024
 # rural line, an fsync on loopback) the others keep the line and the portal busy. Three is enough
 # to hide a 300 ms round trip behind 384 kbit/s of scans; more only adds contention.
 WORKERS = 3
-NETWORK = "network: "  # prefix of last_error for link failures (retried at once on link-up)
 
 
 @dataclass
@@ -72,8 +72,8 @@ class SyncReport:
     changes_applied: int = 0
     status_changes: list[dict[str, Any]] = field(default_factory=list)
     blocks_reserved: list[dict[str, Any]] = field(default_factory=list)
-    auth_failed: str | None = None
-    errors: list[str] = field(default_factory=list)
+    auth_failed: SyncProblem | None = None  # the portal's words when it refused this desk
+    errors: list[str] = field(default_factory=list)  # SyncProblems: English text with a kind
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -165,7 +165,7 @@ class _Pass:
         for group in groups.values():
             head = group.rows[0]
             due = head.next_attempt_at is None or head.next_attempt_at <= self.now or (
-                self.ignore_backoff and (head.last_error or "").startswith(NETWORK))
+                self.ignore_backoff and _network(head.last_error))
             if due:
                 ready.append(group)
         return ready
@@ -243,20 +243,22 @@ class _Pass:
             try:
                 data = self.store.blobs.get(sha)
             except MotcuaError as error:
-                self._quarantine(row, f"Trang quét {sha[:12]}… không đọc được trên máy này — "
-                                      f"local page file: {error.message}")
+                self._quarantine(row, SyncProblem(f"Trang quét {sha[:12]}… không đọc được trên máy này — "
+                                                  f"local page file: {error.message}",
+                                                  kind="sync.local_page_unreadable", params={"page": sha[:12]}))
                 return False
             try:
                 upload_blob(worker.client, sha, data, chunk_bytes=self.chunk, stats=worker.stats,
                             on_bytes=self.progress.add_bytes, offset=(offsets or {}).get(sha))
             except UploadRefused as error:
-                self._quarantine(row, error.message)  # the portal's words, verbatim
+                self._quarantine(row, error.problem)  # the portal's words, verbatim
                 return False
             except UploadFailed as error:
                 if error.reply.ok:
                     # "200" without the answer it should carry: the upload is not known to have
                     # landed, so it is retried, never taken as delivered.
-                    self._retry(row, f"{NETWORK}incomplete answer to a scan upload ({sha[:12]}…)")
+                    self._retry(row, SyncProblem(f"{NETWORK}incomplete answer to a scan upload ({sha[:12]}…)",
+                                                 kind="sync.portal_unreachable"))
                 else:
                     self._classified(row, error.reply)
                 return False
@@ -264,14 +266,14 @@ class _Pass:
                 self._link_down(row, error)
         return True
 
-    def _quarantine(self, row: OutboxItem, message: str) -> None:
+    def _quarantine(self, row: OutboxItem, problem: SyncProblem) -> None:
         """Quarantine `row` now and count it in the report (unless it was delivered meanwhile)."""
-        if self._mark(row, lambda r: mark_quarantined(r, message)) != "done":
+        if self._mark(row, lambda r: mark_quarantined(r, problem)) != "done":
             with self._lock:
                 self.report.quarantined += 1
 
-    def _retry(self, row: OutboxItem, message: str) -> None:
-        self._mark(row, lambda r: mark_retry(r, self.now, message))
+    def _retry(self, row: OutboxItem, problem: SyncProblem) -> None:
+        self._mark(row, lambda r: mark_retry(r, self.now, problem))
         with self._lock:
             self.report.retrying += 1
 
@@ -279,12 +281,15 @@ class _Pass:
         try:
             request = request_for(row)
         except WireProblem as problem:
-            self._quarantine(row, f"dữ liệu gửi đi không hợp lệ ở trường {problem.field} ({problem.kind}) — "
-                                  f"outgoing data is invalid at field {problem.field} ({problem.kind})")
+            self._quarantine(row, SyncProblem(
+                f"dữ liệu gửi đi không hợp lệ ở trường {problem.field} ({problem.kind}) — "
+                f"outgoing data is invalid at field {problem.field} ({problem.kind})",
+                kind="sync.outgoing_data_invalid", params={"field": problem.field}))
             return False
         if request is None:
-            self._quarantine(row, f"loại thay đổi {row.kind!r} không được hỗ trợ — "
-                                  f"unsupported outbox kind {row.kind!r}")
+            self._quarantine(row, SyncProblem(f"loại thay đổi {row.kind!r} không được hỗ trợ — "
+                                              f"unsupported outbox kind {row.kind!r}",
+                                              kind="sync.outbox_kind_unsupported", params={"kind": row.kind[:40]}))
             return False
         method, path, body = request
         self.progress.phase("sending", str((row.payload or {}).get("code", row.dossier_id or "")))
@@ -322,7 +327,7 @@ class _Pass:
         return str(outcome)
 
     def _link_down(self, row: OutboxItem, error: LinkDown) -> None:
-        self._retry(row, NETWORK + str(error))
+        self._retry(row, unreachable(error))
         raise _Offline(str(error))
 
     def _mark(self, row: OutboxItem, change: Callable[[OutboxItem], Any]) -> Any:
@@ -345,17 +350,33 @@ def _fetcher(client: PortalClient) -> Callable[[str], bytes]:
     return fetch
 
 
+def _network(last_error: str | None) -> bool:
+    problem = SyncProblem.load(last_error)
+    return problem is not None and problem.kind == "sync.portal_unreachable"
+
+
+def unreachable(error: object) -> SyncProblem:
+    return SyncProblem(f"{NETWORK}{error}", kind="sync.portal_unreachable")
+
+
+def _stored(problem: str) -> dict[str, Any]:
+    """A report's problem as the sync state keeps it (kind and parameters with the text)."""
+    kept = problem if isinstance(problem, SyncProblem) else SyncProblem.load(problem)
+    assert kept is not None
+    return kept.to_state()
+
+
 def _write_state(store: Store, report: SyncReport, now: datetime) -> None:
     with store.session() as session:
         state.put(session, state.ONLINE, report.online)
         state.put(session, state.LAST_ATTEMPT, now.isoformat())
         if report.auth_failed:
-            state.put(session, state.AUTH_FAILED, report.auth_failed)
+            state.put(session, state.AUTH_FAILED, _stored(report.auth_failed))
         if report.online and not report.errors and not report.auth_failed:
             state.put(session, state.LAST_SUCCESS, now.isoformat())
             state.delete(session, state.LAST_ERROR)
         elif report.errors or report.auth_failed:
-            state.put(session, state.LAST_ERROR, report.auth_failed or report.errors[-1])
+            state.put(session, state.LAST_ERROR, _stored(report.auth_failed or report.errors[-1]))
 
 
 def sync_once(store: Store, *, now: datetime | None = None, progress: Progress | None = None,
@@ -366,7 +387,8 @@ def sync_once(store: Store, *, now: datetime | None = None, progress: Progress |
     with store.read_session() as session:
         creds = credentials(session)
     if creds is None:
-        return SyncReport(enrolled=False, errors=["this desk is not enrolled: run motcua enroll"])
+        return SyncReport(enrolled=False, errors=[SyncProblem("this desk is not enrolled: run motcua enroll",
+                                                              kind="sync.not_enrolled")])
     def make_client() -> PortalClient:
         return PortalClient(creds.portal_url, secret=creds.secret, acting_user=store.user.username)
 
@@ -390,7 +412,8 @@ def sync_once(store: Store, *, now: datetime | None = None, progress: Progress |
             if failed is not None and outcome_of(failed) == "auth":
                 raise _AuthStop(failed)
             if failed is not None:
-                report.errors.append(f"change feed: HTTP {failed.status} {failed.message}")
+                report.errors.append(SyncProblem(f"change feed: HTTP {failed.status} {failed.message}",
+                                                 kind="sync.feed_failed", params={"status": failed.status}))
         if reserve:
             if (problem := refresh_units(store, client)) is not None:
                 report.errors.append(problem)
@@ -400,15 +423,16 @@ def sync_once(store: Store, *, now: datetime | None = None, progress: Progress |
                 raise _AuthStop(failed)
         report.errors += send_anchor(store, client)  # last: the head covers this pass's events too
     except _AuthStop as stop:
-        report.auth_failed = stop.reply.message
+        report.auth_failed = device_refused(stop.reply)
     except (_Offline, LinkDown) as error:
         report.online = False
-        report.errors.append(f"{NETWORK}{error}")
+        report.errors.append(unreachable(error))
     except UploadFailed as error:
         if error.reply.status == 401:
-            report.auth_failed = error.reply.message
+            report.auth_failed = device_refused(error.reply)
         else:
-            report.errors.append(f"HTTP {error.reply.status} {error.reply.code}: {error.reply.message}")
+            report.errors.append(SyncProblem(f"HTTP {error.reply.status} {error.reply.code}: {error.reply.message}",
+                                             kind="sync.portal_busy", params={"status": error.reply.status}))
     finally:
         client.close()
         progress.finish()

@@ -52,30 +52,35 @@ def enrol(store: Store, portal_url: str, token: str, *, device_name: str = "Máy
     """Enrol with `token`; store the credentials and the device's number slot. Admin only."""
     if store.user.role != "admin":
         raise PermissionDeniedError(f"only an administrator may enrol this desk; "
-                                    f"{store.user.username!r} is {store.user.role}")
+                                    f"{store.user.username!r} is {store.user.role}", kind="sync.enrol_admin_only")
     url = check_portal_url(portal_url)
     token = (token or "").strip()
     if not token:
-        raise InputError("token: the one-time enrolment token is missing")
+        raise InputError("token: the one-time enrolment token is missing", kind="sync.enrol_token_missing")
     secret = _secret_for(store, url, token)
+    portal = {"portal": url}
     with PortalClient(url) as client:
         try:
             reply = client.enrol(token, device_name, secret)
         except LinkDown as error:
             raise PortalUnreachable(f"portal {url}: no answer ({error}); nothing changed, try again with "
-                             f"the same token") from None
+                                    f"the same token", kind="sync.enrol_portal_unreachable", params=portal) from None
     if reply.status in (401, 403):
-        raise AuthError(f"portal {url} refused the token: {reply.message}")
+        raise AuthError(f"portal {url} refused the token: {reply.message}", kind="sync.enrol_token_refused",
+                        params={**portal, **reply.words})
     if not reply.ok or not isinstance(reply.body, dict):
-        raise InputError(f"portal {url} refused the enrolment: {reply.message}")
+        raise InputError(f"portal {url} refused the enrolment: {reply.message}", kind="sync.enrol_refused",
+                         params={**portal, **reply.words})
     try:
         body = parse(EnrolAnswer, reply.body)
     except WireProblem as problem:
         raise InputError(f"portal {url} answered the enrolment with a malformed body ({problem}); "
-                         "nothing changed, try again with the same token") from None
+                         "nothing changed, try again with the same token", kind="sync.enrol_answer_malformed",
+                         params=portal) from None
     if body.unit_code != store.unit.code:
         raise InputError(f"token: it enrols a desk of unit {body.unit_code}, but this desk serves "
-                         f"{store.unit.code}; ask for a token of the right unit")
+                         f"{store.unit.code}; ask for a token of the right unit", kind="sync.enrol_wrong_unit",
+                         params={"token_unit": body.unit_code, "desk_unit": store.unit.code})
     result = Enrolment(url, body.device_id, body.unit_code, body.device_slot)
     with store.session() as session:
         if body.units:

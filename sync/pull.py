@@ -39,6 +39,7 @@ from app.wire import (
 )
 from sync import state
 from sync.client import LinkDown, PortalClient, Reply
+from sync.problems import SyncProblem
 
 if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
     from app.store.service import Store
@@ -50,7 +51,7 @@ PAGE = 500
 class PullReport:
     applied: int = 0
     status_changes: list[dict[str, Any]] = field(default_factory=list)  # {code, status} for notices
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # SyncProblems
 
 
 def _local_time(moment: datetime | None) -> datetime:
@@ -133,7 +134,8 @@ def apply_change(session: Session, change: dict[str, Any], report: PullReport, *
                 _apply_units(session, typed)
     except (MotcuaError, KeyError, ValueError, TypeError, LinkDown) as error:  # WireProblem is a ValueError
         seq = change.get("seq") if isinstance(change, dict) else None
-        report.problems.append(f"change {str(seq)[:20]} ({str(kind)[:40]}): {error}")
+        report.problems.append(SyncProblem(f"change {str(seq)[:20]} ({str(kind)[:40]}): {error}",
+                                           kind="sync.change_not_applied", params={"seq": str(seq)[:20]}))
         return
     report.applied += 1
 
@@ -154,8 +156,8 @@ def pull_changes(store: Store, client: PortalClient, *, classify: Callable[[Sess
         try:
             page = parse(ChangesPage, reply.body)
         except WireProblem as problem:
-            report.problems.append(f"change feed after {cursor}: the portal's answer is malformed "
-                                   f"({problem})")
+            report.problems.append(SyncProblem(f"change feed after {cursor}: the portal's answer is malformed "
+                                               f"({problem})", kind="sync.portal_answer_malformed"))
             return report, None
         with store.session() as session:
             # Re-read under the write lock: a second puller may have applied this page meanwhile.

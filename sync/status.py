@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.errors import InputError, NotFoundError
 from app.store.models import Dossier, OutboxItem, StatusEvent, User, utcnow
 from sync import state
+from sync.problems import SyncProblem
 from sync.progress import ProgressSnapshot
 
 if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
@@ -27,8 +28,8 @@ class SyncStatus:
     quarantined: int
     oldest_waiting_age_s: float | None
     last_success: str | None
-    last_error: str | None
-    auth_failed: str | None
+    last_error: SyncProblem | None
+    auth_failed: SyncProblem | None  # the portal's words when it refused this desk
     metered: bool
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,7 +52,8 @@ def sync_status(store: Store, *, progress: ProgressSnapshot | None = None,
     return SyncStatus(enrolled=bool(values[state.DEVICE_SECRET]), online=values[state.ONLINE],
                       waiting=stats.waiting, uploading=uploading, quarantined=stats.quarantined,
                       oldest_waiting_age_s=age, last_success=values[state.LAST_SUCCESS],
-                      last_error=values[state.LAST_ERROR], auth_failed=values[state.AUTH_FAILED],
+                      last_error=SyncProblem.load(values[state.LAST_ERROR]),
+                      auth_failed=SyncProblem.load(values[state.AUTH_FAILED]),
                       metered=bool(values[state.METERED]))
 
 
@@ -64,7 +66,7 @@ class OutboxEntry:
     kind: str
     state: str
     attempts: int
-    last_error: str | None
+    last_error: SyncProblem | None  # why it waits or was refused (the portal's words, both languages)
     next_attempt_at: datetime | None
     created_at: datetime
 
@@ -82,7 +84,7 @@ def outbox_entries(store: Store, *, states: tuple[str, ...] = ("pending", "quara
         query = query.where(OutboxItem.dossier_id == dossier_id)
     with store.read_session() as session:
         rows = session.execute(query).all()
-    return [OutboxEntry(r.id, r.seq, r.dossier_id, code, r.kind, r.state, r.attempts, r.last_error,
+    return [OutboxEntry(r.id, r.seq, r.dossier_id, code, r.kind, r.state, r.attempts, SyncProblem.load(r.last_error),
                         r.next_attempt_at, r.created_at) for r, code in rows]
 
 
@@ -129,9 +131,10 @@ def requeue(store: Store, outbox_id: str) -> None:
     with store.session() as session:
         row = session.scalar(select(OutboxItem).where(OutboxItem.id == outbox_id))
         if row is None:
-            raise NotFoundError(f"outbox item: no item {outbox_id!r}")
+            raise NotFoundError(f"outbox item: no item {outbox_id!r}", kind="sync.outbox_item_missing")
         if row.state == "sent":
-            raise InputError(f"outbox item {outbox_id}: already accepted by the portal; nothing to retry")
+            raise InputError(f"outbox item {outbox_id}: already accepted by the portal; nothing to retry",
+                             kind="sync.outbox_item_already_sent")
         row.state, row.next_attempt_at = "pending", None
         store.record_audit(session, action="sync.requeued", object_type="outbox", object_id=row.id)
 

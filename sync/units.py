@@ -16,6 +16,7 @@ from app.codes import OFFLINE_RANGES_SETTING, check_offline_range, check_unit_co
 from app.errors import InputError
 from sync import state
 from sync.client import PortalClient
+from sync.problems import SyncProblem
 
 if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
     from app.store.service import Store
@@ -63,10 +64,11 @@ def refresh_units(store: Store, client: PortalClient) -> str | None:
     if reply.status == 404:
         return None  # an older portal without unit grants: the legacy slot range stays in use
     if not reply.ok or not isinstance(reply.body, dict):
-        return f"device units: HTTP {reply.status} {reply.message}"
+        return SyncProblem(f"device units: HTTP {reply.status} {reply.message}", kind="sync.device_units_failed",
+                           params={"status": reply.status})
     try:
         with store.session() as session:
             store_units(session, reply.body.get("units"), where="GET /v1/device units")
     except InputError as error:
-        return error.message
+        return SyncProblem(error.message, kind="sync.portal_answer_malformed")
     return None

@@ -14,6 +14,7 @@ from typing import Any
 
 from app.wire import BlobOffsetAnswer, M, MissingAnswer, WireProblem, parse, upload_offset
 from sync.client import PortalClient, Reply
+from sync.problems import SyncProblem
 
 MISSING_BATCH = 1000  # the protocol's limit per /v1/blobs/missing call
 
@@ -21,10 +22,15 @@ MISSING_BATCH = 1000  # the protocol's limit per /v1/blobs/missing call
 class UploadRefused(Exception):
     """The portal refused the blob for good (e.g. too large, or the hash kept mismatching)."""
 
-    def __init__(self, reply: Reply | None, message: str) -> None:
+    def __init__(self, reply: Reply, message: str) -> None:
         super().__init__(message)
         self.reply = reply
         self.message = message
+
+    @property
+    def problem(self) -> SyncProblem:
+        """The refusal as the outbox keeps it: the portal's words in both its languages."""
+        return SyncProblem(self.message, kind="sync.portal_refused", params=self.reply.words)
 
 
 class UploadFailed(Exception):

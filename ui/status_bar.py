@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from sync.progress import ProgressSnapshot
 from sync.status import SyncStatus
+from ui.problems import worded
 from ui.sync_bridge import SyncBridge
 
 NOTICE_MS = 15_000
@@ -117,7 +118,8 @@ class DeskStatusBar(QStatusBar):
         text, colour = link_text(status)
         self.link.setText(text)
         self.link.setStyleSheet(f"padding: 0 8px; border-left: 1px solid #b0b0b0; color: {colour};")
-        self.link.setToolTip(status.auth_failed or status.last_error or "")
+        problem = status.auth_failed or status.last_error
+        self.link.setToolTip(worded(problem) if problem else "")
         self.outbox.setText(outbox_text(status))
 
     def show_progress(self, progress: ProgressSnapshot) -> None:
@@ -131,9 +133,9 @@ class DeskStatusBar(QStatusBar):
 
 
 def status_notice(changes: list[dict[str, Any]]) -> str:
-    from app.statuses import STATUSES
+    from ui.words import status_text
 
-    shown = [f"{c['code']} → {STATUSES[c['status']].label_vi if c['status'] in STATUSES else c['status']}"
+    shown = [f"{c['code']} → {status_text(str(c['status']))}"
              for c in changes[:3]]
     more = len(changes) - len(shown)
     text = QCoreApplication.translate("status", "News from the portal: %1").replace("%1", "; ".join(shown))

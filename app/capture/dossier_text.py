@@ -99,13 +99,13 @@ def _decode(data: bytes) -> tuple[list[str], list[tuple[Image.Image, float]]]:
                         texts.append(layer)
                         continue
                     size = (round(page.get_width() / 72 * OCR_DPI), round(page.get_height() / 72 * OCR_DPI))
-                    check_pixels(f"page {index + 1}", size, limit)
+                    check_pixels(f"page {index + 1}", size, limit, params={})
                     images.append((page.render(scale=OCR_DPI / 72).to_pil(), float(OCR_DPI)))
             finally:
                 document.close()
             return texts, images
         with Image.open(io.BytesIO(data)) as image:
-            check_pixels("the image", image.size, limit)
+            check_pixels("the image", image.size, limit, params={})
             dpi = float((image.info.get("dpi") or (OCR_DPI,))[0] or OCR_DPI)
             return [], [(image.convert("RGB"), dpi)]
     except Exception as error:  # noqa: BLE001 - decoders fail with many types; all mean "bad page"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pikepdf
 from PIL import Image, ImageOps
 
-from app.capture.page_files import check_pixels
+from app.capture.page_files import check_pixels, file_params
 from app.capture.pages import PageKind, RawPage
 from app.errors import InputError
 from app.limits import DEFAULT_LIMITS
@@ -45,11 +45,12 @@ def read_pages(path: Path, *, dpi: float | None = None, kind: PageKind = "docume
 
 def _check_file(path: Path) -> None:
     if not path.exists():
-        raise InputError(f"{path}: file not found")
+        raise InputError(f"{path}: file not found", kind="capture.file_missing", params=file_params(path))
     if not path.is_file():
-        raise InputError(f"{path}: not a file")
+        raise InputError(f"{path}: not a file", kind="capture.not_a_file", params=file_params(path))
     if path.stat().st_size == 0:
-        raise InputError(f"{path}: the file is empty (0 bytes)")
+        raise InputError(f"{path}: the file is empty (0 bytes)", kind="capture.file_empty",
+                         params=file_params(path))
 
 
 def _image_pages(path: Path, *, dpi: float | None, kind: PageKind,
@@ -62,19 +63,22 @@ def _image_pages(path: Path, *, dpi: float | None, kind: PageKind,
         index = 0
         while True:
             where = f"{path} page {index + 1}" if multi else str(path)
+            named = file_params(path, index + 1 if multi else None)
             try:
                 if index:
                     image.seek(index)
-                check_pixels(where, image.size, max_pixels)
+                check_pixels(where, image.size, max_pixels, params=named)
                 page = _load_frame(image, where)
             except EOFError:
                 if index == 0:
-                    raise InputError(f"{where}: the image is damaged or truncated (no image data)") from None
+                    raise InputError(f"{where}: the image is damaged or truncated (no image data)",
+                                     kind=_damaged(named), params=named) from None
                 return
             except InputError:
                 raise
             except Exception as error:  # noqa: BLE001 - Pillow reports damage with many types
-                raise InputError(f"{where}: the image is damaged or truncated ({error!r})") from error
+                raise InputError(f"{where}: the image is damaged or truncated ({error!r})",
+                                 kind=_damaged(named), params=named) from error
             camera = _from_camera(image) if photographed is None else photographed
             yield RawPage(page, dpi or _file_dpi(image), f"file:{where}", kind=kind, photographed=camera)
             index += 1
@@ -91,17 +95,25 @@ def _open_image(path: Path, max_pixels: int) -> Image.Image:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(path)
     except Image.DecompressionBombError as error:
-        raise InputError(f"{path}: refused, the image is too large to be a page ({error})") from error
+        raise InputError(f"{path}: refused, the image is too large to be a page ({error})",
+                         kind="capture.image_too_large", params=file_params(path)) from error
     except Image.UnidentifiedImageError as error:
-        raise InputError(f"{path}: not an image or PDF this program can read") from error
+        raise InputError(f"{path}: not an image or PDF this program can read", kind="capture.file_not_page",
+                         params=file_params(path)) from error
     except Exception as error:  # noqa: BLE001 - Pillow reports damage with many types
-        raise InputError(f"{path}: the image is damaged or truncated ({error!r})") from error
+        raise InputError(f"{path}: the image is damaged or truncated ({error!r})", kind="capture.image_damaged",
+                         params=file_params(path)) from error
     try:
-        check_pixels(str(path), image.size, max_pixels)
+        check_pixels(str(path), image.size, max_pixels, params=file_params(path))
     except InputError:
         image.close()
         raise
     return image
+
+
+def _damaged(named: dict[str, object]) -> str:
+    """The kind of a damaged image: naming its page when the file has several."""
+    return "capture.page_damaged" if "page" in named else "capture.image_damaged"
 
 
 def _load_frame(image: Image.Image, where: str) -> Image.Image:
@@ -148,19 +160,23 @@ def _pdf_pages(path: Path, *, dpi: float | None, kind: PageKind, max_pixels: int
     try:
         document = pypdfium2.PdfDocument(str(path))
     except pypdfium2.PdfiumError as error:
-        raise InputError(f"{path}: the PDF is damaged ({error})") from error
+        raise InputError(f"{path}: the PDF is damaged ({error})", kind="capture.pdf_damaged",
+                         params=file_params(path)) from error
     try:
         for index in range(len(document)):
             where = f"{path} page {index + 1}"
+            named = file_params(path, index + 1)
             page = document[index]
             try:
                 render_dpi = dpi or (scan_dpis[index] if index < len(scan_dpis) else None) or DEFAULT_DPI
                 width_in, height_in = page.get_width() / 72.0, page.get_height() / 72.0
-                check_pixels(where, (round(width_in * render_dpi), round(height_in * render_dpi)), max_pixels)
+                check_pixels(where, (round(width_in * render_dpi), round(height_in * render_dpi)), max_pixels,
+                             params=named)
                 bitmap = page.render(scale=render_dpi / 72.0)
                 image = bitmap.to_pil().convert("RGB")
             except pypdfium2.PdfiumError as error:
-                raise InputError(f"{where}: the page cannot be drawn ({error})") from error
+                raise InputError(f"{where}: the page cannot be drawn ({error})", kind="capture.page_damaged",
+                                 params=named) from error
             finally:
                 page.close()
             yield RawPage(image, render_dpi, f"file:{where}", kind=kind)
@@ -173,17 +189,21 @@ def _check_pdf(path: Path) -> list[float | None]:
     try:
         with pikepdf.open(path) as pdf:
             if pdf.is_encrypted:
-                raise InputError(f"{path}: the PDF is encrypted; save an unprotected copy and import that")
+                raise InputError(f"{path}: the PDF is encrypted; save an unprotected copy and import that",
+                                 kind="capture.pdf_encrypted", params=file_params(path))
             found = _active_content(pdf)
             dpis = [_scan_dpi(page) for page in pdf.pages]
     except pikepdf.PasswordError as error:
         raise InputError(f"{path}: the PDF is encrypted with a password; "
-                         "save an unprotected copy and import that") from error
+                         "save an unprotected copy and import that", kind="capture.pdf_encrypted",
+                         params=file_params(path)) from error
     except pikepdf.PdfError as error:
-        raise InputError(f"{path}: the PDF is damaged ({error})") from error
+        raise InputError(f"{path}: the PDF is damaged ({error})", kind="capture.pdf_damaged",
+                         params=file_params(path)) from error
     if found:
         raise InputError(f"{path}: refused, the PDF contains {found} (scripts or actions "
-                         "that run on opening); print it to a new PDF or scan the paper instead")
+                         "that run on opening); print it to a new PDF or scan the paper instead",
+                         kind="capture.pdf_active_content", params=file_params(path))
     return dpis
 
 

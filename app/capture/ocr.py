@@ -85,7 +85,8 @@ def _check_lang(lang: str) -> None:
         if not (tessdata_dir() / f"{part}.traineddata").is_file():
             # Shipped data is missing: an installation defect, not something the user typed.
             raise MotcuaError(f"OCR language '{part}': {part}.traineddata is not in {tessdata_dir()}",
-                              title="OCR data missing")
+                              title="OCR data missing", kind="capture.ocr_data_missing",
+                              params={"language": part})
 
 
 _local = threading.local()  # per-thread Tesseract APIs: costly to create, not thread-safe
@@ -153,7 +154,7 @@ def recognise(image: Image.Image, dpi: float, *, lang: str = "vie") -> OcrPage:
     api.SetImage(prepare(image, dpi))
     api.SetSourceResolution(round(dpi))
     if not api.Recognize():
-        raise MotcuaError("Tesseract could not recognise the page", title="OCR failed")
+        raise MotcuaError("Tesseract could not recognise the page", title="OCR failed", kind="capture.ocr_failed")
     words, text = _collect(api)
     return OcrPage(text=text, words=words, width_px=image.width, height_px=image.height,
                    dpi=dpi, lang=lang)

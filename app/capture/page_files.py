@@ -21,7 +21,7 @@ from PIL import Image, UnidentifiedImageError
 
 from app.errors import InputError
 from app.limits import DEFAULT_LIMITS, Limits
-from app.text import escape_unsafe
+from app.text import clip, escape_unsafe
 
 # Pillow's own decompression-bomb guard, set from the page limit rather than left at its default:
 # it warns above MAX_IMAGE_PIXELS (silenced where we open images: our check names the file) and
@@ -59,10 +59,12 @@ def identify(path: Path, *, max_pixels: int = DEFAULT_LIMITS.max_page_pixels) ->
     try:
         mime = content_type(path)
     except OSError as error:
-        raise InputError(f"{_named(path)}: cannot be read ({error.strerror or error})") from None
+        raise InputError(f"{_named(path)}: cannot be read ({error.strerror or error})",
+                         kind="capture.file_unreadable", params=file_params(path)) from None
     if not mime:
         raise InputError(f"{_named(path)} is not a PDF or an image by its content "
-                         "(PDF, PNG, JPEG, TIFF, WebP, BMP), whatever its name says")
+                         "(PDF, PNG, JPEG, TIFF, WebP, BMP), whatever its name says",
+                         kind="capture.file_not_page", params=file_params(path))
     if mime != PDF:
         try:
             with warnings.catch_warnings():
@@ -71,23 +73,28 @@ def identify(path: Path, *, max_pixels: int = DEFAULT_LIMITS.max_page_pixels) ->
                     size, found = image.size, _PIL_FORMATS.get(image.format or "", "")
         except Image.DecompressionBombError:  # beyond twice the limit: Pillow's own guard
             raise InputError(f"{_named(path)}: refused, the image has far more than the {max_pixels:,} "
-                             "pixels a page may have (a decompression bomb or a wrong file)") from None
+                             "pixels a page may have (a decompression bomb or a wrong file)",
+                             kind="capture.image_too_large", params=file_params(path)) from None
         except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
-            raise InputError(f"{_named(path)}: not a readable image ({type(error).__name__})") from None
+            raise InputError(f"{_named(path)}: not a readable image ({type(error).__name__})",
+                             kind="capture.image_damaged", params=file_params(path)) from None
         if found != mime:
-            raise InputError(f"{_named(path)}: the content is not a valid {mime.split('/')[1].upper()}")
-        check_pixels(_named(path), size, max_pixels)
+            raise InputError(f"{_named(path)}: the content is not a valid {mime.split('/')[1].upper()}",
+                             kind="capture.image_damaged", params=file_params(path))
+        check_pixels(_named(path), size, max_pixels, params=file_params(path))
     return mime
 
 
-def check_pixels(where: str, size: tuple[int, int], max_pixels: int) -> None:
-    """Refuse a page of more than `max_pixels` pixels (a bomb or a wrong file) or of none."""
+def check_pixels(where: str, size: tuple[int, int], max_pixels: int, *, params: dict[str, Any]) -> None:
+    """Refuse a page of more than `max_pixels` pixels (a bomb or a wrong file) or of none;
+    `params` name the file (and page) for the screen's sentence."""
     pixels = size[0] * size[1]
     if pixels > max_pixels:
         raise InputError(f"{where}: refused, {size[0]}x{size[1]} = {pixels:,} pixels is more than the "
-                         f"{max_pixels:,} a page may have (a decompression bomb or a wrong file)")
+                         f"{max_pixels:,} a page may have (a decompression bomb or a wrong file)",
+                         kind="capture.image_too_large", params=params)
     if pixels == 0:
-        raise InputError(f"{where}: the image has no pixels")
+        raise InputError(f"{where}: the image has no pixels", kind="capture.image_damaged", params=params)
 
 
 @dataclass(frozen=True)
@@ -107,7 +114,7 @@ class CheckedPage:
         sha256, size = blobs.put_file(self.path)
         if sha256 != self.sha256:  # swapped between the check and the copy: not what was checked
             raise InputError(f"{_named(self.path)}: the file changed while it was being received; "
-                             "attach it again")
+                             "attach it again", kind="capture.file_changed", params=file_params(self.path))
         return sha256, size, self.mime
 
 
@@ -141,15 +148,19 @@ def _check_page_count(path: Path, most: int) -> None:
     try:
         document = pypdfium2.PdfDocument(str(path))
     except pypdfium2.PdfiumError as error:
-        raise InputError(f"{_named(path)}: the PDF is damaged ({error})") from None
+        raise InputError(f"{_named(path)}: the PDF is damaged ({error})", kind="capture.pdf_damaged",
+                         params=file_params(path)) from None
     try:
         count = len(document)
     finally:
         document.close()
     if count == 0:
-        raise InputError(f"{_named(path)}: the PDF has no pages")
+        raise InputError(f"{_named(path)}: the PDF has no pages", kind="capture.pdf_no_pages",
+                         params=file_params(path))
     if count > most:
-        raise InputError(f"{_named(path)}: {count:,} pages is more than the {most:,} a dossier may have")
+        raise InputError(f"{_named(path)}: {count:,} pages is more than the {most:,} a dossier may have",
+                         kind="capture.pdf_too_many_pages", params={**file_params(path), "count": count,
+                                                                    "max": most})
 
 
 def _sha256(path: Path) -> str:
@@ -164,3 +175,13 @@ def _named(path: Path) -> str:
     """The file's path for a message: bounded, control characters shown as escapes."""
     text = str(path)
     return escape_unsafe(text if len(text) <= 120 else text[:120] + "…")
+
+
+def file_label(path: Path | str) -> str:
+    """The file's name as a screen names it: its last part, bounded and made safe."""
+    return clip(Path(path).name or str(path), 60)
+
+
+def file_params(path: Path | str, page: int | None = None) -> dict[str, Any]:
+    """The parameters of a problem with a file (and one of its pages): {"file": …, "page": …}."""
+    return {"file": file_label(path)} if page is None else {"file": file_label(path), "page": page}

@@ -7,8 +7,10 @@ each source and each processing step stay ignorant of the others.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Literal
+from pathlib import PurePath
+from typing import Any, Literal
 
 from PIL import Image
 
@@ -30,6 +32,19 @@ class RawPage:
     kind: PageKind = "document"
     # A phone photo or webcam frame: processing looks for the paper and flattens its perspective.
     photographed: bool = False
+
+
+_LABEL = re.compile(r"(?:file:)?(?P<origin>.*?)(?: page (?P<page>\d+))?")
+
+
+def source_params(source: str) -> dict[str, Any]:
+    """A page's origin as problem parameters: {"source": file name or device, "page": number}.
+    `source` is a RawPage label ("file:/x/scan.pdf page 2", "sane:test:0 page 1", "webcam photo 3")."""
+    match = _LABEL.fullmatch(source)
+    assert match is not None  # the pattern matches any text
+    origin = match["origin"]
+    name = PurePath(origin).name if source.startswith("file:") else origin
+    return {"source": (name or origin)[:60], "page": int(match["page"] or 1)}
 
 
 @dataclass

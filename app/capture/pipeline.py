@@ -17,7 +17,7 @@ from PIL import Image
 
 from app.capture import blank, geometry, light, modes
 from app.capture.pages import (DOCUMENT_DPI_FLOOR, ID_CARD_DPI_FLOOR, MODES, PageKind, ProcessedPage,
-                               RawPage)
+                               RawPage, source_params)
 from app.errors import InputError
 
 # Above these a page is resampled down: more dots add bytes, not legibility.
@@ -45,8 +45,10 @@ def check_mode(mode: str) -> None:
 def _below_floor(raw: RawPage, dpi: float, floor: int, *, measured: str = "") -> InputError:
     hint = ("take the photo closer, filling the frame with the sheet" if raw.photographed
             else f"scan again at {floor} dpi or more, or state the real resolution with --dpi")
+    kind = "capture.photo_too_far" if raw.photographed else "capture.resolution_too_low"
     return InputError(f"{raw.source}: {dpi:.0f} dpi{measured} is below the {floor} dpi floor for "
-                      f"{_KIND_WORDS.get(raw.kind, raw.kind)}; {hint}")
+                      f"{_KIND_WORDS.get(raw.kind, raw.kind)}; {hint}", kind=kind,
+                      params={**source_params(raw.source), "dpi": round(dpi), "floor": floor})
 
 
 def _flatten_photo(rgb: np.ndarray, raw: RawPage, floor: int, notes: list[str]) -> tuple[np.ndarray, float]:

@@ -26,11 +26,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run_search(args: argparse.Namespace) -> int:
     from app.catalog.search import CatalogIndex
     from app.cli.reference import load_reference
+    from app.forms.legal_text import rule_text
 
     reference = load_reference(args)
     hits = CatalogIndex(reference.versions).search(args.text, limit=args.limit)
     rows = [{"code": hit.version.code, "name": hit.version.name,
-             "time": hit.version.time_rule.describe_vi() if hit.version.time_rule else None,
+             "time": rule_text(hit.version.time_rule) if hit.version.time_rule else None,
              "score": hit.score} for hit in hits]
     lines = [f"{row['code']:<16} {row['name']}" + (f"  [{row['time']}]" if row["time"] else "")
              for row in rows]

@@ -28,6 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from app.catalog.search import CatalogIndex
     from app.cli.reference import load_reference
     from app.deadlines import compute_due
+    from app.forms.legal_text import rule_text
 
     received = parse_moment(args.received, option="--received")
     reference = load_reference(args)
@@ -39,9 +40,9 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--procedure: {args.procedure} has no time limit in the catalogue; "
                          "an administrator must set one before dossiers can be received")
     due_at = compute_due(received, version.time_rule, reference.calendar)
-    data = {"procedure": version.code, "name": version.name, "rule": version.time_rule.describe_vi(),
+    data = {"procedure": version.code, "name": version.name, "rule": rule_text(version.time_rule),
             "received": received, "due": due_at, "calendar": reference.source}
-    human = (f"{version.code} {version.name}\nThời hạn: {version.time_rule.describe_vi()}\n"
+    human = (f"{version.code} {version.name}\nThời hạn: {rule_text(version.time_rule)}\n"
              f"Nhận:     {received:%H:%M %d/%m/%Y}\nHẹn trả:  {due_at:%H:%M %d/%m/%Y}")
     emit(args, data, human)
     return 0

@@ -26,7 +26,8 @@ from app.forms.fonts import ITALIC, REGULAR, register_fonts
 from app.forms.pdf import Paper, QrCode, Styles, esc, paper_for, place_and_date, styles_for, vi_moment
 from app.forms.settings import ReceiptSettings
 from app.payments.vietqr import build_vietqr
-from app.reception.views import PAYMENT_LABELS, DossierView
+from app.forms.legal_text import PAYMENT_NAMES, form_name
+from app.reception.views import DossierView
 
 COPIES = ("Lưu", "Giao người nộp")
 TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
@@ -216,7 +217,7 @@ def _documents_table(view: DossierView, sheet: Paper, st: Styles) -> Table:
         else:
             note = f"{doc.copies:02d} bản" + (f"; {doc.pages} trang" if doc.pages else "")
         rows.append([Paragraph(str(number), st.cell_center), Paragraph(esc(doc.name), st.cell),
-                     Paragraph(doc.form_label if doc.received else EMPTY, st.cell_center),
+                     Paragraph(form_name(doc.form) if doc.received else EMPTY, st.cell_center),
                      Paragraph(note, st.cell_center)])
     if not listed:
         rows.append([Paragraph("", st.cell), Paragraph("<i>Không có giấy tờ</i>", st.cell), "", ""])
@@ -347,5 +348,5 @@ def fee_text(view: DossierView) -> str:
         return f"{format_vnd(0)} (được miễn{reason})"
     if view.fee_vnd == 0:
         return "Không thu"
-    method = PAYMENT_LABELS.get(view.payment_method, view.payment_method).lower()
+    method = PAYMENT_NAMES.get(view.payment_method, view.payment_method).lower()
     return f"{format_vnd(view.fee_vnd)} (nộp bằng {method})"

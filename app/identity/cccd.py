@@ -25,9 +25,10 @@ digit 4 = century and sex (1900s: male 0 / female 1; 2000s: 2/3; 2100s: 4/5; 220
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from app.clock import local_today
 from app.errors import InputError
@@ -75,8 +76,9 @@ class CccdParseError(InputError):
     code = "cccd_parse"
     title = "ID card QR not readable"
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, *, field: str | None = None, kind: str = "qr.not_cccd",
+                 params: Mapping[str, Any] | None = None) -> None:
+        super().__init__(message, kind=kind, params=params)
         self.field = field
 
 
@@ -86,7 +88,8 @@ class CccdLayoutError(CccdParseError):
     def __init__(self, filled: list[int]) -> None:
         numbers = ", ".join(str(n) for n in filled)
         super().__init__(f"fields {numbers} of the 11-field card layout are not empty; this card's QR "
-                         "layout is not known", field="extra_fields")
+                         "layout is not known", field="extra_fields", kind="qr.unknown_layout",
+                         params={"fields": numbers})
         self.filled = filled
 
 
@@ -147,19 +150,19 @@ def parse_cccd_qr(text: str, *, today: date | None = None) -> CccdRecord:
     """Parse and validate a CCCD QR payload; raises only `CccdParseError`."""
     today = today or local_today()
     fields = _split_fields(text)
-    id_number = _digits_field(fields[0], "id_number")
+    id_number = _digits_field(fields[0], "id_number", kind="qr.id_number_bad")
     if len(id_number) != 12:
-        raise _error("id_number", "must be 12 digits")
+        raise _error("id_number", "must be 12 digits", kind="qr.id_number_bad")
     if not is_province_code(id_number[:3]):
-        raise _error("id_number", "does not start with a known province code")
-    old_id = _digits_field(fields[1], "old_id_number") or None
+        raise _error("id_number", "does not start with a known province code", kind="qr.id_number_province")
+    old_id = _digits_field(fields[1], "old_id_number", kind="qr.old_id_number_bad") or None
     if old_id is not None and len(old_id) not in (9, 12):
-        raise _error("old_id_number", "must be empty, 9 digits or 12 digits")
-    full_name = _text_field(fields[2], "full_name")
-    birth_date = _date_field(fields[3], "birth_date")
+        raise _error("old_id_number", "must be empty, 9 digits or 12 digits", kind="qr.old_id_number_bad")
+    full_name = _text_field(fields[2], "full_name", kind="qr.full_name_empty")
+    birth_date = _date_field(fields[3], "birth_date", kind="qr.birth_date_bad")
     sex = _sex_field(fields[4])
-    address = _text_field(fields[5], "address")
-    issue_date = _date_field(fields[6], "issue_date")
+    address = _text_field(fields[5], "address", kind="qr.address_empty")
+    issue_date = _date_field(fields[6], "issue_date", kind="qr.issue_date_bad")
     _check_dates(birth_date, issue_date, today)
     check_id_number(id_number, birth_date=birth_date, sex=sex)
     return CccdRecord(
@@ -180,29 +183,31 @@ def check_id_number(number: str, *, birth_date: date, sex: str) -> None:
     `sex` when those cannot be encoded in an ID number at all.
     """
     if not (isinstance(number, str) and len(number) == 12 and number.isascii() and number.isdigit()):
-        raise _error("id_number", "must be 12 digits")
+        raise _error("id_number", "must be 12 digits", kind="qr.id_number_bad")
     female = _normalise_sex(sex)
     if female is None:
-        raise _error("sex", "must be Nam or Nữ")
+        raise _error("sex", "must be Nam or Nữ", kind="qr.sex_bad")
     year = birth_date.year
     if not FIRST_CENTURY <= year < LAST_CENTURY + 100:
-        raise _error("birth_date", "is outside the years an ID number can encode (1900–2399)")
+        raise _error("birth_date", "is outside the years an ID number can encode (1900–2399)",
+                     kind="qr.birth_year_out_of_range")
     expected_code = 2 * ((year - FIRST_CENTURY) // 100) + (1 if female == "Nữ" else 0)
     if int(number[3]) != expected_code:
         raise _error(
             "id_number",
             "has a 4th digit (century and sex code) that does not match field 4 (birth date) "
-            "and field 5 (sex)",
+            "and field 5 (sex)", kind="qr.id_number_mismatch",
         )
     if number[4:6] != f"{year % 100:02d}":
         raise _error(
-            "id_number", "has 5th-6th digits that do not match the birth year in field 4 (birth date)"
+            "id_number", "has 5th-6th digits that do not match the birth year in field 4 (birth date)",
+            kind="qr.id_number_mismatch",
         )
 
 
-def _error(field: str, problem: str) -> CccdParseError:
+def _error(field: str, problem: str, *, kind: str) -> CccdParseError:
     number, name = _FIELDS[field]
-    return CccdParseError(f"field {number} ({name}) {problem}", field=field)
+    return CccdParseError(f"field {number} ({name}) {problem}", field=field, kind=kind)
 
 
 def _split_fields(text: object) -> list[str]:
@@ -210,7 +215,8 @@ def _split_fields(text: object) -> list[str]:
         raise CccdParseError("the ID card QR payload must be text")
     if len(text) > MAX_PAYLOAD_CHARS:
         raise CccdParseError(
-            f"the ID card QR payload is too long ({len(text)} characters, at most {MAX_PAYLOAD_CHARS})"
+            f"the ID card QR payload is too long ({len(text)} characters, at most {MAX_PAYLOAD_CHARS})",
+            kind="qr.not_cccd",
         )
     # NFC first so decomposed diacritics are judged like composed ones everywhere below;
     # control characters become spaces, which each field then trims or collapses.
@@ -225,33 +231,33 @@ def _split_fields(text: object) -> list[str]:
         return fields[:FIELD_COUNT]
     if len(fields) != FIELD_COUNT:
         raise CccdParseError(f"expected {FIELD_COUNT} or {FIELD_COUNT_2024} fields separated by '|', "
-                             f"got {len(fields)}")
+                             f"got {len(fields)}", kind="qr.field_count", params={"count": len(fields)})
     return fields
 
 
-def _digits_field(raw: str, field: str) -> str:
+def _digits_field(raw: str, field: str, *, kind: str) -> str:
     # Spaces never belong inside a number; a reader's stray CR/LF in it is noise.
     value = _WHITESPACE.sub("", raw)
     if value and _ASCII_DIGITS.fullmatch(value) is None:
-        raise _error(field, "must contain digits only")
+        raise _error(field, "must contain digits only", kind=kind)
     return value
 
 
-def _text_field(raw: str, field: str) -> str:
+def _text_field(raw: str, field: str, *, kind: str) -> str:
     value = collapse_spaces(raw)
     if not value:
-        raise _error(field, "is empty")
+        raise _error(field, "is empty", kind=kind)
     return value
 
 
-def _date_field(raw: str, field: str) -> date:
+def _date_field(raw: str, field: str, *, kind: str) -> date:
     value = _WHITESPACE.sub("", raw)
     if len(value) != 8 or _ASCII_DIGITS.fullmatch(value) is None:
-        raise _error(field, "is not a date (expected ddMMyyyy)")
+        raise _error(field, "is not a date (expected ddMMyyyy)", kind=kind)
     try:
         return date(int(value[4:]), int(value[2:4]), int(value[:2]))
     except ValueError:
-        raise _error(field, "is not a real date (expected ddMMyyyy)") from None
+        raise _error(field, "is not a real date (expected ddMMyyyy)", kind=kind) from None
 
 
 def _normalise_sex(raw: str) -> Sex | None:
@@ -266,14 +272,14 @@ def _normalise_sex(raw: str) -> Sex | None:
 def _sex_field(raw: str) -> Sex:
     sex = _normalise_sex(raw)
     if sex is None:
-        raise _error("sex", "must be Nam or Nữ")
+        raise _error("sex", "must be Nam or Nữ", kind="qr.sex_bad")
     return sex
 
 
 def _check_dates(birth_date: date, issue_date: date, today: date) -> None:
     if birth_date > today:
-        raise _error("birth_date", "is in the future")
+        raise _error("birth_date", "is in the future", kind="qr.birth_date_bad")
     if issue_date > today:
-        raise _error("issue_date", "is in the future")
+        raise _error("issue_date", "is in the future", kind="qr.issue_date_bad")
     if issue_date <= birth_date:
-        raise _error("issue_date", "is not after field 4 (birth date)")
+        raise _error("issue_date", "is not after field 4 (birth date)", kind="qr.issue_date_bad")

@@ -72,11 +72,11 @@ def load_draft(session: Session, draft_id: str) -> ReceptionRequest:
     """The request saved as `draft_id`; NotFoundError if there is none."""
     row = session.get(Draft, draft_id)
     if row is None:
-        raise NotFoundError(f"draft: no unfinished reception {draft_id!r}")
+        raise NotFoundError(f"draft: no unfinished reception {draft_id!r}", kind="reception.draft_missing")
     try:
         request = request_from_dict(row.data)
     except InputError as error:
-        raise InputError(f"draft {draft_id}: {error.message}") from None
+        raise InputError(f"draft {draft_id}: {error.message}", kind="reception.draft_damaged") from None
     request.draft_id = row.id
     return request
 

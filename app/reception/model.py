@@ -18,7 +18,7 @@ from typing import Any
 
 from app.catalog.fees import FeeQuote
 from app.catalog.model import ProcedureVersionData
-from app.errors import InputError
+from app.errors import InputError, MotcuaError
 from app.text import clip, excerpt
 
 CHANNELS = ("desk", "post_office", "community")
@@ -115,6 +115,11 @@ class FieldProblem:
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
+
+    @classmethod
+    def of_error(cls, field: str, error: MotcuaError) -> FieldProblem:
+        """The problem an error raised for `field` stands for, keeping its kind and parameters."""
+        return cls(field, error.message, error.kind, dict(error.params))
 
 
 class ReceptionInvalid(InputError):

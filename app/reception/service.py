@@ -28,7 +28,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from app.capture.page_files import CheckedPage, check_page_file
+from app.capture.page_files import CheckedPage, check_page_file, file_params
 from app.catalog.fees import FeeQuote
 from app.catalog.model import ProcedureVersionData
 from app.catalog.storage import version_row_id
@@ -176,10 +176,11 @@ def _store_pages(blobs: BlobStore, request: ReceptionRequest, limits: Limits) ->
                 checked[-1].append(_sealed(blobs, page) if page.blob else
                                    check_page_file(page.path, title=doc.name, limits=limits))
             except InputError as error:  # damaged inside, or vanished since the check
-                problems.append(FieldProblem(f"documents[{i}].pages[{j}].path", error.message))
+                problems.append(FieldProblem.of_error(f"documents[{i}].pages[{j}].path", error))
             except OSError as error:
                 problems.append(FieldProblem(f"documents[{i}].pages[{j}].path",
-                                             f"cannot be read ({error.strerror or error})"))
+                                             f"cannot be read ({error.strerror or error})",
+                                             "capture.file_unreadable", file_params(page.path)))
     if problems:
         raise ReceptionInvalid(problems)
     return [[page.seal(blobs) if isinstance(page, CheckedPage) else page for page in pages]
@@ -192,7 +193,7 @@ def _sealed(blobs: BlobStore, page: PageInput) -> StoredPage:
         return page.blob, len(blobs.get(page.blob)), page.mime
     except MotcuaError as error:
         raise InputError(f"scanned page {page.blob[:12]}… is missing or damaged ({error.message}); "
-                         "capture it again") from None
+                         "capture it again", kind="reception.scanned_page_lost") from None
 
 
 def _write(store: Store, session: Session, checked: CheckedRequest,

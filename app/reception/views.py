@@ -24,14 +24,10 @@ from app.catalog.model import ProcedureVersionData
 from app.codes import parse_dossier_code
 from app.deadlines import TimeRule
 from app.errors import InputError, NotFoundError
-from app.statuses import STATUSES
+from app.forms.legal_text import form_name, status_name
 from app.store.models import Applicant, Document, Dossier, Page, ProcedureVersion, StatusEvent, Unit, User
 from app.text import collapse_spaces, fold, nfc
 
-FORM_LABELS = {"original": "Bản chính", "certified_copy": "Bản sao chứng thực", "copy": "Bản chụp"}
-PAYMENT_LABELS = {"cash": "Tiền mặt", "transfer": "Chuyển khoản", "exempt": "Miễn"}
-CHANNEL_LABELS = {"desk": "Trực tiếp tại Bộ phận một cửa", "post_office": "Qua điểm bưu điện",
-                  "community": "Qua Tổ công nghệ số cộng đồng"}
 MAX_LIST_LIMIT = 1000
 
 
@@ -48,7 +44,6 @@ class ProcedureRef:
     code: str
     name: str
     valid_from: date
-    time_text: str  # TimeRule.describe_vi(), "" when the catalogue has no rule
     legal_days: str  # TimeRule.legal_days(), e.g. "05"; "" when unknown
     time_rule: TimeRule | None = None
 
@@ -81,10 +76,6 @@ class DocumentLine:
     received: bool
     required: bool = True
     kind: str = "submit"  # "present": shown to the official (xuất trình), not kept
-
-    @property
-    def form_label(self) -> str:
-        return FORM_LABELS.get(self.form, self.form)
 
 
 @dataclass(frozen=True)
@@ -127,26 +118,21 @@ class DossierView:
     missing_reason: str = ""
 
     @property
-    def status_label(self) -> str:
-        known = STATUSES.get(self.status)
-        return known.label_vi if known else self.status
-
-    @property
     def submitted_by(self) -> str:
         """Who signs as NGƯỜI NỘP HỒ SƠ: the representative when one submitted for the applicant."""
         return self.representative.full_name if self.representative else self.applicant.full_name
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready (dates as ISO text)."""
-        return _jsonable(asdict(self)) | {"status_label": self.status_label}
+        return _jsonable(asdict(self)) | {"status_label": status_name(self.status)}
 
     def describe(self) -> str:
-        """A few lines for `motcua dossiers show`."""
+        """A few lines for `motcua dossiers show`, in the wording of the printed forms."""
         due = f"{self.due_at:%H:%M %d/%m/%Y}" if self.due_at else "chưa xác định"
-        docs = "\n".join(f"  {n}. {d.name} — {d.form_label}, {d.copies} bản, {d.pages} trang"
+        docs = "\n".join(f"  {n}. {d.name} — {form_name(d.form)}, {d.copies} bản, {d.pages} trang"
                          + ("" if d.received else " (chưa nộp)")
                          for n, d in enumerate(self.documents, 1))
-        return (f"{self.code}  [{self.status_label}]\n"
+        return (f"{self.code}  [{status_name(self.status)}]\n"
                 f"Thủ tục: {self.procedure.name} ({self.procedure.code})\n"
                 f"Người nộp: {self.applicant.full_name}\n"
                 f"Tiếp nhận: {self.received_at:%H:%M %d/%m/%Y} bởi {self.received_by}\n"
@@ -182,11 +168,6 @@ class StatusStep:
     by: str
     note: str
 
-    @property
-    def label(self) -> str:
-        known = STATUSES.get(self.status)
-        return known.label_vi if known else self.status
-
 
 def status_history(session: Session, dossier_id: str) -> list[StatusStep]:
     """The dossier's timeline, oldest first."""
@@ -198,11 +179,13 @@ def status_history(session: Session, dossier_id: str) -> list[StatusStep]:
 def load_dossier_view(session: Session, code: str) -> DossierView:
     """The dossier with this code; NotFoundError when the store has none."""
     if not isinstance(code, str) or not code.strip():
-        raise InputError("dossier code: empty; give a code like 000.00.06.H56-251124-0001")
+        raise InputError("dossier code: empty; give a code like 000.00.06.H56-251124-0001",
+                         kind="dossiers.code_empty")
     code = code.strip()
     dossier = session.scalar(select(Dossier).where(Dossier.code == code))
     if dossier is None:
-        raise NotFoundError(f"dossier code: no dossier {code} in this store")
+        raise NotFoundError(f"dossier code: no dossier {code} in this store", kind="dossiers.not_found",
+                            params={"code": code[:40]})
     data: Mapping[str, Any] = dossier.data or {}
     applicant = session.get(Applicant, dossier.applicant_id)
     official = session.get(User, dossier.received_by)
@@ -289,7 +272,6 @@ def _procedure(session: Session, version_id: str) -> ProcedureRef:
         row.data, where=f"stored procedure {row.code} valid from {row.valid_from.isoformat()}")
     rule = version.time_rule
     return ProcedureRef(code=row.code, name=row.name, valid_from=row.valid_from,
-                        time_text=rule.describe_vi() if rule else "",
                         legal_days=rule.legal_days() if rule else "", time_rule=rule)
 
 

@@ -27,9 +27,8 @@ class AccountError(InputError):
 
     code = "account"
 
-    def __init__(self, kind: str, message: str, *, username: str = "") -> None:
-        super().__init__(message)
-        self.kind = kind
+    def __init__(self, message: str, *, kind: str, username: str = "") -> None:
+        super().__init__(message, kind=kind, params={"username": username})
         self.username = username
 
 
@@ -41,13 +40,14 @@ def shown(value: object, limit: int = 40) -> str:
 
 def check_username(username: str, *, field: str = "username") -> str:
     if not isinstance(username, str) or not USERNAME_RE.fullmatch(username):
-        raise InputError(f"{field}: {shown(username)} must be 3–32 lower-case letters, digits, '.', '_' or '-'")
+        raise InputError(f"{field}: {shown(username)} must be 3–32 lower-case letters, digits, '.', '_' or '-'",
+                         kind="account.username_bad")
     return username
 
 
 def check_role(role: str, *, field: str = "role") -> str:
     if role not in ROLES:
-        raise InputError(f"{field}: {shown(role)} is not one of {', '.join(ROLES)}")
+        raise InputError(f"{field}: {shown(role)} is not one of {', '.join(ROLES)}", kind="account.role_bad")
     return role
 
 
@@ -55,9 +55,10 @@ def check_name(name: str, *, field: str) -> str:
     """A person's or unit's name: NFC, single spaces, not empty, not absurdly long."""
     cleaned = collapse_spaces(nfc(name or ""))
     if not cleaned:
-        raise InputError(f"{field}: must not be empty")
+        raise InputError(f"{field}: must not be empty", kind="account.name_required")
     if len(cleaned) > MAX_NAME_LENGTH:
-        raise InputError(f"{field}: longer than {MAX_NAME_LENGTH} characters")
+        raise InputError(f"{field}: longer than {MAX_NAME_LENGTH} characters", kind="account.name_too_long",
+                         params={"max": MAX_NAME_LENGTH})
     return cleaned
 
 
@@ -69,7 +70,8 @@ def get_user(session: Session, username: str, *, field: str = "username") -> Use
     """The named official, or InputError naming the field (an unknown name exits 2)."""
     user = find_user(session, username)
     if user is None:
-        raise AccountError("unknown_user", f"{field}: no official {shown(username)}", username=username)
+        raise AccountError(f"{field}: no official {shown(username)}", kind="account.unknown_user",
+                           username=username)
     return user
 
 
@@ -87,9 +89,9 @@ def refuse_losing_last_admin(session: Session, user: User) -> None:
     """Nobody could manage officials, holidays or the catalogue any more; the recovery key
     too acts as an active administrator."""
     if user.role == "admin" and user.active and active_admins(session) <= 1:
-        raise AccountError("last_admin", f"username: {shown(user.username)} is the last active "
+        raise AccountError(f"username: {shown(user.username)} is the last active "
                            f"administrator; make another official an administrator first",
-                           username=user.username)
+                           kind="account.last_admin", username=user.username)
 
 
 def first_admin(session: Session) -> User | None:
@@ -110,10 +112,10 @@ def create_user(session: Session, keyfile: KeyFile, *, username: str, full_name:
     check_password_rules(password)
     existing = find_user(session, username)
     if existing is not None and not existing.active:
-        raise AccountError("exists_deactivated", f"username: {shown(username)} already exists, "
-                           f"deactivated; reset their password to reactivate the account", username=username)
+        raise AccountError(f"username: {shown(username)} already exists, deactivated; reset their password "
+                           "to reactivate the account", kind="account.exists_deactivated", username=username)
     if existing is not None or keyfile.has_user(username):
-        raise AccountError("exists", f"username: {shown(username)} already exists", username=username)
+        raise AccountError(f"username: {shown(username)} already exists", kind="account.exists", username=username)
     user = User(username=username, full_name=full_name, role=role, active=True)
     session.add(user)
     session.flush()

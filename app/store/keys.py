@@ -98,11 +98,12 @@ def parse_recovery_key(text: str) -> bytes:
     cleaned = cleaned.translate(str.maketrans("018", "OIB"))
     if len(cleaned) != 40:
         raise InputError(f"recovery key: expected 40 letters and digits (10 groups of 4), "
-                         f"got {len(cleaned)}")
+                         f"got {len(cleaned)}", kind="auth.recovery_key_length", params={"count": len(cleaned)})
     try:
         return base64.b32decode(cleaned)
     except ValueError:
-        raise InputError("recovery key: contains characters that are not A–Z or 2–7") from None
+        raise InputError("recovery key: contains characters that are not A–Z or 2–7",
+                         kind="auth.recovery_key_characters") from None
 
 
 def _b64(data: bytes) -> str:
@@ -321,7 +322,8 @@ else:
 def check_password_rules(password: str, *, field: str = "password") -> None:
     """Minimum length 8 (counted in characters after NFC)."""
     if len(nfc(password)) < 8:
-        raise InputError(f"{field}: must be at least 8 characters long")
+        raise InputError(f"{field}: must be at least 8 characters long", kind="account.password_too_short",
+                         params={"min": 8})
 
 
 def account_disabled(username: str) -> AccountDisabledError:

@@ -152,7 +152,8 @@ def list_backups(paths: DataPaths) -> list[Path]:
 
 
 def _refuse(backup: Path, what: str) -> InputError:
-    return InputError(f"backup {backup}: {what}; it was not restored")
+    return InputError(f"backup {backup}: {what}; it was not restored", kind="backup.unreadable",
+                      params={"file": backup.name})
 
 
 def read_manifest(backup: Path) -> dict[str, Any]:
@@ -166,7 +167,7 @@ def read_manifest(backup: Path) -> dict[str, Any]:
                 raise _refuse(backup, f"missing {', '.join(missing)} (not a whole MotCua Desk backup)")
             manifest = json.loads(archive.read("manifest.json"))
     except FileNotFoundError:
-        raise InputError(f"backup {backup}: no such file") from None
+        raise InputError(f"backup {backup}: no such file", kind="backup.missing", params={"file": backup.name}) from None
     except zipfile.BadZipFile as error:
         raise _refuse(backup, f"truncated or not a zip file ({error})") from None
     except (OSError, ValueError) as error:
@@ -253,7 +254,8 @@ def _extract(backup: Path, manifest: dict[str, Any], folder: Path) -> None:
     for name, checksum in (("store.db", "store_sha256"), ("keys.json", "keys_sha256")):
         expected = manifest.get(checksum)
         if (expected is not None or name == "store.db") and _sha256(folder / name) != expected:
-            raise StoreCorruptError(f"backup {backup} is damaged: {name} does not match its checksum")
+            raise StoreCorruptError(f"backup {backup} is damaged: {name} does not match its checksum",
+                                    kind="backup.damaged", params={"file": backup.name})
 
 
 def _verify_restored(backup: Path, paths: DataPaths, manifest: dict[str, Any], folder: Path,
@@ -266,14 +268,15 @@ def _verify_restored(backup: Path, paths: DataPaths, manifest: dict[str, Any], f
         candidates.append(KeyFile.load(paths.keys))  # the same data key with today's passwords
     key = next((k for k in (unlock(c) for c in candidates) if k is not None), None)
     if key is None:
-        raise AuthError(f"backup {backup}: the password or recovery key given does not open it")
+        raise AuthError(f"backup {backup}: the password or recovery key given does not open it",
+                        kind="backup.key_does_not_open", params={"file": backup.name})
     engine = make_engine(folder / "store.db", key)
     try:
         with Session(bind=engine) as session:
             owners = page_owners(session)
     except Exception as error:  # noqa: BLE001 - the driver's "HMAC check failed" and the like
         raise StoreCorruptError(f"backup {backup} is damaged: its store.db cannot be read "
-                                f"({str(error)[:80]})") from None
+                                f"({str(error)[:80]})", kind="backup.damaged", params={"file": backup.name}) from None
     finally:
         engine.dispose()
     staged = BlobStore(folder / "blobs", blob_key(key))
@@ -329,7 +332,9 @@ def restore_backup(paths: DataPaths, backup: Path, *, unlock: Unlock | None = No
             count, good, problems = _verify_restored(backup, paths, manifest, folder, unlock)
             if problems and not allow_missing_pages:
                 raise StoreCorruptError(f"backup {backup}: {len(problems)} page(s) missing or damaged; "
-                                        "nothing was restored:\n  " + "\n  ".join(problems))
+                                        "nothing was restored:\n  " + "\n  ".join(problems),
+                                        kind="backup.pages_missing", params={"file": backup.name,
+                                                                            "count": len(problems)})
         restored = folder / "store.db"
         _fsync_file(restored)
         from_backup = _move_pages(folder, paths, good)

@@ -113,7 +113,7 @@ def _damage_is_corruption(paths: DataPaths) -> Iterator[None]:
                                   f"restore a backup") from error
         if "database is locked" in str(getattr(error, "orig", error)):
             raise StoreError(f"the store {paths.store} stayed busy (another window or desk is "
-                             f"writing); try again") from error
+                             f"writing); try again", kind="store.busy") from error
         raise
 
 
@@ -127,7 +127,8 @@ def _disk_space(paths: DataPaths) -> Iterator[None]:
         if not _out_of_space(paths, error):
             raise
         raise StoreError(f"disk full: the disk holding {paths.root} has no space left; free some space "
-                         "(or move the data folder), then open the store again. Nothing was lost") from error
+                         "(or move the data folder), then open the store again. Nothing was lost",
+                         kind="store.disk_full", params={"folder": str(paths.root)}) from error
 
 
 def _out_of_space(paths: DataPaths, error: BaseException) -> bool:
@@ -176,7 +177,7 @@ class Store:
         """The encrypted page files of this store (key derived from the data key)."""
         if self._blobs is None:
             if not self._key:
-                raise StoreError("the store is closed; sign in again to read or attach pages")
+                raise StoreError("the store is closed; sign in again to read or attach pages", kind="store.closed")
             self._blobs = BlobStore(self.paths.blobs, blob_key(self._key))
         return self._blobs
 
@@ -263,8 +264,8 @@ class Store:
             self._acting_admin(session, "deactivate officials")
             user = accounts.get_user(session, username)
             if not user.active:
-                raise accounts.AccountError("already_deactivated", f"username: {accounts.shown(username)} "
-                                            f"is already deactivated", username=username)
+                raise accounts.AccountError(f"username: {accounts.shown(username)} is already deactivated",
+                                            kind="account.already_deactivated", username=username)
             accounts.refuse_losing_last_admin(session, user)
             keyfile = _load_keys(self.paths)
             keyfile.remove_user(username)
@@ -276,7 +277,8 @@ class Store:
     def change_password(self, *, old_password: str, new_password: str) -> None:
         keys.check_password_rules(new_password, field="new_password")
         if new_password == old_password:
-            raise accounts.AccountError("same_password", "new_password: must differ from the current password")
+            raise accounts.AccountError("new_password: must differ from the current password",
+                                        kind="account.same_password")
         self._unlock_or_raise(self.user.username, old_password)
         self._set_password(self.user.username, new_password, action="password_changed", must_change=False)
         self.must_change_password = False
@@ -398,7 +400,7 @@ class Store:
         """A second handle on this store, same official, its own connections: for a background
         thread (sync) that must outlive a sign-out without racing the UI's handle being closed."""
         if not self._key:
-            raise StoreError("the store is closed; sign in again")
+            raise StoreError("the store is closed; sign in again", kind="store.closed")
         return _open_with_key(self.paths, self._key, username=self.user.username)
 
     def close(self) -> None:
@@ -489,7 +491,7 @@ def open_store_with_recovery(paths: DataPaths, *, recovery_key: str) -> Store:
             data_key = keyfile.unlock_recovery(raw)
             if data_key is None:
                 keyfile.save()
-                raise AuthError("the recovery key is not correct")
+                raise AuthError("the recovery key is not correct", kind="auth.recovery_key_wrong")
         store = _open_with_key(paths, data_key, username=None)
         _after_sign_in(store, "login_recovery")
     return store

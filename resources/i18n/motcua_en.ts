@@ -205,48 +205,184 @@
 <context>
     <name>CaptureProblems</name>
     <message>
-        <source>the file no longer exists.</source>
-        <translation>the file no longer exists.</translation>
-    </message>
-    <message>
-        <source>the file is empty (0 bytes).</source>
-        <translation>the file is empty (0 bytes).</translation>
-    </message>
-    <message>
-        <source>the file is damaged or incomplete; copy or scan it again.</source>
-        <translation>the file is damaged or incomplete; copy or scan it again.</translation>
-    </message>
-    <message>
-        <source>not an image or a PDF; use JPEG, PNG, TIFF or PDF.</source>
-        <translation>not an image or a PDF; use JPEG, PNG, TIFF or PDF.</translation>
-    </message>
-    <message>
-        <source>the image is far too large to be a page; it was refused.</source>
-        <translation>the image is far too large to be a page; it was refused.</translation>
-    </message>
-    <message>
-        <source>the PDF is protected by a password; save an unprotected copy and import that.</source>
-        <translation>the PDF is protected by a password; save an unprotected copy and import that.</translation>
-    </message>
-    <message>
-        <source>the PDF contains scripts or actions, which are not accepted.</source>
-        <translation>the PDF contains scripts or actions, which are not accepted.</translation>
-    </message>
-    <message>
-        <source>the resolution is too low to be read reliably; scan again at 200 dpi (300 dpi for an ID card).</source>
-        <translation>the resolution is too low to be read reliably; scan again at 200 dpi (300 dpi for an ID card).</translation>
-    </message>
-    <message>
         <source>The document feeder is empty: put the pages in and scan again.</source>
         <translation>The document feeder is empty: put the pages in and scan again.</translation>
     </message>
     <message>
-        <source>The scanner stopped answering in the middle of the job.</source>
-        <translation>The scanner stopped answering in the middle of the job.</translation>
-    </message>
-    <message>
         <source>The %1 page(s) scanned before were kept.</source>
         <translation>The %1 page(s) scanned before were kept.</translation>
+    </message>
+    <message>
+        <source>%(file) changed while it was being received; attach it again.</source>
+        <translation>%(file) changed while it was being received; attach it again.</translation>
+    </message>
+    <message>
+        <source>%(file) is a folder, not a file.</source>
+        <translation>%(file) is a folder, not a file.</translation>
+    </message>
+    <message>
+        <source>%(file) is larger than the %(megabytes) MB a page file may have.</source>
+        <translation>%(file) is larger than the %(megabytes) MB a page file may have.</translation>
+    </message>
+    <message>
+        <source>%(file), page %(page): the page is damaged or incomplete; copy or scan it again.</source>
+        <translation>%(file), page %(page): the page is damaged or incomplete; copy or scan it again.</translation>
+    </message>
+    <message>
+        <source>%(file): %(count) pages is more than the %(max) a dossier may have.</source>
+        <translation>%(file): %(count) pages is more than the %(max) a dossier may have.</translation>
+    </message>
+    <message>
+        <source>%(file): not an image or a PDF; use JPEG, PNG, TIFF or PDF.</source>
+        <translation>%(file): not an image or a PDF; use JPEG, PNG, TIFF or PDF.</translation>
+    </message>
+    <message>
+        <source>%(file): the PDF contains scripts or actions, which are not accepted; print it to a new PDF or scan the paper.</source>
+        <translation>%(file): the PDF contains scripts or actions, which are not accepted; print it to a new PDF or scan the paper.</translation>
+    </message>
+    <message>
+        <source>%(file): the PDF has no pages.</source>
+        <translation>%(file): the PDF has no pages.</translation>
+    </message>
+    <message>
+        <source>%(file): the PDF is damaged; copy or scan it again.</source>
+        <translation>%(file): the PDF is damaged; copy or scan it again.</translation>
+    </message>
+    <message>
+        <source>%(file): the PDF is protected by a password; save an unprotected copy and import that.</source>
+        <translation>%(file): the PDF is protected by a password; save an unprotected copy and import that.</translation>
+    </message>
+    <message>
+        <source>%(file): the file cannot be read; check that it is still there and that you may open it.</source>
+        <translation>%(file): the file cannot be read; check that it is still there and that you may open it.</translation>
+    </message>
+    <message>
+        <source>%(file): the file is damaged or incomplete; copy or scan it again.</source>
+        <translation>%(file): the file is damaged or incomplete; copy or scan it again.</translation>
+    </message>
+    <message>
+        <source>%(file): the file is empty (0 bytes).</source>
+        <translation>%(file): the file is empty (0 bytes).</translation>
+    </message>
+    <message>
+        <source>%(file): the file no longer exists.</source>
+        <translation>%(file): the file no longer exists.</translation>
+    </message>
+    <message>
+        <source>%(file): the image is far too large to be a page; it was refused.</source>
+        <translation>%(file): the image is far too large to be a page; it was refused.</translation>
+    </message>
+    <message>
+        <source>%(source), page %(page): %(dpi) dpi is too low to be read reliably; scan again at %(floor) dpi or more.</source>
+        <translation>%(source), page %(page): %(dpi) dpi is too low to be read reliably; scan again at %(floor) dpi or more.</translation>
+    </message>
+    <message>
+        <source>%(source): the sheet is too small in the photo to be read reliably; take the photo closer, filling the picture with the sheet.</source>
+        <translation>%(source): the sheet is too small in the photo to be read reliably; take the photo closer, filling the picture with the sheet.</translation>
+    </message>
+    <message>
+        <source>Page %(page) from the scanner %(device) was cut off; scan it again.</source>
+        <translation>Page %(page) from the scanner %(device) was cut off; scan it again.</translation>
+    </message>
+    <message>
+        <source>Paper jammed in the scanner %(device) at page %(page); clear it and scan again.</source>
+        <translation>Paper jammed in the scanner %(device) at page %(page); clear it and scan again.</translation>
+    </message>
+    <message>
+        <source>The camera gave an empty picture; take the photo again.</source>
+        <translation>The camera gave an empty picture; take the photo again.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) answered with an error (HTTP %(status)); try again, or restart the scanner.</source>
+        <translation>The scanner %(device) answered with an error (HTTP %(status)); try again, or restart the scanner.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) cannot scan both sides.</source>
+        <translation>The scanner %(device) cannot scan both sides.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) cannot scan in %(colour).</source>
+        <translation>The scanner %(device) cannot scan in %(colour).</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) could not be opened; check that it is on and connected.</source>
+        <translation>The scanner %(device) could not be opened; check that it is on and connected.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) could not finish the job.</source>
+        <translation>The scanner %(device) could not finish the job.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) does not answer; check that it is on and connected.</source>
+        <translation>The scanner %(device) does not answer; check that it is on and connected.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) does not send pages as JPEG, which this program needs.</source>
+        <translation>The scanner %(device) does not send pages as JPEG, which this program needs.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) finished without a page: is there paper on the glass or in the feeder?</source>
+        <translation>The scanner %(device) finished without a page: is there paper on the glass or in the feeder?</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) has no document feeder.</source>
+        <translation>The scanner %(device) has no document feeder.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) is busy; try again when it is idle.</source>
+        <translation>The scanner %(device) is busy; try again when it is idle.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) offers no way of scanning this program can use.</source>
+        <translation>The scanner %(device) offers no way of scanning this program can use.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) refused the scan settings; choose another resolution or colour.</source>
+        <translation>The scanner %(device) refused the scan settings; choose another resolution or colour.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) sent something this program cannot read; scan again, or restart the scanner.</source>
+        <translation>The scanner %(device) sent something this program cannot read; scan again, or restart the scanner.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) stopped answering at page %(page).</source>
+        <translation>The scanner %(device) stopped answering at page %(page).</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) stopped answering in the middle of the job.</source>
+        <translation>The scanner %(device) stopped answering in the middle of the job.</translation>
+    </message>
+    <message>
+        <source>The scanner software (%(program)) is not installed on this computer.</source>
+        <translation>The scanner software (%(program)) is not installed on this computer.</translation>
+    </message>
+    <message>
+        <source>The text on the page could not be recognised.</source>
+        <translation>The text on the page could not be recognised.</translation>
+    </message>
+    <message>
+        <source>The text-recognition data for %(language) is not installed; ask the administrator to reinstall MotCua Desk.</source>
+        <translation>The text-recognition data for %(language) is not installed; ask the administrator to reinstall MotCua Desk.</translation>
+    </message>
+    <message>
+        <source>black and white</source>
+        <translation>black and white</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>colour</translation>
+    </message>
+    <message>
+        <source>greyscale</source>
+        <translation>greyscale</translation>
+    </message>
+    <message>
+        <source>%(file): no QR code was found in the picture.</source>
+        <translation>%(file): no QR code was found in the picture.</translation>
+    </message>
+    <message>
+        <source>Reading a QR code from a picture needs a part that is not installed (%(program)).</source>
+        <translation>Reading a QR code from a picture needs a part that is not installed (%(program)).</translation>
     </message>
 </context>
 <context>
@@ -1177,20 +1313,12 @@
 <context>
     <name>QrProblems</name>
     <message>
-        <source>it is not a chip-ID card QR (7 or 11 fields separated by | expected, %1 found)</source>
-        <translation>it is not a chip-ID card QR (7 or 11 fields separated by | expected, %1 found)</translation>
-    </message>
-    <message>
         <source>it is not a chip-ID card QR</source>
         <translation>it is not a chip-ID card QR</translation>
     </message>
     <message>
         <source>the old ID number on the card is not 9 or 12 digits</source>
         <translation>the old ID number on the card is not 9 or 12 digits</translation>
-    </message>
-    <message>
-        <source>fields %1 of the card&apos;s QR hold data this version does not know; type the details in</source>
-        <translation>fields %1 of the card&apos;s QR hold data this version does not know; type the details in</translation>
     </message>
     <message>
         <source>the name on the card is empty or unreadable</source>
@@ -1211,6 +1339,30 @@
     <message>
         <source>the issue date on the card is not valid or is before the date of birth</source>
         <translation>the issue date on the card is not valid or is before the date of birth</translation>
+    </message>
+    <message>
+        <source>fields %(fields) of the card&apos;s QR hold data this version does not know; type the details in</source>
+        <translation>fields %(fields) of the card&apos;s QR hold data this version does not know; type the details in</translation>
+    </message>
+    <message>
+        <source>it is not a chip-ID card QR (7 or 11 fields separated by | expected, %(count) found)</source>
+        <translation>it is not a chip-ID card QR (7 or 11 fields separated by | expected, %(count) found)</translation>
+    </message>
+    <message>
+        <source>the ID number on the card does not match its date of birth or sex</source>
+        <translation>the ID number on the card does not match its date of birth or sex</translation>
+    </message>
+    <message>
+        <source>the ID number on the card is not 12 digits</source>
+        <translation>the ID number on the card is not 12 digits</translation>
+    </message>
+    <message>
+        <source>the first 3 digits of the ID number on the card are not a province code</source>
+        <translation>the first 3 digits of the ID number on the card are not a province code</translation>
+    </message>
+    <message>
+        <source>the year of birth on the card is outside 1900–2399</source>
+        <translation>the year of birth on the card is outside 1900–2399</translation>
     </message>
 </context>
 <context>
@@ -1259,10 +1411,6 @@
         <translation>No QR code in the camera picture; hold the card closer and try again.</translation>
     </message>
     <message>
-        <source>The dossier was NOT saved: %1. The form is kept; confirm again.</source>
-        <translation>The dossier was NOT saved: %1. The form is kept; confirm again.</translation>
-    </message>
-    <message>
         <source>&amp;Discard</source>
         <translation>&amp;Discard</translation>
     </message>
@@ -1278,32 +1426,16 @@
         <source>Discard the unfinished reception “%1”? It cannot be brought back.</source>
         <translation>Discard the unfinished reception “%1”? It cannot be brought back.</translation>
     </message>
+    <message>
+        <source>The dossier was NOT saved: %1 The form is kept; confirm again.</source>
+        <translation>The dossier was NOT saved: %1 The form is kept; confirm again.</translation>
+    </message>
 </context>
 <context>
     <name>ReceptionProblems</name>
     <message>
         <source>Enter the 12-digit personal ID number.</source>
         <translation>Enter the 12-digit personal ID number.</translation>
-    </message>
-    <message>
-        <source>The first 3 digits of the ID number are not a province code.</source>
-        <translation>The first 3 digits of the ID number are not a province code.</translation>
-    </message>
-    <message>
-        <source>The ID number does not match the date of birth or the sex.</source>
-        <translation>The ID number does not match the date of birth or the sex.</translation>
-    </message>
-    <message>
-        <source>A personal ID number has 12 digits.</source>
-        <translation>A personal ID number has 12 digits.</translation>
-    </message>
-    <message>
-        <source>The date of birth is in the future.</source>
-        <translation>The date of birth is in the future.</translation>
-    </message>
-    <message>
-        <source>Check the date of birth.</source>
-        <translation>Check the date of birth.</translation>
     </message>
     <message>
         <source>Enter the applicant&apos;s full name.</source>
@@ -1318,10 +1450,6 @@
         <translation>Choose Nam or Nữ.</translation>
     </message>
     <message>
-        <source>The issue date must not be in the future or before the birth date.</source>
-        <translation>The issue date must not be in the future or before the birth date.</translation>
-    </message>
-    <message>
         <source>Check the phone number (e.g. 0912 345 678).</source>
         <translation>Check the phone number (e.g. 0912 345 678).</translation>
     </message>
@@ -1334,36 +1462,12 @@
         <translation>Enter the representative&apos;s full name.</translation>
     </message>
     <message>
-        <source>Check the representative&apos;s phone number.</source>
-        <translation>Check the representative&apos;s phone number.</translation>
-    </message>
-    <message>
-        <source>A required document of the checklist is missing.</source>
-        <translation>A required document of the checklist is missing.</translation>
-    </message>
-    <message>
-        <source>A required document is not ticked as received.</source>
-        <translation>A required document is not ticked as received.</translation>
-    </message>
-    <message>
-        <source>Write why the dossier is accepted without the missing documents.</source>
-        <translation>Write why the dossier is accepted without the missing documents.</translation>
-    </message>
-    <message>
         <source>Give the postal address for the result.</source>
         <translation>Give the postal address for the result.</translation>
     </message>
     <message>
         <source>Say where the community team received the dossier.</source>
         <translation>Say where the community team received the dossier.</translation>
-    </message>
-    <message>
-        <source>This desk is not authorised to receive dossiers for this unit; the portal administrator must grant it, then synchronise.</source>
-        <translation>This desk is not authorised to receive dossiers for this unit; the portal administrator must grant it, then synchronise.</translation>
-    </message>
-    <message>
-        <source>Give the destination unit&apos;s identifier, e.g. 000.00.06.H56.</source>
-        <translation>Give the destination unit&apos;s identifier, e.g. 000.00.06.H56.</translation>
     </message>
     <message>
         <source>Say why the fee is waived (e.g. poor household).</source>
@@ -1380,6 +1484,146 @@
     <message>
         <source>Enter the fee amount in đồng.</source>
         <translation>Enter the fee amount in đồng.</translation>
+    </message>
+    <message>
+        <source>%(count) documents is more than the %(max) a dossier may have.</source>
+        <translation>%(count) documents is more than the %(max) a dossier may have.</translation>
+    </message>
+    <message>
+        <source>%(count) page files is more than the %(max) a dossier may have.</source>
+        <translation>%(count) page files is more than the %(max) a dossier may have.</translation>
+    </message>
+    <message>
+        <source>%(name) has scanned pages but is not ticked as received.</source>
+        <translation>%(name) has scanned pages but is not ticked as received.</translation>
+    </message>
+    <message>
+        <source>%(unit) is not a unit identifier; give one like 000.00.06.H56.</source>
+        <translation>%(unit) is not a unit identifier; give one like 000.00.06.H56.</translation>
+    </message>
+    <message>
+        <source>%(value) is not one of the allowed values.</source>
+        <translation>%(value) is not one of the allowed values.</translation>
+    </message>
+    <message>
+        <source>A personal ID number has 12 digits; this one has %(count).</source>
+        <translation>A personal ID number has 12 digits; this one has %(count).</translation>
+    </message>
+    <message>
+        <source>A scanned page is missing or damaged; capture it again.</source>
+        <translation>A scanned page is missing or damaged; capture it again.</translation>
+    </message>
+    <message>
+        <source>A scanned page was not kept properly; capture it again.</source>
+        <translation>A scanned page was not kept properly; capture it again.</translation>
+    </message>
+    <message>
+        <source>An ID number holds a year of birth from 1900 to 2399 only; check the date of birth.</source>
+        <translation>An ID number holds a year of birth from 1900 to 2399 only; check the date of birth.</translation>
+    </message>
+    <message>
+        <source>Character %(position) (%(code)) cannot be kept in a form field (a control, direction or invisible character); type the text again.</source>
+        <translation>Character %(position) (%(code)) cannot be kept in a form field (a control, direction or invisible character); type the text again.</translation>
+    </message>
+    <message>
+        <source>Document %(number) has no name.</source>
+        <translation>Document %(number) has no name.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number of at least 1.</source>
+        <translation>Enter a whole number of at least 1.</translation>
+    </message>
+    <message>
+        <source>Enter at least 1 copy of %(name).</source>
+        <translation>Enter at least 1 copy of %(name).</translation>
+    </message>
+    <message>
+        <source>Enter the fee amount: %(note)</source>
+        <translation>Enter the fee amount: %(note)</translation>
+    </message>
+    <message>
+        <source>No procedure %(code) is in force on %(date) in this desk&apos;s catalogue.</source>
+        <translation>No procedure %(code) is in force on %(date) in this desk&apos;s catalogue.</translation>
+    </message>
+    <message>
+        <source>Only a post-office agent chooses a destination unit.</source>
+        <translation>Only a post-office agent chooses a destination unit.</translation>
+    </message>
+    <message>
+        <source>Procedure %(code) cannot be submitted through this channel.</source>
+        <translation>Procedure %(code) cannot be submitted through this channel.</translation>
+    </message>
+    <message>
+        <source>Procedure %(code) has no time limit in the catalogue, so no appointment can be given; ask the administrator to complete it.</source>
+        <translation>Procedure %(code) has no time limit in the catalogue, so no appointment can be given; ask the administrator to complete it.</translation>
+    </message>
+    <message>
+        <source>The ID number does not match the date of birth %(date) and the sex %(sex) (digits 4–6 hold the century, the sex and the year of birth).</source>
+        <translation>The ID number does not match the date of birth %(date) and the sex %(sex) (digits 4–6 hold the century, the sex and the year of birth).</translation>
+    </message>
+    <message>
+        <source>The appointment falls outside the working calendar; check the reception date and the procedure&apos;s time limit.</source>
+        <translation>The appointment falls outside the working calendar; check the reception date and the procedure&apos;s time limit.</translation>
+    </message>
+    <message>
+        <source>The date of birth %(date) is in the future.</source>
+        <translation>The date of birth %(date) is in the future.</translation>
+    </message>
+    <message>
+        <source>The fee follows the catalogue rule (%(amount)); leave the amount empty.</source>
+        <translation>The fee follows the catalogue rule (%(amount)); leave the amount empty.</translation>
+    </message>
+    <message>
+        <source>The first 3 digits of the ID number (%(prefix)) are not a province code.</source>
+        <translation>The first 3 digits of the ID number (%(prefix)) are not a province code.</translation>
+    </message>
+    <message>
+        <source>The issue date %(date) is in the future.</source>
+        <translation>The issue date %(date) is in the future.</translation>
+    </message>
+    <message>
+        <source>The issue date must be after the date of birth.</source>
+        <translation>The issue date must be after the date of birth.</translation>
+    </message>
+    <message>
+        <source>The number of dossier sets is a whole number from 1 to %(max).</source>
+        <translation>The number of dossier sets is a whole number from 1 to %(max).</translation>
+    </message>
+    <message>
+        <source>The reception time %(moment) is in the future.</source>
+        <translation>The reception time %(moment) is in the future.</translation>
+    </message>
+    <message>
+        <source>The required document %(name) is not received: receive it, or write why the dossier is accepted without it.</source>
+        <translation>The required document %(name) is not received: receive it, or write why the dossier is accepted without it.</translation>
+    </message>
+    <message>
+        <source>The required document %(name) of the checklist is missing: add it, or write why the dossier is accepted without it.</source>
+        <translation>The required document %(name) of the checklist is missing: add it, or write why the dossier is accepted without it.</translation>
+    </message>
+    <message>
+        <source>The unfinished reception could not be read back; enter it again.</source>
+        <translation>The unfinished reception could not be read back; enter it again.</translation>
+    </message>
+    <message>
+        <source>The unfinished reception is no longer there.</source>
+        <translation>The unfinished reception is no longer there.</translation>
+    </message>
+    <message>
+        <source>This must be text.</source>
+        <translation>This must be text.</translation>
+    </message>
+    <message>
+        <source>Too long: %(count) characters, at most %(max).</source>
+        <translation>Too long: %(count) characters, at most %(max).</translation>
+    </message>
+    <message>
+        <source>Give a dossier code like 000.00.06.H56-251124-0001.</source>
+        <translation>Give a dossier code like 000.00.06.H56-251124-0001.</translation>
+    </message>
+    <message>
+        <source>There is no dossier %(code) on this desk.</source>
+        <translation>There is no dossier %(code) on this desk.</translation>
     </message>
 </context>
 <context>
@@ -1852,16 +2096,8 @@
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <source>The portal said: %1</source>
-        <translation>The portal said: %1</translation>
-    </message>
-    <message>
         <source>Last problem: %1</source>
         <translation>Last problem: %1</translation>
-    </message>
-    <message>
-        <source>the portal could not be reached (%1); the desk retries by itself.</source>
-        <translation>the portal could not be reached (%1); the desk retries by itself.</translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -1890,6 +2126,22 @@
     <message>
         <source>Wrote %1: %2 dossiers, %3 scans. Take it to the portal administrator; the dossiers show as delivered after the next sync that reaches the portal.</source>
         <translation>Wrote %1: %2 dossiers, %3 scans. Take it to the portal administrator; the dossiers show as delivered after the next sync that reaches the portal.</translation>
+    </message>
+    <message>
+        <source>New dossier</source>
+        <translation>New dossier</translation>
+    </message>
+    <message>
+        <source>Dossier corrected</source>
+        <translation>Dossier corrected</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -2016,29 +2268,13 @@
         <source>The camera reported a problem: %1</source>
         <translation>The camera reported a problem: %1</translation>
     </message>
+    <message>
+        <source>webcam photo %1</source>
+        <translation>webcam photo %1</translation>
+    </message>
 </context>
 <context>
     <name>accounts</name>
-    <message>
-        <source>The user name %1 is already taken.</source>
-        <translation>The user name %1 is already taken.</translation>
-    </message>
-    <message>
-        <source>%1 already exists and is deactivated: reset their password to let them work again.</source>
-        <translation>%1 already exists and is deactivated: reset their password to let them work again.</translation>
-    </message>
-    <message>
-        <source>There is no official %1.</source>
-        <translation>There is no official %1.</translation>
-    </message>
-    <message>
-        <source>%1 is the last active administrator. Make another official an administrator first.</source>
-        <translation>%1 is the last active administrator. Make another official an administrator first.</translation>
-    </message>
-    <message>
-        <source>%1 is already deactivated.</source>
-        <translation>%1 is already deactivated.</translation>
-    </message>
     <message>
         <source>The new password must differ from the current one.</source>
         <translation>The new password must differ from the current one.</translation>
@@ -2062,6 +2298,46 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%(username) already exists and is deactivated: reset their password to let them work again.</source>
+        <translation>%(username) already exists and is deactivated: reset their password to let them work again.</translation>
+    </message>
+    <message>
+        <source>%(username) is already deactivated.</source>
+        <translation>%(username) is already deactivated.</translation>
+    </message>
+    <message>
+        <source>%(username) is the last active administrator. Make another official an administrator first.</source>
+        <translation>%(username) is the last active administrator. Make another official an administrator first.</translation>
+    </message>
+    <message>
+        <source>A user name has 3–32 lower-case letters, digits, “.”, “_” or “-”.</source>
+        <translation>A user name has 3–32 lower-case letters, digits, “.”, “_” or “-”.</translation>
+    </message>
+    <message>
+        <source>At least %(min) characters.</source>
+        <translation>At least %(min) characters.</translation>
+    </message>
+    <message>
+        <source>Choose a role from the list.</source>
+        <translation>Choose a role from the list.</translation>
+    </message>
+    <message>
+        <source>Enter the full name.</source>
+        <translation>Enter the full name.</translation>
+    </message>
+    <message>
+        <source>The name is longer than %(max) characters.</source>
+        <translation>The name is longer than %(max) characters.</translation>
+    </message>
+    <message>
+        <source>The user name %(username) is already taken.</source>
+        <translation>The user name %(username) is already taken.</translation>
+    </message>
+    <message>
+        <source>There is no official %(username).</source>
+        <translation>There is no official %(username).</translation>
     </message>
 </context>
 <context>
@@ -2352,6 +2628,317 @@
     <message>
         <source>Sent to the printer.</source>
         <translation>Sent to the printer.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreProblems</name>
+    <message>
+        <source>%(count) scanned page(s) of the backup %(file) are missing or damaged; nothing was restored.</source>
+        <translation>%(count) scanned page(s) of the backup %(file) are missing or damaged; nothing was restored.</translation>
+    </message>
+    <message>
+        <source>%(file) could not be written there; choose another folder.</source>
+        <translation>%(file) could not be written there; choose another folder.</translation>
+    </message>
+    <message>
+        <source>%(file) could not be written: the disk is full.</source>
+        <translation>%(file) could not be written: the disk is full.</translation>
+    </message>
+    <message>
+        <source>%(file) is not a whole MotCua Desk backup, or cannot be read to the end; nothing was restored.</source>
+        <translation>%(file) is not a whole MotCua Desk backup, or cannot be read to the end; nothing was restored.</translation>
+    </message>
+    <message>
+        <source>A recovery key has 40 letters and digits (10 groups of 4); %(count) were entered.</source>
+        <translation>A recovery key has 40 letters and digits (10 groups of 4); %(count) were entered.</translation>
+    </message>
+    <message>
+        <source>A recovery key holds only the letters A–Z and the digits 2–7.</source>
+        <translation>A recovery key holds only the letters A–Z and the digits 2–7.</translation>
+    </message>
+    <message>
+        <source>An administrator set this password: choose a new one to go on.</source>
+        <translation>An administrator set this password: choose a new one to go on.</translation>
+    </message>
+    <message>
+        <source>MotCua Desk data already exists here; nothing was changed.</source>
+        <translation>MotCua Desk data already exists here; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The backup %(file) is damaged; nothing was restored. Try an older backup.</source>
+        <translation>The backup %(file) is damaged; nothing was restored. Try an older backup.</translation>
+    </message>
+    <message>
+        <source>The backup %(file) no longer exists.</source>
+        <translation>The backup %(file) no longer exists.</translation>
+    </message>
+    <message>
+        <source>The data is busy (another window or desk is writing); try again in a moment.</source>
+        <translation>The data is busy (another window or desk is writing); try again in a moment.</translation>
+    </message>
+    <message>
+        <source>The data is closed; sign in again.</source>
+        <translation>The data is closed; sign in again.</translation>
+    </message>
+    <message>
+        <source>The disk holding %(folder) is full: free some space, then try again. Nothing was lost.</source>
+        <translation>The disk holding %(folder) is full: free some space, then try again. Nothing was lost.</translation>
+    </message>
+    <message>
+        <source>The password or recovery key given does not open the backup %(file).</source>
+        <translation>The password or recovery key given does not open the backup %(file).</translation>
+    </message>
+    <message>
+        <source>There is no data of MotCua Desk on this computer yet.</source>
+        <translation>There is no data of MotCua Desk on this computer yet.</translation>
+    </message>
+    <message>
+        <source>This is not the recovery key of this desk.</source>
+        <translation>This is not the recovery key of this desk.</translation>
+    </message>
+    <message>
+        <source>Upgrading the data failed; it was left as it was before the upgrade.</source>
+        <translation>Upgrading the data failed; it was left as it was before the upgrade.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblems</name>
+    <message>
+        <source>A change from the portal (number %(seq)) could not be applied; the details are in the log file.</source>
+        <translation>A change from the portal (number %(seq)) could not be applied; the details are in the log file.</translation>
+    </message>
+    <message>
+        <source>A scanned page of dossier %(code) cannot be read; no bundle was written.</source>
+        <translation>A scanned page of dossier %(code) cannot be read; no bundle was written.</translation>
+    </message>
+    <message>
+        <source>Enter the one-time token.</source>
+        <translation>Enter the one-time token.</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting to be sent, so no bundle was written. Items already in an earlier bundle stay out until it is delivered.</source>
+        <translation>Nothing is waiting to be sent, so no bundle was written. Items already in an earlier bundle stay out until it is delivered.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may enrol this desk.</source>
+        <translation>Only an administrator may enrol this desk.</translation>
+    </message>
+    <message>
+        <source>The dossier numbers the portal gave for unit %(unit) cannot be used; the details are in the log file.</source>
+        <translation>The dossier numbers the portal gave for unit %(unit) cannot be used; the details are in the log file.</translation>
+    </message>
+    <message>
+        <source>The dossier&apos;s data is not valid in the field %(field); it cannot be sent as it is.</source>
+        <translation>The dossier&apos;s data is not valid in the field %(field); it cannot be sent as it is.</translation>
+    </message>
+    <message>
+        <source>The portal %(portal) cannot be reached; nothing changed. Check the address and the network, then try again with the same token.</source>
+        <translation>The portal %(portal) cannot be reached; nothing changed. Check the address and the network, then try again with the same token.</translation>
+    </message>
+    <message>
+        <source>The portal address %(url) must start with https:// (plain http:// is only for this computer itself).</source>
+        <translation>The portal address %(url) must start with https:// (plain http:// is only for this computer itself).</translation>
+    </message>
+    <message>
+        <source>The portal answered with a problem; the details are in the log file.</source>
+        <translation>The portal answered with a problem; the details are in the log file.</translation>
+    </message>
+    <message>
+        <source>The portal cannot be reached; nothing changed.</source>
+        <translation>The portal cannot be reached; nothing changed.</translation>
+    </message>
+    <message>
+        <source>The portal cannot be reached; the desk retries by itself.</source>
+        <translation>The portal cannot be reached; the desk retries by itself.</translation>
+    </message>
+    <message>
+        <source>The portal did not keep this desk&apos;s audit record (HTTP %(status)); the desk tries again at the next sync.</source>
+        <translation>The portal did not keep this desk&apos;s audit record (HTTP %(status)); the desk tries again at the next sync.</translation>
+    </message>
+    <message>
+        <source>The portal did not say which units this desk serves (HTTP %(status)); the desk tries again at the next sync.</source>
+        <translation>The portal did not say which units this desk serves (HTTP %(status)); the desk tries again at the next sync.</translation>
+    </message>
+    <message>
+        <source>The portal did not send its news (HTTP %(status)); the desk tries again at the next sync.</source>
+        <translation>The portal did not send its news (HTTP %(status)); the desk tries again at the next sync.</translation>
+    </message>
+    <message>
+        <source>The portal gave no dossier numbers for unit %(unit): %(reason)</source>
+        <translation>The portal gave no dossier numbers for unit %(unit): %(reason)</translation>
+    </message>
+    <message>
+        <source>The portal has already accepted this item; there is nothing to retry.</source>
+        <translation>The portal has already accepted this item; there is nothing to retry.</translation>
+    </message>
+    <message>
+        <source>The portal is busy or had an error (HTTP %(status)); the desk retries by itself.</source>
+        <translation>The portal is busy or had an error (HTTP %(status)); the desk retries by itself.</translation>
+    </message>
+    <message>
+        <source>The portal refused the enrolment (%(reason)); nothing changed.</source>
+        <translation>The portal refused the enrolment (%(reason)); nothing changed.</translation>
+    </message>
+    <message>
+        <source>The portal refused the token (%(reason)). Ask the portal administrator for a new one-time token.</source>
+        <translation>The portal refused the token (%(reason)). Ask the portal administrator for a new one-time token.</translation>
+    </message>
+    <message>
+        <source>The portal refused this desk&apos;s credentials (%(reason)); an administrator must enrol the desk again.</source>
+        <translation>The portal refused this desk&apos;s credentials (%(reason)); an administrator must enrol the desk again.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s answer to the enrolment was malformed; nothing changed. Try again with the same token.</source>
+        <translation>The portal&apos;s answer to the enrolment was malformed; nothing changed. Try again with the same token.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s answer was malformed; the desk tries again at the next sync. The details are in the log file.</source>
+        <translation>The portal&apos;s answer was malformed; the desk tries again at the next sync. The details are in the log file.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s record of this desk&apos;s audit log does not match it: the log may have been altered. Tell the administrator.</source>
+        <translation>The portal&apos;s record of this desk&apos;s audit log does not match it: the log may have been altered. Tell the administrator.</translation>
+    </message>
+    <message>
+        <source>The scanned page %(page)… cannot be read on this computer; open the dossier and capture the page again.</source>
+        <translation>The scanned page %(page)… cannot be read on this computer; open the dossier and capture the page again.</translation>
+    </message>
+    <message>
+        <source>The token enrols a desk of unit %(token_unit), but this desk serves %(desk_unit); ask for a token of the right unit.</source>
+        <translation>The token enrols a desk of unit %(token_unit), but this desk serves %(desk_unit); ask for a token of the right unit.</translation>
+    </message>
+    <message>
+        <source>This desk is not enrolled with a portal yet, so nothing is sent. An administrator enrols it on the Sync page.</source>
+        <translation>This desk is not enrolled with a portal yet, so nothing is sent. An administrator enrols it on the Sync page.</translation>
+    </message>
+    <message>
+        <source>This item is no longer in the queue.</source>
+        <translation>This item is no longer in the queue.</translation>
+    </message>
+    <message>
+        <source>This version cannot send a change of the kind %(kind).</source>
+        <translation>This version cannot send a change of the kind %(kind).</translation>
+    </message>
+    <message>
+        <source>“%(url)” is not a portal address; write it like https://dichvucong.example.gov.vn.</source>
+        <translation>“%(url)” is not a portal address; write it like https://dichvucong.example.gov.vn.</translation>
+    </message>
+</context>
+<context>
+    <name>Statuses</name>
+    <message>
+        <source>Newly received</source>
+        <translation>Newly received</translation>
+    </message>
+    <message>
+        <source>Refused at reception</source>
+        <translation>Refused at reception</translation>
+    </message>
+    <message>
+        <source>Being processed</source>
+        <translation>Being processed</translation>
+    </message>
+    <message>
+        <source>Waiting for more documents</source>
+        <translation>Waiting for more documents</translation>
+    </message>
+    <message>
+        <source>Waiting for fees or taxes to be paid</source>
+        <translation>Waiting for fees or taxes to be paid</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the citizen</source>
+        <translation>Withdrawn by the citizen</translation>
+    </message>
+    <message>
+        <source>Processing stopped</source>
+        <translation>Processing stopped</translation>
+    </message>
+    <message>
+        <source>Result ready to be returned</source>
+        <translation>Result ready to be returned</translation>
+    </message>
+    <message>
+        <source>Result returned</source>
+        <translation>Result returned</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Certified copy</source>
+        <translation>Certified copy</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+</context>
+<context>
+    <name>TimeRules</name>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>%1:00</source>
+        <translation>%1:00</translation>
+    </message>
+    <message>
+        <source>Same day</source>
+        <translation>Same day</translation>
+    </message>
+    <message>
+        <source>(received after %1: the next working day)</source>
+        <translation>(received after %1: the next working day)</translation>
+    </message>
+    <message>
+        <source>%1 working day(s)</source>
+        <translation>%1 working day(s)</translation>
+    </message>
+    <message>
+        <source>%1 day(s)</source>
+        <translation>%1 day(s)</translation>
+    </message>
+    <message>
+        <source>%1 working hour(s)</source>
+        <translation>%1 working hour(s)</translation>
+    </message>
+    <message>
+        <source>(received after %1: counted from the next working day)</source>
+        <translation>(received after %1: counted from the next working day)</translation>
+    </message>
+</context>
+<context>
+    <name>Weekdays</name>
+    <message>
+        <source>Monday</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sunday</translation>
     </message>
 </context>
 </TS>

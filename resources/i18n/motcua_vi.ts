@@ -205,48 +205,184 @@
 <context>
     <name>CaptureProblems</name>
     <message>
-        <source>the file no longer exists.</source>
-        <translation>tệp không còn nữa.</translation>
-    </message>
-    <message>
-        <source>the file is empty (0 bytes).</source>
-        <translation>tệp trống (0 byte).</translation>
-    </message>
-    <message>
-        <source>the file is damaged or incomplete; copy or scan it again.</source>
-        <translation>tệp bị hỏng hoặc không đầy đủ; hãy sao chép hoặc quét lại.</translation>
-    </message>
-    <message>
-        <source>not an image or a PDF; use JPEG, PNG, TIFF or PDF.</source>
-        <translation>không phải ảnh hay PDF; hãy dùng JPEG, PNG, TIFF hoặc PDF.</translation>
-    </message>
-    <message>
-        <source>the image is far too large to be a page; it was refused.</source>
-        <translation>ảnh quá lớn so với một trang giấy nên bị từ chối.</translation>
-    </message>
-    <message>
-        <source>the PDF is protected by a password; save an unprotected copy and import that.</source>
-        <translation>tệp PDF có mật khẩu bảo vệ; hãy lưu một bản không có mật khẩu rồi nhập bản đó.</translation>
-    </message>
-    <message>
-        <source>the PDF contains scripts or actions, which are not accepted.</source>
-        <translation>tệp PDF chứa mã lệnh hoặc hành động tự chạy, không được chấp nhận.</translation>
-    </message>
-    <message>
-        <source>the resolution is too low to be read reliably; scan again at 200 dpi (300 dpi for an ID card).</source>
-        <translation>độ phân giải quá thấp để đọc được chắc chắn; hãy quét lại ở 200 dpi (300 dpi với thẻ căn cước).</translation>
-    </message>
-    <message>
         <source>The document feeder is empty: put the pages in and scan again.</source>
         <translation>Khay nạp giấy đang trống: đặt giấy vào rồi quét lại.</translation>
     </message>
     <message>
-        <source>The scanner stopped answering in the middle of the job.</source>
-        <translation>Máy quét ngừng trả lời giữa chừng.</translation>
-    </message>
-    <message>
         <source>The %1 page(s) scanned before were kept.</source>
         <translation>Đã giữ lại %1 trang quét trước đó.</translation>
+    </message>
+    <message>
+        <source>%(file) changed while it was being received; attach it again.</source>
+        <translation>%(file) đã thay đổi trong lúc tiếp nhận; hãy đính kèm lại.</translation>
+    </message>
+    <message>
+        <source>%(file) is a folder, not a file.</source>
+        <translation>%(file) là thư mục, không phải tệp.</translation>
+    </message>
+    <message>
+        <source>%(file) is larger than the %(megabytes) MB a page file may have.</source>
+        <translation>%(file) lớn hơn %(megabytes) MB, dung lượng tối đa của một tệp trang.</translation>
+    </message>
+    <message>
+        <source>%(file), page %(page): the page is damaged or incomplete; copy or scan it again.</source>
+        <translation>%(file), trang %(page): trang bị hỏng hoặc không đầy đủ; hãy sao chép hoặc quét lại.</translation>
+    </message>
+    <message>
+        <source>%(file): %(count) pages is more than the %(max) a dossier may have.</source>
+        <translation>%(file): %(count) trang là nhiều hơn %(max) trang một hồ sơ được phép có.</translation>
+    </message>
+    <message>
+        <source>%(file): not an image or a PDF; use JPEG, PNG, TIFF or PDF.</source>
+        <translation>%(file): không phải ảnh hay PDF; hãy dùng JPEG, PNG, TIFF hoặc PDF.</translation>
+    </message>
+    <message>
+        <source>%(file): the PDF contains scripts or actions, which are not accepted; print it to a new PDF or scan the paper.</source>
+        <translation>%(file): tệp PDF chứa mã lệnh hoặc hành động tự chạy, không được chấp nhận; hãy in ra một tệp PDF mới hoặc quét bản giấy.</translation>
+    </message>
+    <message>
+        <source>%(file): the PDF has no pages.</source>
+        <translation>%(file): tệp PDF không có trang nào.</translation>
+    </message>
+    <message>
+        <source>%(file): the PDF is damaged; copy or scan it again.</source>
+        <translation>%(file): tệp PDF bị hỏng; hãy sao chép hoặc quét lại.</translation>
+    </message>
+    <message>
+        <source>%(file): the PDF is protected by a password; save an unprotected copy and import that.</source>
+        <translation>%(file): tệp PDF có mật khẩu bảo vệ; hãy lưu một bản không có mật khẩu rồi nhập bản đó.</translation>
+    </message>
+    <message>
+        <source>%(file): the file cannot be read; check that it is still there and that you may open it.</source>
+        <translation>%(file): không đọc được tệp; hãy kiểm tra tệp vẫn còn và bạn được phép mở tệp.</translation>
+    </message>
+    <message>
+        <source>%(file): the file is damaged or incomplete; copy or scan it again.</source>
+        <translation>%(file): tệp bị hỏng hoặc không đầy đủ; hãy sao chép hoặc quét lại.</translation>
+    </message>
+    <message>
+        <source>%(file): the file is empty (0 bytes).</source>
+        <translation>%(file): tệp trống (0 byte).</translation>
+    </message>
+    <message>
+        <source>%(file): the file no longer exists.</source>
+        <translation>%(file): tệp không còn nữa.</translation>
+    </message>
+    <message>
+        <source>%(file): the image is far too large to be a page; it was refused.</source>
+        <translation>%(file): ảnh quá lớn so với một trang giấy nên bị từ chối.</translation>
+    </message>
+    <message>
+        <source>%(source), page %(page): %(dpi) dpi is too low to be read reliably; scan again at %(floor) dpi or more.</source>
+        <translation>%(source), trang %(page): độ phân giải %(dpi) dpi quá thấp để đọc được chắc chắn; hãy quét lại ở %(floor) dpi trở lên.</translation>
+    </message>
+    <message>
+        <source>%(source): the sheet is too small in the photo to be read reliably; take the photo closer, filling the picture with the sheet.</source>
+        <translation>%(source): tờ giấy trong ảnh quá nhỏ để đọc được chắc chắn; hãy chụp gần hơn để tờ giấy chiếm trọn khung hình.</translation>
+    </message>
+    <message>
+        <source>Page %(page) from the scanner %(device) was cut off; scan it again.</source>
+        <translation>Trang %(page) từ máy quét %(device) bị cắt ngang; hãy quét lại trang đó.</translation>
+    </message>
+    <message>
+        <source>Paper jammed in the scanner %(device) at page %(page); clear it and scan again.</source>
+        <translation>Kẹt giấy trong máy quét %(device) ở trang %(page); hãy gỡ giấy rồi quét lại.</translation>
+    </message>
+    <message>
+        <source>The camera gave an empty picture; take the photo again.</source>
+        <translation>Máy ảnh trả về ảnh trống; hãy chụp lại.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) answered with an error (HTTP %(status)); try again, or restart the scanner.</source>
+        <translation>Máy quét %(device) báo lỗi (HTTP %(status)); hãy thử lại, hoặc khởi động lại máy quét.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) cannot scan both sides.</source>
+        <translation>Máy quét %(device) không quét được hai mặt.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) cannot scan in %(colour).</source>
+        <translation>Máy quét %(device) không quét được ở chế độ %(colour).</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) could not be opened; check that it is on and connected.</source>
+        <translation>Không mở được máy quét %(device); hãy kiểm tra máy đã bật và được kết nối.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) could not finish the job.</source>
+        <translation>Máy quét %(device) không hoàn thành được lượt quét.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) does not answer; check that it is on and connected.</source>
+        <translation>Máy quét %(device) không trả lời; hãy kiểm tra máy đã bật và được kết nối.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) does not send pages as JPEG, which this program needs.</source>
+        <translation>Máy quét %(device) không gửi trang dạng JPEG như chương trình cần.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) finished without a page: is there paper on the glass or in the feeder?</source>
+        <translation>Máy quét %(device) kết thúc mà không có trang nào: đã đặt giấy lên mặt kính hoặc vào khay nạp chưa?</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) has no document feeder.</source>
+        <translation>Máy quét %(device) không có khay nạp giấy.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) is busy; try again when it is idle.</source>
+        <translation>Máy quét %(device) đang bận; hãy thử lại khi máy rảnh.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) offers no way of scanning this program can use.</source>
+        <translation>Máy quét %(device) không có chế độ quét nào chương trình dùng được.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) refused the scan settings; choose another resolution or colour.</source>
+        <translation>Máy quét %(device) không nhận thiết lập quét; hãy chọn độ phân giải hoặc chế độ màu khác.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) sent something this program cannot read; scan again, or restart the scanner.</source>
+        <translation>Máy quét %(device) gửi về dữ liệu chương trình không đọc được; hãy quét lại, hoặc khởi động lại máy quét.</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) stopped answering at page %(page).</source>
+        <translation>Máy quét %(device) ngừng trả lời ở trang %(page).</translation>
+    </message>
+    <message>
+        <source>The scanner %(device) stopped answering in the middle of the job.</source>
+        <translation>Máy quét %(device) ngừng trả lời giữa chừng.</translation>
+    </message>
+    <message>
+        <source>The scanner software (%(program)) is not installed on this computer.</source>
+        <translation>Máy tính này chưa cài phần mềm máy quét (%(program)).</translation>
+    </message>
+    <message>
+        <source>The text on the page could not be recognised.</source>
+        <translation>Không nhận dạng được chữ trên trang.</translation>
+    </message>
+    <message>
+        <source>The text-recognition data for %(language) is not installed; ask the administrator to reinstall MotCua Desk.</source>
+        <translation>Chưa cài dữ liệu nhận dạng chữ cho %(language); hãy đề nghị quản trị viên cài lại MotCua Desk.</translation>
+    </message>
+    <message>
+        <source>black and white</source>
+        <translation>đen trắng</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>màu</translation>
+    </message>
+    <message>
+        <source>greyscale</source>
+        <translation>thang xám</translation>
+    </message>
+    <message>
+        <source>%(file): no QR code was found in the picture.</source>
+        <translation>%(file): không tìm thấy mã QR nào trong ảnh.</translation>
+    </message>
+    <message>
+        <source>Reading a QR code from a picture needs a part that is not installed (%(program)).</source>
+        <translation>Đọc mã QR từ ảnh cần một thành phần chưa được cài đặt (%(program)).</translation>
     </message>
 </context>
 <context>
@@ -1177,20 +1313,12 @@
 <context>
     <name>QrProblems</name>
     <message>
-        <source>it is not a chip-ID card QR (7 or 11 fields separated by | expected, %1 found)</source>
-        <translation>đây không phải mã QR của thẻ căn cước gắn chip (cần 7 hoặc 11 trường ngăn bởi dấu |, nhận được %1)</translation>
-    </message>
-    <message>
         <source>it is not a chip-ID card QR</source>
         <translation>đây không phải mã QR của thẻ căn cước gắn chip</translation>
     </message>
     <message>
         <source>the old ID number on the card is not 9 or 12 digits</source>
         <translation>số CMND cũ trên thẻ không gồm 9 hoặc 12 chữ số</translation>
-    </message>
-    <message>
-        <source>fields %1 of the card&apos;s QR hold data this version does not know; type the details in</source>
-        <translation>các trường %1 trong mã QR của thẻ có dữ liệu phiên bản này chưa biết; hãy nhập thông tin bằng tay</translation>
     </message>
     <message>
         <source>the name on the card is empty or unreadable</source>
@@ -1211,6 +1339,30 @@
     <message>
         <source>the issue date on the card is not valid or is before the date of birth</source>
         <translation>ngày cấp trên thẻ không hợp lệ hoặc trước ngày sinh</translation>
+    </message>
+    <message>
+        <source>fields %(fields) of the card&apos;s QR hold data this version does not know; type the details in</source>
+        <translation>các trường %(fields) trong mã QR của thẻ có dữ liệu phiên bản này chưa biết; hãy nhập thông tin bằng tay</translation>
+    </message>
+    <message>
+        <source>it is not a chip-ID card QR (7 or 11 fields separated by | expected, %(count) found)</source>
+        <translation>đây không phải mã QR của thẻ căn cước gắn chip (cần 7 hoặc 11 trường ngăn bởi dấu |, nhận được %(count))</translation>
+    </message>
+    <message>
+        <source>the ID number on the card does not match its date of birth or sex</source>
+        <translation>số định danh trên thẻ không khớp với ngày sinh hoặc giới tính trên thẻ</translation>
+    </message>
+    <message>
+        <source>the ID number on the card is not 12 digits</source>
+        <translation>số định danh trên thẻ không gồm 12 chữ số</translation>
+    </message>
+    <message>
+        <source>the first 3 digits of the ID number on the card are not a province code</source>
+        <translation>3 chữ số đầu của số định danh trên thẻ không phải mã tỉnh</translation>
+    </message>
+    <message>
+        <source>the year of birth on the card is outside 1900–2399</source>
+        <translation>năm sinh trên thẻ nằm ngoài khoảng 1900–2399</translation>
     </message>
 </context>
 <context>
@@ -1259,10 +1411,6 @@
         <translation>Ảnh từ camera không có mã QR; đưa thẻ lại gần hơn rồi thử lại.</translation>
     </message>
     <message>
-        <source>The dossier was NOT saved: %1. The form is kept; confirm again.</source>
-        <translation>CHƯA lưu được hồ sơ: %1. Thông tin đã nhập vẫn được giữ; hãy xác nhận lại.</translation>
-    </message>
-    <message>
         <source>&amp;Discard</source>
         <translation>&amp;Bỏ bản nháp</translation>
     </message>
@@ -1278,32 +1426,16 @@
         <source>Discard the unfinished reception “%1”? It cannot be brought back.</source>
         <translation>Bỏ lượt tiếp nhận đang dở “%1”? Sau khi bỏ sẽ không lấy lại được.</translation>
     </message>
+    <message>
+        <source>The dossier was NOT saved: %1 The form is kept; confirm again.</source>
+        <translation>CHƯA lưu được hồ sơ: %1 Thông tin đã nhập vẫn được giữ; hãy xác nhận lại.</translation>
+    </message>
 </context>
 <context>
     <name>ReceptionProblems</name>
     <message>
         <source>Enter the 12-digit personal ID number.</source>
         <translation>Nhập số định danh cá nhân gồm 12 chữ số.</translation>
-    </message>
-    <message>
-        <source>The first 3 digits of the ID number are not a province code.</source>
-        <translation>3 chữ số đầu của số định danh không phải mã tỉnh.</translation>
-    </message>
-    <message>
-        <source>The ID number does not match the date of birth or the sex.</source>
-        <translation>Số định danh không khớp với ngày sinh hoặc giới tính.</translation>
-    </message>
-    <message>
-        <source>A personal ID number has 12 digits.</source>
-        <translation>Số định danh cá nhân gồm 12 chữ số.</translation>
-    </message>
-    <message>
-        <source>The date of birth is in the future.</source>
-        <translation>Ngày sinh ở tương lai.</translation>
-    </message>
-    <message>
-        <source>Check the date of birth.</source>
-        <translation>Kiểm tra lại ngày sinh.</translation>
     </message>
     <message>
         <source>Enter the applicant&apos;s full name.</source>
@@ -1318,10 +1450,6 @@
         <translation>Chọn Nam hoặc Nữ.</translation>
     </message>
     <message>
-        <source>The issue date must not be in the future or before the birth date.</source>
-        <translation>Ngày cấp không được ở tương lai hoặc trước ngày sinh.</translation>
-    </message>
-    <message>
         <source>Check the phone number (e.g. 0912 345 678).</source>
         <translation>Kiểm tra lại số điện thoại (ví dụ 0912 345 678).</translation>
     </message>
@@ -1334,36 +1462,12 @@
         <translation>Nhập họ và tên người được ủy quyền.</translation>
     </message>
     <message>
-        <source>Check the representative&apos;s phone number.</source>
-        <translation>Kiểm tra lại số điện thoại của người được ủy quyền.</translation>
-    </message>
-    <message>
-        <source>A required document of the checklist is missing.</source>
-        <translation>Thiếu một giấy tờ bắt buộc trong thành phần hồ sơ.</translation>
-    </message>
-    <message>
-        <source>A required document is not ticked as received.</source>
-        <translation>Có giấy tờ bắt buộc chưa được đánh dấu đã nhận.</translation>
-    </message>
-    <message>
-        <source>Write why the dossier is accepted without the missing documents.</source>
-        <translation>Ghi lý do tiếp nhận hồ sơ khi còn thiếu giấy tờ.</translation>
-    </message>
-    <message>
         <source>Give the postal address for the result.</source>
         <translation>Nhập địa chỉ nhận kết quả qua bưu chính.</translation>
     </message>
     <message>
         <source>Say where the community team received the dossier.</source>
         <translation>Ghi nơi tổ công nghệ số cộng đồng tiếp nhận hồ sơ.</translation>
-    </message>
-    <message>
-        <source>This desk is not authorised to receive dossiers for this unit; the portal administrator must grant it, then synchronise.</source>
-        <translation>Máy này chưa được cấp quyền tiếp nhận hồ sơ cho đơn vị này; quản trị cổng cần cấp quyền, sau đó đồng bộ.</translation>
-    </message>
-    <message>
-        <source>Give the destination unit&apos;s identifier, e.g. 000.00.06.H56.</source>
-        <translation>Nhập mã định danh đơn vị nhận, ví dụ 000.00.06.H56.</translation>
     </message>
     <message>
         <source>Say why the fee is waived (e.g. poor household).</source>
@@ -1380,6 +1484,146 @@
     <message>
         <source>Enter the fee amount in đồng.</source>
         <translation>Nhập số tiền phí, lệ phí (đồng).</translation>
+    </message>
+    <message>
+        <source>%(count) documents is more than the %(max) a dossier may have.</source>
+        <translation>%(count) giấy tờ là nhiều hơn %(max) giấy tờ một hồ sơ được phép có.</translation>
+    </message>
+    <message>
+        <source>%(count) page files is more than the %(max) a dossier may have.</source>
+        <translation>%(count) tệp trang là nhiều hơn %(max) tệp một hồ sơ được phép có.</translation>
+    </message>
+    <message>
+        <source>%(name) has scanned pages but is not ticked as received.</source>
+        <translation>%(name) đã có trang quét nhưng chưa được đánh dấu đã nhận.</translation>
+    </message>
+    <message>
+        <source>%(unit) is not a unit identifier; give one like 000.00.06.H56.</source>
+        <translation>%(unit) không phải mã định danh đơn vị; hãy nhập dạng 000.00.06.H56.</translation>
+    </message>
+    <message>
+        <source>%(value) is not one of the allowed values.</source>
+        <translation>%(value) không thuộc các giá trị được phép.</translation>
+    </message>
+    <message>
+        <source>A personal ID number has 12 digits; this one has %(count).</source>
+        <translation>Số định danh cá nhân gồm 12 chữ số; số này có %(count) ký tự.</translation>
+    </message>
+    <message>
+        <source>A scanned page is missing or damaged; capture it again.</source>
+        <translation>Một trang quét bị mất hoặc bị hỏng; hãy quét lại.</translation>
+    </message>
+    <message>
+        <source>A scanned page was not kept properly; capture it again.</source>
+        <translation>Một trang quét không được lưu đúng cách; hãy quét lại.</translation>
+    </message>
+    <message>
+        <source>An ID number holds a year of birth from 1900 to 2399 only; check the date of birth.</source>
+        <translation>Số định danh chỉ thể hiện được năm sinh từ 1900 đến 2399; hãy kiểm tra lại ngày sinh.</translation>
+    </message>
+    <message>
+        <source>Character %(position) (%(code)) cannot be kept in a form field (a control, direction or invisible character); type the text again.</source>
+        <translation>Ký tự thứ %(position) (%(code)) không được phép có trong ô nhập (ký tự điều khiển, đổi hướng hoặc ký tự ẩn); hãy gõ lại nội dung.</translation>
+    </message>
+    <message>
+        <source>Document %(number) has no name.</source>
+        <translation>Giấy tờ thứ %(number) chưa có tên.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number of at least 1.</source>
+        <translation>Nhập số nguyên từ 1 trở lên.</translation>
+    </message>
+    <message>
+        <source>Enter at least 1 copy of %(name).</source>
+        <translation>Số bản của %(name) ít nhất là 1.</translation>
+    </message>
+    <message>
+        <source>Enter the fee amount: %(note)</source>
+        <translation>Nhập số tiền phí, lệ phí: %(note)</translation>
+    </message>
+    <message>
+        <source>No procedure %(code) is in force on %(date) in this desk&apos;s catalogue.</source>
+        <translation>Danh mục của máy này không có thủ tục %(code) còn hiệu lực ngày %(date).</translation>
+    </message>
+    <message>
+        <source>Only a post-office agent chooses a destination unit.</source>
+        <translation>Chỉ nhân viên bưu điện mới chọn đơn vị nhận hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Procedure %(code) cannot be submitted through this channel.</source>
+        <translation>Thủ tục %(code) không tiếp nhận qua kênh này.</translation>
+    </message>
+    <message>
+        <source>Procedure %(code) has no time limit in the catalogue, so no appointment can be given; ask the administrator to complete it.</source>
+        <translation>Thủ tục %(code) chưa có thời hạn giải quyết trong danh mục nên không hẹn trả được; hãy đề nghị quản trị viên bổ sung.</translation>
+    </message>
+    <message>
+        <source>The ID number does not match the date of birth %(date) and the sex %(sex) (digits 4–6 hold the century, the sex and the year of birth).</source>
+        <translation>Số định danh không khớp với ngày sinh %(date) và giới tính %(sex) (chữ số thứ 4–6 thể hiện thế kỷ, giới tính và năm sinh).</translation>
+    </message>
+    <message>
+        <source>The appointment falls outside the working calendar; check the reception date and the procedure&apos;s time limit.</source>
+        <translation>Ngày hẹn trả nằm ngoài lịch làm việc; hãy kiểm tra ngày tiếp nhận và thời hạn giải quyết của thủ tục.</translation>
+    </message>
+    <message>
+        <source>The date of birth %(date) is in the future.</source>
+        <translation>Ngày sinh %(date) ở tương lai.</translation>
+    </message>
+    <message>
+        <source>The fee follows the catalogue rule (%(amount)); leave the amount empty.</source>
+        <translation>Phí, lệ phí theo mức trong danh mục (%(amount)); hãy để trống ô số tiền.</translation>
+    </message>
+    <message>
+        <source>The first 3 digits of the ID number (%(prefix)) are not a province code.</source>
+        <translation>3 chữ số đầu của số định danh (%(prefix)) không phải mã tỉnh.</translation>
+    </message>
+    <message>
+        <source>The issue date %(date) is in the future.</source>
+        <translation>Ngày cấp %(date) ở tương lai.</translation>
+    </message>
+    <message>
+        <source>The issue date must be after the date of birth.</source>
+        <translation>Ngày cấp phải sau ngày sinh.</translation>
+    </message>
+    <message>
+        <source>The number of dossier sets is a whole number from 1 to %(max).</source>
+        <translation>Số bộ hồ sơ là số nguyên từ 1 đến %(max).</translation>
+    </message>
+    <message>
+        <source>The reception time %(moment) is in the future.</source>
+        <translation>Thời điểm tiếp nhận %(moment) ở tương lai.</translation>
+    </message>
+    <message>
+        <source>The required document %(name) is not received: receive it, or write why the dossier is accepted without it.</source>
+        <translation>Chưa nhận giấy tờ bắt buộc %(name): hãy nhận giấy tờ, hoặc ghi lý do tiếp nhận hồ sơ khi còn thiếu.</translation>
+    </message>
+    <message>
+        <source>The required document %(name) of the checklist is missing: add it, or write why the dossier is accepted without it.</source>
+        <translation>Thiếu giấy tờ bắt buộc %(name) trong thành phần hồ sơ: hãy bổ sung, hoặc ghi lý do tiếp nhận hồ sơ khi còn thiếu.</translation>
+    </message>
+    <message>
+        <source>The unfinished reception could not be read back; enter it again.</source>
+        <translation>Không đọc lại được lượt tiếp nhận đang dở; hãy nhập lại.</translation>
+    </message>
+    <message>
+        <source>The unfinished reception is no longer there.</source>
+        <translation>Lượt tiếp nhận đang dở không còn nữa.</translation>
+    </message>
+    <message>
+        <source>This must be text.</source>
+        <translation>Ô này phải là văn bản.</translation>
+    </message>
+    <message>
+        <source>Too long: %(count) characters, at most %(max).</source>
+        <translation>Quá dài: %(count) ký tự, tối đa %(max) ký tự.</translation>
+    </message>
+    <message>
+        <source>Give a dossier code like 000.00.06.H56-251124-0001.</source>
+        <translation>Nhập mã hồ sơ dạng 000.00.06.H56-251124-0001.</translation>
+    </message>
+    <message>
+        <source>There is no dossier %(code) on this desk.</source>
+        <translation>Máy này không có hồ sơ %(code).</translation>
     </message>
 </context>
 <context>
@@ -1852,16 +2096,8 @@
         <translation>Đồng bộ thành công lần cuối: %1</translation>
     </message>
     <message>
-        <source>The portal said: %1</source>
-        <translation>Cổng trả lời: %1</translation>
-    </message>
-    <message>
         <source>Last problem: %1</source>
         <translation>Sự cố gần nhất: %1</translation>
-    </message>
-    <message>
-        <source>the portal could not be reached (%1); the desk retries by itself.</source>
-        <translation>không kết nối được cổng (%1); máy sẽ tự thử lại.</translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -1890,6 +2126,22 @@
     <message>
         <source>Wrote %1: %2 dossiers, %3 scans. Take it to the portal administrator; the dossiers show as delivered after the next sync that reaches the portal.</source>
         <translation>Đã ghi %1: %2 hồ sơ, %3 bản quét. Hãy mang gói đến quản trị viên cổng; hồ sơ sẽ hiện là đã gửi sau lần đồng bộ kế tiếp kết nối được với cổng.</translation>
+    </message>
+    <message>
+        <source>New dossier</source>
+        <translation>Hồ sơ mới</translation>
+    </message>
+    <message>
+        <source>Dossier corrected</source>
+        <translation>Sửa hồ sơ</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
     </message>
 </context>
 <context>
@@ -2016,29 +2268,13 @@
         <source>The camera reported a problem: %1</source>
         <translation>Camera báo lỗi: %1</translation>
     </message>
+    <message>
+        <source>webcam photo %1</source>
+        <translation>ảnh webcam %1</translation>
+    </message>
 </context>
 <context>
     <name>accounts</name>
-    <message>
-        <source>The user name %1 is already taken.</source>
-        <translation>Tên đăng nhập %1 đã có người dùng.</translation>
-    </message>
-    <message>
-        <source>%1 already exists and is deactivated: reset their password to let them work again.</source>
-        <translation>%1 đã có và đang ngừng hoạt động: hãy đặt lại mật khẩu để cán bộ làm việc trở lại.</translation>
-    </message>
-    <message>
-        <source>There is no official %1.</source>
-        <translation>Không có cán bộ %1.</translation>
-    </message>
-    <message>
-        <source>%1 is the last active administrator. Make another official an administrator first.</source>
-        <translation>%1 là quản trị viên cuối cùng đang hoạt động. Hãy giao vai trò quản trị cho một cán bộ khác trước.</translation>
-    </message>
-    <message>
-        <source>%1 is already deactivated.</source>
-        <translation>%1 đã ngừng hoạt động rồi.</translation>
-    </message>
     <message>
         <source>The new password must differ from the current one.</source>
         <translation>Mật khẩu mới phải khác mật khẩu hiện tại.</translation>
@@ -2062,6 +2298,46 @@
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>%(username) already exists and is deactivated: reset their password to let them work again.</source>
+        <translation>%(username) đã có và đang ngừng hoạt động: hãy đặt lại mật khẩu để cán bộ làm việc trở lại.</translation>
+    </message>
+    <message>
+        <source>%(username) is already deactivated.</source>
+        <translation>%(username) đã ngừng hoạt động rồi.</translation>
+    </message>
+    <message>
+        <source>%(username) is the last active administrator. Make another official an administrator first.</source>
+        <translation>%(username) là quản trị viên cuối cùng đang hoạt động. Hãy giao vai trò quản trị cho một cán bộ khác trước.</translation>
+    </message>
+    <message>
+        <source>A user name has 3–32 lower-case letters, digits, “.”, “_” or “-”.</source>
+        <translation>Tên đăng nhập gồm 3–32 chữ thường, chữ số, “.”, “_” hoặc “-”.</translation>
+    </message>
+    <message>
+        <source>At least %(min) characters.</source>
+        <translation>Ít nhất %(min) ký tự.</translation>
+    </message>
+    <message>
+        <source>Choose a role from the list.</source>
+        <translation>Chọn một vai trò trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Enter the full name.</source>
+        <translation>Nhập họ và tên.</translation>
+    </message>
+    <message>
+        <source>The name is longer than %(max) characters.</source>
+        <translation>Tên dài quá %(max) ký tự.</translation>
+    </message>
+    <message>
+        <source>The user name %(username) is already taken.</source>
+        <translation>Tên đăng nhập %(username) đã có người dùng.</translation>
+    </message>
+    <message>
+        <source>There is no official %(username).</source>
+        <translation>Không có cán bộ %(username).</translation>
     </message>
 </context>
 <context>
@@ -2352,6 +2628,317 @@
     <message>
         <source>Sent to the printer.</source>
         <translation>Đã gửi tới máy in.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreProblems</name>
+    <message>
+        <source>%(count) scanned page(s) of the backup %(file) are missing or damaged; nothing was restored.</source>
+        <translation>%(count) trang quét trong bản sao lưu %(file) bị thiếu hoặc bị hỏng; chưa khôi phục gì.</translation>
+    </message>
+    <message>
+        <source>%(file) could not be written there; choose another folder.</source>
+        <translation>Không ghi được %(file) vào đó; hãy chọn thư mục khác.</translation>
+    </message>
+    <message>
+        <source>%(file) could not be written: the disk is full.</source>
+        <translation>Không ghi được %(file): ổ đĩa đã đầy.</translation>
+    </message>
+    <message>
+        <source>%(file) is not a whole MotCua Desk backup, or cannot be read to the end; nothing was restored.</source>
+        <translation>%(file) không phải bản sao lưu đầy đủ của MotCua Desk, hoặc không đọc được hết; chưa khôi phục gì.</translation>
+    </message>
+    <message>
+        <source>A recovery key has 40 letters and digits (10 groups of 4); %(count) were entered.</source>
+        <translation>Khóa khôi phục gồm 40 chữ cái và chữ số (10 nhóm 4 ký tự); bạn đã nhập %(count) ký tự.</translation>
+    </message>
+    <message>
+        <source>A recovery key holds only the letters A–Z and the digits 2–7.</source>
+        <translation>Khóa khôi phục chỉ gồm các chữ cái A–Z và các chữ số 2–7.</translation>
+    </message>
+    <message>
+        <source>An administrator set this password: choose a new one to go on.</source>
+        <translation>Mật khẩu này do quản trị viên đặt: hãy chọn mật khẩu mới để tiếp tục.</translation>
+    </message>
+    <message>
+        <source>MotCua Desk data already exists here; nothing was changed.</source>
+        <translation>Ở đây đã có dữ liệu MotCua Desk; không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>The backup %(file) is damaged; nothing was restored. Try an older backup.</source>
+        <translation>Bản sao lưu %(file) bị hỏng; chưa khôi phục gì. Hãy thử một bản sao lưu cũ hơn.</translation>
+    </message>
+    <message>
+        <source>The backup %(file) no longer exists.</source>
+        <translation>Bản sao lưu %(file) không còn nữa.</translation>
+    </message>
+    <message>
+        <source>The data is busy (another window or desk is writing); try again in a moment.</source>
+        <translation>Dữ liệu đang bận (một cửa sổ hoặc máy khác đang ghi); hãy thử lại sau giây lát.</translation>
+    </message>
+    <message>
+        <source>The data is closed; sign in again.</source>
+        <translation>Dữ liệu đã đóng; hãy đăng nhập lại.</translation>
+    </message>
+    <message>
+        <source>The disk holding %(folder) is full: free some space, then try again. Nothing was lost.</source>
+        <translation>Ổ đĩa chứa %(folder) đã đầy: hãy giải phóng bớt dung lượng rồi thử lại. Không có dữ liệu nào bị mất.</translation>
+    </message>
+    <message>
+        <source>The password or recovery key given does not open the backup %(file).</source>
+        <translation>Mật khẩu hoặc khóa khôi phục đã nhập không mở được bản sao lưu %(file).</translation>
+    </message>
+    <message>
+        <source>There is no data of MotCua Desk on this computer yet.</source>
+        <translation>Máy này chưa có dữ liệu MotCua Desk.</translation>
+    </message>
+    <message>
+        <source>This is not the recovery key of this desk.</source>
+        <translation>Đây không phải khóa khôi phục của máy này.</translation>
+    </message>
+    <message>
+        <source>Upgrading the data failed; it was left as it was before the upgrade.</source>
+        <translation>Nâng cấp dữ liệu không thành công; dữ liệu được giữ nguyên như trước khi nâng cấp.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblems</name>
+    <message>
+        <source>A change from the portal (number %(seq)) could not be applied; the details are in the log file.</source>
+        <translation>Không áp dụng được một thay đổi từ cổng (số %(seq)); chi tiết đã được ghi vào tệp nhật ký.</translation>
+    </message>
+    <message>
+        <source>A scanned page of dossier %(code) cannot be read; no bundle was written.</source>
+        <translation>Không đọc được một trang quét của hồ sơ %(code); chưa ghi gói nào.</translation>
+    </message>
+    <message>
+        <source>Enter the one-time token.</source>
+        <translation>Nhập mã đăng ký dùng một lần.</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting to be sent, so no bundle was written. Items already in an earlier bundle stay out until it is delivered.</source>
+        <translation>Không có gì đang chờ gửi nên chưa ghi gói nào. Hồ sơ đã nằm trong gói trước sẽ không được đưa vào lại cho đến khi gói đó được giao.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may enrol this desk.</source>
+        <translation>Chỉ quản trị viên mới được đăng ký máy này với cổng.</translation>
+    </message>
+    <message>
+        <source>The dossier numbers the portal gave for unit %(unit) cannot be used; the details are in the log file.</source>
+        <translation>Không dùng được dãy số hồ sơ cổng cấp cho đơn vị %(unit); chi tiết đã được ghi vào tệp nhật ký.</translation>
+    </message>
+    <message>
+        <source>The dossier&apos;s data is not valid in the field %(field); it cannot be sent as it is.</source>
+        <translation>Dữ liệu hồ sơ không hợp lệ ở trường %(field); chưa gửi được như hiện tại.</translation>
+    </message>
+    <message>
+        <source>The portal %(portal) cannot be reached; nothing changed. Check the address and the network, then try again with the same token.</source>
+        <translation>Không kết nối được cổng %(portal); chưa có gì thay đổi. Hãy kiểm tra địa chỉ và mạng, rồi thử lại với cùng mã đăng ký.</translation>
+    </message>
+    <message>
+        <source>The portal address %(url) must start with https:// (plain http:// is only for this computer itself).</source>
+        <translation>Địa chỉ cổng %(url) phải bắt đầu bằng https:// (chỉ dùng http:// cho chính máy tính này).</translation>
+    </message>
+    <message>
+        <source>The portal answered with a problem; the details are in the log file.</source>
+        <translation>Cổng trả lời có sự cố; chi tiết đã được ghi vào tệp nhật ký.</translation>
+    </message>
+    <message>
+        <source>The portal cannot be reached; nothing changed.</source>
+        <translation>Không kết nối được cổng; chưa có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>The portal cannot be reached; the desk retries by itself.</source>
+        <translation>Không kết nối được cổng; máy sẽ tự thử lại.</translation>
+    </message>
+    <message>
+        <source>The portal did not keep this desk&apos;s audit record (HTTP %(status)); the desk tries again at the next sync.</source>
+        <translation>Cổng chưa lưu bản ghi nhật ký kiểm tra của máy này (HTTP %(status)); máy sẽ thử lại ở lần đồng bộ sau.</translation>
+    </message>
+    <message>
+        <source>The portal did not say which units this desk serves (HTTP %(status)); the desk tries again at the next sync.</source>
+        <translation>Cổng chưa cho biết máy này phục vụ những đơn vị nào (HTTP %(status)); máy sẽ thử lại ở lần đồng bộ sau.</translation>
+    </message>
+    <message>
+        <source>The portal did not send its news (HTTP %(status)); the desk tries again at the next sync.</source>
+        <translation>Cổng chưa gửi các thay đổi mới (HTTP %(status)); máy sẽ thử lại ở lần đồng bộ sau.</translation>
+    </message>
+    <message>
+        <source>The portal gave no dossier numbers for unit %(unit): %(reason)</source>
+        <translation>Cổng chưa cấp dãy số hồ sơ cho đơn vị %(unit): %(reason)</translation>
+    </message>
+    <message>
+        <source>The portal has already accepted this item; there is nothing to retry.</source>
+        <translation>Cổng đã nhận mục này; không cần gửi lại.</translation>
+    </message>
+    <message>
+        <source>The portal is busy or had an error (HTTP %(status)); the desk retries by itself.</source>
+        <translation>Cổng đang bận hoặc gặp lỗi (HTTP %(status)); máy sẽ tự thử lại.</translation>
+    </message>
+    <message>
+        <source>The portal refused the enrolment (%(reason)); nothing changed.</source>
+        <translation>Cổng từ chối đăng ký (%(reason)); chưa có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>The portal refused the token (%(reason)). Ask the portal administrator for a new one-time token.</source>
+        <translation>Cổng từ chối mã đăng ký (%(reason)). Hãy đề nghị quản trị viên cổng cấp mã đăng ký dùng một lần mới.</translation>
+    </message>
+    <message>
+        <source>The portal refused this desk&apos;s credentials (%(reason)); an administrator must enrol the desk again.</source>
+        <translation>Cổng từ chối thông tin xác thực của máy này (%(reason)); quản trị viên cần đăng ký lại máy.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s answer to the enrolment was malformed; nothing changed. Try again with the same token.</source>
+        <translation>Cổng trả lời yêu cầu đăng ký không đúng định dạng; chưa có gì thay đổi. Hãy thử lại với cùng mã đăng ký.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s answer was malformed; the desk tries again at the next sync. The details are in the log file.</source>
+        <translation>Cổng trả lời không đúng định dạng; máy sẽ thử lại ở lần đồng bộ sau. Chi tiết đã được ghi vào tệp nhật ký.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s record of this desk&apos;s audit log does not match it: the log may have been altered. Tell the administrator.</source>
+        <translation>Bản ghi của cổng về nhật ký kiểm tra của máy này không khớp: nhật ký có thể đã bị sửa đổi. Hãy báo cho quản trị viên.</translation>
+    </message>
+    <message>
+        <source>The scanned page %(page)… cannot be read on this computer; open the dossier and capture the page again.</source>
+        <translation>Không đọc được trang quét %(page)… trên máy này; hãy mở hồ sơ và quét lại trang đó.</translation>
+    </message>
+    <message>
+        <source>The token enrols a desk of unit %(token_unit), but this desk serves %(desk_unit); ask for a token of the right unit.</source>
+        <translation>Mã đăng ký dành cho máy của đơn vị %(token_unit), nhưng máy này phục vụ đơn vị %(desk_unit); hãy xin mã đăng ký của đúng đơn vị.</translation>
+    </message>
+    <message>
+        <source>This desk is not enrolled with a portal yet, so nothing is sent. An administrator enrols it on the Sync page.</source>
+        <translation>Máy này chưa đăng ký với cổng nên chưa gửi được gì. Quản trị viên đăng ký máy trên trang Đồng bộ.</translation>
+    </message>
+    <message>
+        <source>This item is no longer in the queue.</source>
+        <translation>Mục này không còn trong hàng đợi.</translation>
+    </message>
+    <message>
+        <source>This version cannot send a change of the kind %(kind).</source>
+        <translation>Phiên bản này không gửi được loại thay đổi %(kind).</translation>
+    </message>
+    <message>
+        <source>“%(url)” is not a portal address; write it like https://dichvucong.example.gov.vn.</source>
+        <translation>“%(url)” không phải địa chỉ cổng; hãy ghi dạng https://dichvucong.example.gov.vn.</translation>
+    </message>
+</context>
+<context>
+    <name>Statuses</name>
+    <message>
+        <source>Newly received</source>
+        <translation>Mới tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Refused at reception</source>
+        <translation>Từ chối tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Being processed</source>
+        <translation>Đang xử lý</translation>
+    </message>
+    <message>
+        <source>Waiting for more documents</source>
+        <translation>Chờ bổ sung</translation>
+    </message>
+    <message>
+        <source>Waiting for fees or taxes to be paid</source>
+        <translation>Chờ thực hiện nghĩa vụ tài chính</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the citizen</source>
+        <translation>Công dân rút hồ sơ</translation>
+    </message>
+    <message>
+        <source>Processing stopped</source>
+        <translation>Dừng xử lý</translation>
+    </message>
+    <message>
+        <source>Result ready to be returned</source>
+        <translation>Đã có kết quả, chờ trả</translation>
+    </message>
+    <message>
+        <source>Result returned</source>
+        <translation>Đã trả kết quả</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <source>Certified copy</source>
+        <translation>Bản sao chứng thực</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Bản chụp</translation>
+    </message>
+</context>
+<context>
+    <name>TimeRules</name>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1 giờ %2</translation>
+    </message>
+    <message>
+        <source>%1:00</source>
+        <translation>%1 giờ</translation>
+    </message>
+    <message>
+        <source>Same day</source>
+        <translation>Trong ngày</translation>
+    </message>
+    <message>
+        <source>(received after %1: the next working day)</source>
+        <translation>(nhận sau %1: ngày làm việc tiếp theo)</translation>
+    </message>
+    <message>
+        <source>%1 working day(s)</source>
+        <translation>%1 ngày làm việc</translation>
+    </message>
+    <message>
+        <source>%1 day(s)</source>
+        <translation>%1 ngày</translation>
+    </message>
+    <message>
+        <source>%1 working hour(s)</source>
+        <translation>%1 giờ làm việc</translation>
+    </message>
+    <message>
+        <source>(received after %1: counted from the next working day)</source>
+        <translation>(nhận sau %1: tính từ ngày làm việc tiếp theo)</translation>
+    </message>
+</context>
+<context>
+    <name>Weekdays</name>
+    <message>
+        <source>Monday</source>
+        <translation>Thứ Hai</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Thứ Ba</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Thứ Tư</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Thứ Năm</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Thứ Sáu</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Thứ Bảy</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Chủ nhật</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from app.deadlines import OfficeHours, TimeRule, WorkCalendar, compute_due, working_time_between
 from app.errors import InputError
+from app.forms.legal_text import rule_text
 
 # March 2026: Monday 2 … Friday 6, Saturday 7, Sunday 8, Monday 9.
 TET_2026 = frozenset(date(2026, 2, d) for d in range(16, 21))  # Mon 16 – Fri 20 February
@@ -258,13 +259,13 @@ def test_add_working_time() -> None:
      "2 ngày làm việc (nhận sau 15 giờ: tính từ ngày làm việc tiếp theo)", "02"),
 ])
 def test_rule_text(rule: TimeRule, text: str, days: str) -> None:
-    assert rule.describe_vi() == text
+    assert rule_text(rule) == text  # the forms' legal wording
     assert rule.legal_days() == days
 
 
-def test_describe_vi_with_another_cutoff() -> None:
+def test_rule_text_with_another_cutoff() -> None:
     rule = TimeRule("same_day", cutoff_15h=True)
-    assert rule.describe_vi(cutoff=time(14, 30)) == "Trong ngày (nhận sau 14 giờ 30: ngày làm việc tiếp theo)"
+    assert rule_text(rule, cutoff=time(14, 30)) == "Trong ngày (nhận sau 14 giờ 30: ngày làm việc tiếp theo)"
 
 
 # --- validation --------------------------------------------------------------------------

@@ -37,19 +37,20 @@ def test_view_carries_every_printed_value(desk) -> None:
     assert view.code == codes["certify"]
     assert (view.unit.code, view.unit.name) == (UNIT, UNIT_NAME)
     assert view.procedure.code == "2.000815" and view.procedure.valid_from == date(2025, 7, 1)
-    assert view.procedure.legal_days == "01" and view.procedure.time_text.startswith("Trong ngày")
+    assert view.procedure.legal_days == "01" and view.procedure.time_rule is not None \
+        and view.procedure.time_rule.unit == "same_day"
     assert view.applicant.full_name == "Nguyễn Văn An" and view.applicant.birth_date == date(1990, 5, 17)
     assert view.representative is not None and view.representative.full_name == "Lê Thị Cúc"
     assert view.submitted_by == "Lê Thị Cúc"
-    assert [(d.name, d.form_label, d.copies, d.pages, d.received) for d in view.documents] == [
-        ("Bản chính giấy tờ", "Bản chính", 1, 1, True),
-        ("Bản sao cần chứng thực (hoặc cơ quan chụp)", "Bản chụp", 1, 1, True)]
+    assert [(d.name, d.form, d.copies, d.pages, d.received) for d in view.documents] == [
+        ("Bản chính giấy tờ", "original", 1, 1, True),
+        ("Bản sao cần chứng thực (hoặc cơ quan chụp)", "copy", 1, 1, True)]
     assert view.received_at == RECEIVED and view.due_at == datetime(2025, 11, 24, 17, 0)
     assert view.fee_vnd == 7000 and [line.amount_vnd for line in view.fee_lines] == [4000, 3000]
     assert (view.payment_method, view.delivery, view.channel) == ("transfer", "desk", "desk")
     assert view.received_by == OFFICIAL
     assert view.register_book == 2025 and view.register_seq == int(codes["certify"].rsplit("-", 1)[1])
-    assert view.status == "DA_TIEP_NHAN" and view.status_label == "Mới tiếp nhận"
+    assert view.status == "DA_TIEP_NHAN" and view.to_dict()["status_label"] == "Mới tiếp nhận"
     assert view.sets == 1
 
 

@@ -11,6 +11,7 @@ from app.store.service import open_store
 from sync import state
 from sync.anchor import TAMPER, portal_anchor
 from sync.engine import sync_once
+from sync.problems import SyncProblem
 from tests.app.audit_tamper import tamper_audit
 from tests.app.reception_support import PASSWORD
 from tests.sync.support import receive
@@ -49,7 +50,8 @@ def test_tampered_log_is_a_warning_at_sync_and_fails_check(enrolled, tmp_path, a
             report = sync_once(store, reserve=False)
             tamper_errors = [e for e in report.errors if e.startswith(TAMPER)]
             assert len(tamper_errors) == 1 and f"seq {kept.seq}" in tamper_errors[0], report.errors
-        assert store.get_setting(state.LAST_ERROR).startswith(TAMPER)
+        last = SyncProblem.load(store.get_setting(state.LAST_ERROR))
+        assert last is not None and last.startswith(TAMPER) and last.kind == "sync.audit_log_mismatch"
         assert portal_anchor(store).anchor == kept  # the portal still holds the evidence
         result = store.check(anchor_sources=[portal_anchor])
         assert not result.ok

@@ -1,30 +1,47 @@
-"""Capture problems shown in Vietnamese, keeping the name of the file or page they concern."""
+"""Capture problems shown in Vietnamese, worded from their kind and naming the file, page or scanner
+they concern; never the back end's English."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PIL import Image
+
 from app.capture.sources.base import DeviceLostError, NoPaperError
-from app.errors import InputError
-from ui.capture.problem_text import capture_error_text, capture_problem_text
+from ui.capture import pages as capture
+from ui.capture.problem_text import capture_error_text
 
 
-def test_file_problems_keep_the_file_name(vietnamese) -> None:
-    assert capture_problem_text("/tmp/x/hong.jpg: the image is damaged or truncated (OSError())") == \
-        "hong.jpg: tệp bị hỏng hoặc không đầy đủ; hãy sao chép hoặc quét lại."
-    assert capture_problem_text("/a/rong.png: the file is empty (0 bytes)") == "rong.png: tệp trống (0 byte)."
-    assert capture_problem_text("/a/hs.pdf: the PDF is encrypted with a password; save …").startswith(
-        "hs.pdf: tệp PDF có mật khẩu")
-    assert capture_problem_text("file:/a/anh.jpg page 2: 96 dpi is below the 200 dpi floor for documents") \
-        .startswith("anh.jpg page 2: độ phân giải quá thấp")
-    # What the table does not know is shown as the back end wrote it: nothing is hidden.
-    assert capture_problem_text("scanner X: something new happened") == "scanner X: something new happened"
+def _shown(paths: list[Path]) -> list[str]:
+    outcome = capture.import_files(paths, kind="document", look_for_qr=False)
+    return [capture_error_text(problem) for problem in outcome.problems]
 
 
-def test_scanner_failures_say_what_was_kept(vietnamese) -> None:
+def test_refused_files_are_named_in_vietnamese(vietnamese, tmp_path: Path) -> None:
+    empty = tmp_path / "rong.png"
+    empty.write_bytes(b"")
+    broken = tmp_path / "hong.jpg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    text = tmp_path / "ghi chu.docx"
+    text.write_text("hello", encoding="utf-8")
+    low = tmp_path / "anh.png"
+    Image.new("L", (300, 420), 255).save(low, dpi=(72, 72))
+    shown = _shown([empty, broken, text, tmp_path / "mat.png", low])
+    assert shown[0] == "rong.png: tệp trống (0 byte)."
+    assert shown[1] == "hong.jpg: tệp bị hỏng hoặc không đầy đủ; hãy sao chép hoặc quét lại."
+    assert shown[2] == "ghi chu.docx: không phải ảnh hay PDF; hãy dùng JPEG, PNG, TIFF hoặc PDF."
+    assert shown[3] == "mat.png: tệp không còn nữa."
+    assert shown[4] == ("anh.png, trang 1: độ phân giải 72 dpi quá thấp để đọc được chắc chắn; "
+                        "hãy quét lại ở 200 dpi trở lên.")
+    assert not any(str(tmp_path) in line for line in shown)  # the name, never the whole path
+
+
+def test_scanner_failures_name_the_scanner_and_say_what_was_kept(vietnamese) -> None:
     lost = DeviceLostError("escl:http://x: page 3 never became ready", device_id="escl:http://x",
-                           pages=[object(), object()])
-    assert capture_error_text(lost) == ("Máy quét ngừng trả lời giữa chừng. "
+                           pages=[object(), object()], kind="capture.scanner_lost_at_page", params={"page": 3})
+    assert capture_error_text(lost) == ("Máy quét escl:http://x ngừng trả lời ở trang 3. "
                                         "Đã giữ lại 2 trang quét trước đó.")
     assert capture_error_text(NoPaperError("x: the document feeder is empty", device_id="x")) == \
         "Khay nạp giấy đang trống: đặt giấy vào rồi quét lại."
-    assert capture_error_text(InputError("/a/b.docx: not a supported file type (use JPEG…)")) == \
-        "b.docx: không phải ảnh hay PDF; hãy dùng JPEG, PNG, TIFF hoặc PDF."
+    vanished = DeviceLostError("sane:a: the scanner stopped answering", device_id="sane:a")
+    assert capture_error_text(vanished) == "Máy quét sane:a ngừng trả lời giữa chừng."

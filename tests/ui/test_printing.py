@@ -186,7 +186,7 @@ def test_viewer_without_a_printer_saves_the_receipt_as_pdf(qtbot, desk_store, ru
     blocked.write_text("not a folder")
     viewer.save_chooser = lambda _parent, _suggested: blocked / "x.pdf"
     qtbot.keyClick(viewer, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert viewer.status.text().startswith("Chưa lưu được: file: cannot write")
+    assert viewer.status.text() == "Chưa lưu được: Không ghi được x.pdf vào đó; hãy chọn thư mục khác."
     save_screen(viewer, "receipt_viewer_no_printer")
     qtbot.keyClick(viewer, Qt.Key.Key_Escape)
     assert not viewer.isVisible()

@@ -38,7 +38,6 @@ from app.errors import MotcuaError
 from app.reception.model import PageInput
 from ui.capture import pages as capture
 from ui.capture.problem_text import capture_error_text
-from ui.capture.problem_text import capture_problem_text
 from ui.capture.thumbs import ThumbStrip
 from ui.reception.documents_section import DocumentsSection
 from ui.tasks import TaskRunner
@@ -314,7 +313,7 @@ class CapturePanel(QWidget):
     def _problem_lines(self, outcome: capture.Outcome) -> list[str]:
         if not outcome.problems:
             return []
-        lines = [capture_problem_text(problem) for problem in outcome.problems]
+        lines = [capture_error_text(problem) for problem in outcome.problems]
         lines.append(self.tr("%1 page(s) were kept.").replace("%1", str(len(outcome.pages))))
         return lines
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from PIL import Image
 
+from app.capture.page_files import file_params
 from app.capture.pages import PageKind, ProcessedPage, RawPage
 from app.errors import InputError, MotcuaError
 
@@ -59,10 +60,11 @@ class CapturedPage:
 
 @dataclass
 class Outcome:
-    """What a capture job produced: the good pages, a line per problem, a CCCD QR text if seen."""
+    """What a capture job produced: the good pages, the problems (each worded on screen from its
+    kind), a CCCD QR text if seen."""
 
     pages: list[CapturedPage] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[MotcuaError] = field(default_factory=list)
     qr_text: str | None = None
 
 
@@ -112,7 +114,7 @@ def process_raws(raws: Iterable[RawPage], *, look_for_qr: bool, outcome: Outcome
         try:
             page = process_page(raw, orient=orient)
         except MotcuaError as error:
-            done.problems.append(error.message)
+            done.problems.append(error)
             continue
         done.pages.append(CapturedPage(page, thumbnail_of(page), raw.kind))
         if done.qr_text is None and (look_for_qr or raw.kind == "id_card"):
@@ -138,10 +140,11 @@ def import_files(paths: Sequence[Path], *, kind: PageKind, look_for_qr: bool) ->
         try:
             raws = list(read_pages(Path(path), kind=kind))
         except MotcuaError as error:
-            outcome.problems.append(error.message)
+            outcome.problems.append(error)
             continue
         except OSError as error:  # unreadable (permissions, a vanished network share)
-            outcome.problems.append(f"{path}: {error.strerror or error}")
+            outcome.problems.append(InputError(f"{path}: {error.strerror or error}", kind="capture.file_unreadable",
+                                               params=file_params(path)))
             continue
         process_raws(raws, look_for_qr=look_for_qr, outcome=outcome)
     return outcome
@@ -152,12 +155,12 @@ def scan_pages(acquire: Callable[..., list[RawPage]], device_id: str, settings: 
     """Scan with `acquire` (a registry's); on a failure mid-job keep the pages already delivered."""
     from app.capture.sources import CaptureError
 
-    problems: list[str] = []
+    problems: list[MotcuaError] = []
     try:
         raws = acquire(device_id, settings, cancel=cancel)
     except CaptureError as error:
         raws = list(error.pages)
-        problems.append(error.message)
+        problems.append(error)
     raws = [as_kind(raw, kind) for raw in raws]
     outcome = process_raws(raws, look_for_qr=look_for_qr)
     outcome.problems[:0] = problems

@@ -11,6 +11,7 @@ import io
 
 from PIL import Image
 from PySide6.QtCore import QBuffer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QIODevice
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QImage
@@ -40,12 +41,15 @@ def camera_available() -> bool:
 def raw_from_frame(image: QImage, number: int) -> RawPage:
     """One captured frame as a photographed page (PNG round trip: exact, any QImage format)."""
     if image.isNull():
-        raise InputError(f"webcam photo {number}: the camera delivered an empty picture")
+        raise InputError(f"webcam photo {number}: the camera delivered an empty picture",
+                         kind="capture.camera_empty_picture")
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
     picture = Image.open(io.BytesIO(bytes(buffer.data()))).convert("RGB")
-    return RawPage(picture, NOMINAL_FRAME_DPI, f"webcam photo {number}", photographed=True)
+    # The label names the photo in problems shown on screen, so it is in the desk's language.
+    label = QCoreApplication.translate("WebcamDialog", "webcam photo %1").replace("%1", str(number))
+    return RawPage(picture, NOMINAL_FRAME_DPI, label, photographed=True)
 
 
 class WebcamDialog(QDialog):
@@ -113,7 +117,9 @@ class WebcamDialog(QDialog):
         try:
             self.pages.append(raw_from_frame(image, len(self.pages) + 1))
         except InputError as error:
-            self._show_error(error.message)
+            from ui.errors import error_text
+
+            self._show_error(error_text(error))
             return
         self.use_button.setEnabled(True)
         self.message.setText(self.tr("%1 photo(s) taken.").replace("%1", str(len(self.pages))))

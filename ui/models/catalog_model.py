@@ -20,6 +20,7 @@ from app.catalog.fees import CHANNELS
 from app.catalog.fees import FeeRule
 from app.catalog.fees import format_vnd
 from app.catalog.model import ProcedureVersionData
+from ui.words import rule_text
 
 # The ProcedureVersionData behind a row, for the detail pane and for reception later.
 VersionRole = Qt.ItemDataRole.UserRole + 1
@@ -49,10 +50,10 @@ def fee_text(rule: FeeRule) -> str:
     return QCoreApplication.translate("CatalogModel", "Set by the provincial council")
 
 
-def time_text(version: ProcedureVersionData) -> str:
+def time_text(version: ProcedureVersionData, *, qualified: bool = True) -> str:
     if version.time_rule is None:
         return QCoreApplication.translate("CatalogModel", "Unknown")
-    return version.time_rule.describe_vi()
+    return rule_text(version.time_rule, qualified=qualified)
 
 
 def short_fee_text(rule: FeeRule) -> str:
@@ -71,7 +72,7 @@ def short_fee_text(rule: FeeRule) -> str:
 
 def _row_texts(version: ProcedureVersionData) -> tuple[str, ...]:
     # The time limit's qualifier "(nhận sau 15 giờ: …)" stays for the tooltip and the detail pane.
-    return (version.code, version.name, version.field or "", time_text(version).split(" (")[0],
+    return (version.code, version.name, version.field or "", time_text(version, qualified=False),
             short_fee_text(version.fee))
 
 

@@ -28,6 +28,9 @@ from PySide6.QtWidgets import QWidget
 
 from app.catalog.fees import format_vnd
 from app.errors import MotcuaError
+from ui.problems import worded
+from ui.words import form_text
+from ui.words import status_text
 from ui.tasks import TaskRunner
 
 
@@ -36,7 +39,7 @@ class DossierDetail:
     view: Any  # app.reception.views.DossierView
     history: list[Any]  # StatusStep
     sync_state: str  # sent | waiting | quarantined | local
-    problems: list[str]  # the portal's refusals, verbatim
+    problems: list[Any]  # the portal's refusals (SyncProblems: its words, in both languages)
     forms: list[tuple[str, str]]  # (form number, name) of every form the dossier can be printed with
     page_files: list[tuple[str, str, str]]  # (document name, sha256, mime) of its stored page files
 
@@ -56,7 +59,7 @@ def load_detail(store: Any, code: str) -> DossierDetail:
         state = dossier_sync_states(session, [view.dossier_id])[view.dossier_id]
     refused = outbox_entries(store, states=("quarantined",), dossier_id=view.dossier_id)
     forms = [(template.form, template.name) for template in forms_for(view.received_at.date())]
-    return DossierDetail(view, history, state, [e.last_error or "" for e in refused], forms,
+    return DossierDetail(view, history, state, [e.last_error for e in refused if e.last_error], forms,
                          page_rows(store, view.dossier_id))
 
 
@@ -79,7 +82,7 @@ def detail_html(detail: DossierDetail) -> str:
         (translate("DossierDetail", "Received"), f"{v.received_at:%H:%M %d/%m/%Y} — {v.received_by}"),
         (translate("DossierDetail", "Appointment"), due),
         (translate("DossierDetail", "Fees"), format_vnd(v.fee_vnd)),
-        (translate("DossierDetail", "Status"), v.status_label),
+        (translate("DossierDetail", "Status"), status_text(v.status)),
         (translate("DossierDetail", "Sync"), sync_state_text(detail.sync_state)),
     ]
     not_submitted = translate("DossierDetail", "not submitted")
@@ -89,14 +92,14 @@ def detail_html(detail: DossierDetail) -> str:
     parts += [f"<tr><td><b>{e(k)}</b></td><td>{e(val)}</td></tr>" for k, val in rows]
     parts.append("</table>")
     for problem in detail.problems:
-        parts.append(f"<p style='color:#b00020'>{e(problem)}</p>")
+        parts.append(f"<p style='color:#b00020'>{e(worded(problem))}</p>")
     parts.append(f"<h3>{e(documents)}</h3><ol>")
     for d in v.documents:
         missing = "" if d.received else f" — <i>{e(not_submitted)}</i>"
-        parts.append(f"<li>{e(d.name)} — {e(d.form_label)}, {d.copies} × {d.pages}{missing}</li>")
+        parts.append(f"<li>{e(d.name)} — {e(form_text(d.form))}, {d.copies} × {d.pages}{missing}</li>")
     parts.append(f"</ol><h3>{e(timeline)}</h3><table cellpadding='3'>")
     for step in detail.history:
-        parts.append(f"<tr><td>{step.at:%H:%M %d/%m/%Y}</td><td><b>{e(step.label)}</b></td>"
+        parts.append(f"<tr><td>{step.at:%H:%M %d/%m/%Y}</td><td><b>{e(status_text(step.status))}</b></td>"
                      f"<td>{e(step.by)}</td><td>{e(step.note)}</td></tr>")
     parts.append("</table>")
     return "".join(parts)
@@ -192,5 +195,7 @@ class DossierDialog(QDialog):
             from ui.errors import report_unexpected
 
             report_unexpected(exc)
-        text = exc.message if isinstance(exc, MotcuaError) else str(exc)
-        self.show_message(self.tr("The scanned pages could not be opened: %1").replace("%1", text), error=True)
+        from ui.errors import error_text
+
+        self.show_message(self.tr("The scanned pages could not be opened: %1").replace("%1", error_text(exc)),
+                          error=True)

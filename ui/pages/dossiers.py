@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from app.errors import MotcuaError
-from app.statuses import STATUSES
 from ui.errors import error_text
 from ui.errors import report_unexpected
 from ui.models.rows_model import RowsTableModel
@@ -25,6 +24,7 @@ from ui.pages.dossier_detail import DossierDialog
 from ui.pages.dossier_detail import load_detail
 from ui.tasks import TaskRunner
 from ui.widgets.tables import make_table
+from ui.words import status_text
 
 LIST_LIMIT = 500
 SEARCH_DELAY_MS = 200  # one store query per pause in typing, not per key
@@ -96,7 +96,7 @@ class DossiersPage(QWidget):
         self.model.set_rows([(row, (
             row.code, f"{row.received_at:%H:%M %d/%m/%Y}", row.applicant_name, row.procedure_name,
             f"{row.due_at:%H:%M %d/%m/%Y}" if row.due_at else "",
-            STATUSES[row.status].label_vi if row.status in STATUSES else row.status, sync_label(state),
+            status_text(row.status), sync_label(state),
         ), SYNC_COLOURS.get(state)) for row, state in rows])
         if self.model.rowCount() and self.table.hasFocus():
             # The list was replaced under the keyboard (the search ran after Enter moved here):

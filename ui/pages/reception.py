@@ -38,6 +38,7 @@ from app.reception.model import ReceptionInvalid
 from app.reception.model import ReceptionQuote
 from app.reception.model import ReceptionRequest
 from app.reception.model import ReceptionResult
+from ui.errors import error_text
 from ui.errors import report_unexpected
 from ui.reception.drafts import DraftBanner
 from ui.reception.drafts import DraftKeeper
@@ -194,7 +195,7 @@ class ReceptionPage(QWidget):
         if not isinstance(exc, MotcuaError):
             report_unexpected(exc)
             return
-        self._show_alert(exc.message)
+        self._show_alert(error_text(exc))
 
     def _show_alert(self, text: str) -> None:
         self.alert.setText(text)
@@ -332,7 +333,7 @@ class ReceptionPage(QWidget):
         if not isinstance(exc, MotcuaError):
             report_unexpected(exc)
             return
-        self.form.applicant.show_message(exc.message, error=True)
+        self.form.applicant.show_message(error_text(exc), error=True)
 
     def go_to_problem(self, problem: FieldProblem) -> None:
         """Scroll to the section of `problem` and put the cursor there: on a 1366×768 screen the
@@ -390,9 +391,8 @@ class ReceptionPage(QWidget):
             return
         if not isinstance(exc, MotcuaError):
             report_unexpected(exc)
-        text = exc.message if isinstance(exc, MotcuaError) else str(exc)
-        self._show_alert(self.tr("The dossier was NOT saved: %1. The form is kept; confirm again.")
-                         .replace("%1", text))
+        self._show_alert(self.tr("The dossier was NOT saved: %1 The form is kept; confirm again.")
+                         .replace("%1", error_text(exc)))
         self.drafts.schedule()
 
     def reprint(self) -> None:

@@ -8,6 +8,7 @@ desk. Status changes that came back from the portal are listed at the bottom.
 
 from __future__ import annotations
 
+import html
 from datetime import datetime
 from typing import Any
 
@@ -27,14 +28,13 @@ from PySide6.QtWidgets import QWidget
 from app.clock import local_now
 from app.clock import to_local
 from app.errors import MotcuaError
-from app.statuses import STATUSES
-from sync.engine import NETWORK
 from sync.progress import ProgressSnapshot
 from sync.status import OutboxEntry
 from sync.status import SyncStatus
 from ui.dates import time_date_text
 from ui.errors import error_text
 from ui.errors import report_unexpected
+from ui.problems import worded
 from ui.models.rows_model import RowsTableModel
 from ui.pages.sync_dialogs import EnrolDialog
 from ui.status_bar import link_text
@@ -43,10 +43,9 @@ from ui.sync_bridge import SyncBridge
 from ui.tasks import TaskRunner
 from ui.widgets.file_dialogs import save_file_name
 from ui.widgets.tables import make_table
+from ui.words import status_text
 
 REFUSED_COLOUR = "#b00020"
-KIND_LABELS = {"dossier.create": "Hồ sơ mới", "dossier.update": "Sửa hồ sơ", "dossier.event": "Sự kiện",
-               "dossier.status": "Trạng thái"}
 
 
 def _when(moment: Any) -> str:
@@ -56,6 +55,15 @@ def _when(moment: Any) -> str:
 def _utc_to_local(moment: datetime | None) -> datetime | None:
     """The outbox keeps naive UTC; officials read the unit's wall clock."""
     return None if moment is None else to_local(moment)
+
+
+def change_text(kind: str) -> str:
+    """What an outbox item changes, as the queue names it."""
+    words = {"dossier.create": QCoreApplication.translate("SyncPage", "New dossier"),
+             "dossier.update": QCoreApplication.translate("SyncPage", "Dossier corrected"),
+             "dossier.event": QCoreApplication.translate("SyncPage", "Event"),
+             "dossier.status": QCoreApplication.translate("SyncPage", "Status")}
+    return words.get(kind, kind)
 
 
 def local_time_text(iso_utc: str) -> str:
@@ -70,8 +78,9 @@ def entry_cells(entry: OutboxEntry) -> tuple[str, ...]:
         state = QCoreApplication.translate("SyncPage", "Retrying")
     else:
         state = QCoreApplication.translate("SyncPage", "Waiting")
-    return (entry.code or "", KIND_LABELS.get(entry.kind, entry.kind), state, str(entry.attempts),
-            _when(_utc_to_local(entry.next_attempt_at)) if entry.state == "pending" else "", entry.last_error or "")
+    return (entry.code or "", change_text(entry.kind), state, str(entry.attempts),
+            _when(_utc_to_local(entry.next_attempt_at)) if entry.state == "pending" else "",
+            worded(entry.last_error) if entry.last_error else "")
 
 
 def _read_page(store: Any) -> dict[str, Any]:
@@ -201,7 +210,7 @@ class SyncPage(QWidget):
         if refused:
             title += " · " + self.tr("refused by the portal: %1").replace("%1", str(refused))
         self.queue_title.setText(title)
-        self.news_model.set_rows([(c, (c.code, STATUSES[c.status].label_vi if c.status in STATUSES else c.status,
+        self.news_model.set_rows([(c, (c.code, status_text(c.status),
                                        _when(c.at), c.note or ""), None) for c in data["changes"]])
         self.metered.blockSignals(True)
         self.metered.setChecked(data["metered"])
@@ -226,18 +235,10 @@ class SyncPage(QWidget):
         if status.last_success:
             parts.append(self.tr("Last successful sync: %1").replace("%1", local_time_text(status.last_success)))
         if status.auth_failed:
-            parts.append(self.tr("The portal said: %1").replace("%1", status.auth_failed))
+            parts.append(html.escape(worded(status.auth_failed)))
         elif status.last_error:
-            parts.append(self.tr("Last problem: %1").replace("%1", self.problem_text(status.last_error)))
+            parts.append(self.tr("Last problem: %1").replace("%1", html.escape(worded(status.last_error))))
         self.link.setText("<br>".join(parts))
-
-    def problem_text(self, error: str) -> str:
-        """The engine's last error for the official: link trouble in plain words, the rest as is
-        (the portal's own refusals are already bilingual)."""
-        if error.startswith(NETWORK):
-            return self.tr("the portal could not be reached (%1); the desk retries by itself.").replace(
-                "%1", error.removeprefix(NETWORK))
-        return error
 
     def show_progress(self, progress: ProgressSnapshot) -> None:
         running = progress.phase in ("uploading", "sending") and progress.items_total > 0

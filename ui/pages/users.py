@@ -85,7 +85,7 @@ class AddUserDialog(StoreDialog):
         self.run(lambda: store.add_user(username=username, full_name=full_name, role=role, password=password))
 
     def show_problem(self, exc: MotcuaError) -> None:
-        if getattr(exc, "kind", "").startswith("exists"):
+        if getattr(exc, "kind", "").startswith("account.exists"):
             self.username.set_error(account_problem_text(exc))
             self.username.setFocus()
             return

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.errors import MotcuaError
 from app.reception.model import ReceptionRequest
+from ui.errors import error_text
 from ui.errors import report_unexpected
 from ui.tasks import TaskRunner
 
@@ -116,7 +117,7 @@ class DraftKeeper(QObject):
         if not isinstance(exc, MotcuaError):
             report_unexpected(exc)
             return
-        self.failed.emit(exc.message)
+        self.failed.emit(error_text(exc))
 
 
 class DraftBanner(QFrame):

@@ -193,8 +193,9 @@ class ReceiptPrinter(QObject):
             from ui.errors import report_unexpected
 
             report_unexpected(exc)
-        reason = exc.message if isinstance(exc, MotcuaError) else str(exc)
-        self.print_failed.emit(code, reason)
+        from ui.errors import error_text
+
+        self.print_failed.emit(code, error_text(exc))
 
     # -- printing -------------------------------------------------------------------------------
     def print_form(self, shown: ShownForm) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QImage
 
+from app.capture.page_files import file_params
 from app.errors import InputError
 
 PDF_RENDER_WIDTH = 1800  # px for page 1 of a scanned card: enough for the card's small QR
@@ -38,7 +39,8 @@ def render_pdf_first_page(path: Path) -> QImage:
     document = QPdfDocument()
     error = document.load(str(path))
     if error != QPdfDocument.Error.None_ or document.pageCount() < 1:
-        raise InputError(f"{path.name}: not a readable PDF")
+        raise InputError(f"{path.name}: not a readable PDF", kind="capture.pdf_damaged",
+                         params=file_params(path))
     size = document.pagePointSize(0)
     scale = PDF_RENDER_WIDTH / max(size.width(), 1.0)
     image = document.render(0, QSize(PDF_RENDER_WIDTH, int(size.height() * scale)))
@@ -52,7 +54,8 @@ def decode_image(image: object) -> list[str]:
         import zxingcpp
     except ImportError:  # an optional extra ("capture"); the wedge reader works without it
         raise InputError("reading a QR code from a picture needs the zxing-cpp package "
-                         "(pip install 'motcua-desk[capture]')") from None
+                         "(pip install 'motcua-desk[capture]')", kind="capture.qr_reader_missing",
+                         params={"program": "zxing-cpp"}) from None
 
     if isinstance(image, QImage):
         image = _pil_from_qimage(image)
@@ -66,7 +69,7 @@ def read_qr_file(path: Path) -> str:
     from PIL import UnidentifiedImageError
 
     if not path.is_file():
-        raise InputError(f"{path}: file not found")
+        raise InputError(f"{path}: file not found", kind="capture.file_missing", params=file_params(path))
     if path.suffix.lower() == ".pdf":
         image: object = render_pdf_first_page(path)
     else:
@@ -74,10 +77,11 @@ def read_qr_file(path: Path) -> str:
             with Image.open(path) as opened:
                 image = opened.convert("RGB")
         except (UnidentifiedImageError, OSError):
-            raise InputError(f"{path.name}: not an image file (PNG, JPEG, …) or a PDF") from None
+            raise InputError(f"{path.name}: not an image file (PNG, JPEG, …) or a PDF", kind="capture.file_not_page",
+                             params=file_params(path)) from None
     texts = decode_image(image)
     if not texts:
-        raise InputError(f"{path.name}: no QR code found")
+        raise InputError(f"{path.name}: no QR code found", kind="capture.qr_not_found", params=file_params(path))
     # A card photo may also show other codes; the ID card's is the one with "|" fields.
     return next((text for text in texts if "|" in text), texts[0])
 

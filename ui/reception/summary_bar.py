@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame
@@ -21,13 +22,16 @@ from app.catalog.fees import format_vnd
 from app.reception.model import FieldProblem
 from ui.widgets.form_field import ERROR_STYLE
 
-WEEKDAYS_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 OK_STYLE = "color: #1d5c2e; font-weight: 600;"
 
 
 def moment_text(moment: datetime) -> str:
     """"14:00 Thứ Ba 25/11/2026": how the desk reads an appointment aloud."""
-    return f"{moment:%H:%M} {WEEKDAYS_VI[moment.weekday()]} {moment:%d/%m/%Y}"
+    translate = QCoreApplication.translate
+    weekdays = (translate("Weekdays", "Monday"), translate("Weekdays", "Tuesday"),
+                translate("Weekdays", "Wednesday"), translate("Weekdays", "Thursday"),
+                translate("Weekdays", "Friday"), translate("Weekdays", "Saturday"), translate("Weekdays", "Sunday"))
+    return f"{moment:%H:%M} {weekdays[moment.weekday()]} {moment:%d/%m/%Y}"
 
 
 class SummaryBar(QFrame):

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from app.errors import InputError
 from app.errors import MotcuaError
 from app.errors import PermissionDeniedError
 from app.store.accounts import ROLES
 from app.store.accounts import AccountError
+from ui.errors import error_text
 from ui.errors import report_unexpected
 from ui.tasks import TaskRunner
 from ui.widgets.auth_messages import auth_failure_text
@@ -53,23 +55,9 @@ def role_choices() -> list[tuple[str, str]]:
 
 
 def account_problem_text(exc: BaseException) -> str:
-    """An account change refused by the store, in the official's words."""
-    if isinstance(exc, AccountError):
-        texts = {
-            "exists": QCoreApplication.translate("accounts", "The user name %1 is already taken."),
-            "exists_deactivated": QCoreApplication.translate(
-                "accounts", "%1 already exists and is deactivated: reset their password to let them "
-                            "work again."),
-            "unknown_user": QCoreApplication.translate("accounts", "There is no official %1."),
-            "last_admin": QCoreApplication.translate(
-                "accounts", "%1 is the last active administrator. Make another official an "
-                            "administrator first."),
-            "already_deactivated": QCoreApplication.translate("accounts", "%1 is already deactivated."),
-            "same_password": QCoreApplication.translate(
-                "accounts", "The new password must differ from the current one."),
-        }
-        if exc.kind in texts:
-            return texts[exc.kind].replace("%1", exc.username)
+    """An account change refused by the store, in the official's words (worded by its kind)."""
+    if isinstance(exc, AccountError) or (isinstance(exc, InputError) and exc.kind.startswith("account.")):
+        return error_text(exc)
     if isinstance(exc, PermissionDeniedError):
         return QCoreApplication.translate("accounts", "Only an administrator may do this.")
     return auth_failure_text(exc, password_only=True)

@@ -165,7 +165,9 @@ class PdfViewer(QDialog):
 
             report_unexpected(exc)
             return
-        self.show_status(self.tr("Not saved: %1").replace("%1", exc.message), error=True)
+        from ui.errors import error_text
+
+        self.show_status(self.tr("Not saved: %1").replace("%1", error_text(exc)), error=True)
 
     # -- zoom -----------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override

@@ -16,6 +16,7 @@ from app.catalog.model import TAGGED_FIELDS
 from app.catalog.model import ProcedureVersionData
 from ui.models.catalog_model import fee_text
 from ui.models.catalog_model import time_text
+from ui.words import rule_text
 
 BADGE_STYLE = "background:#fde7c4; color:#7a4b00; font-size:small"
 LIST_STYLE = "margin-left:-20px"
@@ -102,7 +103,7 @@ class ProcedureDetail(QTextBrowser):
             _row(self.tr("Time limit"), self._time_value(version), self._badge(version, "time")),
         ]
         if version.extension is not None:
-            ext = version.extension.rule.describe_vi()
+            ext = rule_text(version.extension.rule)
             ext += f" ({version.extension.when})" if version.extension.when else ""
             rows.append(_row(self.tr("Extension"), ext, self._badge(version, "extension")))
         rows.append(_row(self.tr("Fee"), self._fee_value(version), self._badge(version, "fee")))

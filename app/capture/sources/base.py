@@ -10,7 +10,7 @@ so nothing the scanner has fed through is lost.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, Protocol, runtime_checkable
 
@@ -35,8 +35,10 @@ class CaptureError(InputError):
     code = "capture"
     title = "Scanner problem"
 
-    def __init__(self, message: str, *, device_id: str = "", pages: Sequence[RawPage] = ()) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, *, device_id: str = "", pages: Sequence[RawPage] = (),
+                 kind: str | None = None, params: Mapping[str, Any] | None = None) -> None:
+        # Every scanner problem names its device on screen: "device" is always a parameter.
+        super().__init__(message, kind=kind, params={"device": device_id, **(params or {})})
         self.device_id = device_id
         self.pages: list[RawPage] = list(pages)
 

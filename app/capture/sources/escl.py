@@ -125,8 +125,9 @@ class EsclClient:
                               retries=self.timing.busy_retries, data=settings_xml,
                               headers={"Content-Type": "text/xml"})
         if response.status_code in (400, 409):
-            raise InputError(f"{self.device}: the scanner refused the scan settings "
-                             f"(HTTP {response.status_code})")
+            raise CaptureError(f"{self.device}: the scanner refused the scan settings "
+                               f"(HTTP {response.status_code})", device_id=self.device,
+                               kind="capture.scanner_refused_settings")
         self._expect(response, (200, 201), "starting the scan")
         location = response.headers.get("Location", "").strip()
         if not location:
@@ -148,10 +149,11 @@ class EsclClient:
         if response.status_code == 503 and 503 not in codes:
             raise CaptureError(f"{self.device}: {what}: the scanner stayed busy through "
                                f"{self.timing.busy_retries + 1} tries; try again when it is idle",
-                               device_id=self.device)
+                               device_id=self.device, kind="capture.scanner_busy")
         if response.status_code not in codes:
             raise CaptureError(f"{self.device}: {what}: the scanner answered HTTP {response.status_code}",
-                               device_id=self.device)
+                               device_id=self.device, kind="capture.scanner_http_error",
+                               params={"status": response.status_code})
 
 
 class EsclSource:
@@ -229,20 +231,26 @@ class EsclJob:
     def _settings_xml(self, caps: ex.Capabilities) -> bytes:
         if self.settings.duplex:
             inputs, source, what = caps.adf_duplex, "Feeder", "scan both sides"
+            kind = "capture.scanner_no_duplex"
         elif self.settings.adf:
             inputs, source, what = caps.adf_simplex or caps.adf_duplex, "Feeder", "use a document feeder"
+            kind = "capture.scanner_no_feeder"
         else:  # a feeder-only device scans "from the glass" through its feeder
             inputs, what = caps.platen or caps.adf_simplex, "scan"
             source = "Platen" if caps.platen else "Feeder"
+            kind = "capture.scanner_cannot_scan"
         if inputs is None:
-            raise InputError(f"{self.device}: the scanner cannot {what}")
+            raise CaptureError(f"{self.device}: the scanner cannot {what}", device_id=self.device, kind=kind)
         mode = next((m for m in WANTED_MODES[self.settings.colour] if m in inputs.colour_modes), None)
         if mode is None:
-            raise InputError(f"{self.device}: the scanner cannot scan in {self.settings.colour} "
-                             f"(its modes: {', '.join(inputs.colour_modes) or 'none listed'})")
+            raise CaptureError(f"{self.device}: the scanner cannot scan in {self.settings.colour} "
+                               f"(its modes: {', '.join(inputs.colour_modes) or 'none listed'})",
+                               device_id=self.device, kind="capture.scanner_no_colour_mode",
+                               params={"colour": self.settings.colour})
         if inputs.formats and JPEG not in inputs.formats:
-            raise InputError(f"{self.device}: the scanner does not send JPEG pages "
-                             f"(it offers {', '.join(inputs.formats)})")
+            raise CaptureError(f"{self.device}: the scanner does not send JPEG pages "
+                               f"(it offers {', '.join(inputs.formats)})", device_id=self.device,
+                               kind="capture.scanner_no_jpeg")
         self.dpi = nearest_dpi(self.settings.dpi, inputs.resolutions)
         return ex.scan_settings_xml(input_source=source, colour_mode=mode, dpi=self.dpi,
                                     width=inputs.max_width or 2480, height=inputs.max_height or 3508,
@@ -264,7 +272,8 @@ class EsclJob:
                 if dropped > timing.drop_retries:
                     raise DeviceLostError(
                         f"{self.device}: the connection dropped while receiving page {len(self.sink.pages) + 1} "
-                        f"({_short(error)}); {self.sink.captured_note()}", device_id=self.device) from error
+                        f"({_short(error)}); {self.sink.captured_note()}", device_id=self.device,
+                        kind="capture.scanner_lost_at_page", params={"page": len(self.sink.pages) + 1}) from error
                 time.sleep(timing.backoff(0))
                 continue
             if page is not None:
@@ -279,7 +288,8 @@ class EsclJob:
                 if busy > timing.busy_retries:
                     raise DeviceLostError(f"{self.device}: page {len(self.sink.pages) + 1} never became ready "
                                           f"({busy} busy answers); {self.sink.captured_note()}",
-                                          device_id=self.device)
+                                          device_id=self.device, kind="capture.scanner_lost_at_page",
+                                          params={"page": len(self.sink.pages) + 1})
                 time.sleep(timing.backoff(busy - 1, response.headers.get("Retry-After")))
                 continue
             if code in (404, 410):
@@ -288,7 +298,8 @@ class EsclJob:
                     # page is lost and must be rescanned, which the person has to hear.
                     raise DeviceLostError(f"{self.device}: page {len(self.sink.pages) + 1} was cut off and the "
                                           f"scanner no longer has it; {self.sink.captured_note()}",
-                                          device_id=self.device)
+                                          device_id=self.device, kind="capture.scanner_page_cut_off",
+                                          params={"page": len(self.sink.pages) + 1})
                 if self._still_running(job) and not_ready < timing.not_ready_retries:
                     not_ready += 1  # Xerox answers 404/410 for "not ready yet"
                     time.sleep(timing.backoff(not_ready - 1))
@@ -296,10 +307,11 @@ class EsclJob:
                 if not self.sink.pages:
                     raise CaptureError(f"{self.device}: the scanner ended the job without a page "
                                        f"(HTTP {code}); is there paper on the glass or in the feeder?",
-                                       device_id=self.device)
+                                       device_id=self.device, kind="capture.scanner_no_page")
                 return  # the normal end of the job
             raise DeviceLostError(f"{self.device}: the scan stopped at page {len(self.sink.pages) + 1} "
-                                  f"(HTTP {code}); {self.sink.captured_note()}", device_id=self.device)
+                                  f"(HTTP {code}); {self.sink.captured_note()}", device_id=self.device,
+                                  kind="capture.scanner_lost_at_page", params={"page": len(self.sink.pages) + 1})
         self.client.cancel(job)  # page limit reached: release the feeder
 
     def _still_running(self, job: str) -> bool:

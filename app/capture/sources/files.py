@@ -94,5 +94,5 @@ class FileSource:
             if not sink.pages:
                 raise
             raise CaptureError(f"{error.message}; {sink.captured_note()}", device_id=device_id,
-                               pages=sink.pages) from error
+                               pages=sink.pages, kind=error.kind, params=error.params) from error
         return sink.pages

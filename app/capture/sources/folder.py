@@ -59,7 +59,8 @@ class FolderWatcher:
     def poll(self) -> list[Path]:
         """Files complete now, oldest first. Call repeatedly; stability needs two looks in time."""
         if not self.folder.is_dir():
-            raise NotFoundError(f"watched folder {self.folder} does not exist (or is not reachable)")
+            raise NotFoundError(f"watched folder {self.folder} does not exist (or is not reachable)",
+                                kind="capture.scan_folder_missing", params={"folder": str(self.folder)})
         now = self.clock()
         ready: list[tuple[int, Path]] = []
         present: set[Path] = set()

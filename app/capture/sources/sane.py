@@ -93,9 +93,11 @@ class SaneSource:
             done = subprocess.run([self.scanimage, *args], capture_output=True, text=True,
                                   timeout=self.list_timeout_s, env=self._env(), check=False)
         except FileNotFoundError as error:
-            raise CaptureError(f"{what}: {self.scanimage} not found (install sane-utils)") from error
+            raise CaptureError(f"{what}: {self.scanimage} not found (install sane-utils)",
+                               kind="capture.scanner_software_missing", params={"program": "sane-utils"}) from error
         except subprocess.TimeoutExpired as error:
-            raise CaptureError(f"{what}: scanimage did not answer within {self.list_timeout_s:g} s") from error
+            raise CaptureError(f"{what}: scanimage did not answer within {self.list_timeout_s:g} s",
+                               kind="capture.scanner_not_answering") from error
         if done.returncode != 0:
             raise CaptureError(f"{what}: {_diagnosis(done.stderr) or f'scanimage exit status {done.returncode}'}")
         return done.stdout
@@ -112,12 +114,13 @@ class SaneSource:
             raise InputError(f"device {device_id!r} is not a SANE device")
         if not self.available():
             raise CaptureError(f"{device_id}: {self.scanimage} not found (install sane-utils)",
-                               device_id=device_id)
+                               device_id=device_id, kind="capture.scanner_software_missing",
+                               params={"program": "sane-utils"})
         try:
             options = self._options_of(sane_name)
         except CaptureError as error:
             raise CaptureError(f"{device_id}: cannot open the scanner ({error.message})",
-                               device_id=device_id) from error
+                               device_id=device_id, kind="capture.scanner_cannot_open") from error
         args, dpi = scan_arguments(device_id, options, settings)
         args += self.extra_args.get(sane_name.split(":")[0], [])
         sink = PageSink(device_id, settings, on_page)
@@ -160,8 +163,9 @@ def _mode_arguments(device_id: str, options: Mapping[str, so.SaneOption], settin
         value = so.mode_value_for(mode, colour)
         if value is not None:
             return ["--mode", value]
-    raise InputError(f"{device_id}: the scanner cannot scan in {settings.colour} "
-                     f"(its modes: {', '.join(mode.values) or 'none listed'})")
+    raise CaptureError(f"{device_id}: the scanner cannot scan in {settings.colour} "
+                       f"(its modes: {', '.join(mode.values) or 'none listed'})", device_id=device_id,
+                       kind="capture.scanner_no_colour_mode", params={"colour": settings.colour})
 
 
 def _source_arguments(device_id: str, options: Mapping[str, so.SaneOption], settings: ScanSettings) -> list[str]:
@@ -177,12 +181,14 @@ def _source_arguments(device_id: str, options: Mapping[str, so.SaneOption], sett
         feeder = so.source_value_for(source, "adf")
         if switch and feeder:
             return ["--source", feeder, *switch]
-        raise InputError(f"{device_id}: the scanner cannot scan both sides "
-                         f"(its sources: {', '.join(source.values) if source else 'flatbed only'})")
+        raise CaptureError(f"{device_id}: the scanner cannot scan both sides "
+                           f"(its sources: {', '.join(source.values) if source else 'flatbed only'})",
+                           device_id=device_id, kind="capture.scanner_no_duplex")
     value = so.source_value_for(source, "adf")
     if value is None:
-        raise InputError(f"{device_id}: the scanner has no document feeder "
-                         f"(its sources: {', '.join(source.values) if source else 'flatbed only'})")
+        raise CaptureError(f"{device_id}: the scanner has no document feeder "
+                           f"(its sources: {', '.join(source.values) if source else 'flatbed only'})",
+                           device_id=device_id, kind="capture.scanner_no_feeder")
     return ["--source", value]
 
 
@@ -203,7 +209,7 @@ class _BatchRun:
                                        env=self.env)
         except OSError as error:
             raise CaptureError(f"{self.sink.device_id}: cannot start scanimage ({error})",
-                               device_id=self.sink.device_id) from error
+                               device_id=self.sink.device_id, kind="capture.scanner_cannot_open") from error
         readers = [threading.Thread(target=_pump, args=(process.stdout, self.lines.put, self._stdout_closed),
                                     daemon=True),
                    threading.Thread(target=_pump, args=(process.stderr, self.stderr.append), daemon=True)]
@@ -235,7 +241,8 @@ class _BatchRun:
                     raise DeviceLostError(
                         f"{self.sink.device_id}: no page arrived for {self.page_timeout_s:g} s, the scanner "
                         f"stopped answering; {self.sink.captured_note()}",
-                        device_id=self.sink.device_id, pages=self.sink.pages)
+                        device_id=self.sink.device_id, pages=self.sink.pages, kind="capture.scanner_lost_at_page",
+                        params={"page": len(self.sink.pages) + 1})
                 continue
             if line is None:  # stdout closed: scanimage is ending
                 with contextlib.suppress(subprocess.TimeoutExpired):
@@ -269,13 +276,15 @@ class _BatchRun:
         if returncode == 0 or (no_docs and pages):
             if not pages:
                 raise CaptureError(f"{device}: the scanner finished without delivering a page"
-                                   + (f" ({diagnosis})" if diagnosis else ""), device_id=device)
+                                   + (f" ({diagnosis})" if diagnosis else ""), device_id=device,
+                                   kind="capture.scanner_no_page")
             return
         reason = diagnosis or (f"scanimage was killed by signal {-returncode}" if returncode and returncode < 0
                                else f"scanimage exit status {returncode}")
         if pages:
             raise DeviceLostError(f"{device}: the scanner stopped after page {len(pages)} ({reason}); "
-                                  f"{self.sink.captured_note()}", device_id=device, pages=pages)
+                                  f"{self.sink.captured_note()}", device_id=device, pages=pages,
+                                  kind="capture.scanner_lost_at_page", params={"page": len(pages) + 1})
         raise CaptureError(f"{device}: the scan failed ({reason})", device_id=device)
 
 

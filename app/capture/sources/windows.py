@@ -127,10 +127,12 @@ class WindowsSource:
             raise InputError(f"device {device_id!r} is not a WIA device")
         if not self.available():
             raise CaptureError(f"{device_id}: WIA scanning needs Windows with pywin32 or comtypes",
-                               device_id=device_id)
+                               device_id=device_id, kind="capture.scanner_software_missing",
+                               params={"program": "pywin32"})
         info = next((i for i in self._manager().DeviceInfos if i.DeviceID == wia_id), None)
         if info is None:
-            raise DeviceLostError(f"{device_id}: the scanner is not connected", device_id=device_id)
+            raise DeviceLostError(f"{device_id}: the scanner is not connected", device_id=device_id,
+                                  kind="capture.scanner_not_answering")
         device = info.Connect()
         sink = PageSink(device_id, settings, on_page)
         self._configure(device, settings, device_id)
@@ -151,7 +153,8 @@ class WindowsSource:
         select = _property(device.Properties, HANDLING_SELECT)
         if settings.uses_feeder:
             if select is None:
-                raise InputError(f"{device_id}: the scanner has no document feeder")
+                raise CaptureError(f"{device_id}: the scanner has no document feeder", device_id=device_id,
+                                   kind="capture.scanner_no_feeder")
             select.Value = FEED | (DUPLEX if settings.duplex else 0)
             pages = _property(device.Properties, PAGES)
             if pages is not None:
@@ -173,8 +176,9 @@ class WindowsSource:
             raise NoPaperError(f"{device}: the document feeder is empty", device_id=device)
         what = {PAPER_JAM: "paper jam", OFFLINE: "the scanner went offline", BUSY: "the scanner is busy"}
         reason = what.get(code, f"WIA error 0x{code:08X}: {error}")
+        kind = "capture.scanner_jammed" if code == PAPER_JAM else "capture.scanner_lost_at_page"
         raise DeviceLostError(f"{device}: {reason} at page {len(sink.pages) + 1}; {sink.captured_note()}",
-                              device_id=device, pages=sink.pages)
+                              device_id=device, pages=sink.pages, kind=kind, params={"page": len(sink.pages) + 1})
 
     def _page(self, image_file: Any, sink: PageSink, settings: ScanSettings) -> RawPage:
         import io
