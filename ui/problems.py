@@ -29,6 +29,10 @@ TEXTS: dict[str, Callable[[], str]] = {
     "reception.not_authorised_for_unit": lambda: QCoreApplication.translate(
         "Problems", "This desk is not authorised to receive dossiers for unit %(unit); the portal "
                     "administrator must grant it, then synchronise."),
+    "forms.not_available": lambda: QCoreApplication.translate(
+        "Problems", "Form %(form) cannot be printed for dossier %(code): the dossier has not been through the "
+                    "step this form records, or the set of forms in force on the day it was received has no "
+                    "such form (form 07, the register, is made for a date range, not for one dossier)."),
     "capture.scan_folder_missing": lambda: QCoreApplication.translate(
         "Problems", "The folder %(folder) does not exist on this computer; nothing was saved."),
     "capture.scanner_address_bad": lambda: QCoreApplication.translate(
