@@ -51,6 +51,39 @@ class FormPage:
     def body(self, markup: str) -> Paragraph:
         return Paragraph(markup, self.st.body)
 
+    # The lines several forms print about the dossier, worded once.
+
+    def desk_line(self) -> Paragraph:
+        return self.body(f"{DESK}: {esc(self.view.unit.name)}")
+
+    def applicant_line(self, lead: str) -> Paragraph:
+        return self.body(f"{lead}: <b>{esc(self.view.applicant.full_name)}</b>")
+
+    def procedure_line(self) -> Paragraph:
+        return self.body(f"Nội dung yêu cầu giải quyết: <b>{esc(self.view.procedure.name)}</b>")
+
+    def contacts(self) -> list[Flowable]:
+        applicant = self.view.applicant
+        return contact_lines(applicant.address, applicant.phone, applicant.email, self.st)
+
+    def addressee(self) -> list[Flowable]:
+        """`Kính gửi: Ông/Bà …`, centred, as letters open."""
+        return [Paragraph(f"Kính gửi: Ông/Bà <b>{esc(self.view.applicant.full_name)}</b>", self.st.center),
+                Spacer(0, self.gap * 0.6)]
+
+    def reason(self) -> Paragraph:
+        return self.body(f"Lý do: {esc(self.event.text('reason') or EMPTY)}")
+
+    def signed(self, left: Signer | Sequence[Flowable] | None, right: Signer) -> list[Flowable]:
+        """The signature block, kept whole on one page."""
+        return [Spacer(0, self.gap), KeepTogether([signatures(self.sheet, self.st, left, right)])]
+
+    def received(self) -> str:
+        """The letters' opening: when the dossier was received, for what, under which code."""
+        view = self.view
+        return (f"{esc(view.unit.name)} đã tiếp nhận hồ sơ của Ông/Bà vào {vi_moment(view.received_at)}, về "
+                f"việc {esc(view.procedure.name)}, mã hồ sơ {esc(view.code)}.")
+
 
 @dataclass(frozen=True)
 class EventForm:
@@ -97,17 +130,15 @@ class SupplementRequest(EventForm):
     """Mẫu 02: what the applicant must add or complete, and why."""
 
     def story(self, page: FormPage) -> list[Flowable]:
-        view, event, st = page.view, page.event, page.st
+        view, event = page.view, page.event
         story = self.top(page, day=event.at.date())
         story += [
-            page.body(f"{DESK}: {esc(view.unit.name)}"),
-            page.body(f"Tiếp nhận hồ sơ của Ông/Bà: <b>{esc(view.applicant.full_name)}</b>"),
-            page.body(f"Nội dung yêu cầu giải quyết: <b>{esc(view.procedure.name)}</b>"),
-            *contact_lines(view.applicant.address, view.applicant.phone, view.applicant.email, st),
+            page.desk_line(), page.applicant_line("Tiếp nhận hồ sơ của Ông/Bà"), page.procedure_line(),
+            *page.contacts(),
             page.body("Yêu cầu Ông/Bà hoàn thiện hồ sơ gồm những nội dung như sau:"),
             _items_table(event.texts("items"), page),
             Spacer(0, page.gap * 0.5),
-            page.body(f"Lý do: {esc(event.text('reason') or EMPTY)}"),
+            page.reason(),
             page.body(f"Thời gian yêu cầu: {vi_moment(event.at)}"),
         ]
         paused = event.moment("paused_at")
@@ -121,8 +152,7 @@ class SupplementRequest(EventForm):
             page.body("Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, Ông/Bà liên hệ "
                       f"công chức{official} "
                       f"tại {DESK}{phone} để được hướng dẫn./."),
-            Spacer(0, page.gap),
-            KeepTogether([signatures(page.sheet, st, None, Signer("NGƯỜI HƯỚNG DẪN", event.by))]),
+            *page.signed(None, Signer("NGƯỜI HƯỚNG DẪN", event.by)),
         ]
         return story
 
@@ -148,20 +178,15 @@ class Refusal(EventForm):
     """Mẫu 03: the dossier is not accepted for processing, and why."""
 
     def story(self, page: FormPage) -> list[Flowable]:
-        view, event, st = page.view, page.event, page.st
+        view, event = page.view, page.event
         story = self.top(page, day=event.at.date())
         story += [
-            page.body(f"{DESK}: {esc(view.unit.name)}"),
-            page.body(f"Tiếp nhận hồ sơ của: <b>{esc(view.applicant.full_name)}</b>"),
-            *contact_lines(view.applicant.address, view.applicant.phone, view.applicant.email, st),
-            page.body(f"Nội dung yêu cầu giải quyết: <b>{esc(view.procedure.name)}</b>"),
+            page.desk_line(), page.applicant_line("Tiếp nhận hồ sơ của"), *page.contacts(), page.procedure_line(),
             page.body(f"Qua xem xét, {esc(view.unit.name)} thông báo không tiếp nhận, giải quyết hồ sơ này "
                       "với lý do cụ thể như sau:"),
             page.body(f"<b>{esc(event.text('reason') or EMPTY)}</b>"),
             page.body("Xin thông báo cho Ông/Bà được biết và thực hiện./."),
-            Spacer(0, page.gap),
-            KeepTogether([signatures(page.sheet, st, Signer("NGƯỜI NỘP HỒ SƠ", view.submitted_by),
-                                     Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", event.by))]),
+            *page.signed(Signer("NGƯỜI NỘP HỒ SƠ", view.submitted_by), Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", event.by)),
         ]
         return story
 
@@ -177,17 +202,14 @@ class Apology(EventForm):
     extension: bool = False  # 2025 wording: the letter asks the applicant to accept the extension
 
     def story(self, page: FormPage) -> list[Flowable]:
-        view, event, st = page.view, page.event, page.st
+        view, event = page.view, page.event
         old_due = event.moment("old_due") or view.due_at
         new_due = event.moment("new_due")
         unit = esc(view.unit.name)
         story = self.top(page, day=event.at.date(), subject=self.subject)
         story += [
-            Paragraph(f"Kính gửi: Ông/Bà <b>{esc(view.applicant.full_name)}</b>", st.center),
-            Spacer(0, page.gap * 0.6),
-            page.body(f"{unit} đã tiếp nhận hồ sơ của Ông/Bà vào {vi_moment(view.received_at)}, về việc "
-                      f"{esc(view.procedure.name)}, mã hồ sơ {esc(view.code)}. Thời gian hẹn trả kết quả là "
-                      f"{_moment(old_due)}."),
+            *page.addressee(),
+            page.body(f"{page.received()} Thời gian hẹn trả kết quả là {_moment(old_due)}."),
             page.body("Tuy nhiên, hồ sơ của Ông/Bà chưa có kết quả đúng thời gian đã hẹn. "
                       f"Lý do: {esc(_sentence(event.text('reason')))}."),
         ]
@@ -201,11 +223,9 @@ class Apology(EventForm):
             page.body(f"Hồ sơ của Ông/Bà được hẹn trả kết quả vào <b>{_moment(new_due)}</b>, tại "
                       f"{esc(_delivery(view))}."),
             page.body("Trân trọng./."),
-            Spacer(0, page.gap),
-            KeepTogether([signatures(page.sheet, st, [
-                Paragraph("<b><i>Nơi nhận:</i></b>", st.note), Paragraph("- Như trên;", st.note),
-                Paragraph(f"- {DESK};", st.note), Paragraph("- Lưu: VT.", st.note)],
-                Signer("THỦ TRƯỞNG CƠ QUAN", "", "(Ký, ghi rõ họ tên và đóng dấu)"))]),
+            *page.signed([Paragraph(text, page.st.note) for text in
+                          ("<b><i>Nơi nhận:</i></b>", "- Như trên;", f"- {DESK};", "- Lưu: VT.")],
+                         Signer("THỦ TRƯỞNG CƠ QUAN", "", "(Ký, ghi rõ họ tên và đóng dấu)")),
         ]
         return story
 
@@ -234,21 +254,15 @@ class StopNotice(EventForm):
     """Mẫu 05 of 2025: processing stops at the applicant's request."""
 
     def story(self, page: FormPage) -> list[Flowable]:
-        view, event, st = page.view, page.event, page.st
+        view, event = page.view, page.event
         unit = esc(view.unit.name)
         story = self.top(page, day=event.at.date())
         story += [
-            Paragraph(f"Kính gửi: Ông/Bà <b>{esc(view.applicant.full_name)}</b>", st.center),
-            Spacer(0, page.gap * 0.6),
-            *contact_lines(view.applicant.address, view.applicant.phone, view.applicant.email, st),
-            page.body(f"{unit} đã tiếp nhận hồ sơ của Ông/Bà vào {vi_moment(view.received_at)}, về việc "
-                      f"{esc(view.procedure.name)}, mã hồ sơ {esc(view.code)}."),
+            *page.addressee(), *page.contacts(), page.body(page.received()),
             page.body(f"Theo đề nghị của Ông/Bà, {unit} thông báo dừng giải quyết hồ sơ nêu trên kể từ "
                       f"{vi_moment(event.at)}."),
-            page.body(f"Lý do: {esc(event.text('reason') or EMPTY)}"),
+            page.reason(),
             page.body("Xin thông báo để Ông/Bà được biết./."),
-            Spacer(0, page.gap),
-            KeepTogether([signatures(page.sheet, st, Signer("NGƯỜI NỘP HỒ SƠ", view.submitted_by),
-                                     Signer("NGƯỜI LẬP THÔNG BÁO", event.by))]),
+            *page.signed(Signer("NGƯỜI NỘP HỒ SƠ", view.submitted_by), Signer("NGƯỜI LẬP THÔNG BÁO", event.by)),
         ]
         return story
