@@ -17,7 +17,7 @@ from datetime import datetime
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app.forms.events import FormEvent
-from app.forms.layout import DESK, EMPTY, grid, plain
+from app.forms.layout import DESK, EMPTY, ROW_SPLIT, grid, plain
 from app.forms.notices import EventForm, FormPage
 from app.forms.pdf import esc, vi_moment
 
@@ -81,7 +81,7 @@ def _rows_table(page: FormPage) -> Table:
         rows.append(_event_row(event, page))
     rows.append(_row(page, "", "", BLANK_TIME, ("", ""), "", ""))  # the next step, written by hand
     widths = [width * SHARES[0], width * SHARES[1], width * SHARES[2], width * SHARES[3]]
-    table = Table(rows, colWidths=widths, repeatRows=1)
+    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=ROW_SPLIT)
     style = grid()
     style.add("VALIGN", (0, 1), (-1, -1), "TOP")
     style.add("LEFTPADDING", (1, 1), (1, -1), 0)

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
+from app.limits import DEFAULT_LIMITS
 from app.store.models import StatusEvent, User
 
 
@@ -34,15 +35,15 @@ class FormEvent:
 
     def text(self, key: str) -> str:
         """details[key] as trimmed text; "" when absent or not text."""
-        value = self.details.get(key)
-        return value.strip() if isinstance(value, str) else ""
+        return _bounded(self.details.get(key))
 
     def texts(self, key: str) -> list[str]:
         """details[key] as a list of non-empty texts (supplement items); [] when not a list."""
         value = self.details.get(key)
         if not isinstance(value, list):
             return []
-        return [item.strip() for item in value if isinstance(item, str) and item.strip()]
+        items = [_bounded(item) for item in value]
+        return [item for item in items if item][:DEFAULT_LIMITS.max_documents]
 
     def moment(self, key: str) -> datetime | None:
         """details[key] (ISO text) as a wall-clock time; None when absent or unreadable."""
@@ -62,6 +63,16 @@ class FormEvent:
         return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
 
+def _bounded(value: Any) -> str:
+    """Trimmed text cut to the longest any lifecycle action accepts (max_text_chars, with "…"):
+    a value that slipped past the checks (an old desk, a damaged row) still prints on pages."""
+    if not isinstance(value, str):
+        return ""
+    text = value.strip()
+    limit = DEFAULT_LIMITS.max_text_chars
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
 def load_events(session: Session, dossier_id: str, actions: Sequence[str] = ()) -> list[FormEvent]:
     """The dossier's events (only those of `actions` when given), oldest first."""
     query = (select(StatusEvent, User.full_name)
@@ -77,4 +88,4 @@ def load_events(session: Session, dossier_id: str, actions: Sequence[str] = ()) 
 def _event(row: StatusEvent, full_name: str | None) -> FormEvent:
     details = row.details if isinstance(row.details, Mapping) else {}
     return FormEvent(id=row.id, action=row.action or "", status=row.status, at=row.at,
-                     by=full_name or row.by_user or "", note=(row.note or "").strip(), details=details)
+                     by=full_name or row.by_user or "", note=_bounded(row.note), details=details)

@@ -27,6 +27,9 @@ DESK = "Bộ phận tiếp nhận và trả kết quả"
 # Every table cell is set in the serif: reportlab's default cell font (Helvetica) would otherwise
 # be named in the PDF without being embedded, even when the cell holds only flowables.
 EMBEDDED = [("FONTNAME", (0, 0), (-1, -1), REGULAR)]
+# A ruled table may split inside a row (leaving at least this many points on each side): one
+# item or hand-over note longer than a page would otherwise stop the form with a LayoutError.
+ROW_SPLIT = 24
 
 
 class Rule(Flowable):

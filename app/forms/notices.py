@@ -23,7 +23,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from app.errors import InputError
 from app.forms.events import FormEvent
-from app.forms.layout import DESK, EMPTY, Signer, build, contact_lines, grid, header, signatures
+from app.forms.layout import DESK, EMPTY, ROW_SPLIT, Signer, build, contact_lines, grid, header, signatures
 from app.forms.pdf import Paper, Styles, esc, paper_for, styles_for, vi_moment
 from app.forms.settings import ReceiptSettings
 from app.reception.views import DossierView
@@ -165,7 +165,7 @@ def _items_table(items: list[str], page: FormPage) -> Table:
              for number, item in enumerate(items, 1)]
     if not items:
         rows.append(["", Paragraph(EMPTY, st.cell)])
-    table = Table(rows, colWidths=[width * 0.08, width * 0.92], repeatRows=1)
+    table = Table(rows, colWidths=[width * 0.08, width * 0.92], repeatRows=1, splitInRow=ROW_SPLIT)
     table.setStyle(grid())
     return table
 

@@ -415,20 +415,59 @@ def test_missing_or_malformed_details_print_a_dash_never_fail(desk) -> None:
                 session.delete(session.get(StatusEvent, event_id))
 
 
-def test_markup_and_long_text_in_details_are_printed_as_text_and_flow(desk) -> None:
-    """A reason with reportlab markup is printed literally; a very long one flows onto a second
-    page that names the dossier, and nothing runs past the margin."""
+def test_markup_is_printed_as_text_and_an_overlong_reason_is_cut(desk) -> None:
+    """A reason with reportlab markup is printed literally; one longer than any action accepts
+    (max_text_chars, 1,000) is cut with "…" rather than filling pages."""
     store, codes, _events, folder = desk
     code = codes["quiet"]
     reason = "<b>in đậm</b> & <font size=40>to</font> " + "Giấy tờ chưa hợp lệ, cần đối chiếu bản chính. " * 120
     event = add_event(store, code, "refuse", "TU_CHOI", NEW_DAY.replace(hour=15), {"reason": reason})
     try:
         pdf = render(store, code, "03", folder / "long03.pdf")
+        text = " ".join(" ".join(pdf_pages(pdf)).split())
+        assert "<b>in đậm</b> & <font size=40>to</font>" in text
+        printed = text[text.index("<b>in đậm</b>"):text.index("Xin thông báo")].strip()
+        assert printed.endswith("…") and 900 < len(printed) <= 1001
+        assert_inside_margins(pdf)
+    finally:
+        with store.session() as session:
+            session.delete(session.get(StatusEvent, event))
+
+
+def test_many_items_flow_onto_pages_that_name_the_dossier(desk) -> None:
+    store, codes, _events, folder = desk
+    code = codes["quiet"]
+    items = [f"Giấy tờ số {n}: bản sao có chứng thực của giấy chứng nhận quyền sử dụng đất" for n in range(1, 61)]
+    event = add_event(store, code, "request_supplement", "CHO_BO_SUNG", NEW_DAY.replace(hour=15),
+                      {"items": items, "reason": "Thiếu nhiều giấy tờ"})
+    try:
+        pdf = render(store, code, "02", folder / "many02.pdf")
         pages = pdf_pages(pdf)
         assert len(pages) >= 2
-        assert "<b>in đậm</b> & <font size=40>to</font>" in pages[0]
         assert re.search(rf"Mã hồ sơ: {re.escape(code)} – trang 2", pages[1])
-        assert "NGƯỜI TIẾP NHẬN HỒ SƠ" in pages[-1]
+        assert "Nội dung cần bổ sung, hoàn thiện" in pages[1]  # the table header repeats
+        text = " ".join(" ".join(pages).split())
+        assert all(f"Giấy tờ số {n}:" in text for n in range(1, 61))
+        assert "NGƯỜI HƯỚNG DẪN" in pages[-1]
+        assert_inside_margins(pdf)
+    finally:
+        with store.session() as session:
+            session.delete(session.get(StatusEvent, event))
+
+
+def test_a_control_slip_row_taller_than_a_page_splits_across_pages(desk) -> None:
+    """A hand-over with a body name and a note at the longest an action accepts makes one row
+    taller than an A5 page: the row continues on the next page instead of stopping the form."""
+    store, codes, _events, folder = desk
+    code = codes["quiet"]
+    event = add_event(store, code, "handover", "DANG_XU_LY", NEW_DAY.replace(hour=15),
+                      {"to_body": ("Phòng Tư pháp " * 70).strip(), "note": ("ghi chú dài " * 80).strip()})
+    try:
+        pdf = render(store, code, "06", folder / "tall06.pdf", paper="A5")
+        pages = pdf_pages(pdf)
+        assert len(pages) >= 2 and "TÊN CƠ QUAN" in pages[1]
+        words = " ".join(pages).split()  # the columns interleave line by line; the words all arrive
+        assert words.count("dài") == 80 and words.count("Tư") >= 70
         assert_inside_margins(pdf)
     finally:
         with store.session() as session:
