@@ -116,6 +116,9 @@ def _events_for(session: Session, view: DossierView, template: FormTemplate,
                 event_id: str | None) -> tuple[FormEvent, ...]:
     actions = actions_for(template)
     if not actions:
+        if event_id is not None:
+            raise InputError(f"event: form {template.form} is printed from the reception, not from an event; "
+                             "leave the event out")
         return ()  # the receipt
     events = load_events(session, view.dossier_id, actions)
     if event_id is not None:

@@ -318,8 +318,10 @@ def test_forms_a_dossier_does_not_have_are_refused_and_nothing_is_written(desk) 
         assert not out.exists()
     with pytest.raises(InputError, match="not a one-stop form number"):
         render(store, codes["new"], "8", folder / "x.pdf")
-    with pytest.raises(NotFoundError, match="no dossier 'x'|no dossier x"):
+    with pytest.raises(NotFoundError, match="no dossier x in this store"):
         render_form_pdf(store, "x", "02")
+    with pytest.raises(InputError, match="event: form 01 is printed from the reception"):
+        render_form_pdf(store, codes["new"], "01", event_id="anything")
 
 
 # --- which event --------------------------------------------------------------------------------
