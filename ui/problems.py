@@ -21,12 +21,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from ui.problem_texts import capture, reception, store, sync
+from ui.problem_texts import capture, forms, reception, store, sync
 
 log = logging.getLogger(__name__)
 _PLACEHOLDER = re.compile(r"%\((\w+)\)")
 
-TEXTS: dict[str, Callable[[], str]] = {**reception.TEXTS, **capture.TEXTS, **sync.TEXTS, **store.TEXTS}
+TEXTS: dict[str, Callable[[], str]] = {**reception.TEXTS, **capture.TEXTS, **sync.TEXTS, **store.TEXTS, **forms.TEXTS}
 
 # Error classes (MotcuaError.code) worded when their kind has no sentence of its own.
 CLASS_TEXTS: dict[str, Callable[[], str]] = {

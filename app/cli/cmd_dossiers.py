@@ -38,9 +38,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     form_actions = forms.add_subparsers(dest="action", metavar="ACTION", required=True)
     render = form_actions.add_parser("render", parents=[common], help="render a dossier's form to PDF")
     render.add_argument("code", help="dossier code")
-    render.add_argument("--form", default="01", help="form number (01 = receipt and appointment)")
+    render.add_argument("--form", default="01",
+                        help="form number, 2025 numbering: 01 receipt, 02 supplements, 03 refusal, "
+                             "04 apology, 05 stop, 06 control slip (07, the register: motcua register)")
+    render.add_argument("--event", dest="event_id",
+                        help="the event to print (default: the latest of the form's action)")
     render.add_argument("--out", type=Path, required=True)
-    render.add_argument("--paper", choices=("A5", "A4"), help="default: the unit's setting (A5)")
+    render.add_argument("--paper", choices=("A5", "A4"),
+                        help="default: A4 for the control slip, else the unit's setting (A5)")
     add_store_user_options(render)
     render.set_defaults(handler=run_render)
 
@@ -90,6 +95,7 @@ def run_render(args: argparse.Namespace) -> int:
     from app.forms.render import render_form
 
     with opened_store(args) as store, store.read_session() as session:
-        out = render_form(session, store, args.code, args.form, out=args.out, paper=args.paper)
+        out = render_form(session, store, args.code, args.form, out=args.out, paper=args.paper,
+                          event_id=args.event_id)
     emit(args, {"code": args.code, "form": args.form, "pdf": str(out)}, f"Form {args.form}: {out}")
     return 0

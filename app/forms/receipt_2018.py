@@ -10,20 +10,19 @@ transfers. docs/receipt.md says where every value comes from.
 
 from __future__ import annotations
 
-import io
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageBreak, PageTemplate,
-                                Paragraph, Spacer, Table, TableStyle)
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from app.catalog.fees import format_vnd
 from app.deadlines import TimeRule
-from app.forms.fonts import ITALIC, REGULAR, register_fonts
-from app.forms.pdf import Paper, QrCode, Styles, esc, paper_for, place_and_date, styles_for, vi_moment
+from app.forms.events import FormEvent
+from app.forms.layout import (DESK, EMPTY, CopyStart, Signer, build, contact_lines, grid, header, plain,
+                              signatures)
+from app.forms.pdf import Paper, QrCode, Styles, esc, paper_for, styles_for, vi_moment
 from app.forms.settings import ReceiptSettings
 from app.payments.vietqr import build_vietqr
 from app.forms.legal_text import PAYMENT_NAMES, form_name
@@ -31,7 +30,6 @@ from app.reception.views import DossierView
 
 COPIES = ("Lưu", "Giao người nộp")
 TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
-DESK = "Bộ phận tiếp nhận và trả kết quả"
 FOOTNOTES = (
     "Giấy tiếp nhận hồ sơ và hẹn trả kết quả được lập thành 02 liên; một liên chuyển kèm theo "
     "Phiếu kiểm soát quá trình giải quyết hồ sơ và được lưu tại Bộ phận tiếp nhận và trả kết quả; "
@@ -40,7 +38,6 @@ FOOTNOTES = (
     "kết quả tại nhà (trụ sở tổ chức) qua dịch vụ bưu chính công ích.",
     "Mang theo giấy hẹn và căn cước khi nhận kết quả.",
 )
-EMPTY = "—"
 
 
 class Receipt2018:
@@ -51,62 +48,18 @@ class Receipt2018:
     basis = "Thông tư 01/2018/TT-VPCP, Mẫu 01"
     valid_from = date(2019, 1, 6)  # the circular's effective date
 
-    def render(self, view: DossierView, settings: ReceiptSettings, *, paper: str = "A5") -> bytes:
-        register_fonts()
+    def render(self, view: DossierView, settings: ReceiptSettings, *, paper: str = "A5",
+               events: Sequence[FormEvent] = ()) -> bytes:
+        del events  # the receipt is made at reception, before any later event
         sheet = paper_for(paper)
-        buffer = io.BytesIO()
-        doc = _document(buffer, sheet, view)
         story: list[Flowable] = []
         for index, copy in enumerate(COPIES):
             if index:
                 story.append(PageBreak())  # copies never share a page: they are cut apart
-            story.append(_CopyStart(copy))
+            story.append(CopyStart(copy))
             story.extend(_copy_story(view, settings, sheet, copy))
-        doc.build(story)
-        return buffer.getvalue()
-
-
-# --- document and page furniture ----------------------------------------------------------
-
-
-class _CopyStart(Flowable):
-    """Zero-size marker: tells the page footer which copy is running and where it began."""
-
-    def __init__(self, copy: str) -> None:
-        super().__init__()
-        self.copy = copy
-        self.width = self.height = 0
-
-    def draw(self) -> None:
-        doc = self.canv._doctemplate  # set by BaseDocTemplate before any flowable is drawn
-        doc.current_copy = (self.copy, self.canv.getPageNumber())
-
-
-def _document(buffer: io.BytesIO, sheet: Paper, view: DossierView) -> BaseDocTemplate:
-    doc = BaseDocTemplate(
-        buffer, pagesize=sheet.size, leftMargin=sheet.left, rightMargin=sheet.right,
-        topMargin=sheet.top, bottomMargin=sheet.bottom, invariant=True, initialFontName=REGULAR,
-        title=f"{TITLE.capitalize()} – {view.code}", author=view.unit.name, subject="Mẫu 01",
-        creator="MotCua Desk")
-    frame = Frame(sheet.left, sheet.bottom, sheet.width, sheet.size[1] - sheet.top - sheet.bottom,
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-    doc.addPageTemplates([PageTemplate("receipt", [frame], onPageEnd=_footer(view.code, sheet))])
-    doc.current_copy = ("", 1)  # type: ignore[attr-defined]
-    return doc
-
-
-def _footer(code: str, sheet: Paper) -> Any:
-    def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        copy, first_page = doc.current_copy  # type: ignore[attr-defined]
-        page = canvas.getPageNumber() - first_page + 1
-        if page < 2:
-            return  # a one-page copy needs no footer; continuation pages must say what they belong to
-        canvas.saveState()
-        canvas.setFont(ITALIC, sheet.font_size * 0.75)
-        canvas.drawRightString(sheet.size[0] - sheet.right, sheet.bottom / 2,
-                               f"Mã hồ sơ: {code} (Liên: {copy}) – trang {page}")
-        canvas.restoreState()
-    return draw
+        return build(story, sheet, code=view.code, title=f"{TITLE.capitalize()} – {view.code}",
+                     author=view.unit.name, subject="Mẫu 01")
 
 
 # --- one copy ------------------------------------------------------------------------------
@@ -149,40 +102,8 @@ def _copy_story(view: DossierView, settings: ReceiptSettings, sheet: Paper, copy
 
 
 def _header(view: DossierView, settings: ReceiptSettings, sheet: Paper, st: Styles) -> Table:
-    left: list[Flowable] = []
-    if settings.parent_agency:
-        left.append(Paragraph(esc(settings.parent_agency.upper()), st.header))
-    left += [Paragraph(f"<b>{esc(view.unit.name.upper())}</b>", st.header),
-             _Rule(sheet.width * 0.14), Paragraph(f"Số: {view.register_seq:04d}", st.header)]
-    right: list[Flowable] = [
-        Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", st.header),
-        Paragraph("<b><u>Độc lập - Tự do - Hạnh phúc</u></b>", st.header),
-        _Rule(0),
-        Paragraph(f"<i>{esc(place_and_date(settings.place_name, view.received_at.date()))}</i>", st.header),
-    ]
-    # The motto column must hold "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" on one line.
-    table = Table([[left, right]], colWidths=[sheet.width * 0.42, sheet.width * 0.58])
-    table.setStyle(_plain())
-    return table
-
-
-class _Rule(Flowable):
-    """The short centred line under the unit's name."""
-
-    def __init__(self, length: float) -> None:
-        super().__init__()
-        self.length = length
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.width = available_width
-        return available_width, 5
-
-    def draw(self) -> None:
-        self.canv.setLineWidth(0.6)
-        if not self.length:
-            return  # used as a small vertical gap
-        start = (self.width - self.length) / 2
-        self.canv.line(start, 1.5, start + self.length, 1.5)
+    return header(view.unit.name, settings, sheet, st, number=f"{view.register_seq:04d}",
+                  day=view.received_at.date())
 
 
 def _applicant_block(view: DossierView, settings: ReceiptSettings, sheet: Paper, st: Styles) -> Table:
@@ -190,9 +111,7 @@ def _applicant_block(view: DossierView, settings: ReceiptSettings, sheet: Paper,
     lines = [
         Paragraph(f"{DESK}: {esc(view.unit.name)}", st.body),
         Paragraph(f"Tiếp nhận hồ sơ của: <b>{esc(a.full_name)}</b>", st.body),
-        Paragraph(f"Địa chỉ: {esc(a.address or EMPTY)}", st.body),
-        Paragraph(f"Số điện thoại: {esc(a.phone or EMPTY)}&nbsp;&nbsp;&nbsp; Email: {esc(a.email or EMPTY)}",
-                  st.body),
+        *contact_lines(a.address, a.phone, a.email, st),
     ]
     rep = view.representative
     if rep:
@@ -201,7 +120,7 @@ def _applicant_block(view: DossierView, settings: ReceiptSettings, sheet: Paper,
     qr = [QrCode(settings.lookup_for(view.code), sheet.qr_size),
           Paragraph("Tra cứu hồ sơ", st.small_center)]
     table = Table([[lines, qr]], colWidths=[sheet.width - sheet.qr_size - 3 * mm, sheet.qr_size + 3 * mm])
-    table.setStyle(_plain([("ALIGN", (1, 0), (1, 0), "RIGHT"), ("LEFTPADDING", (1, 0), (1, 0), 3 * mm)]))
+    table.setStyle(plain([("ALIGN", (1, 0), (1, 0), "RIGHT"), ("LEFTPADDING", (1, 0), (1, 0), 3 * mm)]))
     return table
 
 
@@ -223,12 +142,7 @@ def _documents_table(view: DossierView, sheet: Paper, st: Styles) -> Table:
         rows.append([Paragraph("", st.cell), Paragraph("<i>Không có giấy tờ</i>", st.cell), "", ""])
     w = sheet.width
     table = Table(rows, colWidths=[w * 0.06, w * 0.51, w * 0.19, w * 0.24], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]))
+    table.setStyle(grid())
     return table
 
 
@@ -260,24 +174,18 @@ def _fee_block(view: DossierView, settings: ReceiptSettings, sheet: Paper, st: S
     size = sheet.qr_size
     qr = [QrCode(payload, size), Paragraph("Mã VietQR", st.small_center)]
     table = Table([[lines, qr]], colWidths=[sheet.width - size - 3 * mm, size + 3 * mm])
-    table.setStyle(_plain([("LEFTPADDING", (1, 0), (1, 0), 3 * mm)]))
+    table.setStyle(plain([("LEFTPADDING", (1, 0), (1, 0), 3 * mm)]))
     return [table]
 
 
 def _signatures(view: DossierView, settings: ReceiptSettings, sheet: Paper, st: Styles) -> Table:
-    def column(role: str, name: str) -> list[Flowable]:
-        return [Paragraph(f"<b>{role}</b>", st.center), Paragraph("<i>(Ký và ghi rõ họ tên)</i>", st.center),
-                Spacer(0, sheet.font_size * 3.4), Paragraph(f"<b>{esc(name)}</b>", st.center)]
     # The survey QR sits between the two signatures, where the form has blank space anyway.
     middle: list[Flowable] = []
     if settings.survey_url:
         middle = [QrCode(settings.survey_for(view.code), sheet.qr_size * 0.8),
                   Paragraph("Đánh giá mức độ hài lòng", st.small_center)]
-    side, centre = sheet.width * 0.39, sheet.width * 0.22
-    table = Table([[column("NGƯỜI NỘP HỒ SƠ", view.submitted_by), middle,
-                    column("NGƯỜI TIẾP NHẬN HỒ SƠ", view.received_by)]], colWidths=[side, centre, side])
-    table.setStyle(_plain([("ALIGN", (1, 0), (1, 0), "CENTER")]))
-    return table
+    return signatures(sheet, st, Signer("NGƯỜI NỘP HỒ SƠ", view.submitted_by),
+                      Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", view.received_by), middle)
 
 
 def _footnotes(settings: ReceiptSettings, st: Styles) -> list[Flowable]:
@@ -286,14 +194,6 @@ def _footnotes(settings: ReceiptSettings, st: Styles) -> list[Flowable]:
     if settings.hotline:
         notes.append(Paragraph(f"- Đường dây nóng: {esc(settings.hotline)}", st.note))
     return notes
-
-
-def _plain(extra: list[tuple] | None = None) -> TableStyle:
-    """A layout-only table: no lines, no padding, top-aligned."""
-    return TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                       ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                       ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                       *(extra or [])])
 
 
 # --- wording of single values (also used by tests and the screen preview) -------------------

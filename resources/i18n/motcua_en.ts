@@ -2543,6 +2543,10 @@
         <translation>This desk is not authorised to receive dossiers for unit %(unit); the portal administrator must grant it, then synchronise.</translation>
     </message>
     <message>
+        <source>Form %(form) cannot be printed for dossier %(code): the dossier has not been through the step this form records, or the set of forms in force on the day it was received has no such form (form 07, the register, is made for a date range, not for one dossier).</source>
+        <translation>Form %(form) cannot be printed for dossier %(code): the dossier has not been through the step this form records, or the set of forms in force on the day it was received has no such form (form 07, the register, is made for a date range, not for one dossier).</translation>
+    </message>
+    <message>
         <source>Something entered or chosen is not valid. Check the marked fields and try again.</source>
         <translation>Something entered or chosen is not valid. Check the marked fields and try again.</translation>
     </message>

@@ -2543,6 +2543,10 @@
         <translation>Máy này chưa được cấp quyền tiếp nhận hồ sơ cho đơn vị %(unit); quản trị cổng cần cấp quyền, sau đó đồng bộ.</translation>
     </message>
     <message>
+        <source>Form %(form) cannot be printed for dossier %(code): the dossier has not been through the step this form records, or the set of forms in force on the day it was received has no such form (form 07, the register, is made for a date range, not for one dossier).</source>
+        <translation>Không in được mẫu %(form) cho hồ sơ %(code): hồ sơ chưa qua bước xử lý mà mẫu này ghi nhận, hoặc bộ biểu mẫu áp dụng theo ngày tiếp nhận hồ sơ không có mẫu này (mẫu 07, sổ theo dõi hồ sơ, được lập cho một khoảng thời gian, không cho từng hồ sơ).</translation>
+    </message>
+    <message>
         <source>Something entered or chosen is not valid. Check the marked fields and try again.</source>
         <translation>Có thông tin nhập hoặc lựa chọn chưa hợp lệ. Hãy kiểm tra các ô được đánh dấu rồi thử lại.</translation>
     </message>

@@ -250,7 +250,7 @@ def test_render_receipt_returns_and_writes_the_same_bytes(desk) -> None:
 
 def test_other_forms_are_refused_not_faked(desk) -> None:
     store, codes, folder = desk
-    with pytest.raises(InputError, match="form 02 is not available yet"):
+    with pytest.raises(InputError, match="form 02 is not available: dossier .* has no request_supplement event"):
         render(store, codes["birth"], folder / "f02.pdf", form="02")
     with pytest.raises(InputError, match="not a one-stop form number"):
         render(store, codes["birth"], folder / "f99.pdf", form="99")
