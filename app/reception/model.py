@@ -143,9 +143,10 @@ class ReceptionResult:
     dossier_id: str
     code: str
     received_at: datetime
-    due_at: datetime
+    due_at: datetime | None  # None: received incomplete, no appointment until supplements arrive
     fee_vnd: int
     already_confirmed: bool
+    needs_supplements: bool = False  # received incomplete: form 02, not the receipt, is printed
 
 
 # --- JSON writing -----------------------------------------------------------------------------
