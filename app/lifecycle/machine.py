@@ -189,9 +189,9 @@ def resume(state: DossierState, at: datetime, ctx: Context) -> tuple[DossierStat
         if ctx.rule is not None:
             start = max(paused, state.received_at)
             due = compute_due(state.received_at, ctx.rule, ctx.calendar, paused=[(start, at)])
-    else:
+    elif waited:
         original = original or due
-        due = ctx.calendar.add_working_time(due, waited) if waited else due
+        due = ctx.calendar.add_working_time(due, waited)
     details = {"paused_at": _iso(paused), "resumed_at": _iso(at),
                "paused_working_minutes": int(waited.total_seconds() // 60), "new_due": _iso(due)}
     return replace(state, due_at=due, due_original=original, paused_at=None), details
