@@ -36,6 +36,7 @@ def apply_portal_status(session: Session, dossier: Dossier, *, event_id: str, st
                         at: datetime, note: str | None, by: str) -> PortalOutcome:
     """Apply (or refuse and record) one status change from the feed; see the module docstring."""
     current = dossier.status
+    at = at.replace(microsecond=0)  # business times are kept to the second, like local actions
     state = state_of(session, dossier)
     context = context_for(session, dossier, at, role=PORTAL_ACTION, username=by)
     try:
