@@ -106,7 +106,9 @@ class StatusChange:
     status: str
     at: datetime
     note: str | None
-    refused: str | None = None  # why the lifecycle machine did not apply it (app/lifecycle/portal.py)
+    # Not applied by the lifecycle machine (app/lifecycle/portal.py): the status the dossier had,
+    # from which this change was not allowed; None for an applied change.
+    refused_from: str | None = None
 
 
 def recent_status_changes(store: Any, *, limit: int = 20) -> list[StatusChange]:
@@ -120,7 +122,7 @@ def recent_status_changes(store: Any, *, limit: int = 20) -> list[StatusChange]:
                                .where(StatusEvent.by_user.notin_(select(User.username)))
                                .order_by(StatusEvent.at.desc()).limit(limit)).all()
     return [StatusChange(code, status, at, note,
-                         str(details.get("reason")) if details and details.get("refused") else None)
+                         str(details.get("status_from")) if details and details.get("refused") else None)
             for code, status, at, note, details in rows]
 
 

@@ -34,6 +34,46 @@ TEXTS: dict[str, Callable[[], str]] = {
     "capture.scanner_address_bad": lambda: QCoreApplication.translate(
         "Problems", "“%(address)” is not a scanner address: write it as 192.168.1.20 or http://scanner.local; "
                     "nothing was saved."),
+    # Lifecycle refusals (app/lifecycle); status and action parameters arrive as display words.
+    "lifecycle.unknown_action": lambda: QCoreApplication.translate(
+        "Problems", "%(action) is not an action on a dossier."),
+    "lifecycle.not_in_status": lambda: QCoreApplication.translate(
+        "Problems", "“%(action)” is not possible for a dossier whose status is “%(status)”; nothing was changed."),
+    "lifecycle.role_may_not": lambda: QCoreApplication.translate(
+        "Problems", "Your role does not allow “%(action)”; nothing was changed."),
+    "lifecycle.detail_required": lambda: QCoreApplication.translate(
+        "Problems", "“%(action)” needs the field %(field); fill it in and confirm again."),
+    "lifecycle.bad_value": lambda: QCoreApplication.translate(
+        "Problems", "The field %(field) is not valid; nothing was changed."),
+    "lifecycle.too_long": lambda: QCoreApplication.translate(
+        "Problems", "The field %(field) is longer than the %(max) characters allowed."),
+    "lifecycle.too_many": lambda: QCoreApplication.translate(
+        "Problems", "The field %(field) has more than the %(max) entries allowed."),
+    "lifecycle.not_late": lambda: QCoreApplication.translate(
+        "Problems", "The dossier is not late and not due within %(days) working days (appointment "
+                    "%(due)): no apology is needed."),
+    "lifecycle.new_due_not_later": lambda: QCoreApplication.translate(
+        "Problems", "The new appointment %(new_due) must be later than now and than the current "
+                    "appointment %(due)."),
+    "lifecycle.bad_fee": lambda: QCoreApplication.translate(
+        "Problems", "The fee collected must be a whole amount from 0 to the %(due) VND still due."),
+    "lifecycle.no_dossier": lambda: QCoreApplication.translate(
+        "Problems", "There is no dossier %(code) on this desk."),
+    "lifecycle.no_code": lambda: QCoreApplication.translate(
+        "Problems", "No dossier code was found in what was scanned or typed; scan the QR on the "
+                    "receipt again or type the code."),
+    "lifecycle.purged": lambda: QCoreApplication.translate(
+        "Problems", "The personal data of dossier %(code) has been removed; the dossier is closed."),
+    "lifecycle.purge_not_returned": lambda: QCoreApplication.translate(
+        "Problems", "Dossier %(code) cannot be purged: its result has not been returned (status %(status))."),
+    "lifecycle.purge_not_confirmed": lambda: QCoreApplication.translate(
+        "Problems", "Dossier %(code) cannot be purged: the portal has not confirmed %(waiting) of its "
+                    "changes yet. Synchronise first."),
+    "lifecycle.purge_too_early": lambda: QCoreApplication.translate(
+        "Problems", "Dossier %(code) is kept until %(until) (%(days) days after the return)."),
+    "lifecycle.portal_status_refused": lambda: QCoreApplication.translate(
+        "Problems", "Not applied: the portal changed dossier %(code) from “%(from)” to “%(to)”, which the "
+                    "process does not allow. Check the dossier with the processing body."),
 }
 
 # Error classes (MotcuaError.code) worded when their kind has no sentence of its own.
@@ -67,7 +107,13 @@ def fill(template: str, params: Mapping[str, Any]) -> str:
 def problem_text(kind: str, params: Mapping[str, Any] | None = None, *, code: str = "") -> str | None:
     """The sentence for a problem `kind`, or for its error class `code`; None when neither is known."""
     sentence = TEXTS.get(kind) or CLASS_TEXTS.get(code)
-    return fill(sentence(), params or {}) if sentence else None
+    if sentence is None:
+        return None
+    if kind.startswith("lifecycle."):
+        from ui.lifecycle_text import readable_params
+
+        params = readable_params(params or {})
+    return fill(sentence(), params or {})
 
 
 def error_sentence(kind: str, params: Mapping[str, Any] | None, code: str, english: str) -> str:

@@ -136,6 +136,7 @@ class ReceptionQuote:
     fee: FeeQuote | None
     problems: list[FieldProblem]
     received_at: datetime
+    needs_supplements: bool = False  # a required document missing, no reason: form 02, no appointment
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,8 @@ def preview_reception(session: Session, request: ReceptionRequest, *,
     checked = check_request(session, request, now=now or local_now())
     due_at = None if checked.needs_supplements else checked.due_at  # no appointment until complete
     return ReceptionQuote(procedure=checked.version, due_at=due_at, fee=checked.fee,
-                          problems=checked.problems, received_at=checked.received_at)
+                          problems=checked.problems, received_at=checked.received_at,
+                          needs_supplements=checked.needs_supplements)
 
 
 def confirm_reception(store: Any, request: ReceptionRequest, *,

@@ -609,6 +609,18 @@
 <context>
     <name>DossierDialog</name>
     <message>
+        <source>&amp;Actions (Ctrl+K)</source>
+        <translation>&amp;Actions (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation>Done: %1.</translation>
+    </message>
+    <message>
+        <source>The action was recorded; form %1 is not available in this version yet.</source>
+        <translation>The action was recorded; form %1 is not available in this version yet.</translation>
+    </message>
+    <message>
         <source>Dossier %1</source>
         <translation>Dossier %1</translation>
     </message>
@@ -953,6 +965,14 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Return a result</source>
+        <translation>Return a result</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
     <message>
         <source>MotCua Desk – %1</source>
         <translation>MotCua Desk – %1</translation>
@@ -1513,6 +1533,10 @@
 <context>
     <name>ResultPanel</name>
     <message>
+        <source>Dossier %1 saved, waiting for supplements: no appointment until the missing documents arrive.</source>
+        <translation>Dossier %1 saved, waiting for supplements: no appointment until the missing documents arrive.</translation>
+    </message>
+    <message>
         <source>Print again (Ctrl+P)</source>
         <translation>Print again (Ctrl+P)</translation>
     </message>
@@ -1692,6 +1716,14 @@
 </context>
 <context>
     <name>SummaryBar</name>
+    <message>
+        <source>Appointment: none until the missing documents arrive</source>
+        <translation>Appointment: none until the missing documents arrive</translation>
+    </message>
+    <message>
+        <source>A required document is missing: confirming records a request for supplements (form 02) with no appointment, unless you write why the dossier is accepted without it.</source>
+        <translation>A required document is missing: confirming records a request for supplements (form 02) with no appointment, unless you write why the dossier is accepted without it.</translation>
+    </message>
     <message>
         <source>Confirm (Ctrl+Enter)</source>
         <translation>Confirm (Ctrl+Enter)</translation>
@@ -2255,6 +2287,74 @@
 <context>
     <name>Problems</name>
     <message>
+        <source>%(action) is not an action on a dossier.</source>
+        <translation>%(action) is not an action on a dossier.</translation>
+    </message>
+    <message>
+        <source>“%(action)” is not possible for a dossier whose status is “%(status)”; nothing was changed.</source>
+        <translation>“%(action)” is not possible for a dossier whose status is “%(status)”; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow “%(action)”; nothing was changed.</source>
+        <translation>Your role does not allow “%(action)”; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>“%(action)” needs the field %(field); fill it in and confirm again.</source>
+        <translation>“%(action)” needs the field %(field); fill it in and confirm again.</translation>
+    </message>
+    <message>
+        <source>The field %(field) is not valid; nothing was changed.</source>
+        <translation>The field %(field) is not valid; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The field %(field) is longer than the %(max) characters allowed.</source>
+        <translation>The field %(field) is longer than the %(max) characters allowed.</translation>
+    </message>
+    <message>
+        <source>The field %(field) has more than the %(max) entries allowed.</source>
+        <translation>The field %(field) has more than the %(max) entries allowed.</translation>
+    </message>
+    <message>
+        <source>The dossier is not late and not due within %(days) working days (appointment %(due)): no apology is needed.</source>
+        <translation>The dossier is not late and not due within %(days) working days (appointment %(due)): no apology is needed.</translation>
+    </message>
+    <message>
+        <source>The new appointment %(new_due) must be later than now and than the current appointment %(due).</source>
+        <translation>The new appointment %(new_due) must be later than now and than the current appointment %(due).</translation>
+    </message>
+    <message>
+        <source>The fee collected must be a whole amount from 0 to the %(due) VND still due.</source>
+        <translation>The fee collected must be a whole amount from 0 to the %(due) VND still due.</translation>
+    </message>
+    <message>
+        <source>There is no dossier %(code) on this desk.</source>
+        <translation>There is no dossier %(code) on this desk.</translation>
+    </message>
+    <message>
+        <source>No dossier code was found in what was scanned or typed; scan the QR on the receipt again or type the code.</source>
+        <translation>No dossier code was found in what was scanned or typed; scan the QR on the receipt again or type the code.</translation>
+    </message>
+    <message>
+        <source>The personal data of dossier %(code) has been removed; the dossier is closed.</source>
+        <translation>The personal data of dossier %(code) has been removed; the dossier is closed.</translation>
+    </message>
+    <message>
+        <source>Dossier %(code) cannot be purged: its result has not been returned (status %(status)).</source>
+        <translation>Dossier %(code) cannot be purged: its result has not been returned (status %(status)).</translation>
+    </message>
+    <message>
+        <source>Dossier %(code) cannot be purged: the portal has not confirmed %(waiting) of its changes yet. Synchronise first.</source>
+        <translation>Dossier %(code) cannot be purged: the portal has not confirmed %(waiting) of its changes yet. Synchronise first.</translation>
+    </message>
+    <message>
+        <source>Dossier %(code) is kept until %(until) (%(days) days after the return).</source>
+        <translation>Dossier %(code) is kept until %(until) (%(days) days after the return).</translation>
+    </message>
+    <message>
+        <source>Not applied: the portal changed dossier %(code) from “%(from)” to “%(to)”, which the process does not allow. Check the dossier with the processing body.</source>
+        <translation>Not applied: the portal changed dossier %(code) from “%(from)” to “%(to)”, which the process does not allow. Check the dossier with the processing body.</translation>
+    </message>
+    <message>
         <source>The folder %(folder) does not exist on this computer; nothing was saved.</source>
         <translation>The folder %(folder) does not exist on this computer; nothing was saved.</translation>
     </message>
@@ -2352,6 +2452,318 @@
     <message>
         <source>Sent to the printer.</source>
         <translation>Sent to the printer.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>%1 — dossier %2</source>
+        <translation>%1 — dossier %2</translation>
+    </message>
+    <message>
+        <source>e.g. Civil status officer</source>
+        <translation>e.g. Civil status officer</translation>
+    </message>
+    <message>
+        <source>empty: the body it was handed over to</source>
+        <translation>empty: the body it was handed over to</translation>
+    </message>
+    <message>
+        <source>Processing &amp;body:</source>
+        <translation>Processing &amp;body:</translation>
+    </message>
+    <message>
+        <source>One document or piece of information per line</source>
+        <translation>One document or piece of information per line</translation>
+    </message>
+    <message>
+        <source>&amp;Items to complete:</source>
+        <translation>&amp;Items to complete:</translation>
+    </message>
+    <message>
+        <source>&amp;New appointment:</source>
+        <translation>&amp;New appointment:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm (Ctrl+Enter)</source>
+        <translation>&amp;Confirm (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Dossier code</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Official's user name</source>
+        <translation>Official's user name</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>&amp;Dossier:</source>
+        <translation>&amp;Dossier:</translation>
+    </message>
+    <message>
+        <source>&amp;Official:</source>
+        <translation>&amp;Official:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>Official</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>No audit events match.</source>
+        <translation>No audit events match.</translation>
+    </message>
+</context>
+<context>
+    <name>Lifecycle</name>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Items to complete</source>
+        <translation>Items to complete</translation>
+    </message>
+    <message>
+        <source>Processing body</source>
+        <translation>Processing body</translation>
+    </message>
+    <message>
+        <source>New appointment</source>
+        <translation>New appointment</translation>
+    </message>
+    <message>
+        <source>Representative's name</source>
+        <translation>Representative's name</translation>
+    </message>
+    <message>
+        <source>Representative's ID number</source>
+        <translation>Representative's ID number</translation>
+    </message>
+    <message>
+        <source>Postal tracking number</source>
+        <translation>Postal tracking number</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Number of documents</source>
+        <translation>Number of documents</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>In process</source>
+        <translation>In process</translation>
+    </message>
+    <message>
+        <source>Waiting for supplements</source>
+        <translation>Waiting for supplements</translation>
+    </message>
+    <message>
+        <source>Waiting for fees and taxes</source>
+        <translation>Waiting for fees and taxes</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the applicant</source>
+        <translation>Withdrawn by the applicant</translation>
+    </message>
+    <message>
+        <source>Processing stopped</source>
+        <translation>Processing stopped</translation>
+    </message>
+    <message>
+        <source>Result ready, to be returned</source>
+        <translation>Result ready, to be returned</translation>
+    </message>
+    <message>
+        <source>Result returned</source>
+        <translation>Result returned</translation>
+    </message>
+    <message>
+        <source>Hand over to the processing body</source>
+        <translation>Hand over to the processing body</translation>
+    </message>
+    <message>
+        <source>Receive back from the processing body</source>
+        <translation>Receive back from the processing body</translation>
+    </message>
+    <message>
+        <source>Request supplements</source>
+        <translation>Request supplements</translation>
+    </message>
+    <message>
+        <source>Supplements received</source>
+        <translation>Supplements received</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>Apologise and set a new appointment</source>
+        <translation>Apologise and set a new appointment</translation>
+    </message>
+    <message>
+        <source>Stop processing</source>
+        <translation>Stop processing</translation>
+    </message>
+    <message>
+        <source>Result ready</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <source>Return the result</source>
+        <translation>Return the result</translation>
+    </message>
+    <message>
+        <source>Withdraw at the applicant's request</source>
+        <translation>Withdraw at the applicant's request</translation>
+    </message>
+    <message>
+        <source>Change from the portal</source>
+        <translation>Change from the portal</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return the result</source>
+        <translation>Return the result</translation>
+    </message>
+    <message>
+        <source>Scan the QR on the receipt, or type the dossier code, then Enter</source>
+        <translation>Scan the QR on the receipt, or type the dossier code, then Enter</translation>
+    </message>
+    <message>
+        <source>&amp;Dossier:</source>
+        <translation>&amp;Dossier:</translation>
+    </message>
+    <message>
+        <source>No dossier chosen yet.</source>
+        <translation>No dossier chosen yet.</translation>
+    </message>
+    <message>
+        <source>The applicant in person</source>
+        <translation>The applicant in person</translation>
+    </message>
+    <message>
+        <source>A representative (name and ID number)</source>
+        <translation>A representative (name and ID number)</translation>
+    </message>
+    <message>
+        <source>By post (tracking number)</source>
+        <translation>By post (tracking number)</translation>
+    </message>
+    <message>
+        <source>&amp;Received by:</source>
+        <translation>&amp;Received by:</translation>
+    </message>
+    <message>
+        <source>Representative's &amp;name:</source>
+        <translation>Representative's &amp;name:</translation>
+    </message>
+    <message>
+        <source>Representative's &amp;ID number:</source>
+        <translation>Representative's &amp;ID number:</translation>
+    </message>
+    <message>
+        <source>Postal &amp;tracking number:</source>
+        <translation>Postal &amp;tracking number:</translation>
+    </message>
+    <message>
+        <source>&amp;Fee collected now:</source>
+        <translation>&amp;Fee collected now:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <source>Record the return (Ctrl+Enter)</source>
+        <translation>Record the return (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Applicant: %1</source>
+        <translation>Applicant: %1</translation>
+    </message>
+    <message>
+        <source>Appointment: %1</source>
+        <translation>Appointment: %1</translation>
+    </message>
+    <message>
+        <source>Fee still due: %1</source>
+        <translation>Fee still due: %1</translation>
+    </message>
+    <message>
+        <source>The applicant asked for the result by post: %1</source>
+        <translation>The applicant asked for the result by post: %1</translation>
+    </message>
+    <message>
+        <source>This dossier has no result waiting to be returned (status: %1).</source>
+        <translation>This dossier has no result waiting to be returned (status: %1).</translation>
+    </message>
+    <message>
+        <source>Returned: %1. Scan the next receipt.</source>
+        <translation>Returned: %1. Scan the next receipt.</translation>
     </message>
 </context>
 </TS>

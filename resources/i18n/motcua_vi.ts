@@ -609,6 +609,18 @@
 <context>
     <name>DossierDialog</name>
     <message>
+        <source>&amp;Actions (Ctrl+K)</source>
+        <translation>&amp;Xử lý (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation>Đã thực hiện: %1.</translation>
+    </message>
+    <message>
+        <source>The action was recorded; form %1 is not available in this version yet.</source>
+        <translation>Đã ghi nhận thao tác; phiên bản này chưa có mẫu %1.</translation>
+    </message>
+    <message>
         <source>Dossier %1</source>
         <translation>Hồ sơ %1</translation>
     </message>
@@ -953,6 +965,14 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Return a result</source>
+        <translation>Trả kết quả</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Nhật ký kiểm tra</translation>
+    </message>
     <message>
         <source>MotCua Desk – %1</source>
         <translation>MotCua Desk – %1</translation>
@@ -1513,6 +1533,10 @@
 <context>
     <name>ResultPanel</name>
     <message>
+        <source>Dossier %1 saved, waiting for supplements: no appointment until the missing documents arrive.</source>
+        <translation>Đã lưu hồ sơ %1, chờ bổ sung: chưa hẹn trả cho đến khi nộp đủ giấy tờ còn thiếu.</translation>
+    </message>
+    <message>
         <source>Print again (Ctrl+P)</source>
         <translation>In lại (Ctrl+P)</translation>
     </message>
@@ -1692,6 +1716,14 @@
 </context>
 <context>
     <name>SummaryBar</name>
+    <message>
+        <source>Appointment: none until the missing documents arrive</source>
+        <translation>Hẹn trả: chưa có cho đến khi nộp đủ giấy tờ còn thiếu</translation>
+    </message>
+    <message>
+        <source>A required document is missing: confirming records a request for supplements (form 02) with no appointment, unless you write why the dossier is accepted without it.</source>
+        <translation>Thiếu giấy tờ bắt buộc: xác nhận sẽ ghi phiếu yêu cầu bổ sung (mẫu 02), không hẹn trả, trừ khi bạn ghi lý do vẫn tiếp nhận.</translation>
+    </message>
     <message>
         <source>Confirm (Ctrl+Enter)</source>
         <translation>Xác nhận (Ctrl+Enter)</translation>
@@ -2255,6 +2287,74 @@
 <context>
     <name>Problems</name>
     <message>
+        <source>%(action) is not an action on a dossier.</source>
+        <translation>%(action) không phải là thao tác trên hồ sơ.</translation>
+    </message>
+    <message>
+        <source>“%(action)” is not possible for a dossier whose status is “%(status)”; nothing was changed.</source>
+        <translation>Không thể “%(action)” khi hồ sơ đang ở trạng thái “%(status)”; chưa thay đổi gì.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow “%(action)”; nothing was changed.</source>
+        <translation>Vai trò của bạn không được phép “%(action)”; chưa thay đổi gì.</translation>
+    </message>
+    <message>
+        <source>“%(action)” needs the field %(field); fill it in and confirm again.</source>
+        <translation>“%(action)” cần ô %(field); hãy điền rồi xác nhận lại.</translation>
+    </message>
+    <message>
+        <source>The field %(field) is not valid; nothing was changed.</source>
+        <translation>Ô %(field) không hợp lệ; chưa thay đổi gì.</translation>
+    </message>
+    <message>
+        <source>The field %(field) is longer than the %(max) characters allowed.</source>
+        <translation>Ô %(field) dài quá %(max) ký tự cho phép.</translation>
+    </message>
+    <message>
+        <source>The field %(field) has more than the %(max) entries allowed.</source>
+        <translation>Ô %(field) có nhiều hơn %(max) mục cho phép.</translation>
+    </message>
+    <message>
+        <source>The dossier is not late and not due within %(days) working days (appointment %(due)): no apology is needed.</source>
+        <translation>Hồ sơ chưa quá hạn và chưa đến hạn trong %(days) ngày làm việc (hẹn trả %(due)): không cần xin lỗi.</translation>
+    </message>
+    <message>
+        <source>The new appointment %(new_due) must be later than now and than the current appointment %(due).</source>
+        <translation>Hẹn trả mới %(new_due) phải sau thời điểm hiện tại và sau hẹn trả hiện có %(due).</translation>
+    </message>
+    <message>
+        <source>The fee collected must be a whole amount from 0 to the %(due) VND still due.</source>
+        <translation>Số phí thu phải là số nguyên từ 0 đến %(due) đồng còn phải thu.</translation>
+    </message>
+    <message>
+        <source>There is no dossier %(code) on this desk.</source>
+        <translation>Máy này không có hồ sơ %(code).</translation>
+    </message>
+    <message>
+        <source>No dossier code was found in what was scanned or typed; scan the QR on the receipt again or type the code.</source>
+        <translation>Không tìm thấy mã hồ sơ trong nội dung quét hoặc gõ vào; hãy quét lại mã QR trên giấy hẹn hoặc gõ mã hồ sơ.</translation>
+    </message>
+    <message>
+        <source>The personal data of dossier %(code) has been removed; the dossier is closed.</source>
+        <translation>Dữ liệu cá nhân của hồ sơ %(code) đã được xoá; hồ sơ đã đóng.</translation>
+    </message>
+    <message>
+        <source>Dossier %(code) cannot be purged: its result has not been returned (status %(status)).</source>
+        <translation>Chưa thể xoá dữ liệu hồ sơ %(code): chưa trả kết quả (trạng thái %(status)).</translation>
+    </message>
+    <message>
+        <source>Dossier %(code) cannot be purged: the portal has not confirmed %(waiting) of its changes yet. Synchronise first.</source>
+        <translation>Chưa thể xoá dữ liệu hồ sơ %(code): cổng chưa xác nhận %(waiting) thay đổi của hồ sơ. Hãy đồng bộ trước.</translation>
+    </message>
+    <message>
+        <source>Dossier %(code) is kept until %(until) (%(days) days after the return).</source>
+        <translation>Hồ sơ %(code) được lưu đến %(until) (%(days) ngày sau khi trả kết quả).</translation>
+    </message>
+    <message>
+        <source>Not applied: the portal changed dossier %(code) from “%(from)” to “%(to)”, which the process does not allow. Check the dossier with the processing body.</source>
+        <translation>Không áp dụng: cổng chuyển hồ sơ %(code) từ “%(from)” sang “%(to)”, quy trình không cho phép. Hãy kiểm tra hồ sơ với cơ quan giải quyết.</translation>
+    </message>
+    <message>
         <source>The folder %(folder) does not exist on this computer; nothing was saved.</source>
         <translation>Thư mục %(folder) không có trên máy này; chưa lưu gì.</translation>
     </message>
@@ -2352,6 +2452,318 @@
     <message>
         <source>Sent to the printer.</source>
         <translation>Đã gửi tới máy in.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>%1 — dossier %2</source>
+        <translation>%1 — hồ sơ %2</translation>
+    </message>
+    <message>
+        <source>e.g. Civil status officer</source>
+        <translation>ví dụ: Công chức Tư pháp - Hộ tịch</translation>
+    </message>
+    <message>
+        <source>empty: the body it was handed over to</source>
+        <translation>để trống: nơi đã chuyển hồ sơ đến</translation>
+    </message>
+    <message>
+        <source>Processing &amp;body:</source>
+        <translation>&amp;Cơ quan giải quyết:</translation>
+    </message>
+    <message>
+        <source>One document or piece of information per line</source>
+        <translation>Mỗi dòng một giấy tờ hoặc nội dung cần bổ sung</translation>
+    </message>
+    <message>
+        <source>&amp;Items to complete:</source>
+        <translation>&amp;Nội dung cần bổ sung:</translation>
+    </message>
+    <message>
+        <source>&amp;New appointment:</source>
+        <translation>&amp;Hẹn trả mới:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>&amp;Ghi chú:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm (Ctrl+Enter)</source>
+        <translation>&amp;Xác nhận (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Nhật ký kiểm tra</translation>
+    </message>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Official's user name</source>
+        <translation>Tên đăng nhập của cán bộ</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Dossier:</source>
+        <translation>&amp;Hồ sơ:</translation>
+    </message>
+    <message>
+        <source>&amp;Official:</source>
+        <translation>&amp;Cán bộ:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Từ ngày:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>Đế&amp;n ngày:</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>No audit events match.</source>
+        <translation>Không có sự kiện nào phù hợp.</translation>
+    </message>
+</context>
+<context>
+    <name>Lifecycle</name>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Items to complete</source>
+        <translation>Nội dung cần bổ sung</translation>
+    </message>
+    <message>
+        <source>Processing body</source>
+        <translation>Cơ quan giải quyết</translation>
+    </message>
+    <message>
+        <source>New appointment</source>
+        <translation>Hẹn trả mới</translation>
+    </message>
+    <message>
+        <source>Representative's name</source>
+        <translation>Họ tên người được uỷ quyền</translation>
+    </message>
+    <message>
+        <source>Representative's ID number</source>
+        <translation>Số định danh người được uỷ quyền</translation>
+    </message>
+    <message>
+        <source>Postal tracking number</source>
+        <translation>Mã bưu gửi</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Number of documents</source>
+        <translation>Số thành phần hồ sơ</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>Người nhận</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Mới tiếp nhận</translation>
+    </message>
+    <message>
+        <source>In process</source>
+        <translation>Đang xử lý</translation>
+    </message>
+    <message>
+        <source>Waiting for supplements</source>
+        <translation>Chờ bổ sung</translation>
+    </message>
+    <message>
+        <source>Waiting for fees and taxes</source>
+        <translation>Chờ thực hiện nghĩa vụ tài chính</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the applicant</source>
+        <translation>Công dân rút hồ sơ</translation>
+    </message>
+    <message>
+        <source>Processing stopped</source>
+        <translation>Dừng xử lý</translation>
+    </message>
+    <message>
+        <source>Result ready, to be returned</source>
+        <translation>Đã có kết quả, chờ trả</translation>
+    </message>
+    <message>
+        <source>Result returned</source>
+        <translation>Đã trả kết quả</translation>
+    </message>
+    <message>
+        <source>Hand over to the processing body</source>
+        <translation>Chuyển hồ sơ đến cơ quan giải quyết</translation>
+    </message>
+    <message>
+        <source>Receive back from the processing body</source>
+        <translation>Nhận lại hồ sơ từ cơ quan giải quyết</translation>
+    </message>
+    <message>
+        <source>Request supplements</source>
+        <translation>Yêu cầu bổ sung hồ sơ</translation>
+    </message>
+    <message>
+        <source>Supplements received</source>
+        <translation>Đã nhận bổ sung</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Từ chối giải quyết</translation>
+    </message>
+    <message>
+        <source>Apologise and set a new appointment</source>
+        <translation>Xin lỗi và hẹn lại ngày trả</translation>
+    </message>
+    <message>
+        <source>Stop processing</source>
+        <translation>Dừng giải quyết</translation>
+    </message>
+    <message>
+        <source>Result ready</source>
+        <translation>Đã có kết quả</translation>
+    </message>
+    <message>
+        <source>Return the result</source>
+        <translation>Trả kết quả</translation>
+    </message>
+    <message>
+        <source>Withdraw at the applicant's request</source>
+        <translation>Rút hồ sơ theo đề nghị của công dân</translation>
+    </message>
+    <message>
+        <source>Change from the portal</source>
+        <translation>Thay đổi từ cổng</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return the result</source>
+        <translation>Trả kết quả</translation>
+    </message>
+    <message>
+        <source>Scan the QR on the receipt, or type the dossier code, then Enter</source>
+        <translation>Quét mã QR trên giấy hẹn, hoặc gõ mã hồ sơ, rồi nhấn Enter</translation>
+    </message>
+    <message>
+        <source>&amp;Dossier:</source>
+        <translation>&amp;Hồ sơ:</translation>
+    </message>
+    <message>
+        <source>No dossier chosen yet.</source>
+        <translation>Chưa chọn hồ sơ.</translation>
+    </message>
+    <message>
+        <source>The applicant in person</source>
+        <translation>Người nộp hồ sơ trực tiếp nhận</translation>
+    </message>
+    <message>
+        <source>A representative (name and ID number)</source>
+        <translation>Người được uỷ quyền (họ tên và số định danh)</translation>
+    </message>
+    <message>
+        <source>By post (tracking number)</source>
+        <translation>Qua bưu chính (mã bưu gửi)</translation>
+    </message>
+    <message>
+        <source>&amp;Received by:</source>
+        <translation>&amp;Người nhận:</translation>
+    </message>
+    <message>
+        <source>Representative's &amp;name:</source>
+        <translation>Họ &amp;tên người được uỷ quyền:</translation>
+    </message>
+    <message>
+        <source>Representative's &amp;ID number:</source>
+        <translation>&amp;Số định danh người được uỷ quyền:</translation>
+    </message>
+    <message>
+        <source>Postal &amp;tracking number:</source>
+        <translation>&amp;Mã bưu gửi:</translation>
+    </message>
+    <message>
+        <source>&amp;Fee collected now:</source>
+        <translation>&amp;Phí, lệ phí thu lúc trả:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>&amp;Ghi chú:</translation>
+    </message>
+    <message>
+        <source>Record the return (Ctrl+Enter)</source>
+        <translation>Ghi nhận trả kết quả (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Applicant: %1</source>
+        <translation>Người nộp: %1</translation>
+    </message>
+    <message>
+        <source>Appointment: %1</source>
+        <translation>Hẹn trả: %1</translation>
+    </message>
+    <message>
+        <source>Fee still due: %1</source>
+        <translation>Phí, lệ phí còn phải thu: %1</translation>
+    </message>
+    <message>
+        <source>The applicant asked for the result by post: %1</source>
+        <translation>Công dân đăng ký nhận kết quả qua bưu chính: %1</translation>
+    </message>
+    <message>
+        <source>This dossier has no result waiting to be returned (status: %1).</source>
+        <translation>Hồ sơ này không có kết quả chờ trả (trạng thái: %1).</translation>
+    </message>
+    <message>
+        <source>Returned: %1. Scan the next receipt.</source>
+        <translation>Đã trả kết quả hồ sơ %1. Quét giấy hẹn tiếp theo.</translation>
     </message>
 </context>
 </TS>

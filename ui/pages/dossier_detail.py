@@ -11,7 +11,7 @@ Keyboard: Ctrl+P reprint (the list of forms) · Ctrl+G the scanned pages · Esc 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -28,6 +28,8 @@ from PySide6.QtWidgets import QWidget
 
 from app.catalog.fees import format_vnd
 from app.errors import MotcuaError
+from ui.lifecycle_text import action_text, status_text
+from ui.problems import problem_text
 from ui.tasks import TaskRunner
 
 
@@ -39,6 +41,7 @@ class DossierDetail:
     problems: list[str]  # the portal's refusals, verbatim
     forms: list[tuple[str, str]]  # (form number, name) of every form the dossier can be printed with
     page_files: list[tuple[str, str, str]]  # (document name, sha256, mime) of its stored page files
+    actions: list[str] = field(default_factory=list)  # lifecycle actions this official may take now
 
 
 def load_detail(store: Any, code: str) -> DossierDetail:
@@ -50,14 +53,17 @@ def load_detail(store: Any, code: str) -> DossierDetail:
     from sync.status import dossier_sync_states
     from sync.status import outbox_entries
 
+    from app.lifecycle.actions import actions_for, find_dossier
+
     with store.read_session() as session:
         view = load_dossier_view(session, code)
         history = status_history(session, view.dossier_id)
         state = dossier_sync_states(session, [view.dossier_id])[view.dossier_id]
+        actions = actions_for(store, session, find_dossier(session, view.code))
     refused = outbox_entries(store, states=("quarantined",), dossier_id=view.dossier_id)
     forms = [(template.form, template.name) for template in forms_for(view.received_at.date())]
     return DossierDetail(view, history, state, [e.last_error or "" for e in refused], forms,
-                         page_rows(store, view.dossier_id))
+                         page_rows(store, view.dossier_id), actions)
 
 
 def sync_state_text(state: str) -> str:
@@ -79,7 +85,7 @@ def detail_html(detail: DossierDetail) -> str:
         (translate("DossierDetail", "Received"), f"{v.received_at:%H:%M %d/%m/%Y} — {v.received_by}"),
         (translate("DossierDetail", "Appointment"), due),
         (translate("DossierDetail", "Fees"), format_vnd(v.fee_vnd)),
-        (translate("DossierDetail", "Status"), v.status_label),
+        (translate("DossierDetail", "Status"), status_text(v.status)),
         (translate("DossierDetail", "Sync"), sync_state_text(detail.sync_state)),
     ]
     not_submitted = translate("DossierDetail", "not submitted")
@@ -96,8 +102,18 @@ def detail_html(detail: DossierDetail) -> str:
         parts.append(f"<li>{e(d.name)} — {e(d.form_label)}, {d.copies} × {d.pages}{missing}</li>")
     parts.append(f"</ol><h3>{e(timeline)}</h3><table cellpadding='3'>")
     for step in detail.history:
-        parts.append(f"<tr><td>{step.at:%H:%M %d/%m/%Y}</td><td><b>{e(step.label)}</b></td>"
-                     f"<td>{e(step.by)}</td><td>{e(step.note)}</td></tr>")
+        what = status_text(step.status)
+        if step.action and step.action != "portal":
+            what = f"{action_text(step.action)} → {what}"
+        note = step.note
+        if step.refused:  # a portal change the lifecycle machine did not apply
+            note = problem_text("lifecycle.portal_status_refused",
+                                {"code": v.code, "from": step.details.get("status_from", ""), "to": step.status}) or ""
+            parts.append(f"<tr style='color:#b00020'><td>{step.at:%H:%M %d/%m/%Y}</td><td><s>{e(what)}</s></td>"
+                         f"<td>{e(step.by)}</td><td>{e(note)}</td></tr>")
+            continue
+        parts.append(f"<tr><td>{step.at:%H:%M %d/%m/%Y}</td><td><b>{e(what)}</b></td>"
+                     f"<td>{e(step.by)}</td><td>{e(note)}</td></tr>")
     parts.append("</table>")
     return "".join(parts)
 
@@ -139,11 +155,17 @@ class DossierDialog(QDialog):
                                         else self.tr("No scanned pages"))
         self.pages_button.setEnabled(bool(count))
         self.pages_button.clicked.connect(self.show_pages)
-        for button in (self.reprint_button, self.pages_button):
+        self.actions_button = QPushButton(self.tr("&Actions (Ctrl+K)"))
+        self.actions_menu = QMenu(self.actions_button)
+        self.actions_button.setMenu(self.actions_menu)
+        self._fill_actions()
+        for button in (self.actions_button, self.reprint_button, self.pages_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         layout.addWidget(buttons)
+        self.action_dialog: QDialog | None = None
         QShortcut(QKeySequence("Ctrl+P"), self, self._offer_forms)
         QShortcut(QKeySequence("Ctrl+G"), self, self.show_pages)
+        QShortcut(QKeySequence("Ctrl+K"), self, self._offer_actions)
         self.resize(760, 640)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
@@ -152,6 +174,85 @@ class DossierDialog(QDialog):
         self.message.setText(text)
         self.message.setStyleSheet(ERROR_STYLE if error else "")
         self.message.setVisible(bool(text))
+
+    # -- lifecycle actions ------------------------------------------------------------------------
+    def _fill_actions(self) -> None:
+        self.actions_menu.clear()
+        for name in self.detail.actions:
+            item = self.actions_menu.addAction(action_text(name))
+            item.triggered.connect(lambda _checked=False, chosen=name: self.start_action(chosen))
+        self.actions_button.setEnabled(bool(self.detail.actions))
+
+    def _offer_actions(self) -> None:
+        """Ctrl+K: the actions as a menu under the button, first one selected (arrows, Enter).
+        popup() rather than showMenu(): it does not run a nested event loop."""
+        if not self.detail.actions:
+            return
+        self.actions_menu.popup(self.actions_button.mapToGlobal(self.actions_button.rect().bottomLeft()))
+        self.actions_menu.setActiveAction(self.actions_menu.actions()[0])
+
+    def start_action(self, action: str) -> None:
+        """The action's small dialog; once taken, the detail reloads and its form is shown."""
+        from ui.pages.lifecycle_dialogs import ActionDialog
+
+        if action == "return":
+            from ui.pages.lifecycle_dialogs import ReturnDialog
+
+            dialog: QDialog = ReturnDialog(self.store, self.runner, self)
+            dialog.scan.setText(self.detail.view.code)
+            dialog.look_up()
+            dialog.returned.connect(self._acted)
+            dialog.returned.connect(lambda _result: dialog.accept())
+        else:
+            dialog = ActionDialog(self.store, self.runner, self.detail.view.code, action,
+                                  due_at=self.detail.view.due_at, parent=self)
+            dialog.acted.connect(self._acted)
+        self.action_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+
+    def _acted(self, result: Any) -> None:
+        store, code = self.store, result.code
+        self.runner.run_db(lambda: load_detail(store, code), self._reloaded, self._reload_failed)
+        self.show_message(self.tr("Done: %1.").replace("%1", action_text(result.action)))
+        if result.form:
+            self._show_action_form(result.code, result.form)
+
+    def _reload_failed(self, exc: BaseException) -> None:
+        from ui.errors import error_text, report_unexpected
+
+        if not isinstance(exc, MotcuaError):
+            report_unexpected(exc)
+            return
+        self.show_message(error_text(exc), error=True)
+
+    def _reloaded(self, detail: DossierDetail) -> None:
+        self.detail = detail
+        self.text.setHtml(detail_html(detail))
+        self._fill_actions()
+
+    def _show_action_form(self, code: str, form: str) -> None:
+        """The form of the action in the viewer, when this build has it; otherwise say so (the
+        action itself is recorded either way)."""
+        from app.forms.templates import template_for
+
+        received = self.detail.view.received_at.date()
+
+        def available() -> bool:
+            try:
+                template_for(form, received)
+            except MotcuaError:
+                return False
+            return True
+
+        def shown(ok: bool) -> None:
+            if ok:
+                self.printer.show_form(code, form)
+            else:
+                self.show_message(self.tr("The action was recorded; form %1 is not available in this "
+                                          "version yet.").replace("%1", form), error=True)
+
+        self.runner.run_io(available, shown)
 
     # -- reprint --------------------------------------------------------------------------------
     def _offer_forms(self) -> None:

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import QWidget
 from app.clock import local_now
 from app.clock import to_local
 from app.errors import MotcuaError
-from app.statuses import STATUSES
 from sync.engine import NETWORK
 from sync.progress import ProgressSnapshot
 from sync.status import OutboxEntry
@@ -72,6 +71,18 @@ def entry_cells(entry: OutboxEntry) -> tuple[str, ...]:
         state = QCoreApplication.translate("SyncPage", "Waiting")
     return (entry.code or "", KIND_LABELS.get(entry.kind, entry.kind), state, str(entry.attempts),
             _when(_utc_to_local(entry.next_attempt_at)) if entry.state == "pending" else "", entry.last_error or "")
+
+
+def news_cells(change: Any) -> tuple[str, ...]:
+    """A status change from the portal; one the desk refused says so, with why, in the note."""
+    from ui.lifecycle_text import status_text
+    from ui.problems import problem_text
+
+    note = change.note or ""
+    if change.refused_from:
+        note = problem_text("lifecycle.portal_status_refused",
+                            {"code": change.code, "from": change.refused_from, "to": change.status}) or note
+    return change.code, status_text(change.status), _when(change.at), note
 
 
 def _read_page(store: Any) -> dict[str, Any]:
@@ -201,8 +212,8 @@ class SyncPage(QWidget):
         if refused:
             title += " · " + self.tr("refused by the portal: %1").replace("%1", str(refused))
         self.queue_title.setText(title)
-        self.news_model.set_rows([(c, (c.code, STATUSES[c.status].label_vi if c.status in STATUSES else c.status,
-                                       _when(c.at), c.note or ""), None) for c in data["changes"]])
+        self.news_model.set_rows([(c, news_cells(c), REFUSED_COLOUR if c.refused_from else None)
+                                  for c in data["changes"]])
         self.metered.blockSignals(True)
         self.metered.setChecked(data["metered"])
         self.metered.blockSignals(False)
