@@ -60,7 +60,6 @@ def test_an_action_from_the_detail_by_keyboard(qtbot, desk, runner, vietnamese, 
     qtbot.keyClick(dialog, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     menu = dialog.actions_menu
     assert menu.isVisible()
-    save_screen(dialog, "detail-actions", publish=True)
     qtbot.keyClick(menu, Qt.Key.Key_Down)  # "Yêu cầu bổ sung hồ sơ"
     qtbot.keyClick(menu, Qt.Key.Key_Return)
     settle()
@@ -88,6 +87,25 @@ def test_an_action_from_the_detail_by_keyboard(qtbot, desk, runner, vietnamese, 
     assert viewer is not None or "mẫu 02" in dialog.message.text(), dialog.message.text()
     if viewer is not None:
         viewer.close()
+    qtbot.keyClick(dialog, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    save_with_menu(dialog, dialog.actions_menu, "detail-actions")
+    dialog.actions_menu.close()
+
+
+def save_with_menu(dialog, menu, name: str) -> None:  # type: ignore[no-untyped-def]
+    """The dialog with its open menu painted where it is (a menu is a window of its own)."""
+    from PySide6.QtGui import QPainter
+
+    from tests.screens import screen_path
+
+    settle()
+    picture = dialog.grab()
+    painter = QPainter(picture)
+    painter.drawPixmap(dialog.mapFromGlobal(menu.pos()), menu.grab())
+    painter.end()
+    target = screen_path(f"{name}.png", publish=True)
+    if target is not None:
+        assert picture.save(str(target))
 
 
 def test_a_refused_action_says_why_in_vietnamese_and_keeps_the_dialog(qtbot, desk, runner, vietnamese,

@@ -105,7 +105,7 @@ def detail_html(detail: DossierDetail) -> str:
         what = status_text(step.status)
         if step.action and step.action != "portal":
             what = f"{action_text(step.action)} → {what}"
-        note = step.note
+        note = "; ".join(part for part in (step.note, step_summary(step)) if part)
         if step.refused:  # a portal change the lifecycle machine did not apply
             note = problem_text("lifecycle.portal_status_refused",
                                 {"code": v.code, "from": step.details.get("status_from", ""), "to": step.status}) or ""
@@ -116,6 +116,21 @@ def detail_html(detail: DossierDetail) -> str:
                      f"<td>{e(step.by)}</td><td>{e(note)}</td></tr>")
     parts.append("</table>")
     return "".join(parts)
+
+
+def step_summary(step: Any) -> str:
+    """The gist of an action's details for the timeline: items, reason, body, new appointment,
+    tracking number (names and ID numbers stay on the printed form)."""
+    details = step.details or {}
+    if step.refused:
+        return ""
+    parts = [", ".join(details.get("items") or []), details.get("reason") or "",
+             details.get("to_body") or details.get("from_body") or "", details.get("tracking") or ""]
+    if step.action in ("apologise", "supplement_received") and details.get("new_due"):
+        from datetime import datetime
+
+        parts.append(f"→ {datetime.fromisoformat(details['new_due']):%H:%M %d/%m/%Y}")
+    return "; ".join(str(part) for part in parts if part)
 
 
 class DossierDialog(QDialog):

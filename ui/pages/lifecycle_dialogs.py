@@ -205,6 +205,7 @@ class ReturnDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.hide()
         layout.addWidget(self.problem)
+        layout.addStretch(1)
         row = QHBoxLayout()
         self.confirm_button = QPushButton(self.tr("Record the return (Ctrl+Enter)"))
         self.confirm_button.clicked.connect(self.confirm)
