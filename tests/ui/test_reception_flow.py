@@ -211,16 +211,22 @@ def test_ordinary_typing_of_an_id_number_is_not_a_qr(qtbot, desk_store, paths, r
     window.close()
 
 
-def test_missing_required_document_means_supplements_unless_a_reason(qtbot, desk_store, paths, runner,
-                                                                     vietnamese, tmp_path) -> None:
-    window = open_reception(qtbot, desk_store, paths, runner)
+def birth_without_certificate(qtbot, store, paths, runner, tmp_path):  # type: ignore[no-untyped-def]
+    """A birth registration with only the declaration ticked (no birth certificate)."""
+    window = open_reception(qtbot, store, paths, runner)
     page = window.reception_page
     print_to(page, tmp_path / "r.pdf")
     type_text(qtbot, focused(), "khai sinh")
     press_enter(qtbot, focused())
     scan_qr(qtbot)
     table = page.form.documents.table
-    qtbot.keyClick(table, Qt.Key.Key_Space)  # only the declaration; no birth certificate
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    return window, page, table
+
+
+def test_missing_required_document_means_supplements_unless_a_reason(qtbot, desk_store, paths, runner,
+                                                                     vietnamese, tmp_path) -> None:
+    window, page, table = birth_without_certificate(qtbot, desk_store, paths, runner, tmp_path)
     settle(qtbot, page)
     # Not blocked: the summary says what confirming will do.
     assert page.summary.problems.text().startswith("Thiếu giấy tờ bắt buộc: xác nhận sẽ ghi phiếu yêu cầu bổ sung")
@@ -241,14 +247,7 @@ def test_missing_required_document_means_supplements_unless_a_reason(qtbot, desk
 
 def test_missing_required_document_with_a_reason_is_accepted(qtbot, desk_store, paths, runner, vietnamese,
                                                             tmp_path) -> None:
-    window = open_reception(qtbot, desk_store, paths, runner)
-    page = window.reception_page
-    print_to(page, tmp_path / "r.pdf")
-    type_text(qtbot, focused(), "khai sinh")
-    press_enter(qtbot, focused())
-    scan_qr(qtbot)
-    table = page.form.documents.table
-    qtbot.keyClick(table, Qt.Key.Key_Space)
+    window, page, _table = birth_without_certificate(qtbot, desk_store, paths, runner, tmp_path)
     reason = page.form.documents.reason
     reason.edit.setFocus()
     type_text(qtbot, reason.edit, "Bổ sung giấy chứng sinh sau")

@@ -50,14 +50,22 @@ def _failed(label: QLabel, exc: BaseException) -> None:
     _problem_style(label, error_text(exc))
 
 
-def is_ctrl_enter(event: QKeyEvent) -> bool:
-    """Ctrl+Enter confirms a lifecycle dialog from any of its fields (a key event, not a
-    window shortcut, so it works whichever window the system made active)."""
-    return (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier))
+class ConfirmDialog(QDialog):
+    """A dialog that Ctrl+Enter confirms from any of its fields (`confirm`): a key event rather
+    than a window shortcut, so it works whichever window the system made active."""
+
+    def confirm(self) -> None:
+        raise NotImplementedError
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.confirm()
+            return
+        super().keyPressEvent(event)
 
 
-class ActionDialog(QDialog):
+class ActionDialog(ConfirmDialog):
     """The details of one action on one dossier, then the action itself on the store lane."""
 
     acted = Signal(object)  # app.lifecycle.actions.ActResult
@@ -117,12 +125,6 @@ class ActionDialog(QDialog):
         first.setFocus()
         self.resize(520, 0)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if is_ctrl_enter(event):
-            self.confirm()
-            return
-        super().keyPressEvent(event)
-
     def action_input(self) -> Any:
         from app.lifecycle.machine import ActionInput
 
@@ -157,7 +159,7 @@ class ActionDialog(QDialog):
         _failed(self.problem, exc)
 
 
-class ReturnDialog(QDialog):
+class ReturnDialog(ConfirmDialog):
     """Return of the result: scan or type the code, see the fee due, say who receives it."""
 
     returned = Signal(object)  # ActResult
@@ -221,12 +223,6 @@ class ReturnDialog(QDialog):
         self._enable(False)
         self.scan.setFocus()
         self.resize(620, 0)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if is_ctrl_enter(event):
-            self.confirm()
-            return
-        super().keyPressEvent(event)
 
     def _enable(self, on: bool) -> None:
         for widget in (self.to, self.fee, self.note, self.confirm_button):
