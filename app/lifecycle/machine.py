@@ -23,7 +23,7 @@ from app.errors import InputError
 from app.lifecycle.errors import LifecycleError, LifecycleRoleError
 from app.limits import DEFAULT_LIMITS
 from app.statuses import STATUSES, check_transition
-from app.text import collapse_spaces, excerpt, nfc
+from app.text import collapse_spaces, describe_char, excerpt, nfc, unsafe_char
 
 # Who may act: the receiving official and the supervisor take every action; a post-office agent
 # receives, forwards and hands results back (often by post) but does not decide on a dossier;
@@ -141,8 +141,10 @@ def _clean(value: Any, field_name: str, limit: int) -> str:
     if len(text) > limit:
         raise LifecycleError("too_long", f"{field_name}: {len(text)} characters, more than the "
                              f"{limit} allowed", field=field_name, max=limit)
-    if any(ord(c) < 32 for c in text):
-        raise LifecycleError("bad_value", f"{field_name}: contains control characters", field=field_name)
+    found = unsafe_char(text)
+    if found is not None:  # controls, bidi overrides, zero-width: they hide or reorder what prints
+        raise LifecycleError("bad_value", f"{field_name}: character {found[0] + 1} is "
+                             f"{describe_char(found[1])}, which a form field may not hold", field=field_name)
     return text
 
 

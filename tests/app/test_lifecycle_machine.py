@@ -166,3 +166,11 @@ def test_portal_transition_check_is_the_same_table() -> None:
     check_transition("CHO_BO_SUNG", "TU_CHOI")
     with pytest.raises(InputError):
         check_transition("DA_TRA", "DANG_XU_LY")
+
+
+@pytest.mark.parametrize("text", ["x\x1b[2Jy", "Nguyễn\u202eVăn", "a\u200bb"])
+def test_texts_that_would_hide_or_reorder_what_prints_are_refused(text: str) -> None:
+    state = DossierState(status="DANG_XU_LY", received_at=RECEIVED, due_at=compute_due(RECEIVED, RULE, CAL))
+    with pytest.raises(LifecycleError) as refused:
+        step(state, "refuse", ActionInput(reason=text), context("receiver", RECEIVED))
+    assert refused.value.kind == "lifecycle.bad_value" and refused.value.params == {"field": "reason"}
