@@ -50,6 +50,12 @@ PLACE_NAME = Option("unit.place_name", "", "the place in \"{Địa danh}, ngày 
 PARENT_AGENCY = Option("unit.parent_agency", "", "the line above the unit's name in form headers")
 HOTLINE = Option("unit.hotline", "", "the unit's hotline, printed in the footnotes when set")
 
+# -- the dossier's life after reception (app/lifecycle) --------------------------------------------
+APOLOGY_WINDOW_DAYS = Option("lifecycle.apology_window_days", 2,
+                             "working days before the appointment from which an apology may be made")
+RETENTION_DAYS = Option("lifecycle.retention_days", 90,
+                        "days after the return before a confirmed dossier's personal data is purged")
+
 # -- the desk's screens --------------------------------------------------------------------------
 IDLE_LOCK_MINUTES = Option("security.idle_lock_minutes", 10, "minutes without input before the screen locks")
 VIETQR_ACCOUNT = Option("payment.vietqr", None, "the unit's bank account for VietQR transfers")

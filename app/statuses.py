@@ -35,11 +35,16 @@ STATUSES: dict[str, Status] = {s.name: s for s in (
     Status("DA_TRA", 10, "done", final=True),
 )}
 
-# Which status may follow which; anything else is refused rather than silently applied.
+# Which status may follow which; anything else is refused rather than silently applied. A
+# status may follow itself where a lifecycle action keeps it (handover to another body, receive
+# back, apology with a new appointment: app/lifecycle/machine.py); refusal (TU_CHOI) is possible
+# until the dossier is in process or waiting for supplements.
 TRANSITIONS: dict[str, frozenset[str]] = {
-    "DA_TIEP_NHAN": frozenset({"DANG_XU_LY", "CHO_BO_SUNG", "CHO_NVTC", "CO_KET_QUA", "RUT", "DUNG"}),
-    "DANG_XU_LY": frozenset({"CHO_BO_SUNG", "CHO_NVTC", "CO_KET_QUA", "RUT", "DUNG"}),
-    "CHO_BO_SUNG": frozenset({"DANG_XU_LY", "RUT", "DUNG"}),
+    "DA_TIEP_NHAN": frozenset({"DA_TIEP_NHAN", "DANG_XU_LY", "CHO_BO_SUNG", "CHO_NVTC", "CO_KET_QUA",
+                               "TU_CHOI", "RUT", "DUNG"}),
+    "DANG_XU_LY": frozenset({"DANG_XU_LY", "CHO_BO_SUNG", "CHO_NVTC", "CO_KET_QUA", "TU_CHOI", "RUT",
+                             "DUNG"}),
+    "CHO_BO_SUNG": frozenset({"DANG_XU_LY", "TU_CHOI", "RUT", "DUNG"}),
     "CHO_NVTC": frozenset({"DANG_XU_LY", "RUT", "DUNG"}),
     "CO_KET_QUA": frozenset({"DA_TRA"}),
     "TU_CHOI": frozenset(), "RUT": frozenset(), "DUNG": frozenset(), "DA_TRA": frozenset(),

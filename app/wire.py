@@ -390,13 +390,42 @@ class DossierPut(_Open):
         return self.dossier.receiving_unit or self.dossier.unit_code
 
 
+LIFECYCLE_ACTIONS = ("receive", "handover", "receive_back", "request_supplement", "supplement_received",
+                     "refuse", "apologise", "stop", "result_ready", "return", "withdraw", "portal")
+
+
+class EventDetails(_Open):
+    """The data of a lifecycle action (app/lifecycle, docs/lifecycle.md): what its form prints.
+    Every key is optional here; which ones an action carries is the desk's rule."""
+
+    items: list[Name] | None = Field(default=None, max_length=L.max_documents)  # type: ignore[valid-type]
+    reason: Note | None = None
+    note: Note | None = None
+    to_body: Name | None = None
+    from_body: Name | None = None
+    documents: _whole(0, L.max_documents) | None = None  # type: ignore[valid-type]
+    to: Literal["applicant", "representative", "post"] | None = None
+    name: Name | None = None
+    id_number: Word | None = None
+    tracking: Word | None = None
+    fee_collected_vnd: _whole(0, 10**12) | None = None  # type: ignore[valid-type]
+    old_due: Time | None = None
+    new_due: Time | None = None
+    paused_at: Time | None = None
+    resumed_at: Time | None = None
+    paused_working_minutes: _whole(0, 10**9) | None = None  # type: ignore[valid-type]
+
+
 class EventBody(_Open):
-    """`POST /v1/dossiers/{dossier_id}/events` (protocol §4.2)."""
+    """`POST /v1/dossiers/{dossier_id}/events` (protocol §4.2); `action` and `details` name the
+    lifecycle action that made the event and its data (absent from desks before lifecycle)."""
 
     event_id: Id
     status: Status  # type: ignore[valid-type]
     at: Time
     note: Note | None = None
+    action: Literal[LIFECYCLE_ACTIONS] | None = None  # type: ignore[valid-type]
+    details: EventDetails | None = None
 
 
 class CodeBlockRequest(_Open):

@@ -113,15 +113,17 @@ def _link_blobs(session: Session, dossier_id: str, hashes: list[str]) -> None:
 
 def _event_json(event: DossierEvent, row: Dossier, seq: int | None) -> dict[str, Any]:
     return {"event_id": event.id, "dossier_id": row.id, "code": row.code, "status": event.status,
-            "at": as_utc(event.at).isoformat(), "note": event.note, "by": event.by, "seq": seq}
+            "at": as_utc(event.at).isoformat(), "note": event.note, "by": event.by, "seq": seq,
+            "action": event.action, "details": event.details}
 
 
 def _record_status(session: Session, row: Dossier, *, event_id: str, status: str, at: Any,
-                   note: str | None, by: str, device_id: str | None) -> dict[str, Any]:
+                   note: str | None, by: str, device_id: str | None, action: str | None = None,
+                   details: dict[str, Any] | None = None) -> dict[str, Any]:
     """Apply a checked transition, store the event and announce it in the feed."""
     check_transition(row.status, status)
     event = DossierEvent(id=event_id, dossier_id=row.id, status=status, at=at, note=note, by=by,
-                         device_id=device_id, recorded_at=utcnow())
+                         device_id=device_id, recorded_at=utcnow(), action=action, details=details)
     session.add(event)
     row.status, row.updated_at = status, utcnow()
     session.flush()
@@ -150,9 +152,11 @@ def add_event(session: Session, device: AuthenticatedDevice, dossier_id: str,
     existing = session.get(DossierEvent, event_id)
     if existing is not None:
         return 200, _event_json(existing, row, None)
+    details = event.details.model_dump(mode="json", exclude_none=True) if event.details else None
     try:
         out = _record_status(session, row, event_id=event_id, status=status, at=at, note=note,
-                             by=device.acting_user, device_id=device.device_id)
+                             by=device.acting_user, device_id=device.device_id, action=event.action,
+                             details=details)
     except InputError as error:
         raise validation("status", f"không chuyển được từ {row.status} sang {status}",
                          f"{error.message}") from None

@@ -137,6 +137,10 @@ class DossierEvent(Base):
     by: Mapped[str] = mapped_column(String(80))
     device_id: Mapped[str | None] = mapped_column(String(36))
     recorded_at: Mapped[datetime]
+    # The desk's lifecycle action and its data (what the action's form printed); NULL for
+    # events from older desks and for changes made at the portal.
+    action: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class DossierBlob(Base):

@@ -2,7 +2,9 @@
 
 Each page of changes is applied and the cursor stored in ONE write transaction, so a crash either
 keeps both or neither; applying a change a second time finds its effect already there:
-- `dossier.status`: the portal's `event_id` becomes the local StatusEvent id (skip if present);
+- `dossier.status`: through the lifecycle machine (app/lifecycle/portal.py); the portal's
+  `event_id` becomes the local StatusEvent id (skip if present), a change the machine refuses is
+  recorded under that id as a refused event and reported, never applied;
 - `holidays`: the year's rows are written as admin rows (a replacement, same result twice);
 - `catalog.version`: fetched from its URL and imported (import_catalog is idempotent);
 - `bundle.delivered`: each result is classified exactly like an HTTP answer to that outbox row;
@@ -25,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import VIETNAM
 from app.errors import MotcuaError
+from app.lifecycle.portal import apply_portal_status
 from app.store.models import Dossier, OutboxItem, StatusEvent
 from app.wire import (
     BundleDelivered,
@@ -62,12 +65,16 @@ def _local_time(moment: datetime | None) -> datetime:
 def _apply_status(session: Session, change: StatusChange, report: PullReport) -> None:
     dossier = session.get(Dossier, change.dossier_id)
     if dossier is None or session.get(StatusEvent, change.event_id) is not None:
-        return  # another desk's dossier, or already applied
-    session.add(StatusEvent(id=change.event_id, dossier_id=dossier.id, status=change.status,
-                            at=_local_time(change.status_at), by_user=change.by or "portal",
-                            note=change.note))
-    # The feed is in the portal's commit order, so the latest applied change is the current status.
-    dossier.status = change.status
+        return  # another desk's dossier, or already applied (or refused) before
+    # Through the lifecycle machine, like a local action: an illegal change is recorded as a
+    # refused event (kept, not applied) and reported; the feed is in the portal's commit order,
+    # so the latest applied change is the current status.
+    outcome = apply_portal_status(session, dossier, event_id=change.event_id, status=change.status,
+                                  at=_local_time(change.status_at), note=change.note,
+                                  by=change.by or "portal")
+    if not outcome.applied:
+        report.problems.append(outcome.reason)
+        return
     report.status_changes.append({"code": dossier.code, "status": dossier.status})
 
 

@@ -113,17 +113,24 @@ class StatusChange:
     status: str
     at: datetime
     note: str | None
+    # Not applied by the lifecycle machine (app/lifecycle/portal.py): the status the dossier had,
+    # from which this change was not allowed; None for an applied change.
+    refused_from: str | None = None
 
 
 def recent_status_changes(store: Store, *, limit: int = 20) -> list[StatusChange]:
-    """Status changes the portal sent back (newest first): "where is my dossier?" at a glance."""
+    """Status changes the portal sent back (newest first): "where is my dossier?" at a glance;
+    a change the desk refused carries the reason."""
     with store.read_session() as session:
-        rows = session.execute(select(Dossier.code, StatusEvent.status, StatusEvent.at, StatusEvent.note)
+        rows = session.execute(select(Dossier.code, StatusEvent.status, StatusEvent.at, StatusEvent.note,
+                                      StatusEvent.details)
                                .join(Dossier, Dossier.id == StatusEvent.dossier_id)
                                # Events written by no official of this desk came from the feed.
                                .where(StatusEvent.by_user.notin_(select(User.username)))
                                .order_by(StatusEvent.at.desc()).limit(limit)).all()
-    return [StatusChange(*row) for row in rows]
+    return [StatusChange(code, status, at, note,
+                         str(details.get("status_from")) if details and details.get("refused") else None)
+            for code, status, at, note, details in rows]
 
 
 def requeue(store: Store, outbox_id: str) -> None:

@@ -45,6 +45,7 @@ MINUTE_MS = 60_000
 HOUSEKEEPING_DELAY_MS = 20_000
 CATCH_UP = timedelta(days=7)  # scanned text left unread is read again at sign-in this long
 PAGE_KEYS = ("reception", "dossiers", "sync", "reports", "catalog", "settings")
+AUDIT_ROLES = ("supervisor", "admin")
 
 
 class MainWindow(QMainWindow):
@@ -94,6 +95,18 @@ class MainWindow(QMainWindow):
         change_password.setShortcut(QKeySequence("Ctrl+Shift+P"))
         change_password.triggered.connect(lambda _checked=False: self.change_password())
         self.addAction(change_password)
+        # Return of results from anywhere (the citizen at the counter holds out the receipt), and
+        # the audit log for those who oversee the desk.
+        self.return_dialog: Any = None
+        give_back = QAction(self.tr("Return a result"), self)
+        give_back.setShortcut(QKeySequence("Ctrl+T"))
+        give_back.triggered.connect(lambda _checked=False: self.open_return())
+        self.addAction(give_back)
+        if store.user.role in AUDIT_ROLES:
+            audit = QAction(self.tr("Audit log"), self)
+            audit.setShortcut(QKeySequence("Ctrl+Shift+L"))
+            audit.triggered.connect(lambda _checked=False: self.open_audit())
+            self.addAction(audit)
 
     # -- construction ---------------------------------------------------------------------------
     def _build_pages(self, language: str) -> None:
@@ -175,6 +188,35 @@ class MainWindow(QMainWindow):
 
         dialog.finished.connect(closed)
         dialog.open()
+
+    def open_return(self) -> Any:
+        """Trả kết quả (Ctrl+T): scan the receipt or type the code; None while locked."""
+        from ui.pages.lifecycle_dialogs import ReturnDialog
+
+        if self.is_locked:
+            return None
+        if self.return_dialog is None:
+            self.return_dialog = ReturnDialog(self.store, self.runner, self)
+            self.return_dialog.returned.connect(lambda _result: self._dossier_changed())
+        self.return_dialog.open()
+        self.return_dialog.activateWindow()  # the barcode reader types into the focused window
+        self.return_dialog.scan.setFocus()
+        return self.return_dialog
+
+    def open_audit(self) -> Any:
+        """The audit log (Ctrl+Shift+L), for the supervisor and the administrator."""
+        from ui.pages.lifecycle_dialogs import AuditDialog
+
+        if self.is_locked or self.store.user.role not in AUDIT_ROLES:
+            return None
+        dialog = AuditDialog(self.store, self.runner, self)
+        dialog.open()
+        dialog.load()
+        return dialog
+
+    def _dossier_changed(self) -> None:
+        self.sync.notify()
+        self.dossiers_page.load()
 
     def show_page(self, key: str) -> None:
         """Switch to a page and put the keyboard focus on it (a locked desk ignores this)."""

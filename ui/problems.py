@@ -21,12 +21,13 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from ui.problem_texts import capture, forms, reception, store, sync
+from ui.problem_texts import capture, forms, lifecycle, reception, store, sync
 
 log = logging.getLogger(__name__)
 _PLACEHOLDER = re.compile(r"%\((\w+)\)")
 
-TEXTS: dict[str, Callable[[], str]] = {**reception.TEXTS, **capture.TEXTS, **sync.TEXTS, **store.TEXTS, **forms.TEXTS}
+TEXTS: dict[str, Callable[[], str]] = {**reception.TEXTS, **capture.TEXTS, **sync.TEXTS, **store.TEXTS, **forms.TEXTS,
+                                        **lifecycle.TEXTS}
 
 # Error classes (MotcuaError.code) worded when their kind has no sentence of its own.
 CLASS_TEXTS: dict[str, Callable[[], str]] = {
@@ -90,7 +91,13 @@ def fill(template: str, params: Mapping[str, Any]) -> str:
 def problem_text(kind: str, params: Mapping[str, Any] | None = None, *, code: str = "") -> str | None:
     """The sentence for a problem `kind`, or for its error class `code`; None when neither is known."""
     sentence = TEXTS.get(kind) or CLASS_TEXTS.get(code) or CLASS_TEXTS.get(kind)
-    return fill(sentence(), params or {}) if sentence else None
+    if sentence is None:
+        return None
+    if kind.startswith("lifecycle."):
+        from ui.lifecycle_text import readable_params
+
+        params = readable_params(params or {})
+    return fill(sentence(), params or {})
 
 
 def worded(problem: Any) -> str:

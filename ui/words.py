@@ -35,6 +35,9 @@ _FORMS: dict[str, Callable[[], str]] = {
 }
 
 
+STATUS_CODES = frozenset(_STATUSES)
+
+
 def status_text(code: str) -> str:
     """A dossier status for the screen; an unknown code as it is (data the portal sent)."""
     worded = _STATUSES.get(code)

@@ -80,6 +80,16 @@ def index_in_session(session: Session, dossier_id: str, page_sha256: str, text: 
     return row.id
 
 
+def forget_dossier_text(session: Session, dossier_id: str) -> int:
+    """Remove every page text of a dossier and its full-text entries (purge of personal data,
+    app/lifecycle/purge.py), inside the caller's write transaction; returns the rows removed."""
+    ids = list(session.scalars(sql("SELECT id FROM page_texts WHERE dossier_id = :d"), {"d": dossier_id}))
+    if ids and _fts_ready(session):
+        session.execute(sql(f"DELETE FROM {FTS_TABLE} WHERE dossier_id = :d"), {"d": dossier_id})
+    session.execute(sql("DELETE FROM page_texts WHERE dossier_id = :d"), {"d": dossier_id})
+    return len(ids)
+
+
 def search_dossiers_by_text(store: Store, query: str, limit: int = 50) -> list[str]:
     """Ids of dossiers whose scanned text matches `query`, best match first, at most `limit`."""
     with store.read_session() as session:

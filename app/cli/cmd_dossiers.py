@@ -1,4 +1,5 @@
-"""Dossier commands: `intake` (receive from a JSON description), `dossiers list|show`, `forms render`."""
+"""Dossier commands: `intake` (receive from a JSON description), `dossiers list|show|act|purge`,
+`forms render`."""
 
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     add_store_user_options(show)
     show.set_defaults(handler=run_show)
 
+    _register_lifecycle(actions, common)
+
     forms = sub.add_parser("forms", help="official forms")
     form_actions = forms.add_subparsers(dest="action", metavar="ACTION", required=True)
     render = form_actions.add_parser("render", parents=[common], help="render a dossier's form to PDF")
@@ -61,12 +64,17 @@ def run_intake(args: argparse.Namespace) -> int:
         if args.receipt:
             from app.forms.render import render_form
 
+            # Received incomplete: the request for supplements (form 02) instead of the receipt.
+            form = "02" if result.needs_supplements else "01"
             with store.read_session() as session:
-                receipt = render_form(session, store, result.code, "01", out=args.receipt)
+                receipt = render_form(session, store, result.code, form, out=args.receipt)
     data = {"code": result.code, "dossier_id": result.dossier_id, "received_at": result.received_at,
             "due_at": result.due_at, "fee_vnd": result.fee_vnd,
-            "already_confirmed": result.already_confirmed, "receipt": str(receipt) if receipt else None}
+            "already_confirmed": result.already_confirmed, "needs_supplements": result.needs_supplements,
+            "receipt": str(receipt) if receipt else None}
     note = "  (already received earlier from the same draft_id: no new dossier)" if result.already_confirmed else ""
+    if result.needs_supplements:
+        note += "  (a required document is missing: waiting for supplements, no appointment yet)"
     emit(args, data, result.code + note)
     return 0
 
@@ -98,4 +106,93 @@ def run_render(args: argparse.Namespace) -> int:
         out = render_form(session, store, args.code, args.form, out=args.out, paper=args.paper,
                           event_id=args.event_id)
     emit(args, {"code": args.code, "form": args.form, "pdf": str(out)}, f"Form {args.form}: {out}")
+    return 0
+
+
+def _register_lifecycle(actions: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    from app.lifecycle.machine import CLI_NAMES, RETURN_TO
+
+    act = actions.add_parser("act", parents=[common], help="take a lifecycle action (docs/lifecycle.md)")
+    act.add_argument("code", help="dossier code, or the text read from the receipt's QR")
+    act.add_argument("lifecycle_action", metavar="ACTION", choices=sorted(CLI_NAMES.values()),
+                     help=", ".join(CLI_NAMES.values()))
+    act.add_argument("--note", default="")
+    act.add_argument("--reason", default="", help="refuse, stop, apologise (required); supplements, withdraw")
+    act.add_argument("--item", dest="items", action="append", default=[],
+                     help="request-supplement: an item to complete (repeat for each)")
+    act.add_argument("--new-due", help='apologise: the new appointment, "YYYY-MM-DD HH:MM"')
+    act.add_argument("--body", default="", help="handover: the processing body; receive-back: where from")
+    act.add_argument("--documents", type=int, help="handover: documents handed over (default: received)")
+    act.add_argument("--to", choices=RETURN_TO, help="return: who receives the result (default applicant)")
+    act.add_argument("--name", default="", help="return to a representative: full name")
+    act.add_argument("--id-number", default="", help="return to a representative: ID number")
+    act.add_argument("--tracking", default="", help="return by post: postal tracking number")
+    act.add_argument("--fee-collected", type=int, help="return: fee collected now in VND (default: all due)")
+    act.add_argument("--out", type=Path, help="also write the action's form (PDF) here")
+    add_store_user_options(act)
+    act.set_defaults(handler=run_act)
+
+    purge = actions.add_parser("purge", parents=[common],
+                               help="remove personal data of returned, portal-confirmed dossiers")
+    purge.add_argument("codes", nargs="*", metavar="CODE", help="only these dossiers (each must qualify)")
+    purge.add_argument("--older-than-days", type=int, help="retention in days (default: the setting, 90)")
+    purge.add_argument("--dry-run", action="store_true", help="list what would be purged, remove nothing")
+    add_store_user_options(purge)
+    purge.set_defaults(handler=run_purge)
+
+
+def run_act(args: argparse.Namespace) -> int:
+    from app.lifecycle.actions import act
+    from app.lifecycle.machine import ActionInput, action_named, parse_new_due
+    from app.lifecycle.returns import code_from_scan
+
+    spec = action_named(args.lifecycle_action)
+    data = ActionInput(note=args.note, reason=args.reason, items=tuple(args.items),
+                       new_due=parse_new_due(args.new_due) if args.new_due else None,
+                       to=args.to or "", name=args.name, id_number=args.id_number, tracking=args.tracking,
+                       body=args.body, documents=args.documents, fee_collected_vnd=args.fee_collected)
+    code = code_from_scan(args.code)
+    with opened_store(args) as store:
+        if args.out:
+            _check_form_available(store, code, spec.form, spec.name)
+        result = act(store, code, spec.name, data)
+        pdf = None
+        if args.out and result.form:
+            from app.forms.render import render_form
+
+            with store.read_session() as session:
+                pdf = render_form(session, store, result.code, result.form, out=args.out)
+    due = f", due {result.due_at:%H:%M %d/%m/%Y}" if result.due_at else ""
+    human = f"{result.code}: {args.lifecycle_action} → {result.status}{due}"
+    if pdf:
+        human += f"\nForm {result.form}: {pdf}"
+    emit(args, result.to_dict() | {"pdf": str(pdf) if pdf else None}, human)
+    return 0
+
+
+def _check_form_available(store: object, code: str, form: str | None, action: str) -> None:
+    """--out for an action with no form, or a form not built yet: refused before acting."""
+    from app.errors import InputError
+    from app.forms.templates import template_for
+    from app.lifecycle.actions import find_dossier
+
+    if form is None:
+        raise InputError(f"--out: the action {action.replace('_', '-')} has no form to write")
+    with store.read_session() as session:  # type: ignore[attr-defined]
+        received = find_dossier(session, code).received_at
+    template_for(form, received.date())
+
+
+def run_purge(args: argparse.Namespace) -> int:
+    from app.lifecycle.purge import purge
+
+    with opened_store(args) as store:
+        report = purge(store, codes=args.codes, older_than_days=args.older_than_days, dry_run=args.dry_run)
+    verb = "would purge" if report.dry_run else "purged"
+    lines = [f"{verb} {len(report.purged)} dossier(s), {report.pages_removed} page(s)"]
+    lines += [f"  {code}" for code in report.purged]
+    if report.skipped:
+        lines.append(f"kept {len(report.skipped)}:")
+        lines += [f"  {item['reason']}" for item in report.skipped]
+    emit(args, report.to_dict(), "\n".join(lines))
     return 0

@@ -142,6 +142,7 @@ class ReceptionQuote:
     fee: FeeQuote | None
     problems: list[FieldProblem]
     received_at: datetime
+    needs_supplements: bool = False  # a required document missing, no reason: form 02, no appointment
 
 
 @dataclass(frozen=True)
@@ -149,9 +150,10 @@ class ReceptionResult:
     dossier_id: str
     code: str
     received_at: datetime
-    due_at: datetime
+    due_at: datetime | None  # None: received incomplete, no appointment until supplements arrive
     fee_vnd: int
     already_confirmed: bool
+    needs_supplements: bool = False  # received incomplete: form 02, not the receipt, is printed
 
 
 # --- JSON writing -----------------------------------------------------------------------------

@@ -37,6 +37,8 @@ from app.codes import allocate_dossier_code, offline_range_for
 from app.errors import InputError, MotcuaError, StoreError
 from app.identity.cccd import CccdRecord
 from app.ids import new_id
+from app.lifecycle.actions import apply_action
+from app.lifecycle.machine import ActionInput
 from app.limits import Limits
 from app.reception.model import (FEE_CHANNEL, ApplicantInput, DocumentInput, FieldProblem, PageInput,
                                  ReceptionInvalid, ReceptionQuote, ReceptionRequest, ReceptionResult)
@@ -50,6 +52,8 @@ if TYPE_CHECKING:  # the store imports much of app/; only the type is needed her
     from app.store.service import Store
 
 OUTBOX_KIND = OutboxKind.DOSSIER_CREATE.value
+# The reason printed on form 02 when the desk itself finds a required document missing.
+SUPPLEMENT_AT_RECEPTION = "Thiếu thành phần hồ sơ bắt buộc khi tiếp nhận"
 AUDIT_ACTION = "dossier.received"
 StoredPage = tuple[str, int, str]  # (sha256, size, mime)
 
@@ -106,8 +110,10 @@ def preview_reception(session: Session, request: ReceptionRequest, *,
                       now: datetime | None = None) -> ReceptionQuote:
     """Procedure, appointment time, fee and problems for the screen; never writes."""
     checked = check_request(session, request, now=now or local_now())
-    return ReceptionQuote(procedure=checked.version, due_at=checked.due_at, fee=checked.fee,
-                          problems=checked.problems, received_at=checked.received_at)
+    due_at = None if checked.needs_supplements else checked.due_at  # no appointment until complete
+    return ReceptionQuote(procedure=checked.version, due_at=due_at, fee=checked.fee,
+                          problems=checked.problems, received_at=checked.received_at,
+                          needs_supplements=checked.needs_supplements)
 
 
 def confirm_reception(store: Store, request: ReceptionRequest, *,
@@ -157,9 +163,9 @@ def _confirmed_before(session: Session, draft_id: str) -> ReceptionResult | None
     row = session.scalar(select(Dossier).where(Dossier.draft_id == draft_id))
     if row is None:
         return None
-    assert row.due_at is not None
     return ReceptionResult(dossier_id=row.id, code=row.code, received_at=row.received_at,
-                           due_at=row.due_at, fee_vnd=row.fee_vnd, already_confirmed=True)
+                           due_at=row.due_at, fee_vnd=row.fee_vnd, already_confirmed=True,
+                           needs_supplements=_received_incomplete(session, row.id))
 
 
 def _store_pages(blobs: BlobStore, request: ReceptionRequest, limits: Limits) -> list[list[StoredPage]]:
@@ -210,10 +216,12 @@ def _write(store: Store, session: Session, checked: CheckedRequest,
                                  offline_range=offline_range)
     fee = checked.fee
     data = _dossier_data(checked, fee)
+    # Incomplete without a recorded reason: no appointment until the supplements arrive.
+    due_at = None if checked.needs_supplements else checked.due_at
     dossier = Dossier(id=new_id(), code=code, unit_code=unit_code,
                       procedure_version_id=version_row_id(session, version.code, version.valid_from),
                       applicant_id=applicant.id, channel=request.channel, status=INITIAL_STATUS,
-                      received_at=checked.received_at, due_at=checked.due_at,
+                      received_at=checked.received_at, due_at=due_at,
                       received_by=store.user.id, draft_id=request.draft_id or None,
                       fee_vnd=fee.amount_vnd or 0, payment_method=request.payment_method,
                       delivery=request.delivery, data=data)
@@ -229,10 +237,25 @@ def _write(store: Store, session: Session, checked: CheckedRequest,
     session.flush()
     store.record_audit(session, action=AUDIT_ACTION, object_type="dossier", object_id=dossier.id,
                        details=_audit_details(code, version, data))
+    if checked.needs_supplements:
+        # The supplements path, in this same transaction: the dossier waits for the missing
+        # documents (clock stopped from the reception moment) and form 02 is printed.
+        apply_action(session, store, dossier, "request_supplement",
+                     ActionInput(items=tuple(checked.missing), reason=SUPPLEMENT_AT_RECEPTION),
+                     now=checked.received_at, as_reception=True)
     if request.draft_id:
         session.execute(delete(Draft).where(Draft.id == request.draft_id))
     return ReceptionResult(dossier_id=dossier.id, code=code, received_at=checked.received_at,
-                           due_at=checked.due_at, fee_vnd=dossier.fee_vnd, already_confirmed=False)
+                           due_at=dossier.due_at, fee_vnd=dossier.fee_vnd, already_confirmed=False,
+                           needs_supplements=checked.needs_supplements)
+
+
+def _received_incomplete(session: Session, dossier_id: str) -> bool:
+    """True when the dossier went to the supplements path at reception (its first request)."""
+    first = session.scalar(select(StatusEvent.action).where(StatusEvent.dossier_id == dossier_id,
+                                                            StatusEvent.action.is_not(None))
+                           .order_by(StatusEvent.at, StatusEvent.id).limit(1))
+    return first == "request_supplement"
 
 
 def _upsert_applicant(session: Session, a: ApplicantInput) -> Applicant:
@@ -300,12 +323,12 @@ def _dossier_data(checked: CheckedRequest, fee: FeeQuote) -> dict[str, Any]:
 def _outbox_payload(store: Store, dossier: Dossier, request: ReceptionRequest,
                     documents: list[dict[str, Any]], data: dict[str, Any]) -> dict[str, Any]:
     """The dossier as the portal needs it: JSON-serialisable, dates and times ISO."""
-    assert dossier.due_at is not None
     return {
         "dossier_id": dossier.id, "code": dossier.code, "unit_code": dossier.unit_code,
         "receiving_unit": store.unit.code, "procedure": data["procedure"],
         "status": dossier.status, "channel": dossier.channel,
-        "received_at": dossier.received_at.isoformat(), "due_at": dossier.due_at.isoformat(),
+        "received_at": dossier.received_at.isoformat(),
+        "due_at": dossier.due_at.isoformat() if dossier.due_at else None,
         "received_by": store.user.username, "applicant": data["applicant"],
         "representative": data["representative"], "documents": documents,
         "documents_missing": data["documents_missing"], "missing_reason": data["missing_reason"],

@@ -64,6 +64,13 @@ class CheckedRequest:
     problems: list[FieldProblem]
     limits: Limits  # the portal's published limits the request was checked against
 
+    @property
+    def needs_supplements(self) -> bool:
+        """A required document is missing and the official recorded no reason to accept it
+        anyway: the dossier is received waiting for supplements (form 02), with no appointment
+        until they arrive (app/lifecycle, docs/lifecycle.md)."""
+        return bool(self.missing) and not clean_text(self.request.missing_reason)
+
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -325,22 +332,15 @@ def _check_documents(request: ReceptionRequest, version: ProcedureVersionData | 
                 kind="reception.pages_of_unreceived_document", params={"name": name})
         pages = [_check_page(page, f"{where}.pages[{j}]", add, limits) for j, page in enumerate(doc.pages)]
         if doc.required and doc.kind == "submit" and not doc.received:
+            # Not a problem: without a recorded reason the dossier takes the supplements path
+            # (CheckedRequest.needs_supplements).
             missing.append(name)
-            if not clean_text(request.missing_reason):
-                add(f"{where}.received", "this required document was not received; receive it, "
-                                         "or record why the dossier is accepted without it (missing_reason)",
-                    kind="reception.document_not_received", params={"name": name})
         cleaned.append(replace(doc, name=name, pages=pages))
     if version is not None:
         listed = [fold(d.name) for d in cleaned if d.name]
         for item in version.documents:
             if item.required and item.kind == "submit" and not _listed(fold(item.name), listed):
                 missing.append(item.name)
-                if not clean_text(request.missing_reason):
-                    add("documents", f"the required document {item.name!r} of the checklist is missing; "
-                                     "add it, or record why the dossier is accepted without it "
-                                     "(missing_reason)", kind="reception.checklist_document_missing",
-                        params={"name": clip(item.name)})
     return cleaned, missing
 
 

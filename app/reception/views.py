@@ -167,13 +167,23 @@ class StatusStep:
     at: datetime
     by: str
     note: str
+    action: str = ""  # the lifecycle action (app/lifecycle); "" for reception and older rows
+    details: Mapping[str, Any] | None = None  # the action's data; {"refused": True, …} for a
+    # portal change the lifecycle machine did not apply
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.details and self.details.get("refused"))
 
 
 def status_history(session: Session, dossier_id: str) -> list[StatusStep]:
-    """The dossier's timeline, oldest first."""
-    rows = session.execute(select(StatusEvent.status, StatusEvent.at, StatusEvent.by_user, StatusEvent.note)
-                           .where(StatusEvent.dossier_id == dossier_id).order_by(StatusEvent.at)).all()
-    return [StatusStep(status, at, by or "", note or "") for status, at, by, note in rows]
+    """The dossier's timeline, oldest first (ids, time-ordered, break ties of one moment)."""
+    rows = session.execute(select(StatusEvent.status, StatusEvent.at, StatusEvent.by_user, StatusEvent.note,
+                                  StatusEvent.action, StatusEvent.details)
+                           .where(StatusEvent.dossier_id == dossier_id)
+                           .order_by(StatusEvent.at, StatusEvent.id)).all()
+    return [StatusStep(status, at, by or "", note or "", action or "", details)
+            for status, at, by, note, action, details in rows]
 
 
 def load_dossier_view(session: Session, code: str) -> DossierView:

@@ -101,3 +101,40 @@ def verify_chain(session: Session, *, batch: int = 2000) -> ChainReport:
 
 def _total(session: Session) -> int:
     return int(session.scalar(select(func.count()).select_from(AuditEvent)) or 0)
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One audit event as the supervisor's viewer lists it (`at` is the hashed UTC text)."""
+
+    seq: int
+    at: str
+    username: str
+    action: str
+    object_type: str
+    object_id: str
+    code: str  # the dossier code, for dossier events that name one
+
+
+def find_events(session: Session, *, dossier_id: str | None = None, username: str | None = None,
+                since: datetime | None = None, until: datetime | None = None,
+                limit: int = 1000) -> list[AuditRow]:
+    """Audit events, newest first, filtered by dossier (its id), official and UTC time range
+    (`since` inclusive, `until` exclusive). The log is read, never changed."""
+    query = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(max(1, min(limit, 10_000)))
+    if dossier_id:
+        query = query.where(AuditEvent.object_type == "dossier", AuditEvent.object_id == dossier_id)
+    if username:
+        query = query.where(AuditEvent.username == username)
+    # `at` is ISO-8601 UTC text of one fixed width, so text order is time order.
+    if since is not None:
+        query = query.where(AuditEvent.at >= _at_text(since))
+    if until is not None:
+        query = query.where(AuditEvent.at < _at_text(until))
+    return [AuditRow(row.seq, row.at, row.username or "", row.action, row.object_type, row.object_id or "",
+                     str((row.details or {}).get("code") or "")) for row in session.scalars(query)]
+
+
+def _at_text(moment: datetime) -> str:
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return aware.astimezone(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")

@@ -94,8 +94,6 @@ def test_unreadable_files(tmp_path: Path) -> None:
     (lambda d: d["documents"][1]["pages"][0].update(path="pages/missing.png"), "documents[1].pages[0].path"),
     (lambda d: d["applicant"].update(birth_date="1991-05-01"), "applicant.id_number"),
     (lambda d: d["applicant"].update(phone="12345"), "applicant.phone"),
-    (lambda d: d.update(documents=d["documents"][:1]), "documents"),
-    (lambda d: d["documents"][1].update(received=False, pages=[]), "documents[1].received"),
 ])
 def test_rule_violations_are_named_and_nothing_is_written(store, example: Path, change,  # noqa: F811
                                                           field: str) -> None:
@@ -104,6 +102,25 @@ def test_rule_violations_are_named_and_nothing_is_written(store, example: Path, 
         confirm_reception(store, request, now=MONDAY_9)
     assert [p.field for p in info.value.problems] == [field]
     assert dossier_count(store) == 0 and store.blobs.addresses() == []
+
+
+@pytest.mark.parametrize("change", [
+    lambda d: d.update(documents=d["documents"][:1]),
+    lambda d: d["documents"][1].update(received=False, pages=[]),
+])
+def test_incomplete_intake_waits_for_supplements_without_appointment(store, example: Path,  # noqa: F811
+                                                                     change) -> None:
+    """A required document missing and no reason recorded: received, but on the supplements path."""
+    from app.store.models import Dossier, StatusEvent
+
+    result = confirm_reception(store, request_from_intake_json(edited(example, change)), now=MONDAY_9)
+    assert result.needs_supplements and result.due_at is None
+    with store.read_session() as session:
+        dossier = session.get(Dossier, result.dossier_id)
+        actions = [e.action for e in session.query(StatusEvent).filter_by(dossier_id=dossier.id)
+                   .order_by(StatusEvent.at, StatusEvent.id)]
+    assert (dossier.status, dossier.due_at, dossier.paused_at) == ("CHO_BO_SUNG", None, MONDAY_9)
+    assert actions == [None, "request_supplement"]
 
 
 def test_intake_command(store, capsys: pytest.CaptureFixture[str],  # noqa: F811

@@ -85,21 +85,28 @@ def test_qr_applicant_is_valid_as_read(store, tmp_path: Path) -> None:  # noqa: 
     assert problems(store, request) == {}
 
 
-def test_missing_required_document_blocks_until_a_reason(store, tmp_path: Path) -> None:  # noqa: F811
+def quote_of(store, request: ReceptionRequest):  # noqa: F811
+    with store.read_session() as session:
+        return preview_reception(session, request, now=MONDAY_9)
+
+
+def test_missing_required_document_means_supplements_unless_a_reason(store, tmp_path: Path) -> None:  # noqa: F811
+    """Not a problem any more: without a reason the dossier is received waiting for supplements,
+    so the preview shows no appointment; with a reason it is accepted with one."""
     request = birth_request(store, tmp_path)
     request.documents[1].received, request.documents[1].pages = False, []
-    found = problems(store, request)
-    assert list(found) == ["documents[1].received"]
-    assert "missing_reason" in found["documents[1].received"]
+    quote = quote_of(store, request)
+    assert quote.problems == [] and quote.due_at is None
     request.missing_reason = "Bệnh viện chưa cấp giấy chứng sinh; nộp bổ sung sau"
-    assert problems(store, request) == {}
+    quote = quote_of(store, request)
+    assert quote.problems == [] and quote.due_at is not None
 
 
 def test_required_checklist_item_left_out_is_missing(store, tmp_path: Path) -> None:  # noqa: F811
     request = birth_request(store, tmp_path)
     request.documents = request.documents[:1]
-    found = problems(store, request)
-    assert "Giấy chứng sinh" in found["documents"]
+    quote = quote_of(store, request)
+    assert quote.problems == [] and quote.due_at is None
 
 
 def test_document_shape_problems(store, tmp_path: Path) -> None:  # noqa: F811

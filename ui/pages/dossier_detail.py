@@ -11,7 +11,7 @@ Keyboard: Ctrl+P reprint (the list of forms) · Ctrl+G the scanned pages · Esc 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -28,7 +28,8 @@ from PySide6.QtWidgets import QWidget
 
 from app.catalog.fees import format_vnd
 from app.errors import MotcuaError
-from ui.problems import worded
+from ui.lifecycle_text import action_text
+from ui.problems import problem_text, worded
 from ui.words import form_text
 from ui.words import status_text
 from ui.tasks import TaskRunner
@@ -42,25 +43,33 @@ class DossierDetail:
     problems: list[Any]  # the portal's refusals (SyncProblems: its words, in both languages)
     forms: list[tuple[str, str]]  # (form number, name) of every form the dossier can be printed with
     page_files: list[tuple[str, str, str]]  # (document name, sha256, mime) of its stored page files
+    actions: list[str] = field(default_factory=list)  # lifecycle actions this official may take now
 
 
 def load_detail(store: Any, code: str) -> DossierDetail:
     """Runs on the store lane."""
     from app.capture.stored_pages import page_rows
-    from app.forms.templates import forms_for
+    from app.forms.render import forms_for
+    from app.forms.templates import template_for
     from app.reception.views import load_dossier_view
     from app.reception.views import status_history
     from sync.status import dossier_sync_states
     from sync.status import outbox_entries
 
+    from app.lifecycle.actions import actions_for, find_dossier
+
     with store.read_session() as session:
         view = load_dossier_view(session, code)
         history = status_history(session, view.dossier_id)
         state = dossier_sync_states(session, [view.dossier_id])[view.dossier_id]
+        actions = actions_for(store, session, find_dossier(session, view.code))
+        # Every form the dossier has by its events (02 after a supplement request, …), in the set
+        # in force on the day it was received.
+        received = view.received_at.date()
+        forms = [(form, template_for(form, received).name) for form in forms_for(session, view)]
     refused = outbox_entries(store, states=("quarantined",), dossier_id=view.dossier_id)
-    forms = [(template.form, template.name) for template in forms_for(view.received_at.date())]
     return DossierDetail(view, history, state, [e.last_error for e in refused if e.last_error], forms,
-                         page_rows(store, view.dossier_id))
+                         page_rows(store, view.dossier_id), actions)
 
 
 def sync_state_text(state: str) -> str:
@@ -99,10 +108,35 @@ def detail_html(detail: DossierDetail) -> str:
         parts.append(f"<li>{e(d.name)} — {e(form_text(d.form))}, {d.copies} × {d.pages}{missing}</li>")
     parts.append(f"</ol><h3>{e(timeline)}</h3><table cellpadding='3'>")
     for step in detail.history:
-        parts.append(f"<tr><td>{step.at:%H:%M %d/%m/%Y}</td><td><b>{e(status_text(step.status))}</b></td>"
-                     f"<td>{e(step.by)}</td><td>{e(step.note)}</td></tr>")
+        what = status_text(step.status)
+        if step.action and step.action != "portal":
+            what = f"{action_text(step.action)} → {what}"
+        note = "; ".join(part for part in (step.note, step_summary(step)) if part)
+        if step.refused:  # a portal change the lifecycle machine did not apply
+            note = problem_text("lifecycle.portal_status_refused",
+                                {"code": v.code, "from": step.details.get("status_from", ""), "to": step.status}) or ""
+            parts.append(f"<tr style='color:#b00020'><td>{step.at:%H:%M %d/%m/%Y}</td><td><s>{e(what)}</s></td>"
+                         f"<td>{e(step.by)}</td><td>{e(note)}</td></tr>")
+            continue
+        parts.append(f"<tr><td>{step.at:%H:%M %d/%m/%Y}</td><td><b>{e(what)}</b></td>"
+                     f"<td>{e(step.by)}</td><td>{e(note)}</td></tr>")
     parts.append("</table>")
     return "".join(parts)
+
+
+def step_summary(step: Any) -> str:
+    """The gist of an action's details for the timeline: items, reason, body, new appointment,
+    tracking number (names and ID numbers stay on the printed form)."""
+    details = step.details or {}
+    if step.refused:
+        return ""
+    parts = [", ".join(details.get("items") or []), details.get("reason") or "",
+             details.get("to_body") or details.get("from_body") or "", details.get("tracking") or ""]
+    if step.action in ("apologise", "supplement_received") and details.get("new_due"):
+        from datetime import datetime
+
+        parts.append(f"→ {datetime.fromisoformat(details['new_due']):%H:%M %d/%m/%Y}")
+    return "; ".join(str(part) for part in parts if part)
 
 
 class DossierDialog(QDialog):
@@ -142,11 +176,17 @@ class DossierDialog(QDialog):
                                         else self.tr("No scanned pages"))
         self.pages_button.setEnabled(bool(count))
         self.pages_button.clicked.connect(self.show_pages)
-        for button in (self.reprint_button, self.pages_button):
+        self.actions_button = QPushButton(self.tr("&Actions (Ctrl+K)"))
+        self.actions_menu = QMenu(self.actions_button)
+        self.actions_button.setMenu(self.actions_menu)
+        self._fill_actions()
+        for button in (self.actions_button, self.reprint_button, self.pages_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         layout.addWidget(buttons)
+        self.action_dialog: QDialog | None = None
         QShortcut(QKeySequence("Ctrl+P"), self, self._offer_forms)
         QShortcut(QKeySequence("Ctrl+G"), self, self.show_pages)
+        QShortcut(QKeySequence("Ctrl+K"), self, self._offer_actions)
         self.resize(760, 640)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
@@ -155,6 +195,85 @@ class DossierDialog(QDialog):
         self.message.setText(text)
         self.message.setStyleSheet(ERROR_STYLE if error else "")
         self.message.setVisible(bool(text))
+
+    # -- lifecycle actions ------------------------------------------------------------------------
+    def _fill_actions(self) -> None:
+        self.actions_menu.clear()
+        for name in self.detail.actions:
+            item = self.actions_menu.addAction(action_text(name))
+            item.triggered.connect(lambda _checked=False, chosen=name: self.start_action(chosen))
+        self.actions_button.setEnabled(bool(self.detail.actions))
+
+    def _offer_actions(self) -> None:
+        """Ctrl+K: the actions as a menu under the button, first one selected (arrows, Enter).
+        popup() rather than showMenu(): it does not run a nested event loop."""
+        if not self.detail.actions:
+            return
+        self.actions_menu.popup(self.actions_button.mapToGlobal(self.actions_button.rect().bottomLeft()))
+        self.actions_menu.setActiveAction(self.actions_menu.actions()[0])
+
+    def start_action(self, action: str) -> None:
+        """The action's small dialog; once taken, the detail reloads and its form is shown."""
+        from ui.pages.lifecycle_dialogs import ActionDialog
+
+        if action == "return":
+            from ui.pages.lifecycle_dialogs import ReturnDialog
+
+            dialog: QDialog = ReturnDialog(self.store, self.runner, self)
+            dialog.scan.setText(self.detail.view.code)
+            dialog.look_up()
+            dialog.returned.connect(self._acted)
+            dialog.returned.connect(lambda _result: dialog.accept())
+        else:
+            dialog = ActionDialog(self.store, self.runner, self.detail.view.code, action,
+                                  due_at=self.detail.view.due_at, parent=self)
+            dialog.acted.connect(self._acted)
+        self.action_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+
+    def _acted(self, result: Any) -> None:
+        store, code = self.store, result.code
+        self.runner.run_db(lambda: load_detail(store, code), self._reloaded, self._reload_failed)
+        self.show_message(self.tr("Done: %1.").replace("%1", action_text(result.action)))
+        if result.form:
+            self._show_action_form(result.code, result.form)
+
+    def _reload_failed(self, exc: BaseException) -> None:
+        from ui.errors import error_text, report_unexpected
+
+        if not isinstance(exc, MotcuaError):
+            report_unexpected(exc)
+            return
+        self.show_message(error_text(exc), error=True)
+
+    def _reloaded(self, detail: DossierDetail) -> None:
+        self.detail = detail
+        self.text.setHtml(detail_html(detail))
+        self._fill_actions()
+
+    def _show_action_form(self, code: str, form: str) -> None:
+        """The form of the action in the viewer, when this build has it; otherwise say so (the
+        action itself is recorded either way)."""
+        from app.forms.templates import template_for
+
+        received = self.detail.view.received_at.date()
+
+        def available() -> bool:
+            try:
+                template_for(form, received)
+            except MotcuaError:
+                return False
+            return True
+
+        def shown(ok: bool) -> None:
+            if ok:
+                self.printer.show_form(code, form)
+            else:
+                self.show_message(self.tr("The action was recorded; form %1 is not available in this "
+                                          "version yet.").replace("%1", form), error=True)
+
+        self.runner.run_io(available, shown)
 
     # -- reprint --------------------------------------------------------------------------------
     def _offer_forms(self) -> None:

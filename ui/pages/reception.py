@@ -239,7 +239,8 @@ class ReceptionPage(QWidget):
         self.form.fees.show_quote(quote.fee, needs_pages=bool(version and version.fee.needs_pages))
         problems = local + _translated(quote.problems)
         self._apply_problems(problems, request, local)
-        self.summary.show_preview(quote.due_at, self._fee_shown(request), problems)
+        self.summary.show_preview(quote.due_at, self._fee_shown(request), problems,
+                                  supplements=quote.needs_supplements)
         self.preview_shown.emit()
         if self._preview_again:
             self._preview_again = False
@@ -401,7 +402,9 @@ class ReceptionPage(QWidget):
             return
         if self.printer.direct:
             self.result.show_printing()
-        self.printer.show_form(self.last_result.code, print_now=True)
+        # Received incomplete: the request for supplements (form 02) instead of the receipt.
+        form = "02" if self.last_result.needs_supplements else "01"
+        self.printer.show_form(self.last_result.code, form, print_now=True)
 
     # -- new reception and drafts ---------------------------------------------------------------
     def new_reception(self) -> None:

@@ -83,6 +83,17 @@ def entry_cells(entry: OutboxEntry) -> tuple[str, ...]:
             worded(entry.last_error) if entry.last_error else "")
 
 
+def news_cells(change: Any) -> tuple[str, ...]:
+    """A status change from the portal; one the desk refused says so, with why, in the note."""
+    from ui.problems import problem_text
+
+    note = change.note or ""
+    if change.refused_from:
+        note = problem_text("lifecycle.portal_status_refused",
+                            {"code": change.code, "from": change.refused_from, "to": change.status}) or note
+    return change.code, status_text(change.status), _when(change.at), note
+
+
 def _read_page(store: Any) -> dict[str, Any]:
     """Runs on the store lane: the queue, the news, and the settings the page shows."""
     from sync import state
@@ -210,8 +221,8 @@ class SyncPage(QWidget):
         if refused:
             title += " · " + self.tr("refused by the portal: %1").replace("%1", str(refused))
         self.queue_title.setText(title)
-        self.news_model.set_rows([(c, (c.code, status_text(c.status),
-                                       _when(c.at), c.note or ""), None) for c in data["changes"]])
+        self.news_model.set_rows([(c, news_cells(c), REFUSED_COLOUR if c.refused_from else None)
+                                  for c in data["changes"]])
         self.metered.blockSignals(True)
         self.metered.setChecked(data["metered"])
         self.metered.blockSignals(False)

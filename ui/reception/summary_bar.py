@@ -61,7 +61,8 @@ class SummaryBar(QFrame):
         row.addWidget(self.confirm_button)
         self.show_preview(None, None, [])
 
-    def show_preview(self, due_at: datetime | None, fee_vnd: int | None, problems: list[FieldProblem]) -> None:
+    def show_preview(self, due_at: datetime | None, fee_vnd: int | None, problems: list[FieldProblem], *,
+                     supplements: bool = False) -> None:
         self.due.setText(self.tr("Appointment: %1").replace("%1", moment_text(due_at)) if due_at
                          else self.tr("Appointment: —"))
         self.fee.setText(self.tr("Fee: %1").replace("%1", format_vnd(fee_vnd)) if fee_vnd is not None
@@ -73,6 +74,15 @@ class SummaryBar(QFrame):
             self.problems.setText(text)
             self.problems.setStyleSheet(ERROR_STYLE)
             self.problems.setToolTip("\n".join(f"• {p.message}" for p in problems))
+        elif supplements:
+            # A required document is missing and no reason was recorded: confirming is allowed,
+            # but it receives the dossier waiting for supplements, with no appointment.
+            self.due.setText(self.tr("Appointment: none until the missing documents arrive"))
+            self.problems.setText(self.tr("A required document is missing: confirming records a request for "
+                                          "supplements (form 02) with no appointment, unless you write why "
+                                          "the dossier is accepted without it."))
+            self.problems.setStyleSheet(ERROR_STYLE)
+            self.problems.setToolTip("")
         elif due_at is None and fee_vnd is None:
             self.problems.clear()  # a blank form: nothing to fix, nothing to confirm yet
         else:
@@ -101,8 +111,14 @@ class ResultPanel(QFrame):
         self.code = ""
         self.hide()
 
-    def show_saved(self, code: str, due_at: datetime, *, already: bool) -> None:
+    def show_saved(self, code: str, due_at: datetime | None, *, already: bool) -> None:
         self.code = code
+        if due_at is None:
+            self.text.setText(self.tr("Dossier %1 saved, waiting for supplements: no appointment until "
+                                      "the missing documents arrive.").replace("%1", code))
+            self.text.setStyleSheet(OK_STYLE)
+            self.show()
+            return
         text = self.tr("Dossier %1 saved. Appointment: %2.") if not already else \
             self.tr("Dossier %1 was already saved from this draft. Appointment: %2.")
         self.text.setText(text.replace("%1", code).replace("%2", moment_text(due_at)))
