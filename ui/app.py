@@ -129,7 +129,7 @@ def load_multimedia_backend() -> None:
     """
     from PySide6.QtCore import QLoggingCategory
 
-    from ui.capture.webcam_dialog import camera_available
+    from ui.reception.capture.webcam_dialog import camera_available
 
     # Optional codec helpers (pipewire, VA-API) that most desks lack: not worth a log line each.
     QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")

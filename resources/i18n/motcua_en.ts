@@ -1872,6 +1872,10 @@
     </context>
     <context>
         <name>ResultPanel</name>
+    <message>
+        <source>Dossier %1 saved, waiting for supplements — request for supplements (form 02) printed.</source>
+        <translation>Dossier %1 saved, waiting for supplements — request for supplements (form 02) printed.</translation>
+    </message>
         <message>
             <source>Print again (Ctrl+P)</source>
             <translation>Print again (Ctrl+P)</translation>

@@ -1872,6 +1872,10 @@
     </context>
     <context>
         <name>ResultPanel</name>
+    <message>
+        <source>Dossier %1 saved, waiting for supplements — request for supplements (form 02) printed.</source>
+        <translation>Đã lưu hồ sơ %1, chờ bổ sung — đã in phiếu yêu cầu bổ sung (mẫu 02).</translation>
+    </message>
         <message>
             <source>Print again (Ctrl+P)</source>
             <translation>In lại (Ctrl+P)</translation>

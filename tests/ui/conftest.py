@@ -121,7 +121,7 @@ def no_scanner_discovery(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Screens list no scanners unless a test asks for the SANE test device: listing every
     backend (and waiting for mDNS answers) takes seconds, inline under the synchronous runner."""
     from app.capture.sources import SourceRegistry
-    from ui.capture import capture_panel
+    from ui.reception.capture import capture_panel
 
     monkeypatch.setattr(capture_panel, "registry_factory", lambda _settings: SourceRegistry([]))
     monkeypatch.setattr(capture_panel, "_listing", None)

@@ -28,9 +28,9 @@ from tests.ui.conftest import type_text
 from tests.ui.test_reception_flow import focused
 from tests.ui.test_reception_flow import open_reception
 from tests.ui.test_reception_flow import print_to
-from ui.capture import capture_panel
-from ui.capture.webcam_dialog import WebcamDialog
-from ui.capture.webcam_dialog import raw_from_frame
+from ui.reception.capture import capture_panel
+from ui.reception.capture.webcam_dialog import WebcamDialog
+from ui.reception.capture.webcam_dialog import raw_from_frame
 
 ID_ROW = 4  # "Giấy tờ tùy thân / căn cước" in the birth registration checklist
 
@@ -186,7 +186,7 @@ def test_webcam_without_camera_says_so_and_frames_become_photographed_pages(qtbo
 
 
 def test_a_page_imported_upside_down_is_turned_upright(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from ui.capture.pages import import_files
+    from ui.reception.capture.pages import import_files
 
     plain = _specimens()["plain"]
     upside_down = tmp_path / "nguoc.png"

@@ -8,8 +8,8 @@ from pathlib import Path
 from PIL import Image
 
 from app.capture.sources.base import DeviceLostError, NoPaperError
-from ui.capture import pages as capture
-from ui.capture.problem_text import capture_error_text
+from ui.reception.capture import pages as capture
+from ui.reception.capture.problem_text import capture_error_text
 
 
 def _shown(paths: list[Path]) -> list[str]:

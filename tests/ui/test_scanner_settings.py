@@ -12,7 +12,7 @@ from app.capture.sources.folder import FolderSource
 from app.capture.sources.settings import ESCL_SETTING, FOLDERS_SETTING
 from tests.ui.conftest import press_enter, type_text
 from tests.ui.test_reception_flow import focused, open_reception
-from ui.capture import capture_panel
+from ui.reception.capture import capture_panel
 
 
 def test_a_scan_folder_set_in_settings_is_a_scanner_at_reception(qtbot, desk_store, paths, runner, vietnamese,

@@ -299,7 +299,7 @@ class DossierDialog(QDialog):
 
     def _pages_read(self, pages: list[Any]) -> None:
         from app.capture.stored_pages import render_stored_page
-        from ui.capture.viewer import PageViewer
+        from ui.reception.capture.viewer import PageViewer
 
         self.show_message("")
         if not pages:

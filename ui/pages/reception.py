@@ -139,7 +139,7 @@ class ReceptionPage(QWidget):
         self.summary = SummaryBar()
         layout.addWidget(self.summary)
         self.setFocusProxy(self.form.picker)
-        from ui.capture.capture_panel import CapturePanel
+        from ui.reception.capture.capture_panel import CapturePanel
 
         self.capture = CapturePanel(self.store, self.runner, self.form.documents)
         self.form.documents.set_side_panel(

@@ -113,6 +113,7 @@ class ResultPanel(QFrame):
 
     def show_saved(self, code: str, due_at: datetime | None, *, already: bool) -> None:
         self.code = code
+        self.waiting = due_at is None  # received incomplete: form 02 prints, not the receipt
         if due_at is None:
             self.text.setText(self.tr("Dossier %1 saved, waiting for supplements: no appointment until "
                                       "the missing documents arrive.").replace("%1", code))
@@ -129,7 +130,11 @@ class ResultPanel(QFrame):
         self.text.setText(self.tr("Dossier %1 saved — printing the receipt…").replace("%1", self.code))
 
     def show_printed(self) -> None:
-        self.text.setText(self.tr("Dossier %1 saved — receipt printed.").replace("%1", self.code))
+        if getattr(self, "waiting", False):
+            self.text.setText(self.tr("Dossier %1 saved, waiting for supplements — request for supplements "
+                                      "(form 02) printed.").replace("%1", self.code))
+        else:
+            self.text.setText(self.tr("Dossier %1 saved — receipt printed.").replace("%1", self.code))
         self.text.setStyleSheet(OK_STYLE)
 
     def show_print_failed(self, reason: str) -> None:

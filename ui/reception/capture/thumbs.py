@@ -24,8 +24,8 @@ from PySide6.QtWidgets import QListWidget
 from PySide6.QtWidgets import QListWidgetItem
 from PySide6.QtWidgets import QWidget
 
-from ui.capture.pages import THUMB_SIDE_PX
-from ui.capture.pages import CapturedPage
+from ui.reception.capture.pages import THUMB_SIDE_PX
+from ui.reception.capture.pages import CapturedPage
 
 UidRole = Qt.ItemDataRole.UserRole + 1
 

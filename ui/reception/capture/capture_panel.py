@@ -36,9 +36,9 @@ from app.capture.sources.settings import ScannerSettings
 from app.capture.sources.settings import read_scanner_settings
 from app.errors import MotcuaError
 from app.reception.model import PageInput
-from ui.capture import pages as capture
-from ui.capture.problem_text import capture_error_text
-from ui.capture.thumbs import ThumbStrip
+from ui.reception.capture import pages as capture
+from ui.reception.capture.problem_text import capture_error_text
+from ui.reception.capture.thumbs import ThumbStrip
 from ui.reception.documents_section import DocumentsSection
 from ui.tasks import TaskRunner
 from ui.widgets.file_dialogs import open_file_names
@@ -230,7 +230,7 @@ class CapturePanel(QWidget):
         self._show_totals()
 
     def _camera_available(self) -> bool:
-        from ui.capture.webcam_dialog import camera_available
+        from ui.reception.capture.webcam_dialog import camera_available
 
         return camera_available()
 
@@ -279,7 +279,7 @@ class CapturePanel(QWidget):
                     self.tr("Reading %1 file(s)…").replace("%1", str(len(chosen))), focus=focus)
 
     def open_webcam(self) -> None:
-        from ui.capture.webcam_dialog import WebcamDialog
+        from ui.reception.capture.webcam_dialog import WebcamDialog
 
         row = self.current_row()
         if self.documents.model.document_at(row) is None:
@@ -351,7 +351,7 @@ class CapturePanel(QWidget):
         self._changed(row, self.strip.currentRow())
 
     def open_viewer(self, index: int) -> None:
-        from ui.capture.viewer import PageViewer
+        from ui.reception.capture.viewer import PageViewer
 
         pages = self.book.pages(self.current_row())
         if 0 <= index < len(pages):

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from app.capture import modes
-from ui.capture.pages import CapturedPage
-from ui.capture.thumbs import qimage_of
+from ui.reception.capture.pages import CapturedPage
+from ui.reception.capture.thumbs import qimage_of
 from ui.tasks import TaskRunner
 
 ZOOM_STEP = 1.25
