@@ -34,6 +34,14 @@ TEXTS: dict[str, Callable[[], str]] = {
     "capture.scanner_address_bad": lambda: QCoreApplication.translate(
         "Problems", "“%(address)” is not a scanner address: write it as 192.168.1.20 or http://scanner.local; "
                     "nothing was saved."),
+    "reports.range_reversed": lambda: QCoreApplication.translate(
+        "Problems", "The period starts on %(start), after it ends on %(end): put the earlier date first."),
+    "reports.range_too_long": lambda: QCoreApplication.translate(
+        "Problems", "The period spans %(days) days; choose at most %(limit) days at a time."),
+    "reports.date_bad": lambda: QCoreApplication.translate(
+        "Problems", "%(field): “%(value)” is not a date; write it as YYYY-MM-DD."),
+    "reports.register_format": lambda: QCoreApplication.translate(
+        "Problems", "The register can be saved as PDF, Excel (.xlsx) or CSV; “%(name)” is none of them."),
 }
 
 # Error classes (MotcuaError.code) worded when their kind has no sentence of its own.

@@ -2302,6 +2302,22 @@
         <source>The operation could not be completed. The details are in the log file.</source>
         <translation>The operation could not be completed. The details are in the log file.</translation>
     </message>
+    <message>
+        <source>The period starts on %(start), after it ends on %(end): put the earlier date first.</source>
+        <translation>The period starts on %(start), after it ends on %(end): put the earlier date first.</translation>
+    </message>
+    <message>
+        <source>The period spans %(days) days; choose at most %(limit) days at a time.</source>
+        <translation>The period spans %(days) days; choose at most %(limit) days at a time.</translation>
+    </message>
+    <message>
+        <source>%(field): “%(value)” is not a date; write it as YYYY-MM-DD.</source>
+        <translation>%(field): “%(value)” is not a date; write it as YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>The register can be saved as PDF, Excel (.xlsx) or CSV; “%(name)” is none of them.</source>
+        <translation>The register can be saved as PDF, Excel (.xlsx) or CSV; “%(name)” is none of them.</translation>
+    </message>
 </context>
 <context>
     <name>PdfViewer</name>

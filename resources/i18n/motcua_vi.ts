@@ -2302,6 +2302,22 @@
         <source>The operation could not be completed. The details are in the log file.</source>
         <translation>Không thực hiện được thao tác. Chi tiết đã được ghi vào tệp nhật ký.</translation>
     </message>
+    <message>
+        <source>The period starts on %(start), after it ends on %(end): put the earlier date first.</source>
+        <translation>Khoảng thời gian bắt đầu ngày %(start), sau ngày kết thúc %(end): hãy để ngày sớm hơn trước.</translation>
+    </message>
+    <message>
+        <source>The period spans %(days) days; choose at most %(limit) days at a time.</source>
+        <translation>Khoảng thời gian dài %(days) ngày; mỗi lần chỉ chọn tối đa %(limit) ngày.</translation>
+    </message>
+    <message>
+        <source>%(field): “%(value)” is not a date; write it as YYYY-MM-DD.</source>
+        <translation>%(field): “%(value)” không phải là ngày; hãy viết theo dạng YYYY-MM-DD (năm-tháng-ngày).</translation>
+    </message>
+    <message>
+        <source>The register can be saved as PDF, Excel (.xlsx) or CSV; “%(name)” is none of them.</source>
+        <translation>Sổ theo dõi chỉ lưu được dạng PDF, Excel (.xlsx) hoặc CSV; “%(name)” không thuộc dạng nào.</translation>
+    </message>
 </context>
 <context>
     <name>PdfViewer</name>
