@@ -31,18 +31,13 @@ def _period_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run_register(args: argparse.Namespace) -> int:
-    from app.register.export import export_register, writer_for
+    from app.register.export import save_register, writer_for
     from app.reports.period import parse_period
 
     period = parse_period(args.start, args.end)  # bad dates and formats fail before the store opens
     writer_for(args.out)
     with opened_store(args) as store:
-        with store.read_session() as session:
-            out, rows = export_register(session, period, args.out)
-        # Thousands of citizens' names and addresses left the store: the log says who took them.
-        with store.session() as session:
-            store.record_audit(session, action="register_exported", object_type="register", object_id=None,
-                               details={"period": period.to_dict(), "rows": rows, "format": out.suffix.lower()})
+        out, rows = save_register(store, period, args.out)
     emit(args, {"out": str(out), "rows": rows, "period": period.to_dict()},
          f"Register {period.start:%d/%m/%Y}–{period.end:%d/%m/%Y}: {rows} dossiers → {out}")
     return 0

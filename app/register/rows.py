@@ -23,7 +23,7 @@ from app.register.layout import RegisterLayout, layout_for
 from app.reports.milestones import Event, Milestones, milestones
 from app.reports.period import Period
 from app.store.models import Applicant, Dossier, ProcedureVersion, StatusEvent, Unit, User
-from app.text import is_unsafe_char, nfc
+from app.text import nfc, remove_unsafe
 
 
 @dataclass(frozen=True)
@@ -205,7 +205,4 @@ def _text(value: Any) -> str:
     stop the UTF-8 writers)."""
     if not isinstance(value, str):
         return ""
-    text = " ".join(value.split())
-    if any(is_unsafe_char(ch) for ch in text):
-        text = "".join(ch for ch in text if not is_unsafe_char(ch))
-    return nfc(text)
+    return nfc(remove_unsafe(" ".join(value.split())))
