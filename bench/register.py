@@ -42,7 +42,8 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="motcua-bench-register-"))
     try:
         store, _ = create_desk(data_paths(folder / "data"), unit_code="000.00.06.H56",
-                               unit_name="Trung tâm Phục vụ hành chính công xã Tân Lập", admin_username="admin",
+                               unit_name="Trung tâm Phục vụ hành chính công xã Tân Lập",
+                               admin_username="admin",
                                admin_full_name="Nguyễn Văn Quản Trị", admin_password="bench-password")
         try:
             if args.background:

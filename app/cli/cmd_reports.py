@@ -27,7 +27,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def _period_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="start", required=True, metavar="D",
                         help="first day, YYYY-MM-DD (included)")
-    parser.add_argument("--to", dest="end", required=True, metavar="D", help="last day, YYYY-MM-DD (included)")
+    parser.add_argument("--to", dest="end", required=True, metavar="D",
+                        help="last day, YYYY-MM-DD (included)")
 
 
 def run_register(args: argparse.Namespace) -> int:
@@ -58,7 +59,8 @@ def describe(report: Any) -> str:
     """The report as a few lines for the terminal."""
     rate = f"{report.on_time_rate:.1%}" if report.on_time_rate is not None else "—"
     lines = [
-        f"Report {report.period.start:%d/%m/%Y}–{report.period.end:%d/%m/%Y} (made {report.made_at:%d/%m/%Y %H:%M})",
+        f"Report {report.period.start:%d/%m/%Y}–{report.period.end:%d/%m/%Y} "
+        f"(made {report.made_at:%d/%m/%Y %H:%M})",
         f"Received: {report.received}",
         "By status: " + _pairs(report.by_status),
         "By channel: " + _pairs(report.by_channel),

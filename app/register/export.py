@@ -57,4 +57,5 @@ def record_export(store: Any, period: Period, path: Path, rows: int) -> None:
     left the encrypted store. No personal data in the entry: the period, count and format."""
     with store.session() as session:
         store.record_audit(session, action="register_exported", object_type="register", object_id=None,
-                           details={"period": period.to_dict(), "rows": rows, "format": Path(path).suffix.lower()})
+                           details={"period": period.to_dict(), "rows": rows,
+                                    "format": Path(path).suffix.lower()})

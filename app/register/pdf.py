@@ -236,13 +236,15 @@ def _draw_head(canvas: Canvas, widths: Sequence[float], top: float) -> float:
                 _centred(text, [column.group], (group_start + x + width) / 2, top, cell_top, BOLD)
                 group_start = None
         canvas.rect(x, top - height, width, cell_top - (top - height))
-        _centred(text, list(wrap(column.head, width - 2 * PAD, BOLD)), x + width / 2, cell_top, top - height, BOLD)
+        lines = list(wrap(column.head, width - 2 * PAD, BOLD))
+        _centred(text, lines, x + width / 2, cell_top, top - height, BOLD)
         x += width
     canvas.drawText(text)
     return top - height
 
 
-def _centred(text: PDFTextObject, lines: list[str], centre: float, top: float, bottom: float, font: str) -> None:
+def _centred(text: PDFTextObject, lines: list[str], centre: float, top: float, bottom: float,
+             font: str) -> None:
     """`lines` centred in the box from `top` to `bottom` around `centre`."""
     text.setFont(font, FONT_SIZE)
     y = (top + bottom) / 2 + len(lines) * LEADING / 2 - FONT_SIZE
@@ -274,7 +276,8 @@ class _RowText:
     def show(self, x: float, y: float, text: str) -> None:
         parts = self.encoded.get(text)
         if parts is None:
-            parts = [(subset, f"({escapePDF(chunk)}) Tj") for subset, chunk in self.font.splitString(text, self.doc)]
+            parts = [(subset, f"({escapePDF(chunk)}) Tj")
+                     for subset, chunk in self.font.splitString(text, self.doc)]
             self.encoded[text] = parts
         self.ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
         for subset, op in parts:
@@ -290,7 +293,8 @@ class _RowText:
         self.ops, self.subset = [], None
 
 
-def _draw_rows(canvas: Canvas, text: _RowText, widths: Sequence[float], rows: list[_Placed], top: float) -> float:
+def _draw_rows(canvas: Canvas, text: _RowText, widths: Sequence[float], rows: list[_Placed],
+               top: float) -> float:
     """The page's rows: their text through `text`, their grid in one path; returns the bottom
     of the last row."""
     edges = [MARGIN_X]

@@ -109,7 +109,8 @@ def _procedures(session: Session, ids: set[str]) -> dict[str, tuple[str, str, st
     if not ids:
         return {}
     authority = func.json_extract(ProcedureVersion.data, "$.authority")
-    rows = session.execute(select(ProcedureVersion.id, ProcedureVersion.code, ProcedureVersion.name, authority)
+    rows = session.execute(select(ProcedureVersion.id, ProcedureVersion.code, ProcedureVersion.name,
+                                  authority)
                            .where(ProcedureVersion.id.in_(ids)))
     return {row[0]: (row[1], row[2], row[3] if isinstance(row[3], str) else "") for row in rows}
 
@@ -165,7 +166,8 @@ def returned_to(marks: Milestones) -> str:
         tracking = _text(details.get("tracking"))
         return "Bưu chính" + (f": {tracking}" if tracking else "") + (f" ({name})" if name else "")
     if how == "representative":
-        return f"{name} ({RECIPIENTS['representative']})" if name else RECIPIENTS["representative"].capitalize()
+        label = RECIPIENTS["representative"]
+        return f"{name} ({label})" if name else label.capitalize()
     return name
 
 

@@ -43,7 +43,8 @@ def render_register_xlsx(register: Register) -> bytes:
         cell = sheet.cell(HEAD_ROW, index, column.flat)
         cell.font, cell.alignment = bold, wrap
         letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = MOMENT_WIDTH if column.kind == "moment" else WIDTHS.get(column.key, 16)
+        width = MOMENT_WIDTH if column.kind == "moment" else WIDTHS.get(column.key, 16)
+        sheet.column_dimensions[letter].width = width
     sheet.row_dimensions[HEAD_ROW].height = 45
     for offset, row in enumerate(register.rows, 1):
         for index, column in enumerate(TABULAR, 1):

@@ -136,9 +136,10 @@ def _received_counts(session: Session, period: Period) -> dict[str, Any]:
     channels = {name: 0 for name in CHANNELS}
     days: dict[date, int] = {}
     total = 0
-    rows = session.execute(select(Dossier.status, Dossier.channel, func.date(Dossier.received_at), func.count())
+    day = func.date(Dossier.received_at)
+    rows = session.execute(select(Dossier.status, Dossier.channel, day, func.count())
                            .where(_in_period(period))
-                           .group_by(Dossier.status, Dossier.channel, func.date(Dossier.received_at)))
+                           .group_by(Dossier.status, Dossier.channel, day))
     for status, channel, day, count in rows:
         statuses[status] = statuses.get(status, 0) + count
         channels[channel] = channels.get(channel, 0) + count
@@ -171,7 +172,8 @@ def _returns(session: Session, period: Period) -> dict[str, tuple[datetime | Non
 
     Candidates are found cheaply (the return column, or a return event, in the period), then
     each one's events decide, with the same rule as the register."""
-    by_column = select(Dossier.id).where(Dossier.returned_at >= period.begins, Dossier.returned_at < period.ends)
+    by_column = (select(Dossier.id)
+                 .where(Dossier.returned_at >= period.begins, Dossier.returned_at < period.ends))
     by_event = (select(StatusEvent.dossier_id)
                 .where(or_(StatusEvent.action == RETURN_ACTION, StatusEvent.status == RETURNED_STATUS),
                        StatusEvent.at >= period.begins, StatusEvent.at < period.ends))
@@ -192,7 +194,8 @@ def _events_of(session: Session, ids: list[str]) -> dict[str, list[Event]]:
     for dossier_id, status, at, action, details in session.execute(
             select(StatusEvent.dossier_id, StatusEvent.status, StatusEvent.at, StatusEvent.action,
                    StatusEvent.details).where(StatusEvent.dossier_id.in_(ids))):
-        events[dossier_id].append(Event(status, at, action, details if isinstance(details, Mapping) else None))
+        kept = details if isinstance(details, Mapping) else None
+        events[dossier_id].append(Event(status, at, action, kept))
     return events
 
 

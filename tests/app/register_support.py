@@ -119,6 +119,7 @@ def build_desk(folder: Path) -> Desk:
                                          "tracking": None, "fee_collected_vnd": 0}))
     set_due(store, codes["early"], datetime(2025, 11, 4, 17, 0))
     act(store, codes["early"], Step("DA_TRA", datetime(2025, 11, 25, 10, 0), "return",
-                                    {"to": "representative", "name": "Phạm Văn Dũng", "id_number": "001085000999",
+                                    {"to": "representative", "name": "Phạm Văn Dũng",
+                                     "id_number": "001085000999",
                                      "tracking": None, "fee_collected_vnd": 0}))
     return Desk(store, codes, folder)

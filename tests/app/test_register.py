@@ -133,7 +133,8 @@ def expected_rows(codes: dict[str, str]) -> list[list[str]]:
         row(6, codes["waiting"], BIRTH, "UBND cấp xã", today, "24/11/2025 17:00", "", "", "", "",
             "Chờ bổ sung hồ sơ"),
         row(7, codes["posted"], CERTIFY, "Công chức Văn phòng - Thống kê", today, "26/11/2025 16:00",
-            "24/11/2025 09:30", "26/11/2025 10:00", "27/11/2025 10:00", "Bưu chính: EL123456789VN (Lê Thị Cúc)",
+            "24/11/2025 09:30", "26/11/2025 10:00", "27/11/2025 10:00",
+            "Bưu chính: EL123456789VN (Lê Thị Cúc)",
             "Xin lỗi, hẹn lại 26/11/2025 16:00; Hẹn lần đầu 25/11/2025 09:05"),
     ]
 
@@ -322,7 +323,8 @@ def test_cli_register_writes_the_file_and_audits_it(desk: Desk, tmp_path: Path, 
         event = session.scalars(select(AuditEvent).where(AuditEvent.action == "register_exported")
                                 .order_by(AuditEvent.seq.desc())).first()
     assert event is not None and event.username == "binh"
-    assert event.details == {"period": {"from": "2025-11-01", "to": "2025-11-30"}, "rows": 7, "format": ".xlsx"}
+    assert event.details == {"period": {"from": "2025-11-01", "to": "2025-11-30"}, "rows": 7,
+                             "format": ".xlsx"}
 
 
 @pytest.mark.parametrize(("argv", "message"), [

@@ -36,8 +36,8 @@ def report_of(desk: Desk, period=NOVEMBER, now: datetime = LATER):  # type: igno
 def test_counts_of_the_dossiers_received_in_the_period(desk: Desk) -> None:
     report = report_of(desk)
     assert report.received == 7
-    assert {k: v for k, v in report.by_status.items() if v} == {"DA_TIEP_NHAN": 1, "TU_CHOI": 1, "CHO_BO_SUNG": 1,
-                                                                "DA_TRA": 4}
+    assert {k: v for k, v in report.by_status.items() if v} == {"DA_TIEP_NHAN": 1, "TU_CHOI": 1,
+                                                                "CHO_BO_SUNG": 1, "DA_TRA": 4}
     assert set(report.by_status) >= {"DANG_XU_LY", "CO_KET_QUA", "RUT", "DUNG"}  # zeros are listed too
     assert report.by_channel == {"desk": 7, "post_office": 0, "community": 0}
     assert [(p.code, p.count) for p in report.by_procedure] == [("1.001193", 6), ("2.000815", 1)]
