@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from app.errors import InputError
+from app.limits import DEFAULT_LIMITS
 
 # One year (a leap year's worth): the register is kept one book per year ("Quyển số" is the
 # year), and a longer range would only make a PDF no desk printer finishes.
@@ -54,7 +55,10 @@ class Period:
 
 def make_period(start: date, end: date) -> Period:
     """The period from `start` to `end`; InputError (kind reports.range_reversed or
-    reports.range_too_long) when it runs backwards or spans more than a year."""
+    reports.range_too_long) when it runs backwards or spans more than a year, and
+    (reports.date_out_of_range) for a day outside the years business times may have."""
+    check_year(start, field="--from")
+    check_year(end, field="--to")
     if end < start:
         raise InputError(f"date range: --from {start.isoformat()} is after --to {end.isoformat()}; "
                          "give the earlier date first",
@@ -66,6 +70,16 @@ def make_period(start: date, end: date) -> Period:
                          f"at most {MAX_PERIOD_DAYS} days at a time",
                          kind="reports.range_too_long", params={"days": days, "limit": MAX_PERIOD_DAYS})
     return Period(start, end)
+
+
+def check_year(day: date, *, field: str) -> None:
+    """Refuse a day outside DEFAULT_LIMITS' years: no dossier can be there, and the day after
+    9999-12-31 (the end of a period, exclusive) does not exist."""
+    first, last = DEFAULT_LIMITS.earliest_year, DEFAULT_LIMITS.latest_year
+    if not first <= day.year <= last:
+        raise InputError(f"{field}: {day.isoformat()} is not between {first} and {last}, "
+                         "the years dossiers are kept for", kind="reports.date_out_of_range",
+                         params={"value": f"{day:%d/%m/%Y}", "first": first, "last": last})
 
 
 def parse_day(text: object, *, field: str) -> date:

@@ -2616,6 +2616,10 @@
         <source>The register can be saved as PDF, Excel (.xlsx) or CSV; “%(name)” is none of them.</source>
         <translation>The register can be saved as PDF, Excel (.xlsx) or CSV; “%(name)” is none of them.</translation>
     </message>
+    <message>
+        <source>%(value) is not between %(first) and %(last), the years dossiers are kept for.</source>
+        <translation>%(value) is not between %(first) and %(last), the years dossiers are kept for.</translation>
+    </message>
 </context>
 <context>
     <name>PdfViewer</name>

@@ -2616,6 +2616,10 @@
         <source>The register can be saved as PDF, Excel (.xlsx) or CSV; “%(name)” is none of them.</source>
         <translation>Sổ theo dõi chỉ lưu được dạng PDF, Excel (.xlsx) hoặc CSV; “%(name)” không thuộc dạng nào.</translation>
     </message>
+    <message>
+        <source>%(value) is not between %(first) and %(last), the years dossiers are kept for.</source>
+        <translation>Ngày %(value) không nằm trong các năm %(first)–%(last), khoảng thời gian lưu hồ sơ.</translation>
+    </message>
 </context>
 <context>
     <name>PdfViewer</name>

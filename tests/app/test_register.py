@@ -26,7 +26,8 @@ from app.register.export import export_register
 from app.reports.period import make_period
 from app.store.models import AuditEvent, Dossier
 from tests.app.register_support import BODY, Desk, build_desk
-from tests.app.test_receipt_support import PASSWORD, cells, need, pdf_pages
+from tests.app.test_receipt_support import PASSWORD, cells, need, pdf_pages, png_of_page
+from tests.screens import screen_path
 
 NOVEMBER = make_period(date(2025, 11, 1), date(2025, 11, 30))
 MM = 72 / 25.4
@@ -150,6 +151,9 @@ def test_pdf_register_text_is_exact(desk: Desk, tmp_path: Path) -> None:
                           "01/11/2025 đến ngày 30/11/2025 | Trang 1/1"]
     # Every cell, read back from where its words are on the page.
     assert table_cells(pdf) == expected_rows(desk.codes)
+    published = screen_path("register.png", publish=True)
+    if published is not None:
+        png_of_page(pdf, 1, published, dpi=110)
 
 
 def test_pdf_is_a4_landscape_with_embedded_fonts(desk: Desk, tmp_path: Path) -> None:
@@ -334,6 +338,11 @@ def test_cli_register_writes_the_file_and_audits_it(desk: Desk, tmp_path: Path, 
      "motcua: --from: '30/11/2025x' is not a date; write it as YYYY-MM-DD (e.g. 2026-11-30)\n"),
     (("--from", "2024-01-01", "--to", "2025-11-30"),
      "motcua: date range: 700 days from 2024-01-01 to 2025-11-30; at most 366 days at a time\n"),
+    # The last day the calendar has: the day after it does not exist (was an internal error).
+    (("--from", "9999-12-31", "--to", "9999-12-31"),
+     "motcua: --from: 9999-12-31 is not between 2000 and 2099, the years dossiers are kept for\n"),
+    (("--from", "2025-11-01", "--to", "1999-12-31"),
+     "motcua: --to: 1999-12-31 is not between 2000 and 2099, the years dossiers are kept for\n"),
 ])
 def test_cli_refuses_a_bad_range_with_one_line(desk: Desk, tmp_path: Path, monkeypatch, capsys,
                                                argv: tuple[str, ...], message: str) -> None:

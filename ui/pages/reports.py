@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.clock import local_today
 from app.errors import MotcuaError
+from app.limits import DEFAULT_LIMITS
 from ui.dates import date_edit
 from ui.dates import date_text
 from ui.errors import error_text
@@ -117,6 +118,8 @@ class ReportsPage(QWidget):
             label.setBuddy(edit)
             row.addWidget(label)
             row.addWidget(edit)
+            edit.setDateRange(QDate(DEFAULT_LIMITS.earliest_year, 1, 1),
+                              QDate(DEFAULT_LIMITS.latest_year, 12, 31))
             edit.installEventFilter(self)  # Enter shows the report (eventFilter)
         self.this_month_button = QPushButton(self.tr("This &month"))
         self.this_month_button.clicked.connect(lambda: self._pick_month(0))
