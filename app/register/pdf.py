@@ -42,7 +42,7 @@ MAX_CELL_LINES = 12
 # Column widths in mm, in the order of layout.PRINTED; they add up to the page width less margins.
 WIDTHS_MM = (8, 19, 32, 10, 25, 32, 22, 15, 15, 15, 15, 15, 17, 21, 20)
 TITLE = "SỔ THEO DÕI HỒ SƠ"
-TITLE_HEIGHT = 30 * mm
+TITLE_HEIGHT = 33 * mm
 END_HEIGHT = 8 * mm
 EMPTY_TEXT = "Không có hồ sơ nào được tiếp nhận trong thời gian này."
 CENTRED = frozenset({"seq", "sets", "received_at", "due_at", "handed_over_at", "received_back_at",
@@ -148,10 +148,19 @@ def _pieces(word: str, width: float, font: str, size: float) -> list[str]:
     return [piece for piece in pieces if piece] or [""]
 
 
+@lru_cache(maxsize=256)
 def _fit(text: str, width: float, font: str, size: float) -> str:
-    while len(text) > 1 and text_width(text, font, size) > width:
-        text = text[:-2] + "…"
-    return text
+    """`text` cut (ending in "…") to fit `width`: the longest prefix that fits, found by halving."""
+    if text_width(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if text_width(text[:middle] + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low] + "…"
 
 
 def cell_text(column: Column, value: Any) -> str:
@@ -200,21 +209,28 @@ def _head_height(widths: Sequence[float]) -> float:
 
 
 def _draw_title(canvas: Canvas, register: Register, period: str, top: float) -> float:
+    """The unit at the top left, within the left half (the parent agency on one line, the unit
+    on at most two, cut with "…" beyond), the form number at the top right, the title and the
+    period."""
     left, right = MARGIN_X, PAGE[0] - MARGIN_X
+    room = PAGE[0] * 0.55 - MARGIN_X
     y = top - 10
-    if register.parent_agency:
-        canvas.setFont(REGULAR, 10)
-        canvas.drawString(left, y, register.parent_agency.upper())
-        y -= 13
-    canvas.setFont(BOLD, 10)
-    canvas.drawString(left, y, register.unit_name.upper())
+    for text, font, most in ((register.parent_agency, REGULAR, 1), (register.unit_name, BOLD, 2)):
+        lines = list(wrap(text.upper(), room, font, 10)) if text else []
+        if len(lines) > most:
+            lines = lines[:most]
+            lines[-1] = _fit(lines[-1] + "…", room, font, 10)
+        canvas.setFont(font, 10)
+        for line in lines:
+            canvas.drawString(left, y, line)
+            y -= 12
     canvas.setFont(ITALIC, 9)
     canvas.drawRightString(right, top - 10, f"Mẫu số {register.layout.form}")
     canvas.drawRightString(right, top - 22, f"({register.layout.basis})")
     canvas.setFont(BOLD, 15)
-    canvas.drawCentredString(PAGE[0] / 2, top - 52, TITLE)
+    canvas.drawCentredString(PAGE[0] / 2, top - 60, TITLE)
     canvas.setFont(ITALIC, 10.5)
-    canvas.drawCentredString(PAGE[0] / 2, top - 67, period)
+    canvas.drawCentredString(PAGE[0] / 2, top - 75, period)
     return top - TITLE_HEIGHT
 
 
@@ -337,5 +353,8 @@ def _draw_end(canvas: Canvas, register: Register, widths: Sequence[float], top: 
 def _draw_footer(canvas: Canvas, register: Register, period: str, number: int, total: int) -> None:
     canvas.setFont(ITALIC, 7.5)
     y = MARGIN_BOTTOM / 2
-    canvas.drawString(MARGIN_X, y, f"Sổ theo dõi hồ sơ – {register.unit_name} – {period.lower()}")
-    canvas.drawRightString(PAGE[0] - MARGIN_X, y, f"Trang {number}/{total}")
+    page = f"Trang {number}/{total}"
+    room = PAGE[0] - 2 * MARGIN_X - text_width(page, ITALIC) - 10 * mm
+    text = _fit(f"Sổ theo dõi hồ sơ – {register.unit_name} – {period.lower()}", room, ITALIC, 7.5)
+    canvas.drawString(MARGIN_X, y, text)
+    canvas.drawRightString(PAGE[0] - MARGIN_X, y, page)

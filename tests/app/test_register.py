@@ -363,3 +363,28 @@ def test_cli_refuses_an_unknown_format_before_opening_the_store(desk: Desk, tmp_
     assert capsys.readouterr().err == ("motcua: --out: 'so.docx' must end in .pdf, .xlsx or .csv "
                                        "(the format of the register)\n")
     assert not out.exists()
+
+
+def test_long_unit_and_agency_names_stay_on_the_page(desk: Desk, tmp_path: Path) -> None:
+    """Names as long as the store accepts (200 characters) wrap in the heading and are cut in
+    the footer; before, they ran off the paper and over the form number and page number."""
+    from dataclasses import replace
+
+    long_name = ("Trung tâm Phục vụ hành chính công xã Tân Lập " * 5)[:200].strip()
+    register = replace(register_of(desk), unit_name=long_name, parent_agency=("Ủy ban nhân dân xã " * 12)[:200])
+    pdf = write(tmp_path, "so.pdf", render_register_pdf(register))
+    html = subprocess.run([need("pdftotext"), "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', html)[1])  # type: ignore[index]
+    boxes = [(float(a), float(b), float(c), float(d), word) for a, b, c, d, word in
+             re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', html)]
+    assert max(box[2] for box in boxes) <= width - MARGIN_X + 0.5
+    # Nothing printed over "Mẫu số 07" or "Trang 1/1".
+    for marker in ("07", "1/1"):
+        (x0, y0, x1, y1, _), = [box for box in boxes if box[4] == marker]
+        overlapping = [box for box in boxes if box[4] != marker and box[0] < x1 and box[2] > x0
+                       and box[1] < y1 and box[3] > y0]
+        assert overlapping == [], marker
+    lines = cells(pdf_pages(pdf)[0])
+    assert lines[1].startswith("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ TÂN LẬP")
+    assert lines[0].startswith("ỦY BAN NHÂN DÂN XÃ") and "…" in lines[0]
