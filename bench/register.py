@@ -5,7 +5,7 @@ encrypted store (app/register/rows.py), render it, and write the file crash-safe
 GENERATED (bench/synthetic.py: Vietnamese names and addresses, the built-in catalogue, statuses
 that follow the state machine), 5,000 dossiers received over the 30 days of November 2026,
 optionally inside a larger store (`--background N` more dossiers over the two years before).
-Target: 3 s for PDF and for Excel (issue 11).
+Target: 3 s for PDF and for Excel (issue 11). The month's report (`motcua report`) is timed too.
 
     python -m bench.register [--rows 5000] [--background 0] [--repeat 5]
 """
@@ -24,6 +24,7 @@ from pathlib import Path
 from app.desk_setup import create_desk
 from app.paths import data_paths
 from app.register.export import export_register
+from app.reports.figures import compute_report
 from app.reports.period import make_period
 from bench._common import report
 from bench.synthetic import fill_store
@@ -51,6 +52,7 @@ def main() -> None:
             fill_store(store, args.rows, seed=1, days=MONTH.day_count, today=date(2026, 12, 1))
             for suffix in (".pdf", ".xlsx", ".csv"):
                 _measure(store, folder / f"so-theo-doi{suffix}", args)
+            _measure_report(store, args)
         finally:
             store.close()
     finally:
@@ -74,6 +76,21 @@ def _measure(store: object, out: Path, args: argparse.Namespace) -> None:
            rows=rows, background_dossiers=args.background, file_bytes=out.stat().st_size,
            mean=round(statistics.mean(samples), 3), cpu_median=round(statistics.median(cpu), 3),
            load_average=round(os.getloadavg()[0], 2), data="generated (bench/synthetic.py)")
+
+
+def _measure_report(store: object, args: argparse.Namespace) -> None:
+    """The Báo cáo page's figures for the same month (`motcua report`), for orientation."""
+    samples, cpu = [], []
+    for _ in range(args.repeat):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        with store.read_session() as session:  # type: ignore[attr-defined]
+            report_ = compute_report(session, MONTH)
+        samples.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    report("report_month", unit="s", samples=samples, target=None, received=report_.received,
+           returned=report_.returned, background_dossiers=args.background,
+           cpu_median=round(statistics.median(cpu), 3), load_average=round(os.getloadavg()[0], 2),
+           data="generated (bench/synthetic.py)")
 
 
 if __name__ == "__main__":

@@ -46,8 +46,11 @@ def act(store: Store, code: str, *steps: Step, due_original: datetime | None = N
             dossier.status = step.status
             if step.action == "return":
                 dossier.returned_at = step.at
-            if step.action == "apologise" and step.details:
-                dossier.due_at = datetime.fromisoformat(step.details["new_due"])
+            if step.action == "apologise" and isinstance(step.details, dict):
+                try:
+                    dossier.due_at = datetime.fromisoformat(step.details["new_due"])
+                except ValueError:
+                    pass  # a malformed event (tests of hostile data) moves nothing
         if due_original is not None:
             dossier.due_original = due_original
 

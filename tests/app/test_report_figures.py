@@ -125,3 +125,28 @@ def test_period_rules() -> None:
     with pytest.raises(InputError) as bad:
         parse_day("x" * 5000, field="--to")
     assert bad.value.kind == "reports.date_bad" and len(bad.value.message) < 200
+
+
+def test_malformed_event_details_from_elsewhere_never_break_the_register_or_report(tmp_path) -> None:
+    """Details written by another version or pulled from the portal may have any shape: a list,
+    numbers for names, a date that is not one. The register and report use what they can."""
+    from app.register.rows import load_register
+    from tests.app.register_support import Step, act
+
+    desk = build_desk(tmp_path)
+    try:
+        act(desk.store, desk.codes["open"],
+            Step("DANG_XU_LY", datetime(2025, 11, 24, 10, 0), "handover",
+                 ["not", "a", "mapping"]),  # type: ignore[arg-type]
+            Step("DANG_XU_LY", datetime(2025, 11, 24, 11, 0), "apologise", {"new_due": "soon", "old_due": 7}),
+            Step("DA_TRA", datetime(2025, 11, 25, 9, 0), "return", {"to": 5, "name": ["x"], "tracking": 12}))
+        with desk.store.read_session() as session:
+            register = load_register(session, NOVEMBER)
+            report = compute_report(session, NOVEMBER, now=LATER)
+        row = next(row for row in register.rows if row.code == desk.codes["open"])
+        assert row.handed_over_at == datetime(2025, 11, 24, 10, 0)
+        assert row.returned_at == datetime(2025, 11, 25, 9, 0)
+        assert row.processing_body == "UBND cấp xã" and row.returned_to == "" and row.note == ""
+        assert report.returned == 5 and report.returned_late == 4  # apologised for: late
+    finally:
+        desk.store.close()
