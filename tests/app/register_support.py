@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 
+from app.reports.milestones import Event as Step  # a step as the lifecycle records it
 from app.store.models import Dossier, StatusEvent
 from app.store.service import Store
 from tests.app.test_receipt_support import (birth_request, certify_request, configure, make_desk, page_file,
@@ -25,14 +25,6 @@ from tests.app.test_receipt_support import (birth_request, certify_request, conf
 SEPT = datetime(2025, 9, 8, 8, 30)
 EARLY_NOV = datetime(2025, 11, 3, 14, 10)
 BODY = "Công chức Tư pháp - Hộ tịch"
-
-
-@dataclass(frozen=True)
-class Step:
-    status: str
-    at: datetime
-    action: str | None = None
-    details: dict[str, Any] | None = None
 
 
 def act(store: Store, code: str, *steps: Step, due_original: datetime | None = None) -> None:

@@ -227,8 +227,10 @@ class ReportsPage(QWidget):
             return
         self._loaded_once = True
         self.say(self.tr("Counting…"))
+        from app.reports.figures import compute_report
+
         store = self.store
-        self.runner.run_db(lambda: _compute(store, period), self._shown, self._failed)
+        self.runner.run_db(lambda: _read(store, compute_report, period), self._shown, self._failed)
 
     def _shown(self, report: Any) -> None:
         self.report = report
@@ -328,9 +330,11 @@ class ReportsPage(QWidget):
         except MotcuaError as exc:
             self.say(error_text(exc), error=True)
             return
+        from app.register.rows import load_register
+
         self.say(self.tr("Writing the register…"))
         store = self.store
-        self.runner.run_db(lambda: _read_register(store, period),
+        self.runner.run_db(lambda: _read(store, load_register, period),
                            lambda register: self.runner.run_io(
                                lambda: _write(path, render, register),
                                lambda rows: self._register_written(period, path, rows), self._failed),
@@ -346,20 +350,10 @@ class ReportsPage(QWidget):
         self.register_saved.emit(path, rows)
 
 
-def _compute(store: Any, period: Any) -> Any:
-    """Store lane: the report of `period`."""
-    from app.reports.figures import compute_report
-
+def _read(store: Any, read: Callable[[Any, Any], Any], period: Any) -> Any:
+    """Store lane: `read(session, period)` in a read session (the report, the register's rows)."""
     with store.read_session() as session:
-        return compute_report(session, period)
-
-
-def _read_register(store: Any, period: Any) -> Any:
-    """Store lane: the register's rows."""
-    from app.register.rows import load_register
-
-    with store.read_session() as session:
-        return load_register(session, period)
+        return read(session, period)
 
 
 def _write(path: Path, render: Callable[[Any], bytes], register: Any) -> int:
