@@ -11,6 +11,8 @@ status that action produces:
 | handed to the processing body | first `handover` | first DANG_XU_LY |
 | result back from the body | last `receive_back` | first CO_KET_QUA |
 | result returned to the applicant | `dossiers.returned_at`, else the last `return` | first DA_TRA |
+
+Portal statuses the desk refused (flagged in their details) are not steps of the dossier.
 """
 
 from __future__ import annotations
@@ -55,8 +57,11 @@ class Milestones:
 
 
 def milestones(events: Iterable[Event], *, returned_at: datetime | None = None) -> Milestones:
-    """Read the dates from `events` (any order); `returned_at` is the dossier's own column."""
-    ordered = sorted(events, key=lambda event: event.at)
+    """Read the dates from `events` (any order); `returned_at` is the dossier's own column.
+
+    A portal change the desk's machine refused is kept as an event flagged `refused` in its
+    details (docs/lifecycle.md) but was never applied, so it dates nothing."""
+    ordered = sorted((event for event in events if not refused(event)), key=lambda event: event.at)
     handover = _first(ordered, action="handover") or _first(ordered, status="DANG_XU_LY", plain=True)
     back = _last(ordered, action="receive_back") or _first(ordered, status="CO_KET_QUA")
     ret = _last(ordered, action=RETURN_ACTION)
@@ -75,6 +80,11 @@ def milestones(events: Iterable[Event], *, returned_at: datetime | None = None) 
         apologies=tuple(dict(event.details or {}) for event in ordered if event.action == "apologise"),
         reasons=reasons,
     )
+
+
+def refused(event: Event) -> bool:
+    """A portal status the desk did not apply."""
+    return bool(event.details and event.details.get("refused") is True)
 
 
 def _first(events: list[Event], *, action: str | None = None, status: str | None = None,

@@ -150,3 +150,30 @@ def test_malformed_event_details_from_elsewhere_never_break_the_register_or_repo
         assert report.returned == 5 and report.returned_late == 4  # apologised for: late
     finally:
         desk.store.close()
+
+
+def test_a_portal_status_the_desk_refused_is_no_step_of_the_dossier(tmp_path) -> None:
+    """A portal change the machine did not allow is kept as a flagged event (docs/lifecycle.md:
+    details {"refused": true, …}) but never applied: the dossier was not returned by it."""
+    from sqlalchemy import select
+
+    from app.register.rows import load_register
+    from app.store.models import Dossier, StatusEvent
+
+    desk = build_desk(tmp_path)
+    try:
+        refused = {"refused": True, "status_from": "TU_CHOI",
+                   "reason": "a refused dossier cannot be returned"}
+        with desk.store.session() as session:  # written as the portal pull keeps it: status unchanged
+            dossier = session.scalar(select(Dossier).where(Dossier.code == desk.codes["refused"]))
+            for status, day in (("DA_TRA", 26), ("DANG_XU_LY", 25)):
+                session.add(StatusEvent(dossier_id=dossier.id, status=status, by_user=None, action="portal",
+                                        at=datetime(2025, 11, day, 9, 0), details=refused))
+        with desk.store.read_session() as session:
+            register = load_register(session, NOVEMBER)
+            report = compute_report(session, NOVEMBER, now=LATER)
+        row = next(row for row in register.rows if row.code == desk.codes["refused"])
+        assert (row.handed_over_at, row.returned_at) == (None, None)
+        assert report.returned == 4 and report.per_day[25].returned == 1  # 26/11: only the portal's own
+    finally:
+        desk.store.close()
