@@ -26,14 +26,6 @@ _PLACEHOLDER = re.compile(r"%\((\w+)\)")
 # can change while the app runs), and visible to pyside6-lupdate, which reads only literals.
 # Keep each sentence whole (no gluing of fragments): translators need the context.
 TEXTS: dict[str, Callable[[], str]] = {
-    "reception.not_authorised_for_unit": lambda: QCoreApplication.translate(
-        "Problems", "This desk is not authorised to receive dossiers for unit %(unit); the portal "
-                    "administrator must grant it, then synchronise."),
-    "capture.scan_folder_missing": lambda: QCoreApplication.translate(
-        "Problems", "The folder %(folder) does not exist on this computer; nothing was saved."),
-    "capture.scanner_address_bad": lambda: QCoreApplication.translate(
-        "Problems", "“%(address)” is not a scanner address: write it as 192.168.1.20 or http://scanner.local; "
-                    "nothing was saved."),
     "reports.range_reversed": lambda: QCoreApplication.translate(
         "Problems", "The period starts on %(start), after it ends on %(end): put the earlier date first."),
     "reports.range_too_long": lambda: QCoreApplication.translate(
@@ -44,10 +36,28 @@ TEXTS: dict[str, Callable[[], str]] = {
         "Problems", "%(field): “%(value)” is not a date; write it as YYYY-MM-DD."),
     "reports.register_format": lambda: QCoreApplication.translate(
         "Problems", "The register can be saved as PDF, Excel (.xlsx) or CSV; “%(name)” is none of them."),
+    "reception.not_authorised_for_unit": lambda: QCoreApplication.translate(
+        "Problems", "This desk is not authorised to receive dossiers for unit %(unit); the portal "
+                    "administrator must grant it, then synchronise."),
+    "capture.scan_folder_missing": lambda: QCoreApplication.translate(
+        "Problems", "The folder %(folder) does not exist on this computer; nothing was saved."),
+    "capture.scanner_address_bad": lambda: QCoreApplication.translate(
+        "Problems", "“%(address)” is not a scanner address: write it as 192.168.1.20 or http://scanner.local; "
+                    "nothing was saved."),
 }
 
 # Error classes (MotcuaError.code) worded when their kind has no sentence of its own.
 CLASS_TEXTS: dict[str, Callable[[], str]] = {
+    "reports.range_reversed": lambda: QCoreApplication.translate(
+        "Problems", "The period starts on %(start), after it ends on %(end): put the earlier date first."),
+    "reports.range_too_long": lambda: QCoreApplication.translate(
+        "Problems", "The period spans %(days) days; choose at most %(limit) days at a time."),
+    "reports.date_out_of_range": lambda: QCoreApplication.translate(
+        "Problems", "%(value) is not between %(first) and %(last), the years dossiers are kept for."),
+    "reports.date_bad": lambda: QCoreApplication.translate(
+        "Problems", "%(field): “%(value)” is not a date; write it as YYYY-MM-DD."),
+    "reports.register_format": lambda: QCoreApplication.translate(
+        "Problems", "The register can be saved as PDF, Excel (.xlsx) or CSV; “%(name)” is none of them."),
     "input": lambda: QCoreApplication.translate(
         "Problems", "Something entered or chosen is not valid. Check the marked fields and try again."),
     "not_found": lambda: QCoreApplication.translate("Problems", "What was asked for could not be found."),

@@ -2581,26 +2581,6 @@
         <translation>This account is locked for a while after too many wrong passwords.</translation>
     </message>
     <message>
-        <source>Your role does not allow this.</source>
-        <translation>Your role does not allow this.</translation>
-    </message>
-    <message>
-        <source>The data on this computer cannot be used right now.</source>
-        <translation>The data on this computer cannot be used right now.</translation>
-    </message>
-    <message>
-        <source>The data file on this computer is damaged.</source>
-        <translation>The data file on this computer is damaged.</translation>
-    </message>
-    <message>
-        <source>The data on this computer was written by a newer version of MotCua Desk.</source>
-        <translation>The data on this computer was written by a newer version of MotCua Desk.</translation>
-    </message>
-    <message>
-        <source>The operation could not be completed. The details are in the log file.</source>
-        <translation>The operation could not be completed. The details are in the log file.</translation>
-    </message>
-    <message>
         <source>The period starts on %(start), after it ends on %(end): put the earlier date first.</source>
         <translation>The period starts on %(start), after it ends on %(end): put the earlier date first.</translation>
     </message>
@@ -2619,6 +2599,26 @@
     <message>
         <source>%(value) is not between %(first) and %(last), the years dossiers are kept for.</source>
         <translation>%(value) is not between %(first) and %(last), the years dossiers are kept for.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>Your role does not allow this.</translation>
+    </message>
+    <message>
+        <source>The data on this computer cannot be used right now.</source>
+        <translation>The data on this computer cannot be used right now.</translation>
+    </message>
+    <message>
+        <source>The data file on this computer is damaged.</source>
+        <translation>The data file on this computer is damaged.</translation>
+    </message>
+    <message>
+        <source>The data on this computer was written by a newer version of MotCua Desk.</source>
+        <translation>The data on this computer was written by a newer version of MotCua Desk.</translation>
+    </message>
+    <message>
+        <source>The operation could not be completed. The details are in the log file.</source>
+        <translation>The operation could not be completed. The details are in the log file.</translation>
     </message>
 </context>
 <context>

@@ -2581,26 +2581,6 @@
         <translation>Tài khoản tạm bị khóa do nhập sai mật khẩu quá nhiều lần.</translation>
     </message>
     <message>
-        <source>Your role does not allow this.</source>
-        <translation>Vai trò của bạn không được phép làm việc này.</translation>
-    </message>
-    <message>
-        <source>The data on this computer cannot be used right now.</source>
-        <translation>Hiện chưa dùng được dữ liệu trên máy này.</translation>
-    </message>
-    <message>
-        <source>The data file on this computer is damaged.</source>
-        <translation>Tệp dữ liệu trên máy này bị hỏng.</translation>
-    </message>
-    <message>
-        <source>The data on this computer was written by a newer version of MotCua Desk.</source>
-        <translation>Dữ liệu trên máy này được ghi bởi phiên bản MotCua Desk mới hơn.</translation>
-    </message>
-    <message>
-        <source>The operation could not be completed. The details are in the log file.</source>
-        <translation>Không thực hiện được thao tác. Chi tiết đã được ghi vào tệp nhật ký.</translation>
-    </message>
-    <message>
         <source>The period starts on %(start), after it ends on %(end): put the earlier date first.</source>
         <translation>Khoảng thời gian bắt đầu ngày %(start), sau ngày kết thúc %(end): hãy để ngày sớm hơn trước.</translation>
     </message>
@@ -2619,6 +2599,26 @@
     <message>
         <source>%(value) is not between %(first) and %(last), the years dossiers are kept for.</source>
         <translation>Ngày %(value) không nằm trong các năm %(first)–%(last), khoảng thời gian lưu hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>Vai trò của bạn không được phép làm việc này.</translation>
+    </message>
+    <message>
+        <source>The data on this computer cannot be used right now.</source>
+        <translation>Hiện chưa dùng được dữ liệu trên máy này.</translation>
+    </message>
+    <message>
+        <source>The data file on this computer is damaged.</source>
+        <translation>Tệp dữ liệu trên máy này bị hỏng.</translation>
+    </message>
+    <message>
+        <source>The data on this computer was written by a newer version of MotCua Desk.</source>
+        <translation>Dữ liệu trên máy này được ghi bởi phiên bản MotCua Desk mới hơn.</translation>
+    </message>
+    <message>
+        <source>The operation could not be completed. The details are in the log file.</source>
+        <translation>Không thực hiện được thao tác. Chi tiết đã được ghi vào tệp nhật ký.</translation>
     </message>
 </context>
 <context>
