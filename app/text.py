@@ -60,6 +60,15 @@ def is_unsafe_char(ch: str) -> bool:
             or 0xD800 <= code <= 0xDFFF)
 
 
+# The same characters as one pattern, for cleaning many values fast (a register of thousands).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff" + "".join(sorted(_BIDI | _INVISIBLE)) + "]")
+
+
+def remove_unsafe(text: str) -> str:
+    """`text` without the characters is_unsafe_char finds (line breaks and tabs included)."""
+    return _UNSAFE.sub("", text)
+
+
 def describe_char(ch: str) -> str:
     """'U+202E (RIGHT-TO-LEFT OVERRIDE)': a character named so a person can find it."""
     name = unicodedata.name(ch, "")

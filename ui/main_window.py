@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
             "reception": self.reception_page,
             "dossiers": self.dossiers_page,
             "sync": self.sync_page,
-            "reports": ReportsPage(),
+            "reports": ReportsPage(self.store, self.runner),
             "catalog": self.catalog_page,
             "settings": self.settings_page,
         }

@@ -36,6 +36,7 @@ COMMAND_MODULES = (
     "app.cli.cmd_scan2pdf",
     "app.cli.cmd_scan",
     "app.cli.cmd_users",
+    "app.cli.cmd_reports",
 )
 
 

@@ -1846,6 +1846,130 @@
             <source>Reports will come here: the tracking register and statistics as PDF and Excel.</source>
             <translation>Reports will come here: the tracking register and statistics as PDF and Excel.</translation>
         </message>
+        <message>
+            <source>Save the tracking register</source>
+            <translation>Save the tracking register</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)</source>
+            <translation>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>&amp;From</source>
+            <translation>&amp;From</translation>
+        </message>
+        <message>
+            <source>&amp;To</source>
+            <translation>&amp;To</translation>
+        </message>
+        <message>
+            <source>This &amp;month</source>
+            <translation>This &amp;month</translation>
+        </message>
+        <message>
+            <source>&amp;Last month</source>
+            <translation>&amp;Last month</translation>
+        </message>
+        <message>
+            <source>&amp;Show</source>
+            <translation>&amp;Show</translation>
+        </message>
+        <message>
+            <source>&amp;Print report…</source>
+            <translation>&amp;Print report…</translation>
+        </message>
+        <message>
+            <source>Save the &amp;register…</source>
+            <translation>Save the &amp;register…</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <source>Results returned</source>
+            <translation>Results returned</translation>
+        </message>
+        <message>
+            <source>Returned on time</source>
+            <translation>Returned on time</translation>
+        </message>
+        <message>
+            <source>Overdue, still being processed</source>
+            <translation>Overdue, still being processed</translation>
+        </message>
+        <message>
+            <source>Returned by post</source>
+            <translation>Returned by post</translation>
+        </message>
+        <message>
+            <source>Not yet accepted by the portal</source>
+            <translation>Not yet accepted by the portal</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Dossiers</source>
+            <translation>Dossiers</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Procedure</source>
+            <translation>Procedure</translation>
+        </message>
+        <message>
+            <source>Official</source>
+            <translation>Official</translation>
+        </message>
+        <message>
+            <source>By status</source>
+            <translation>By status</translation>
+        </message>
+        <message>
+            <source>By channel</source>
+            <translation>By channel</translation>
+        </message>
+        <message>
+            <source>By procedure</source>
+            <translation>By procedure</translation>
+        </message>
+        <message>
+            <source>By official</source>
+            <translation>By official</translation>
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation>Counting…</translation>
+        </message>
+        <message>
+            <source>Show a report first, then print it.</source>
+            <translation>Show a report first, then print it.</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <source>Report %1 – %2</source>
+            <translation>Report %1 – %2</translation>
+        </message>
+        <message>
+            <source>Writing the register…</source>
+            <translation>Writing the register…</translation>
+        </message>
+        <message>
+            <source>Register saved: %1 dossiers in %2</source>
+            <translation>Register saved: %1 dossiers in %2</translation>
+        </message>
     </context>
     <context>
         <name>ResetPasswordDialog</name>
@@ -1872,10 +1996,10 @@
     </context>
     <context>
         <name>ResultPanel</name>
-    <message>
-        <source>Dossier %1 saved, waiting for supplements — request for supplements (form 02) printed.</source>
-        <translation>Dossier %1 saved, waiting for supplements — request for supplements (form 02) printed.</translation>
-    </message>
+        <message>
+            <source>Dossier %1 saved, waiting for supplements — request for supplements (form 02) printed.</source>
+            <translation>Dossier %1 saved, waiting for supplements — request for supplements (form 02) printed.</translation>
+        </message>
         <message>
             <source>Print again (Ctrl+P)</source>
             <translation>Print again (Ctrl+P)</translation>
@@ -2810,6 +2934,26 @@
             <source>Not applied: the portal changed dossier %(code) from “%(from)” to “%(to)”, which the process does not allow. Check the dossier with the processing body.</source>
             <translation>Not applied: the portal changed dossier %(code) from “%(from)” to “%(to)”, which the process does not allow. Check the dossier with the processing body.</translation>
         </message>
+        <message>
+            <source>The period starts on %(start), after it ends on %(end): put the earlier date first.</source>
+            <translation>The period starts on %(start), after it ends on %(end): put the earlier date first.</translation>
+        </message>
+        <message>
+            <source>The period spans %(days) days; choose at most %(limit) days at a time.</source>
+            <translation>The period spans %(days) days; choose at most %(limit) days at a time.</translation>
+        </message>
+        <message>
+            <source>%(field): “%(value)” is not a date; write it as YYYY-MM-DD.</source>
+            <translation>%(field): “%(value)” is not a date; write it as YYYY-MM-DD.</translation>
+        </message>
+        <message>
+            <source>The register can be saved as PDF, Excel (.xlsx) or CSV; “%(name)” is none of them.</source>
+            <translation>The register can be saved as PDF, Excel (.xlsx) or CSV; “%(name)” is none of them.</translation>
+        </message>
+        <message>
+            <source>%(value) is not between %(first) and %(last), the years dossiers are kept for.</source>
+            <translation>%(value) is not between %(first) and %(last), the years dossiers are kept for.</translation>
+        </message>
     </context>
     <context>
         <name>PdfViewer</name>
@@ -3483,6 +3627,184 @@
         <message>
             <source>Returned: %1. Scan the next receipt.</source>
             <translation>Returned: %1. Scan the next receipt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportDocument</name>
+        <message>
+            <source>From %1 to %2</source>
+            <translation>From %1 to %2</translation>
+        </message>
+        <message>
+            <source>REPORT ON RECEIVING DOSSIERS AND RETURNING RESULTS</source>
+            <translation>REPORT ON RECEIVING DOSSIERS AND RETURNING RESULTS</translation>
+        </message>
+        <message>
+            <source>Dossiers received</source>
+            <translation>Dossiers received</translation>
+        </message>
+        <message>
+            <source>Results returned</source>
+            <translation>Results returned</translation>
+        </message>
+        <message>
+            <source>Returned on time</source>
+            <translation>Returned on time</translation>
+        </message>
+        <message>
+            <source>Returned late</source>
+            <translation>Returned late</translation>
+        </message>
+        <message>
+            <source>Returned by post</source>
+            <translation>Returned by post</translation>
+        </message>
+        <message>
+            <source>Overdue, still being processed</source>
+            <translation>Overdue, still being processed</translation>
+        </message>
+        <message>
+            <source>Not yet accepted by the portal</source>
+            <translation>Not yet accepted by the portal</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>Figure</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <source>By status</source>
+            <translation>By status</translation>
+        </message>
+        <message>
+            <source>By channel</source>
+            <translation>By channel</translation>
+        </message>
+        <message>
+            <source>By procedure</source>
+            <translation>By procedure</translation>
+        </message>
+        <message>
+            <source>By official</source>
+            <translation>By official</translation>
+        </message>
+        <message>
+            <source>Dossiers</source>
+            <translation>Dossiers</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>None</translation>
+        </message>
+        <message>
+            <source>Made %1.</source>
+            <translation>Made %1.</translation>
+        </message>
+        <message>
+            <source>Report on dossiers</source>
+            <translation>Report on dossiers</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportWords</name>
+        <message>
+            <source>Newly received</source>
+            <translation>Newly received</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Refused</translation>
+        </message>
+        <message>
+            <source>Being processed</source>
+            <translation>Being processed</translation>
+        </message>
+        <message>
+            <source>Waiting for supplements</source>
+            <translation>Waiting for supplements</translation>
+        </message>
+        <message>
+            <source>Waiting for fees and taxes</source>
+            <translation>Waiting for fees and taxes</translation>
+        </message>
+        <message>
+            <source>Withdrawn by the applicant</source>
+            <translation>Withdrawn by the applicant</translation>
+        </message>
+        <message>
+            <source>Processing stopped</source>
+            <translation>Processing stopped</translation>
+        </message>
+        <message>
+            <source>Result ready, not yet returned</source>
+            <translation>Result ready, not yet returned</translation>
+        </message>
+        <message>
+            <source>Result returned</source>
+            <translation>Result returned</translation>
+        </message>
+        <message>
+            <source>At the desk</source>
+            <translation>At the desk</translation>
+        </message>
+        <message>
+            <source>Through a post office</source>
+            <translation>Through a post office</translation>
+        </message>
+        <message>
+            <source>Through the community digital team</source>
+            <translation>Through the community digital team</translation>
+        </message>
+        <message>
+            <source>new dossier</source>
+            <translation>new dossier</translation>
+        </message>
+        <message>
+            <source>dossier change</source>
+            <translation>dossier change</translation>
+        </message>
+        <message>
+            <source>dossier step</source>
+            <translation>dossier step</translation>
+        </message>
+        <message>
+            <source>status change</source>
+            <translation>status change</translation>
+        </message>
+        <message>
+            <source>%1 on time, %2 late</source>
+            <translation>%1 on time, %2 late</translation>
+        </message>
+        <message>
+            <source>No result was returned in this period.</source>
+            <translation>No result was returned in this period.</translation>
+        </message>
+        <message>
+            <source>of the %1 results returned in the period</source>
+            <translation>of the %1 results returned in the period</translation>
+        </message>
+        <message>
+            <source>Everything has reached the portal.</source>
+            <translation>Everything has reached the portal.</translation>
+        </message>
+        <message>
+            <source>Oldest: %1 %2, waiting since %3</source>
+            <translation>Oldest: %1 %2, waiting since %3</translation>
+        </message>
+        <message>
+            <source>(refused by the portal: see the Sync page)</source>
+            <translation>(refused by the portal: see the Sync page)</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <source>Returned</source>
+            <translation>Returned</translation>
         </message>
     </context>
 </TS>

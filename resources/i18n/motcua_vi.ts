@@ -1846,6 +1846,130 @@
             <source>Reports will come here: the tracking register and statistics as PDF and Excel.</source>
             <translation>Báo cáo sẽ có ở đây: sổ theo dõi hồ sơ và số liệu thống kê, xuất ra PDF và Excel.</translation>
         </message>
+        <message>
+            <source>Save the tracking register</source>
+            <translation>Lưu sổ theo dõi hồ sơ</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)</source>
+            <translation>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>&amp;From</source>
+            <translation>&amp;Từ ngày</translation>
+        </message>
+        <message>
+            <source>&amp;To</source>
+            <translation>Đến ngà&amp;y</translation>
+        </message>
+        <message>
+            <source>This &amp;month</source>
+            <translation>Tháng &amp;này</translation>
+        </message>
+        <message>
+            <source>&amp;Last month</source>
+            <translation>Tháng t&amp;rước</translation>
+        </message>
+        <message>
+            <source>&amp;Show</source>
+            <translation>&amp;Xem</translation>
+        </message>
+        <message>
+            <source>&amp;Print report…</source>
+            <translation>&amp;In báo cáo…</translation>
+        </message>
+        <message>
+            <source>Save the &amp;register…</source>
+            <translation>Lưu &amp;sổ theo dõi…</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Đã tiếp nhận</translation>
+        </message>
+        <message>
+            <source>Results returned</source>
+            <translation>Đã trả kết quả</translation>
+        </message>
+        <message>
+            <source>Returned on time</source>
+            <translation>Trả đúng hạn</translation>
+        </message>
+        <message>
+            <source>Overdue, still being processed</source>
+            <translation>Quá hạn, đang giải quyết</translation>
+        </message>
+        <message>
+            <source>Returned by post</source>
+            <translation>Trả qua bưu chính</translation>
+        </message>
+        <message>
+            <source>Not yet accepted by the portal</source>
+            <translation>Chưa được cổng tiếp nhận</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Trạng thái</translation>
+        </message>
+        <message>
+            <source>Dossiers</source>
+            <translation>Số hồ sơ</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Hình thức nộp</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Mã</translation>
+        </message>
+        <message>
+            <source>Procedure</source>
+            <translation>Thủ tục</translation>
+        </message>
+        <message>
+            <source>Official</source>
+            <translation>Cán bộ tiếp nhận</translation>
+        </message>
+        <message>
+            <source>By status</source>
+            <translation>Theo trạng thái</translation>
+        </message>
+        <message>
+            <source>By channel</source>
+            <translation>Theo hình thức nộp</translation>
+        </message>
+        <message>
+            <source>By procedure</source>
+            <translation>Theo thủ tục</translation>
+        </message>
+        <message>
+            <source>By official</source>
+            <translation>Theo cán bộ tiếp nhận</translation>
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation>Đang tổng hợp…</translation>
+        </message>
+        <message>
+            <source>Show a report first, then print it.</source>
+            <translation>Hãy xem báo cáo trước, rồi mới in.</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>Báo cáo</translation>
+        </message>
+        <message>
+            <source>Report %1 – %2</source>
+            <translation>Báo cáo %1 – %2</translation>
+        </message>
+        <message>
+            <source>Writing the register…</source>
+            <translation>Đang ghi sổ theo dõi…</translation>
+        </message>
+        <message>
+            <source>Register saved: %1 dossiers in %2</source>
+            <translation>Đã lưu sổ theo dõi: %1 hồ sơ vào %2</translation>
+        </message>
     </context>
     <context>
         <name>ResetPasswordDialog</name>
@@ -1872,10 +1996,10 @@
     </context>
     <context>
         <name>ResultPanel</name>
-    <message>
-        <source>Dossier %1 saved, waiting for supplements — request for supplements (form 02) printed.</source>
-        <translation>Đã lưu hồ sơ %1, chờ bổ sung — đã in phiếu yêu cầu bổ sung (mẫu 02).</translation>
-    </message>
+        <message>
+            <source>Dossier %1 saved, waiting for supplements — request for supplements (form 02) printed.</source>
+            <translation>Đã lưu hồ sơ %1, chờ bổ sung — đã in phiếu yêu cầu bổ sung (mẫu 02).</translation>
+        </message>
         <message>
             <source>Print again (Ctrl+P)</source>
             <translation>In lại (Ctrl+P)</translation>
@@ -2810,6 +2934,26 @@
             <source>Not applied: the portal changed dossier %(code) from “%(from)” to “%(to)”, which the process does not allow. Check the dossier with the processing body.</source>
             <translation>Không áp dụng: cổng chuyển hồ sơ %(code) từ “%(from)” sang “%(to)”, quy trình không cho phép. Hãy kiểm tra hồ sơ với cơ quan giải quyết.</translation>
         </message>
+        <message>
+            <source>The period starts on %(start), after it ends on %(end): put the earlier date first.</source>
+            <translation>Khoảng thời gian bắt đầu ngày %(start), sau ngày kết thúc %(end): hãy để ngày sớm hơn trước.</translation>
+        </message>
+        <message>
+            <source>The period spans %(days) days; choose at most %(limit) days at a time.</source>
+            <translation>Khoảng thời gian dài %(days) ngày; mỗi lần chỉ chọn tối đa %(limit) ngày.</translation>
+        </message>
+        <message>
+            <source>%(field): “%(value)” is not a date; write it as YYYY-MM-DD.</source>
+            <translation>%(field): “%(value)” không phải là ngày; hãy viết theo dạng YYYY-MM-DD (năm-tháng-ngày).</translation>
+        </message>
+        <message>
+            <source>The register can be saved as PDF, Excel (.xlsx) or CSV; “%(name)” is none of them.</source>
+            <translation>Sổ theo dõi chỉ lưu được dạng PDF, Excel (.xlsx) hoặc CSV; “%(name)” không thuộc dạng nào.</translation>
+        </message>
+        <message>
+            <source>%(value) is not between %(first) and %(last), the years dossiers are kept for.</source>
+            <translation>Ngày %(value) không nằm trong các năm %(first)–%(last), khoảng thời gian lưu hồ sơ.</translation>
+        </message>
     </context>
     <context>
         <name>PdfViewer</name>
@@ -3483,6 +3627,184 @@
         <message>
             <source>Returned: %1. Scan the next receipt.</source>
             <translation>Đã trả kết quả hồ sơ %1. Quét giấy hẹn tiếp theo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportDocument</name>
+        <message>
+            <source>From %1 to %2</source>
+            <translation>Từ ngày %1 đến ngày %2</translation>
+        </message>
+        <message>
+            <source>REPORT ON RECEIVING DOSSIERS AND RETURNING RESULTS</source>
+            <translation>BÁO CÁO TÌNH HÌNH TIẾP NHẬN, TRẢ KẾT QUẢ HỒ SƠ</translation>
+        </message>
+        <message>
+            <source>Dossiers received</source>
+            <translation>Hồ sơ đã tiếp nhận</translation>
+        </message>
+        <message>
+            <source>Results returned</source>
+            <translation>Kết quả đã trả</translation>
+        </message>
+        <message>
+            <source>Returned on time</source>
+            <translation>Trả đúng hạn</translation>
+        </message>
+        <message>
+            <source>Returned late</source>
+            <translation>Trả trễ hạn</translation>
+        </message>
+        <message>
+            <source>Returned by post</source>
+            <translation>Trả qua bưu chính</translation>
+        </message>
+        <message>
+            <source>Overdue, still being processed</source>
+            <translation>Quá hạn, đang giải quyết</translation>
+        </message>
+        <message>
+            <source>Not yet accepted by the portal</source>
+            <translation>Chưa được cổng tiếp nhận</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>Chỉ tiêu</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Số liệu</translation>
+        </message>
+        <message>
+            <source>By status</source>
+            <translation>Theo trạng thái</translation>
+        </message>
+        <message>
+            <source>By channel</source>
+            <translation>Theo hình thức nộp</translation>
+        </message>
+        <message>
+            <source>By procedure</source>
+            <translation>Theo thủ tục</translation>
+        </message>
+        <message>
+            <source>By official</source>
+            <translation>Theo cán bộ tiếp nhận</translation>
+        </message>
+        <message>
+            <source>Dossiers</source>
+            <translation>Số hồ sơ</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Không có</translation>
+        </message>
+        <message>
+            <source>Made %1.</source>
+            <translation>Lập lúc %1.</translation>
+        </message>
+        <message>
+            <source>Report on dossiers</source>
+            <translation>Báo cáo tình hình tiếp nhận, trả kết quả hồ sơ</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportWords</name>
+        <message>
+            <source>Newly received</source>
+            <translation>Mới tiếp nhận</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Từ chối tiếp nhận</translation>
+        </message>
+        <message>
+            <source>Being processed</source>
+            <translation>Đang giải quyết</translation>
+        </message>
+        <message>
+            <source>Waiting for supplements</source>
+            <translation>Chờ bổ sung hồ sơ</translation>
+        </message>
+        <message>
+            <source>Waiting for fees and taxes</source>
+            <translation>Chờ thực hiện nghĩa vụ tài chính</translation>
+        </message>
+        <message>
+            <source>Withdrawn by the applicant</source>
+            <translation>Công dân rút hồ sơ</translation>
+        </message>
+        <message>
+            <source>Processing stopped</source>
+            <translation>Dừng giải quyết</translation>
+        </message>
+        <message>
+            <source>Result ready, not yet returned</source>
+            <translation>Đã có kết quả, chờ trả</translation>
+        </message>
+        <message>
+            <source>Result returned</source>
+            <translation>Đã trả kết quả</translation>
+        </message>
+        <message>
+            <source>At the desk</source>
+            <translation>Trực tiếp tại Bộ phận một cửa</translation>
+        </message>
+        <message>
+            <source>Through a post office</source>
+            <translation>Qua điểm bưu điện</translation>
+        </message>
+        <message>
+            <source>Through the community digital team</source>
+            <translation>Qua Tổ công nghệ số cộng đồng</translation>
+        </message>
+        <message>
+            <source>new dossier</source>
+            <translation>hồ sơ mới</translation>
+        </message>
+        <message>
+            <source>dossier change</source>
+            <translation>sửa hồ sơ</translation>
+        </message>
+        <message>
+            <source>dossier step</source>
+            <translation>bước xử lý hồ sơ</translation>
+        </message>
+        <message>
+            <source>status change</source>
+            <translation>đổi trạng thái</translation>
+        </message>
+        <message>
+            <source>%1 on time, %2 late</source>
+            <translation>%1 đúng hạn, %2 trễ hạn</translation>
+        </message>
+        <message>
+            <source>No result was returned in this period.</source>
+            <translation>Trong kỳ chưa trả kết quả nào.</translation>
+        </message>
+        <message>
+            <source>of the %1 results returned in the period</source>
+            <translation>trên %1 kết quả đã trả trong kỳ</translation>
+        </message>
+        <message>
+            <source>Everything has reached the portal.</source>
+            <translation>Mọi thay đổi đã lên cổng.</translation>
+        </message>
+        <message>
+            <source>Oldest: %1 %2, waiting since %3</source>
+            <translation>Cũ nhất: %1 %2, chờ từ %3</translation>
+        </message>
+        <message>
+            <source>(refused by the portal: see the Sync page)</source>
+            <translation>(cổng từ chối: xem trang Đồng bộ)</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Tiếp nhận</translation>
+        </message>
+        <message>
+            <source>Returned</source>
+            <translation>Trả kết quả</translation>
         </message>
     </context>
 </TS>

@@ -73,12 +73,13 @@ class PdfViewer(QDialog):
     saved = Signal(object)  # Path
 
     def __init__(self, shown: Any, runner: TaskRunner, *, why_not_print: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 title: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.shown = shown  # ui.reception.printing.ShownForm
+        self.shown = shown  # ui.reception.printing.ShownForm, or anything with the same fields
         self.runner = runner
         self.save_chooser: SaveChooser = choose_save_path
-        self.setWindowTitle(self.tr("%1 — dossier %2").replace("%1", shown.name).replace("%2", shown.code))
+        # `title` for a document that is not one dossier's form (the Báo cáo page's report).
+        self.setWindowTitle(title or self.tr("%1 — dossier %2").replace("%1", shown.name).replace("%2", shown.code))
         self.resize(760, 900)
         self.buffer = QBuffer(self)
         self.buffer.setData(QByteArray(shown.pdf))

@@ -1,0 +1,78 @@
+"""How the Reports page words the report's codes and numbers: status and channel names, the
+on-time rate, the oldest unsynced change. Shared by the page and its printable copy, so both
+say the same thing in the official's language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QLocale
+
+from ui.dates import time_date_text
+
+
+translate = QCoreApplication.translate
+
+
+class ReportWords:
+    """Translated wording, looked up when used (the language can change while the app runs)."""
+
+    def status(self, code: str) -> str:
+        names = {
+            "DA_TIEP_NHAN": translate("ReportWords", "Newly received"),
+            "TU_CHOI": translate("ReportWords", "Refused"),
+            "DANG_XU_LY": translate("ReportWords", "Being processed"),
+            "CHO_BO_SUNG": translate("ReportWords", "Waiting for supplements"),
+            "CHO_NVTC": translate("ReportWords", "Waiting for fees and taxes"),
+            "RUT": translate("ReportWords", "Withdrawn by the applicant"),
+            "DUNG": translate("ReportWords", "Processing stopped"),
+            "CO_KET_QUA": translate("ReportWords", "Result ready, not yet returned"),
+            "DA_TRA": translate("ReportWords", "Result returned"),
+        }
+        return names.get(code, code)
+
+    def channel(self, code: str) -> str:
+        names = {"desk": translate("ReportWords", "At the desk"),
+                 "post_office": translate("ReportWords", "Through a post office"),
+                 "community": translate("ReportWords", "Through the community digital team")}
+        return names.get(code, code)
+
+    def change(self, kind: str) -> str:
+        names = {"dossier.create": translate("ReportWords", "new dossier"),
+                 "dossier.update": translate("ReportWords", "dossier change"),
+                 "dossier.event": translate("ReportWords", "dossier step"),
+                 "dossier.status": translate("ReportWords", "status change")}
+        return names.get(kind, kind)
+
+    def rate(self, value: float | None) -> str:
+        """'87,5 %' (in the language's number format); '—' when nothing was returned."""
+        if value is None:
+            return "—"
+        return QLocale().toString(value * 100, "f", 1) + " %"
+
+    def returned_detail(self, report: Any) -> str:
+        text = translate("ReportWords", "%1 on time, %2 late")
+        return text.replace("%1", str(report.returned_on_time)).replace("%2", str(report.returned_late))
+
+    def on_time_detail(self, report: Any) -> str:
+        if not report.returned:
+            return translate("ReportWords", "No result was returned in this period.")
+        text = translate("ReportWords", "of the %1 results returned in the period")
+        return text.replace("%1", str(report.returned))
+
+    def oldest_unsynced(self, oldest: Any) -> str:
+        if oldest is None:
+            return translate("ReportWords", "Everything has reached the portal.")
+        text = translate("ReportWords", "Oldest: %1 %2, waiting since %3")
+        text = text.replace("%1", self.change(oldest.kind)).replace("%2", oldest.dossier_code)
+        text = text.replace("%3", time_date_text(oldest.created_at))
+        if oldest.state == "quarantined":
+            text += " " + translate("ReportWords", "(refused by the portal: see the Sync page)")
+        return text
+
+    def received_series(self) -> str:
+        return translate("ReportWords", "Received")
+
+    def returned_series(self) -> str:
+        return translate("ReportWords", "Returned")
