@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtCore import QtMsgType
@@ -32,6 +32,9 @@ from ui.login_screen import LoginScreen
 from ui.main_window import MainWindow
 from ui.setup_screen import SetupScreen
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the type only: importing the store here is not needed
+    from app.store.service import Store
 
 log = logging.getLogger(__name__)
 _qt_log = logging.getLogger("qt")
@@ -72,7 +75,7 @@ class DeskApp(QObject):
         screen.signed_in.connect(self.show_main)
         self._show(screen)
 
-    def show_main(self, store: Any) -> None:
+    def show_main(self, store: Store) -> None:
         window = MainWindow(store, self.paths, self.runner, language=self.language)
         window.closed.connect(self._close_store)
         window.switch_user_requested.connect(self._switch_user)
@@ -94,14 +97,14 @@ class DeskApp(QObject):
             previous.deleteLater()
         self.screen_changed.emit(widget)
 
-    def _close_store(self, store: Any) -> None:
+    def _close_store(self, store: Store) -> None:
         """The main window closed: release the store on its lane (that is where it lives)."""
         self.runner.run_db(store.close)
         if self.screen is self.main_window:
             self.screen = None
         self.main_window = None
 
-    def _switch_user(self, store: Any) -> None:
+    def _switch_user(self, store: Store) -> None:
         self.runner.run_db(store.close)
         self.main_window = None
         self.show_login()

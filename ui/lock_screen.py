@@ -7,7 +7,7 @@ content is hidden behind this screen until the same official types their passwor
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 from PySide6.QtCore import QObject
@@ -28,6 +28,9 @@ from ui.tasks import TaskRunner
 from ui.widgets.auth_messages import auth_failure_text
 from ui.widgets.form_field import ERROR_STYLE
 from ui.widgets.panel import centered_card
+
+if TYPE_CHECKING:  # the type only: importing the store here is not needed
+    from app.store.service import Store
 
 DEFAULT_IDLE_MINUTES = 10
 IDLE_SETTING = options.IDLE_LOCK_MINUTES.key
@@ -91,7 +94,7 @@ class LockScreen(QWidget):
     unlocked = Signal()
     switch_user_requested = Signal()
 
-    def __init__(self, store: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.runner = runner

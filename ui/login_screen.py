@@ -9,7 +9,7 @@ recovery key opens the desk ("Quên mật khẩu / dùng mã khôi phục…").
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
@@ -32,6 +32,9 @@ from ui.widgets.auth_messages import auth_failure_text
 from ui.widgets.form_field import ERROR_STYLE
 from ui.widgets.panel import centered_card
 from ui.widgets.recovery_unlock_dialog import RecoveryUnlockDialog
+
+if TYPE_CHECKING:  # the type only: importing the store here is not needed
+    from app.store.service import Store
 
 
 class LoginScreen(QWidget):
@@ -111,7 +114,7 @@ class LoginScreen(QWidget):
         self.recovery_dialog = dialog
         dialog.open()
 
-    def _opened(self, store: Any) -> None:
+    def _opened(self, store: Store) -> None:
         self.sign_in_button.setEnabled(True)
         self.password.clear()
         self.signed_in.emit(store)

@@ -8,7 +8,7 @@ shown exactly once before the desk opens.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
@@ -30,6 +30,9 @@ from ui.widgets.form_field import FormField
 from ui.widgets.panel import centered_card
 from ui.widgets.recovery_key_dialog import RecoveryKeyDialog
 
+if TYPE_CHECKING:  # the type only: importing the store here is not needed
+    from app.store.service import Store
+
 # Written form of a local unit's electronic identifier (domain.md §3.3), e.g. 000.00.06.H56.
 UNIT_CODE_RE = re.compile(r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}$")
 SETUP_CARD_WIDTH = 640
@@ -47,7 +50,7 @@ class SetupScreen(QWidget):
         self.paths = paths
         self.runner = runner
         self.recovery_dialog: RecoveryKeyDialog | None = None
-        self._store: Any = None
+        self._store: Store = None
         self.setWindowTitle(self.tr("First-time setup"))  # Qt appends the app name itself
         self._build()
         for field, following in zip(self._fields(), self._fields()[1:]):

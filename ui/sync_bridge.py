@@ -9,7 +9,7 @@ GUI thread. Status figures are read on the store lane, like every other store re
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtCore import QTimer
@@ -21,6 +21,9 @@ from sync.runner import SyncRunner
 from sync.status import SyncStatus
 from sync.status import sync_status
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the type only: importing the store here is not needed
+    from app.store.service import Store
 
 log = logging.getLogger(__name__)
 PROGRESS_MS = 1_000  # while a pass runs; the status bar must show it moving
@@ -36,7 +39,7 @@ class SyncBridge(QObject):
     statuses_arrived = Signal(list)  # [{"code", "status"}] changed at the portal
     _report_from_thread = Signal(object)
 
-    def __init__(self, store: Any, runner: TaskRunner, *, thread: bool = True,
+    def __init__(self, store: Store, runner: TaskRunner, *, thread: bool = True,
                  monitor_interval_s: float = 15.0) -> None:
         super().__init__()
         self.store = store

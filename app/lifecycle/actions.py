@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -30,6 +30,9 @@ from app.lifecycle.machine import (CLI_NAMES, ActionInput, Context, DossierState
 from app.store.models import Document, Dossier, OutboxItem, ProcedureVersion, Setting, StatusEvent, utcnow
 from app.text import excerpt
 from app.wire import OutboxKind
+
+if TYPE_CHECKING:  # the type only: importing the store here is not needed
+    from app.store.service import Store
 
 APOLOGY_WINDOW_KEY = options.APOLOGY_WINDOW_DAYS.key
 DEFAULT_APOLOGY_WINDOW = 2
@@ -120,7 +123,7 @@ def context_for(session: Session, dossier: Dossier, now: datetime, *, role: str,
                    apology_window_days=int_setting(session, APOLOGY_WINDOW_KEY, DEFAULT_APOLOGY_WINDOW))
 
 
-def act(store: Any, code: str, action: str, data: ActionInput | None = None, *,
+def act(store: Store, code: str, action: str, data: ActionInput | None = None, *,
         now: datetime | None = None) -> ActResult:
     """Take `action` on dossier `code` as the signed-in official; see the module docstring."""
     spec = action_named(action)  # an unknown action is refused before the store is locked
@@ -130,7 +133,7 @@ def act(store: Any, code: str, action: str, data: ActionInput | None = None, *,
         return apply_action(session, store, dossier, spec.name, data or ActionInput(), now=moment)
 
 
-def apply_action(session: Session, store: Any, dossier: Dossier, action: str, data: ActionInput, *,
+def apply_action(session: Session, store: Store, dossier: Dossier, action: str, data: ActionInput, *,
                  now: datetime, as_reception: bool = False) -> ActResult:
     """The action inside the caller's write transaction (`act`, or reception's own for a dossier
     received incomplete, `as_reception`: then the receiving official's role is not asked again)."""
@@ -168,7 +171,7 @@ def apply_action(session: Session, store: Any, dossier: Dossier, action: str, da
                      due_original=after.due_original, form=action_named(action).form, details=details)
 
 
-def actions_for(store: Any, session: Session, dossier: Dossier) -> list[str]:
+def actions_for(store: Store, session: Session, dossier: Dossier) -> list[str]:
     """What the signed-in official may do with this dossier now (for the detail screen)."""
     if dossier.purged_at is not None:
         return []

@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
@@ -34,6 +34,9 @@ from app.lifecycle.actions import find_dossier, int_setting
 from app.lifecycle.errors import LifecycleError
 from app.store.blobs import referenced_addresses
 from app.store.models import Applicant, Document, Dossier, OutboxItem, Page, StatusEvent
+
+if TYPE_CHECKING:  # the type only: importing the store here is not needed
+    from app.store.service import Store
 
 log = logging.getLogger(__name__)
 RETENTION_KEY = options.RETENTION_DAYS.key
@@ -85,7 +88,7 @@ def why_not(session: Session, dossier: Dossier, now: datetime, days: int) -> Lif
     return None
 
 
-def purge(store: Any, *, codes: list[str] | tuple[str, ...] = (), older_than_days: int | None = None,
+def purge(store: Store, *, codes: list[str] | tuple[str, ...] = (), older_than_days: int | None = None,
           dry_run: bool = False, now: datetime | None = None) -> PurgeReport:
     """Purge the named dossiers (each must qualify, else LifecycleError before anything is
     removed), or without `codes` every returned dossier that qualifies (the others are listed
@@ -120,7 +123,7 @@ def purge(store: Any, *, codes: list[str] | tuple[str, ...] = (), older_than_day
     return report
 
 
-def _purge_one(store: Any, dossier_id: str, now: datetime, days: int, report: PurgeReport) -> None:
+def _purge_one(store: Store, dossier_id: str, now: datetime, days: int, report: PurgeReport) -> None:
     with store.session() as session:
         dossier = session.get(Dossier, dossier_id)
         assert dossier is not None

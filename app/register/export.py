@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -13,6 +13,9 @@ from app.errors import InputError
 from app.files import write_atomically
 from app.register.rows import Register, load_register
 from app.reports.period import Period
+
+if TYPE_CHECKING:  # the type only: importing the store here is not needed
+    from app.store.service import Store
 
 FORMATS = (".pdf", ".xlsx", ".csv")
 
@@ -44,7 +47,7 @@ def export_register(session: Session, period: Period, out: Path) -> tuple[Path, 
     return write_atomically(Path(out), render(register), what="--out"), len(register.rows)
 
 
-def save_register(store: Any, period: Period, out: Path) -> tuple[Path, int]:
+def save_register(store: Store, period: Period, out: Path) -> tuple[Path, int]:
     """Write the register of `period` to `out` from the open store, and audit it."""
     with store.read_session() as session:
         path, rows = export_register(session, period, out)
@@ -52,7 +55,7 @@ def save_register(store: Any, period: Period, out: Path) -> tuple[Path, int]:
     return path, rows
 
 
-def record_export(store: Any, period: Period, path: Path, rows: int) -> None:
+def record_export(store: Store, period: Period, path: Path, rows: int) -> None:
     """Say in the audit log who took the register: thousands of citizens' names and addresses
     left the encrypted store. No personal data in the entry: the period, count and format."""
     with store.session() as session:

@@ -6,7 +6,7 @@ in-memory index is fast enough to run on every keystroke on the GUI thread.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection
 from PySide6.QtCore import Qt
@@ -27,6 +27,9 @@ from ui.models.catalog_model import CatalogTableModel
 from ui.tasks import TaskRunner
 from ui.widgets.procedure_detail import ProcedureDetail
 
+if TYPE_CHECKING:  # the type only: importing the store here is not needed
+    from app.store.service import Store
+
 SEARCH_LIMIT = 200
 COLUMN_WIDTHS = {2: 190, 3: 150, 4: 130}  # field, time limit, fee: short texts, whole in tooltips
 
@@ -37,7 +40,7 @@ class CatalogPage(QWidget):
     # Emitted when the catalogue has been read and indexed (tests wait for it).
     catalog_loaded = Signal(int)
 
-    def __init__(self, store: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.runner = runner
@@ -135,7 +138,7 @@ class CatalogPage(QWidget):
         self.detail.show_version(self.model.version_at(rows[0].row()) if rows else None)
 
 
-def _read_catalog(store: Any) -> tuple[list[Any], Any]:
+def _read_catalog(store: Store) -> tuple[list[Any], Any]:
     """Runs on the store lane: all procedure versions plus the search index over them."""
     from app.catalog.search import CatalogIndex
     from app.catalog.storage import load_versions

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
@@ -34,6 +34,9 @@ from ui.words import form_text
 from ui.words import status_text
 from ui.tasks import TaskRunner
 
+if TYPE_CHECKING:  # the type only: importing the store here is not needed
+    from app.store.service import Store
+
 
 @dataclass(frozen=True)
 class DossierDetail:
@@ -46,7 +49,7 @@ class DossierDetail:
     actions: list[str] = field(default_factory=list)  # lifecycle actions this official may take now
 
 
-def load_detail(store: Any, code: str) -> DossierDetail:
+def load_detail(store: Store, code: str) -> DossierDetail:
     """Runs on the store lane."""
     from app.capture.stored_pages import page_rows
     from app.forms.render import forms_for
@@ -142,7 +145,7 @@ def step_summary(step: Any) -> str:
 class DossierDialog(QDialog):
     """The detail, with Reprint (any form, in the viewer) and the scanned pages."""
 
-    def __init__(self, detail: DossierDetail, store: Any, runner: TaskRunner,
+    def __init__(self, detail: DossierDetail, store: Store, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
         from ui.reception.printing import ReceiptPrinter
 

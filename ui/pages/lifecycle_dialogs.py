@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
@@ -29,6 +29,9 @@ from app.errors import MotcuaError
 from ui.errors import error_text, report_unexpected
 from ui.lifecycle_text import action_text, status_text
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the type only: importing the store here is not needed
+    from app.store.service import Store
 
 REASON_ACTIONS = {"refuse", "stop", "apologise", "request_supplement", "withdraw"}
 NOTE_ACTIONS = {"handover", "receive_back", "result_ready", "supplement_received", "return"}
@@ -70,7 +73,7 @@ class ActionDialog(ConfirmDialog):
 
     acted = Signal(object)  # app.lifecycle.actions.ActResult
 
-    def __init__(self, store: Any, runner: TaskRunner, code: str, action: str, *,
+    def __init__(self, store: Store, runner: TaskRunner, code: str, action: str, *,
                  due_at: datetime | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.runner, self.code, self.action = store, runner, code, action
@@ -164,7 +167,7 @@ class ReturnDialog(ConfirmDialog):
 
     returned = Signal(object)  # ActResult
 
-    def __init__(self, store: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.runner = store, runner
         self.prompt: Any = None
@@ -312,7 +315,7 @@ class ReturnDialog(ConfirmDialog):
 class AuditDialog(QDialog):
     """The audit log for the supervisor: filter by dossier code, official and dates."""
 
-    def __init__(self, store: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
         from ui.models.rows_model import RowsTableModel
         from ui.widgets.tables import make_table
 

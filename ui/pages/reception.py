@@ -16,7 +16,7 @@ printer or not; the result panel (code, printing outcome) stays until the next r
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
@@ -52,6 +52,9 @@ from ui.tasks import TaskRunner
 from ui.widgets.file_dialogs import open_file_name
 from ui.widgets.form_field import ERROR_STYLE
 
+if TYPE_CHECKING:  # the type only: importing the store here is not needed
+    from app.store.service import Store
+
 PREVIEW_DELAY_MS = 150
 PRESENCE_KEYS = ("applicant.", "representative.")
 
@@ -60,19 +63,19 @@ def _translated(problems: list[FieldProblem]) -> list[FieldProblem]:
     return [FieldProblem(problem.field, problem_text(problem)) for problem in problems]
 
 
-def _read_settings(store: Any) -> dict[str, Any]:
+def _read_settings(store: Store) -> dict[str, Any]:
     return {"vietqr": store.get_setting(options.VIETQR_ACCOUNT.key),
             "direct": bool(store.get_setting(options.PRINT_DIRECT.key, options.PRINT_DIRECT.default))}
 
 
-def _preview(store: Any, request: ReceptionRequest) -> ReceptionQuote:
+def _preview(store: Store, request: ReceptionRequest) -> ReceptionQuote:
     from app.reception.service import preview_reception
 
     with store.read_session() as session:
         return preview_reception(session, request)
 
 
-def _find_applicant(store: Any, id_number: str) -> Any:
+def _find_applicant(store: Store, id_number: str) -> Any:
     from app.reception.service import find_applicant
 
     with store.read_session() as session:
@@ -85,7 +88,7 @@ class ReceptionPage(QWidget):
     reception_confirmed = Signal(object)  # ReceptionResult
     preview_shown = Signal()
 
-    def __init__(self, store: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.runner = runner

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QDate
@@ -46,6 +46,9 @@ from ui.widgets.file_dialogs import save_file_name
 from ui.widgets.form_field import ERROR_STYLE
 from ui.widgets.tables import make_table
 
+if TYPE_CHECKING:  # the type only: importing the store here is not needed
+    from app.store.service import Store
+
 OK_STYLE = "color: #1d5c2e;"
 TILE_STYLE = "QLabel#value { font-size: 18pt; font-weight: 600; }"
 # (parent, suggested file name) -> the chosen path ('' when cancelled); tests replace it.
@@ -74,7 +77,7 @@ class ReportsPage(QWidget):
     register_saved = Signal(object, int)  # path, rows
     viewer_shown = Signal(object)  # the PdfViewer showing the printable report
 
-    def __init__(self, store: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.runner = runner
@@ -350,7 +353,7 @@ class ReportsPage(QWidget):
         self.register_saved.emit(path, rows)
 
 
-def _read(store: Any, read: Callable[[Any, Any], Any], period: Any) -> Any:
+def _read(store: Store, read: Callable[[Any, Any], Any], period: Any) -> Any:
     """Store lane: `read(session, period)` in a read session (the report, the register's rows)."""
     with store.read_session() as session:
         return read(session, period)

@@ -7,7 +7,7 @@ language is a machine preference needed before sign-in, so it lives in the desk 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
@@ -37,11 +37,14 @@ from ui.lock_screen import IDLE_SETTING
 from ui.pages.users import UsersPanel
 from ui.tasks import TaskRunner
 
+if TYPE_CHECKING:  # the type only: importing the store here is not needed
+    from app.store.service import Store
+
 MIN_IDLE_MINUTES = 1
 MAX_IDLE_MINUTES = 240
 
 
-def read_idle_minutes(store: Any) -> int:
+def read_idle_minutes(store: Store) -> int:
     """The saved idle-lock time, clamped to the allowed range (runs on the store lane)."""
     value = store.get_setting(IDLE_SETTING, DEFAULT_IDLE_MINUTES)
     try:
@@ -58,7 +61,7 @@ class SettingsPage(QWidget):
     settings_saved = Signal()
     change_password_requested = Signal()
 
-    def __init__(self, store: Any, paths: DataPaths, runner: TaskRunner, language: str,
+    def __init__(self, store: Store, paths: DataPaths, runner: TaskRunner, language: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store

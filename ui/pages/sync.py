@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import Qt
@@ -44,6 +44,9 @@ from ui.tasks import TaskRunner
 from ui.widgets.file_dialogs import save_file_name
 from ui.widgets.tables import make_table
 from ui.words import status_text
+
+if TYPE_CHECKING:  # the type only: importing the store here is not needed
+    from app.store.service import Store
 
 REFUSED_COLOUR = "#b00020"
 
@@ -94,7 +97,7 @@ def news_cells(change: Any) -> tuple[str, ...]:
     return change.code, status_text(change.status), _when(change.at), note
 
 
-def _read_page(store: Any) -> dict[str, Any]:
+def _read_page(store: Store) -> dict[str, Any]:
     """Runs on the store lane: the queue, the news, and the settings the page shows."""
     from sync import state
     from sync.status import outbox_entries
@@ -110,7 +113,7 @@ class SyncPage(QWidget):
     open_dossier_requested = Signal(str)  # dossier code
     loaded = Signal()
 
-    def __init__(self, store: Any, runner: TaskRunner, bridge: SyncBridge,
+    def __init__(self, store: Store, runner: TaskRunner, bridge: SyncBridge,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.runner, self.bridge = store, runner, bridge

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog
@@ -18,13 +18,16 @@ from ui.errors import report_unexpected
 from ui.tasks import TaskRunner
 from ui.widgets.form_field import FormField
 
+if TYPE_CHECKING:  # the type only: importing the store here is not needed
+    from app.store.service import Store
+
 
 class EnrolDialog(QDialog):
     """Administrators only (the service checks it too): the portal's address and a token."""
 
     enrolled = Signal(object)  # sync.enrolment.Enrolment
 
-    def __init__(self, store: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.runner = store, runner
         self.setWindowTitle(self.tr("Enrol with the portal"))

@@ -8,7 +8,7 @@ never the last active administrator); the screen words its refusals by their kin
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
@@ -40,6 +40,9 @@ from ui.widgets.password_fields import clear_error_on_edit
 from ui.widgets.password_fields import role_choices
 from ui.widgets.password_fields import role_label
 
+if TYPE_CHECKING:  # the type only: importing the store here is not needed
+    from app.store.service import Store
+
 
 def _role_box(current: str = "receiver") -> QComboBox:
     box = QComboBox()
@@ -52,7 +55,7 @@ def _role_box(current: str = "receiver") -> QComboBox:
 class AddUserDialog(StoreDialog):
     """User name, full name, role and a first password (typed twice)."""
 
-    def __init__(self, store: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(runner, self.tr("Add an official"), parent)
         self.store = store
         self.username = FormField(placeholder="mai.tn")
@@ -95,7 +98,7 @@ class AddUserDialog(StoreDialog):
 class RoleDialog(StoreDialog):
     """Another role for one official."""
 
-    def __init__(self, store: Any, runner: TaskRunner, user: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, runner: TaskRunner, user: Any, parent: QWidget | None = None) -> None:
         super().__init__(runner, self.tr("Change role"), parent)
         self.store, self.user = store, user
         self.role = _role_box(user.role)
@@ -113,7 +116,7 @@ class RoleDialog(StoreDialog):
 class ResetPasswordDialog(StoreDialog):
     """A password the official will replace at their next sign-in; reactivates the account."""
 
-    def __init__(self, store: Any, runner: TaskRunner, user: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, runner: TaskRunner, user: Any, parent: QWidget | None = None) -> None:
         super().__init__(runner, self.tr("Reset password"), parent)
         self.store, self.user = store, user
         self.new = NewPasswordFields()
@@ -139,7 +142,7 @@ class UsersPanel(QWidget):
     # The signed-in official changed their own role or deactivated themselves: sign in again.
     own_account_changed = Signal()
 
-    def __init__(self, store: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.runner = runner

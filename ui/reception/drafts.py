@@ -9,7 +9,7 @@ unfinished reception?") without a modal dialog, so the keyboard flow is never in
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtCore import QTimer
@@ -26,19 +26,22 @@ from ui.errors import error_text
 from ui.errors import report_unexpected
 from ui.tasks import TaskRunner
 
+if TYPE_CHECKING:  # the type only: importing the store here is not needed
+    from app.store.service import Store
+
 SAVE_DELAY_MS = 1000
 # Returns the request to save, or None when the form holds nothing worth keeping.
 Collector = Callable[[], ReceptionRequest | None]
 
 
-def _save(store: Any, request: ReceptionRequest) -> str:
+def _save(store: Store, request: ReceptionRequest) -> str:
     from app.reception.drafts import save_draft
 
     with store.session() as session:
         return save_draft(session, store.user.id, request)
 
 
-def _newest(store: Any) -> tuple[Any, int] | None:
+def _newest(store: Store) -> tuple[Any, int] | None:
     from app.reception.drafts import list_drafts
 
     with store.read_session() as session:
@@ -46,14 +49,14 @@ def _newest(store: Any) -> tuple[Any, int] | None:
     return (drafts[0], len(drafts)) if drafts else None
 
 
-def _load(store: Any, draft_id: str) -> ReceptionRequest:
+def _load(store: Store, draft_id: str) -> ReceptionRequest:
     from app.reception.drafts import load_draft
 
     with store.read_session() as session:
         return load_draft(session, draft_id)
 
 
-def _discard(store: Any, draft_id: str) -> None:
+def _discard(store: Store, draft_id: str) -> None:
     from app.reception.drafts import discard_draft
 
     with store.session() as session:
@@ -68,7 +71,7 @@ class DraftKeeper(QObject):
     draft_loaded = Signal(object)  # ReceptionRequest
     failed = Signal(str)
 
-    def __init__(self, store: Any, runner: TaskRunner, collect: Collector, parent: QObject | None = None) -> None:
+    def __init__(self, store: Store, runner: TaskRunner, collect: Collector, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.runner = runner

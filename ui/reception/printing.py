@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer
 from PySide6.QtCore import QByteArray
@@ -35,6 +35,9 @@ from PySide6.QtWidgets import QWidget
 
 from app.errors import MotcuaError
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the type only: importing the store here is not needed
+    from app.store.service import Store
 
 PRINT_DPI = 300  # enough for the receipt's small text and QR codes on any office printer
 PAPER_SIZES = {"A5": QPageSize.PageSizeId.A5, "A4": QPageSize.PageSizeId.A4}
@@ -64,7 +67,7 @@ class ShownForm:
     paper: str  # "A5" | "A4"
 
 
-def load_form(store: Any, code: str, form: str) -> Any:
+def load_form(store: Store, code: str, form: str) -> Any:
     """Store lane: what form `form` of dossier `code` needs (an app.forms.render.FormJob)."""
     from app.forms.render import prepare_form
 
@@ -132,7 +135,7 @@ class ReceiptPrinter(QObject):
     print_failed = Signal(str, str)  # dossier code, why
     viewer_shown = Signal(object)  # the PdfViewer now open
 
-    def __init__(self, store: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.runner = runner

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtCore import QObject
@@ -31,6 +31,9 @@ from app.clock import local_today
 from ui.models.procedure_list_model import ProcedureListModel
 from ui.widgets.form_field import ERROR_STYLE
 
+if TYPE_CHECKING:  # the type only: importing the store here is not needed
+    from app.store.service import Store
+
 SEARCH_LIMIT = 30
 RECENT_COUNT = 3
 FREQUENT_COUNT = 5
@@ -46,7 +49,7 @@ class PickerData:
     history: list[str]  # procedure codes of the user's latest dossiers, newest first
 
 
-def read_picker_data(store: Any) -> PickerData:
+def read_picker_data(store: Store) -> PickerData:
     """Runs on the store lane."""
     from sqlalchemy import select
 

@@ -6,7 +6,7 @@ the desk opens, and closing it signs the official out instead.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QWidget
@@ -20,11 +20,14 @@ from ui.widgets.password_fields import StoreDialog
 from ui.widgets.password_fields import account_problem_text
 from ui.widgets.password_fields import clear_error_on_edit
 
+if TYPE_CHECKING:  # the type only: importing the store here is not needed
+    from app.store.service import Store
+
 
 class ChangePasswordDialog(StoreDialog):
     """Current password, new password, repeat; Enter walks down the fields, then submits."""
 
-    def __init__(self, store: Any, runner: TaskRunner, *, forced: bool = False,
+    def __init__(self, store: Store, runner: TaskRunner, *, forced: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(runner, self.tr("Change password"), parent)
         self.store = store

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QLocale
@@ -44,6 +44,9 @@ from ui.tasks import TaskRunner
 from ui.widgets.file_dialogs import open_file_names
 from ui.widgets.form_field import ERROR_STYLE
 
+if TYPE_CHECKING:  # the type only: importing the store here is not needed
+    from app.store.service import Store
+
 DEVICE_SETTING = options.SCAN_DEVICE.key
 SCANNER_SOURCES = ("sane", "escl", "wia", "folder")  # files have their own button
 DOCUMENT_DPI, ID_CARD_DPI = 200, 300
@@ -62,7 +65,7 @@ registry_factory: Callable[[ScannerSettings], SourceRegistry] = _default_registr
 _listing: DeviceListing | None = None  # one listing per run: scanners seldom come and go mid-shift
 
 
-def _page_bytes(store: Any, page: PageInput) -> int:
+def _page_bytes(store: Store, page: PageInput) -> int:
     """Size of a page not captured here: a sealed page (from a draft) or a file on disk; a page
     that has vanished counts 0 here (the confirmation names it)."""
     try:
@@ -96,7 +99,7 @@ class CapturePanel(QWidget):
     qr_found = Signal(str)
     busy_changed = Signal(bool)
 
-    def __init__(self, store: Any, runner: TaskRunner, documents: DocumentsSection,
+    def __init__(self, store: Store, runner: TaskRunner, documents: DocumentsSection,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.runner, self.documents = store, runner, documents
