@@ -10,12 +10,10 @@ input, after the acting password's line when both are read from there), else
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from typing import Any
 
-from app.cli.common import add_store_user_options, emit, opened_store, paths_from, read_password, user_from
-from app.errors import InputError
+from app.cli.common import (add_store_user_options, emit, opened_store, paths_from, read_password, read_secret,
+                            user_from)
 
 NEW_PASSWORD_ENV = "MOTCUA_NEW_PASSWORD"
 
@@ -68,14 +66,8 @@ def _add_secret_options(parser: argparse.ArgumentParser, *, new_password: bool =
 
 def read_new_password(args: argparse.Namespace) -> str:
     """The new password: next stdin line with --new-password-stdin, else MOTCUA_NEW_PASSWORD."""
-    if args.new_password_stdin:
-        secret = sys.stdin.readline().rstrip("\r\n")
-    else:
-        secret = os.environ.get(NEW_PASSWORD_ENV, "")
-    if not secret:
-        raise InputError(f"new_password: none given; pass it on standard input with --new-password-stdin "
-                         f"or in the {NEW_PASSWORD_ENV} environment variable")
-    return secret
+    return read_secret(args.new_password_stdin, NEW_PASSWORD_ENV, "new_password: none given",
+                       "--new-password-stdin")
 
 
 def _user_line(user: Any) -> str:

@@ -26,14 +26,17 @@ def paths_from(args: argparse.Namespace) -> DataPaths:
 
 def read_password(args: argparse.Namespace, *, what: str = "password") -> str:
     """The secret from standard input (`--password-stdin`) or the environment, never argv."""
-    if getattr(args, "password_stdin", False):
-        line = sys.stdin.readline()
-        secret = line.rstrip("\r\n")
-    else:
-        secret = os.environ.get(PASSWORD_ENV, "")
+    return read_secret(bool(getattr(args, "password_stdin", False)), PASSWORD_ENV,
+                       f"no {what}", "--password-stdin")
+
+
+def read_secret(from_stdin: bool, env: str, missing: str, option: str) -> str:
+    """A secret from the next line of standard input, or else environment variable `env`; the
+    one place secrets are read, so none ever comes from the command line."""
+    secret = sys.stdin.readline().rstrip("\r\n") if from_stdin else os.environ.get(env, "")
     if not secret:
-        raise InputError(f"no {what}: pass it on standard input with --password-stdin "
-                         f"or in the {PASSWORD_ENV} environment variable")
+        raise InputError(f"{missing}: pass it on standard input with {option} or in the {env} "
+                         "environment variable")
     return secret
 
 
