@@ -189,6 +189,7 @@ def test_malformed_qr_changes_nothing(qtbot, desk_store, paths, runner, vietname
     assert applicant.message.isVisible() and "QR" in applicant.message.text()
     assert "Không có gì bị thay đổi" in applicant.message.text()
     assert "cần 7 hoặc 11 trường ngăn bởi dấu |, nhận được 6" in applicant.message.text()
+    assert ".." not in applicant.message.text()  # one full stop, not two
     save_screen(page, "reception_bad_qr")
     # A contradictory QR (the ID says a man born in the 1900s, the sex field says "Nữ").
     applicant.fields["email"].edit.setFocus()

@@ -174,7 +174,7 @@ class ApplicantSection(QGroupBox):
             record = parse_cccd_qr(text)
         except CccdParseError as exc:
             self.show_message(self.tr("The ID card QR could not be used: %1. Nothing was changed.")
-                              .replace("%1", qr_problem_text(exc)), error=True)
+                              .replace("%1", qr_problem_text(exc).rstrip(". ")), error=True)  # one full stop
             return False
         self.fill_from_record(record)
         return True
