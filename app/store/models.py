@@ -137,6 +137,13 @@ class Dossier(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # Revision 0005 (lifecycle), business wall-clock times like due_at: the first appointment,
+    # kept once an apology or a supplement moves due_at; set while the clock is stopped for
+    # supplements; when the result was handed over; when personal data was removed.
+    due_original: Mapped[datetime | None] = mapped_column(DateTime)
+    paused_at: Mapped[datetime | None] = mapped_column(DateTime)
+    returned_at: Mapped[datetime | None] = mapped_column(DateTime)
+    purged_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class Document(Base):
@@ -178,6 +185,10 @@ class StatusEvent(Base):
     at: Mapped[datetime] = mapped_column(DateTime)
     by_user: Mapped[str | None]
     note: Mapped[str | None] = mapped_column(Text)
+    # Revision 0005: the lifecycle action that made the event (app/lifecycle; NULL before 0005 =
+    # reception or portal) and its data, keys by action as docs/lifecycle.md lists them.
+    action: Mapped[str | None]
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class OutboxItem(Base):
