@@ -24,9 +24,21 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     dossiers = sub.add_parser("dossiers", help="dossiers in the local store")
     actions = dossiers.add_subparsers(dest="action", metavar="ACTION", required=True)
-    listing = actions.add_parser("list", parents=[common], help="newest first")
-    listing.add_argument("--search", default="", help="code, applicant name or ID number")
-    listing.add_argument("--limit", type=int, default=50)
+    listing = actions.add_parser("list", parents=[common], help="filtered and sorted, newest first by default")
+    listing.add_argument("--search", default="", help="code, applicant name, ID number or words on the scans")
+    listing.add_argument("--status", action="append", default=[], help="a status code (repeat for several)")
+    listing.add_argument("--due", default="", help="overdue, today, or N: due within N working days")
+    listing.add_argument("--procedure", default="", help="procedure code")
+    listing.add_argument("--channel", default="", help="desk, post_office or community")
+    listing.add_argument("--sync-state", default="", help="local, waiting, sent or quarantined")
+    listing.add_argument("--from", dest="date_from", default="", help="received on or after (DD/MM/YYYY)")
+    listing.add_argument("--to", dest="date_to", default="", help="received on or before (DD/MM/YYYY)")
+    listing.add_argument("--official", default="", help="user name of the receiving official")
+    listing.add_argument("--sort", default="received", help="received, due, code or status")
+    listing.add_argument("--ascending", action="store_true", help="oldest (smallest) first")
+    listing.add_argument("--offset", type=int, default=0)
+    listing.add_argument("--limit", type=int, default=50, help="rows to print (1–1000); the total is counted")
+    listing.add_argument("--show-id-numbers", action="store_true", help="print ID numbers unmasked")
     add_store_user_options(listing)
     listing.set_defaults(handler=run_list)
     show = actions.add_parser("show", parents=[common], help="one dossier in full")
@@ -67,13 +79,26 @@ def run_intake(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from app.reception.views import list_dossiers
+    from app.reception.listing import ListFilter, count_dossiers, list_page, parse_day, prepare
 
+    wanted = ListFilter(search=args.search, statuses=tuple(args.status), due=args.due, procedure=args.procedure,
+                        channel=args.channel, sync_state=args.sync_state,
+                        received_from=parse_day(args.date_from, "--from"), received_to=parse_day(args.date_to, "--to"),
+                        official=args.official, sort=args.sort, descending=not args.ascending)
+    wanted.checked()  # bad filters are refused before the store is opened
     with opened_store(args) as store, store.read_session() as session:
-        rows = list_dossiers(session, search=args.search, limit=args.limit)
-    human = "\n".join(f"{r.code:<28} {r.received_at:%d/%m/%Y %H:%M}  {r.status:<12} {r.applicant_name}  "
-                      f"— {r.procedure_name}" for r in rows)
-    emit(args, [r.to_dict() for r in rows], human or "No dossiers.")
+        query = prepare(session, wanted)
+        total = count_dossiers(session, query)
+        rows = list_page(session, query, args.offset, args.limit, total) if args.offset < total else []
+    colour = {"red": "QUÁ HẠN", "yellow": "sắp đến hạn", "green": "còn hạn"}
+    human = "\n".join(
+        f"{r.code:<28} {r.received_at:%d/%m/%Y %H:%M}  {r.status:<12} "
+        f"{(f'{r.due_at:%d/%m/%Y %H:%M}' if r.due_at else ''):<16} {colour.get(r.due_colour, ''):<11}"
+        f"{'*' if r.unconfirmed_holiday else ' '} {r.applicant_name} "
+        f"[{r.id_number if args.show_id_numbers else r.masked_id_number}] — {r.procedure_name}" for r in rows)
+    human = f"{human}\n{len(rows)} of {total} shown" if human else "No dossiers."
+    emit(args, {"total": total, "offset": args.offset,
+                "rows": [r.to_dict(show_id=args.show_id_numbers) for r in rows]}, human)
     return 0
 
 
