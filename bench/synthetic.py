@@ -105,8 +105,10 @@ _COLUMNS = {
 
 
 def fill_store(store: Any, count: int, *, seed: int = 1, days: int = 700, batch: int = 20000,
-               today: date | None = None) -> dict[str, int]:
+               today: date | None = None, details: bool = True) -> dict[str, int]:
     """Insert `count` dossiers received over the `days` before `today`; returns row counts.
+    Without `details`, dossiers and applicants only (no documents, status events or outbox
+    rows): what the list reads, generated in a third of the time for tests.
 
     Rows go straight to the driver (`executemany` with tuples): the ORM's bulk path spent most
     of the time building parameter dictionaries, which made 500,000 dossiers take minutes."""
@@ -158,6 +160,10 @@ def fill_store(store: Any, count: int, *, seed: int = 1, days: int = 700, batch:
             _stamp(received + timedelta(days=rng.choice((0, 1, 3, 7)))), rng.choice(user_ids),
             rng.choice((0, 0, 8000, 10000, 20000)), rng.choice(("cash", "transfer", "exempt")), "desk",
             "{}", now, now))
+        if not details:
+            if len(pending["dossiers"]) >= batch:
+                flush()
+            continue
         for seq, name in enumerate(checklists[which]):
             pending["documents"].append((new_uuid(), dossier_id, name, rng.choice(FORMS), 1, 1, seq, 1,
                                          "submit"))

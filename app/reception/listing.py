@@ -313,13 +313,15 @@ class Query:
         return found
 
     def order(self, *, reverse: bool = False) -> list[Any]:
+        """ORDER BY terms; `reverse` turns every one of them (reading a page from the end)."""
         column = {"received": Dossier.received_at, "due": Dossier.due_at, "code": Dossier.code,
                   "status": Dossier.status}[self.filter.sort]
-        descending = self.filter.descending != reverse
-        if self.filter.sort == "status":  # within a status, newest first
-            return [column.desc() if descending else column.asc(),
-                    Dossier.received_at.desc(), ROWID.desc()]
-        return [column.desc() if descending else column.asc(), ROWID.desc() if descending else ROWID.asc()]
+        descending = self.filter.descending
+        # Ties are broken by rowid; within a status, newest first.
+        terms = [(column, descending), (Dossier.received_at, True)] if self.filter.sort == "status" \
+            else [(column, descending)]
+        terms.append((ROWID, terms[-1][1]))
+        return [term.desc() if down != reverse else term.asc() for term, down in terms]
 
 
 def _sync_condition(state: str) -> ColumnElement[bool]:
