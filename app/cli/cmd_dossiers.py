@@ -41,6 +41,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     listing.add_argument("--show-id-numbers", action="store_true", help="print ID numbers unmasked")
     add_store_user_options(listing)
     listing.set_defaults(handler=run_list)
+    warn = actions.add_parser("warnings", parents=[common],
+                              help="overdue and due-soon dossiers (yours; a supervisor's: the unit's)")
+    warn.add_argument("--set-windows", default=None, metavar="N,N,…",
+                      help="administrator: the 'due within N working days' choices, e.g. 1,2,3")
+    warn.add_argument("--set-soon", type=int, default=None, metavar="N",
+                      help="administrator: due within N working days counts as due soon (yellow, warned)")
+    add_store_user_options(warn)
+    warn.set_defaults(handler=run_warnings)
     show = actions.add_parser("show", parents=[common], help="one dossier in full")
     show.add_argument("code")
     add_store_user_options(show)
@@ -99,6 +107,43 @@ def run_list(args: argparse.Namespace) -> int:
     human = f"{human}\n{len(rows)} of {total} shown" if human else "No dossiers."
     emit(args, {"total": total, "offset": args.offset,
                 "rows": [r.to_dict(show_id=args.show_id_numbers) for r in rows]}, human)
+    return 0
+
+
+def run_warnings(args: argparse.Namespace) -> int:
+    from app.errors import InputError, PermissionDeniedError
+    from app.reception.listing import (SOON_SETTING, WINDOWS_SETTING, check_warning_settings, early_warnings,
+                                       warning_settings)
+
+    changing = args.set_windows is not None or args.set_soon is not None
+    if args.set_windows is not None:
+        try:
+            windows = [int(part) for part in args.set_windows.split(",") if part.strip()]
+        except ValueError:
+            raise InputError(f"--set-windows: {args.set_windows[:40]!r} is not a list of whole numbers like 1,2,3",
+                             kind="list.bad_windows", params={"max": 30}) from None
+    with opened_store(args) as store:
+        if changing:
+            if store.user.role != "admin":
+                raise PermissionDeniedError(f"only an administrator may change warning thresholds; "
+                                            f"{store.user.username!r} is {store.user.role}")
+            current_windows, current_soon = warning_settings(store)
+            windows, soon = check_warning_settings(
+                windows if args.set_windows is not None else list(current_windows),
+                args.set_soon if args.set_soon is not None else current_soon)
+            store.set_setting(WINDOWS_SETTING, windows)
+            store.set_setting(SOON_SETTING, soon)
+        with store.read_session() as session:
+            found = early_warnings(session, user_id=store.user.id, username=store.user.username,
+                                   role=store.user.role)
+            windows_now, _ = warning_settings(session)
+    whose = "the unit" if found.whole_unit else f"dossiers received by {found.official}"
+    human = (f"{whose}: {found.overdue} overdue, {found.due_soon} due within {found.soon_days} working days"
+             + (f"; longest overdue: {', '.join(found.first_overdue)}" if found.first_overdue else "")
+             + (f"\n{found.unconfirmed} appointment(s) count over holidays the administrator has not confirmed"
+                if found.unconfirmed else "")
+             + f"\nwindows offered: {', '.join(map(str, windows_now))} working days")
+    emit(args, found.to_dict() | {"windows": list(windows_now)}, human)
     return 0
 
 
