@@ -242,7 +242,8 @@ class MainWindow(QMainWindow):
                            QColor("#8a4b00") if warnings.due_soon else self.nav.palette().text().color())
         item.setToolTip("Ctrl+2" + ("\n" + warning_notice(warnings) if warnings.total else ""))
         self.status.show_warnings(warnings)
-        grew = previous is None or warnings.overdue > previous.overdue or warnings.due_soon > previous.due_soon
+        grew = (previous is None or warnings.overdue > previous.overdue
+                or warnings.due_soon > previous.due_soon)
         if (warnings.total or warnings.unconfirmed) and grew:
             self.status.showMessage(warning_notice(warnings), NOTICE_MS)
 

@@ -102,7 +102,8 @@ def warning_text(warnings: Any) -> str:
         return ""
     parts = []
     if warnings.overdue:
-        parts.append(QCoreApplication.translate("status", "%1 overdue").replace("%1", str(warnings.overdue)))
+        overdue = QCoreApplication.translate("status", "%1 overdue")
+        parts.append(overdue.replace("%1", str(warnings.overdue)))
     if warnings.due_soon:
         parts.append(QCoreApplication.translate("status", "%1 due soon").replace("%1", str(warnings.due_soon)))
     if warnings.unconfirmed:

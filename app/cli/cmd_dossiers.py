@@ -24,7 +24,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     dossiers = sub.add_parser("dossiers", help="dossiers in the local store")
     actions = dossiers.add_subparsers(dest="action", metavar="ACTION", required=True)
-    listing = actions.add_parser("list", parents=[common], help="filtered and sorted, newest first by default")
+    listing = actions.add_parser("list", parents=[common],
+                                 help="filtered and sorted, newest first by default")
     listing.add_argument("--search", default="", help="code, applicant name, ID number or words on the scans")
     listing.add_argument("--status", action="append", default=[], help="a status code (repeat for several)")
     listing.add_argument("--due", default="", help="overdue, today, or N: due within N working days")
@@ -89,9 +90,10 @@ def run_intake(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     from app.reception.listing import ListFilter, count_dossiers, list_page, parse_day, prepare
 
-    wanted = ListFilter(search=args.search, statuses=tuple(args.status), due=args.due, procedure=args.procedure,
-                        channel=args.channel, sync_state=args.sync_state,
-                        received_from=parse_day(args.date_from, "--from"), received_to=parse_day(args.date_to, "--to"),
+    wanted = ListFilter(search=args.search, statuses=tuple(args.status), due=args.due,
+                        procedure=args.procedure, channel=args.channel, sync_state=args.sync_state,
+                        received_from=parse_day(args.date_from, "--from"),
+                        received_to=parse_day(args.date_to, "--to"),
                         official=args.official, sort=args.sort, descending=not args.ascending)
     wanted.checked()  # bad filters are refused before the store is opened
     with opened_store(args) as store, store.read_session() as session:
@@ -120,7 +122,8 @@ def run_warnings(args: argparse.Namespace) -> int:
         try:
             windows = [int(part) for part in args.set_windows.split(",") if part.strip()]
         except ValueError:
-            raise InputError(f"--set-windows: {args.set_windows[:40]!r} is not a list of whole numbers like 1,2,3",
+            raise InputError(f"--set-windows: {args.set_windows[:40]!r} is not a list of whole numbers "
+                             "like 1,2,3",
                              kind="list.bad_windows", params={"max": 30}) from None
     with opened_store(args) as store:
         if changing:
@@ -140,7 +143,8 @@ def run_warnings(args: argparse.Namespace) -> int:
     whose = "the unit" if found.whole_unit else f"dossiers received by {found.official}"
     human = (f"{whose}: {found.overdue} overdue, {found.due_soon} due within {found.soon_days} working days"
              + (f"; longest overdue: {', '.join(found.first_overdue)}" if found.first_overdue else "")
-             + (f"\n{found.unconfirmed} appointment(s) count over holidays the administrator has not confirmed"
+             + (f"\n{found.unconfirmed} appointment(s) count over holidays the administrator has not "
+                "confirmed"
                 if found.unconfirmed else "")
              + f"\nwindows offered: {', '.join(map(str, windows_now))} working days")
     emit(args, found.to_dict() | {"windows": list(windows_now)}, human)

@@ -343,7 +343,8 @@ def prepare(session: Session, filter_: ListFilter, boundaries: DueBoundaries | N
     f = filter_.checked()
     versions = None
     if f.procedure:
-        versions = tuple(session.scalars(select(ProcedureVersion.id).where(ProcedureVersion.code == f.procedure)))
+        versions = tuple(session.scalars(select(ProcedureVersion.id)
+                                         .where(ProcedureVersion.code == f.procedure)))
         if not versions:
             raise InputError(f"procedure: no procedure {excerpt(f.procedure)} in the catalogue",
                              kind="list.unknown_procedure", params={"value": _short(f.procedure)})

@@ -100,7 +100,8 @@ def test_keyboard_colours_masking_and_warnings(qtbot, vietnamese, runner, big_st
     assert warnings is not None and warnings.whole_unit and warnings.overdue > 0
     nav = window.nav.item(1).text()
     assert nav == f"Hồ sơ ({warnings.total})"
-    assert window.status.warnings.isVisible() and f"{warnings.overdue} quá hạn" in window.status.warnings.text()
+    assert window.status.warnings.isVisible()
+    assert f"{warnings.overdue} quá hạn" in window.status.warnings.text()
 
     # Colours: the badge opens the overdue dossiers, each one red.
     window.show_warned_dossiers()
@@ -138,6 +139,7 @@ def test_keyboard_colours_masking_and_warnings(qtbot, vietnamese, runner, big_st
     page.date_from.setText("02/02/2026")
     page.date_to.setText("01/01/2026")
     page.load()
-    assert page.summary.text() == "Khoảng ngày tiếp nhận bị ngược: từ ngày 02/02/2026 sau đến ngày 01/01/2026."
+    assert page.summary.text() == ("Khoảng ngày tiếp nhận bị ngược: từ ngày 02/02/2026 sau đến ngày "
+                                   "01/01/2026.")
     assert model.rowCount() == 1
     window.close()

@@ -138,7 +138,8 @@ class DossierListModel(QAbstractTableModel):
         self.set_filter(self.filter)
 
     def _fresh(self) -> bool:
-        return self._made_at is not None and (datetime.now() - self._made_at).total_seconds() < BOUNDARIES_TTL_S
+        made_at = self._made_at
+        return made_at is not None and (datetime.now() - made_at).total_seconds() < BOUNDARIES_TTL_S
 
     def _loaded(self, generation: int, result: Loaded) -> None:
         if generation != self._generation:
@@ -172,7 +173,8 @@ class DossierListModel(QAbstractTableModel):
         for block in sorted(self._wanted):
             self._pending.add(block)
             self.runner.run_db(
-                lambda b=block: self._read(lambda session: list_page(session, query, b * BLOCK, BLOCK, total)),
+                lambda b=block: self._read(
+                    lambda session: list_page(session, query, b * BLOCK, BLOCK, total)),
                 lambda rows, b=block: self._block_arrived(generation, b, rows),
                 lambda exc: self._failed(generation, exc))
         self._wanted.clear()
@@ -226,8 +228,8 @@ class DossierListModel(QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._total:
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
-                        Qt.ItemDataRole.ForegroundRole, ItemRole):
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, ItemRole):
             return None
         row = self.item_at(index.row())
         if role == ItemRole:
@@ -264,11 +266,13 @@ class DossierListModel(QAbstractTableModel):
 
     def _tooltip(self, row: ListRow, key: str) -> str:
         if key == "due" and row.due_colour:
-            text = {"red": QCoreApplication.translate("DossierList", "Overdue"), "yellow": QCoreApplication.translate("DossierList", "Due soon"),
+            text = {"red": QCoreApplication.translate("DossierList", "Overdue"),
+                    "yellow": QCoreApplication.translate("DossierList", "Due soon"),
                     "green": QCoreApplication.translate("DossierList", "On time")}[row.due_colour]
             if row.unconfirmed_holiday:
-                text += " · " + QCoreApplication.translate("DossierList", "The appointment counts over a holiday the administrator "
-                                                  "has not confirmed yet.")
+                text += " · " + QCoreApplication.translate(
+                    "DossierList",
+                    "The appointment counts over a holiday the administrator has not confirmed yet.")
             return text
         if key == "procedure":
             return f"{row.procedure_code} · {row.procedure_name}"

@@ -56,7 +56,8 @@ SEARCH_DELAY_MS = 200  # one store query per pause in typing, not per key
 
 
 def channel_text(channel: str) -> str:
-    return {"desk": QCoreApplication.translate("DossiersPage", "At the desk"), "post_office": QCoreApplication.translate("DossiersPage", "Post office"),
+    return {"desk": QCoreApplication.translate("DossiersPage", "At the desk"),
+            "post_office": QCoreApplication.translate("DossiersPage", "Post office"),
             "community": QCoreApplication.translate("DossiersPage", "Community team")}.get(channel, channel)
 
 
@@ -110,7 +111,8 @@ class DossiersPage(QWidget):
         self.model.failed.connect(self._failed)
         self.table = make_table(self.model, stretch_column=COLUMNS.index("procedure"))
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(COLUMNS.index("received"), Qt.SortOrder.DescendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(COLUMNS.index("received"), Qt.SortOrder.DescendingOrder)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator)
         self.table.activated.connect(lambda index: self.open_row(index.row()))
         layout.addWidget(self.table, 1)
@@ -213,7 +215,8 @@ class DossiersPage(QWidget):
         status = self.status_filter.currentData()
         return ListFilter(
             search=self.search.text(), statuses=(status,) if status else (),
-            procedure=self.procedure_filter.currentData() or "", channel=self.channel_filter.currentData() or "",
+            procedure=self.procedure_filter.currentData() or "",
+            channel=self.channel_filter.currentData() or "",
             sync_state=self.sync_filter.currentData() or "", due=self.due_filter.currentData() or "",
             received_from=parse_day(self.date_from.text(), "received from"),
             received_to=parse_day(self.date_to.text(), "received to"),
