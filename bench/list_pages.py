@@ -66,6 +66,7 @@ def main() -> int:
     runner = TaskRunner()
     window = MainWindow(store, store.paths, runner)
     window.show()
+    window.start()  # as at sign-in: every page loads, warnings are checked, the sync thread runs
     window.show_page("dossiers")
     model = window.dossiers_page.model
     firsts, ends = [], []

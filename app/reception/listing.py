@@ -49,9 +49,12 @@ DEFAULT_WINDOWS = (1, 2, 3)
 DEFAULT_SOON_DAYS = 2
 MAX_WINDOW_DAYS = 30
 MAX_PAGE = 1000
-SMALL_MATCH = 5000  # below this many search matches, read them directly instead of scanning the order
+# Up to this many search matches are read by rowid; more, and walking the order's index while
+# testing each entry finds the first page sooner (measured on 500,000 dossiers: bench.list_search).
+SMALL_MATCH = 1000
 SEARCH_MAX_CHARS = 200  # a pasted paragraph is not a search
 MAX_SEARCH_WORDS = 16
+_UNIT_PREFIX = re.compile(r"^\s*[0-9A-Za-z]{3}\.[0-9A-Za-z]{2}\.[0-9A-Za-z]{2}\.[A-Za-z][0-9]{2}(?=[-\s]|$)")
 
 
 @dataclass(frozen=True)
@@ -247,7 +250,8 @@ def find_search(session: Session, term: str) -> Search | None:
     Words are matched at their start ("nguyen van a" finds "Nguyễn Văn Anh"); every word must
     occur, in any order, in the code, the ID number or the name, or on one scanned page.
     """
-    words = re.findall(r"\w+", fold(term))[:MAX_SEARCH_WORDS]
+    # A whole code starts with the unit's code, which the index leaves out (it is every dossier's).
+    words = re.findall(r"\w+", fold(_UNIT_PREFIX.sub("", term)))[:MAX_SEARCH_WORDS]
     if not words:
         return None
     match = " ".join(f'"{word}"' for word in words[:-1]) + f' "{words[-1]}"*'

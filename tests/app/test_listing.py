@@ -265,3 +265,29 @@ def test_cli_lists_filters_and_refuses_in_one_line(desk, capsys, monkeypatch: py
         code, out, err = run_cli(capsys, desk, *argv)
         assert code == 2 and out == "" and err.count("\n") == 1 and reason in err, (argv, err)
         assert len(err) < 200
+
+
+def test_a_backup_keeps_the_search_index_in_step(desk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`VACUUM INTO` (backups) must keep dossier rowids, which the search index is keyed by."""
+    import zipfile
+
+    from app.store.database import raw_connect
+
+    with desk.session() as session:  # a gap in the rowids, as a removed dossier leaves
+        victim = session.scalars(select(Dossier.id).offset(100).limit(1)).one()
+        for table in ("documents", "status_events", "outbox", "page_texts"):
+            session.execute(text(f"DELETE FROM {table} WHERE dossier_id = :d"), {"d": victim})
+        session.execute(text("DELETE FROM dossiers WHERE id = :d"), {"d": victim})
+    backup = desk.backup(tmp_path / "backup.zip")
+    with zipfile.ZipFile(backup) as archive:
+        archive.extract("store.db", tmp_path)
+    conn = raw_connect(tmp_path / "store.db", desk._key)
+    try:
+        total = conn.execute("SELECT count(*) FROM dossiers").fetchone()[0]
+        in_step = conn.execute(
+            "SELECT count(*) FROM dossiers d JOIN dossier_search s ON s.rowid = d.rowid "
+            "WHERE s.words LIKE substr(d.code, instr(d.code, '-') + 1) || ' %'").fetchone()[0]
+        entries = conn.execute("SELECT count(*) FROM dossier_search").fetchone()[0]
+    finally:
+        conn.close()
+    assert total == in_step == entries

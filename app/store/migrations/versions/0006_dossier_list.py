@@ -11,10 +11,12 @@ also carries `received_at`, so a filtered list sorted newest first, and its coun
 one index range instead of the table (hundreds of thousands of rows on a desk after a few years).
 
 `dossier_search` is an SQLite FTS5 table with one row per dossier (rowid = the dossier's rowid,
-which `VACUUM INTO` backups keep) holding the words a search box matches: the dossier code (its
-parts: "000.00.06.H56-251124-0001" gives h56, 251124, 0001, …), the applicant's ID number and
-name. The tokenizer folds case and accents; "đ" is not an accented "d" to Unicode, so it is
-mapped here. Triggers keep it in step inside every transaction that inserts, changes or deletes
+which `VACUUM INTO` backups keep) holding the words a search box matches: the dossier code after
+the unit's code ("000.00.06.H56-251124-0001" gives 251124 and 0001: the unit's part is the same
+for every dossier and only slowed searches down), the applicant's ID number and name. The
+tokenizer folds case and accents; "đ" is not an accented "d" to Unicode, so it is mapped here.
+Prefix indexes for one and two characters keep a search whose last word is a single letter
+("le van h") quick. Triggers keep it in step inside every transaction that inserts, changes or deletes
 a dossier or changes an applicant's name or ID number, so a purge that blanks an applicant
 removes their words from the index in the same transaction. It is derived data that the models
 do not describe (app/store/migrate.py `include_name` keeps it out of model comparisons). A later
@@ -40,7 +42,7 @@ INDEXES = (
 
 
 def _words(code: str, id_number: str, name: str) -> str:
-    return (f"{code} || ' ' || coalesce({id_number}, '') || ' ' || "
+    return (f"substr({code}, instr({code}, '-') + 1) || ' ' || coalesce({id_number}, '') || ' ' || "
             f"replace(replace(coalesce({name}, ''), 'đ', 'd'), 'Đ', 'D')")
 
 
@@ -52,7 +54,7 @@ def upgrade() -> None:
     for name, columns in INDEXES:
         op.create_index(name, "dossiers", columns, unique=False)
     op.execute("CREATE VIRTUAL TABLE dossier_search USING fts5("
-               "words, tokenize = 'unicode61 remove_diacritics 2')")
+               "words, prefix = '1 2', tokenize = 'unicode61 remove_diacritics 2')")
     new_words = _words("new.code", _applicant("id_number", "new"), _applicant("full_name", "new"))
     op.execute("CREATE TRIGGER dossier_search_insert AFTER INSERT ON dossiers BEGIN "
                f"INSERT INTO dossier_search (rowid, words) VALUES (new.rowid, {new_words}); END")
