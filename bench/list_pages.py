@@ -4,7 +4,7 @@ In one process, as an official uses it: the main window (offscreen) with the Há»
 model on the real store lane (threaded TaskRunner). Timed:
 
 - first page: from asking for the list (what the page does on a filter change) until the count
-  and the first 100 rows are in the model (`loaded`);
+  and the first block of rows is in the model (`loaded`);
 - jump to the end (Ctrl+End): from asking for the last row until its block is in the view
   (`dataChanged`).
 Target for both: â‰¤ 100 ms. Then the list is scrolled to 40 places spread over the whole store

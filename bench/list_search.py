@@ -1,7 +1,7 @@
 """list_search: what the Hồ sơ page runs when an official types a search, over a generated store.
 
 One sample = check the filter, resolve the search (full-text index of code parts, ID numbers and
-names, plus the scanned-page text index), count the matches and read the first page of 100 rows
+names, plus the scanned-page text index), count the matches and read the first block of 50 rows (twice what the window shows)
 with their sync states and colours — the whole store-lane work between a pause in typing and the
 list showing. The due boundaries are computed once, as the page keeps them for a minute. The
 queries are names (full, partial, unaccented, upper case), ID numbers (whole and first digits),
@@ -27,6 +27,7 @@ from bench._common import report
 from bench.startup import PASSWORD, ensure_store
 
 DEFAULT_DIR = Path("/tmp/motcua-bench/list")
+PAGE_ROWS = 50  # the list model's first block (ui/models/dossier_list_model.py BLOCK)
 
 
 def open_bench_store(folder: Path, count: int) -> Any:
@@ -100,7 +101,7 @@ def time_queries(store: Any, wanted: list[Any], rounds: int) -> list[tuple[float
             with store.read_session() as session:
                 query = prepare(session, list_filter, boundaries)
                 total = count_dossiers(session, query)
-                list_page(session, query, 0, 100, total)
+                list_page(session, query, 0, PAGE_ROWS, total)
             samples.append((time.perf_counter() - start, total))
     return samples
 

@@ -281,6 +281,7 @@ class Query:
     search: Search | None
     procedure_versions: tuple[str, ...] | None  # None: no procedure filter
     official_id: str | None
+    unconfirmed: tuple[date, ...] = ()  # holiday days not confirmed by the admin (read once)
 
     @property
     def only_search(self) -> bool:
@@ -360,7 +361,8 @@ def prepare(session: Session, filter_: ListFilter, boundaries: DueBoundaries | N
                              kind="list.unknown_official", params={"value": _short(f.official)})
     return Query(filter=f, boundaries=boundaries or list_boundaries(session),
                  search=find_search(session, f.search) if f.search else None,
-                 procedure_versions=versions, official_id=official_id)
+                 procedure_versions=versions, official_id=official_id,
+                 unconfirmed=unconfirmed_holidays(session))
 
 
 def count_dossiers(session: Session, query: Query) -> int:
@@ -419,8 +421,9 @@ class ListRow:
         return data
 
 
-def rows_for(session: Session, rowids: Sequence[int], boundaries: DueBoundaries) -> list[ListRow]:
-    """The list rows of these dossiers, in the given order."""
+def rows_for(session: Session, rowids: Sequence[int], boundaries: DueBoundaries,
+             unconfirmed: Sequence[date]) -> list[ListRow]:
+    """The list rows of these dossiers, in the given order; `unconfirmed` as `unconfirmed_holidays`."""
     if not rowids:
         return []
     found = session.execute(
@@ -434,7 +437,6 @@ def rows_for(session: Session, rowids: Sequence[int], boundaries: DueBoundaries)
         .where(ROWID.in_(list(rowids)))).all()
     by_rowid = {row[0]: row for row in found}
     states = sync_states(session, [row[1] for row in found])
-    unconfirmed = unconfirmed_holidays(session)
     rows = []
     for rowid in rowids:
         row = by_rowid.get(rowid)
@@ -451,7 +453,8 @@ def rows_for(session: Session, rowids: Sequence[int], boundaries: DueBoundaries)
 
 
 def list_page(session: Session, query: Query, offset: int, limit: int, total: int) -> list[ListRow]:
-    return rows_for(session, page_rowids(session, query, offset, limit, total), query.boundaries)
+    return rows_for(session, page_rowids(session, query, offset, limit, total), query.boundaries,
+                    query.unconfirmed)
 
 
 def sync_states(session: Session, dossier_ids: Sequence[str]) -> dict[str, str]:

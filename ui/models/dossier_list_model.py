@@ -37,8 +37,8 @@ from ui.tasks import TaskRunner
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the ListRow behind the row (None until loaded)
-BLOCK = 100
-MAX_BLOCKS = 40  # 4,000 rows at most in memory
+BLOCK = 50  # rows read at a time: twice what the window shows at once
+MAX_BLOCKS = 60  # 3,000 rows at most in memory
 LOADING = "…"
 BOUNDARIES_TTL_S = 60  # "now" for overdue/due-soon is refreshed at least this often
 # Light backgrounds that keep black text readable: overdue, due soon, on time.

@@ -114,8 +114,8 @@ class DossiersPage(QWidget):
         # Fixed widths, never "resize to contents": sizing a column samples a thousand rows, which
         # here means asking the store for ten blocks after every change and every block arriving.
         header = self.table.horizontalHeader()
-        characters = {"code": 27, "received": 17, "applicant": 22, "id_number": 14, "due": 19,
-                      "status": 24, "sync": 10}
+        characters = {"code": 24, "received": 16, "applicant": 19, "id_number": 13, "due": 17,
+                      "status": 15, "sync": 9}
         for column, key in enumerate(COLUMNS):
             if key in characters:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
