@@ -111,6 +111,7 @@ def test_keyboard_colours_masking_and_warnings(qtbot, vietnamese, runner, big_st
     due = COLUMNS.index("due")
     assert model.data(model.index(0, due), Qt.ItemDataRole.BackgroundRole) == QColor("#f8c9c9")
     assert model.data(model.index(0, due), Qt.ItemDataRole.ToolTipRole).startswith("Quá hạn")
+    window.resize(1440, 800)  # a desk PC's screen
     save_screen(window, "dossier-list", publish=True)
 
     # ID numbers masked unless asked.

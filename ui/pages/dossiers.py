@@ -114,12 +114,13 @@ class DossiersPage(QWidget):
         # Fixed widths, never "resize to contents": sizing a column samples a thousand rows, which
         # here means asking the store for ten blocks after every change and every block arriving.
         header = self.table.horizontalHeader()
-        characters = {"code": 24, "received": 16, "applicant": 19, "id_number": 13, "due": 17,
-                      "status": 15, "sync": 9}
+        samples = {"code": "000.00.06.H56-261206-0073", "received": "16:22 06/12/2026",
+                   "applicant": "Nguyễn Thị Phương", "id_number": "0792****7294", "due": "16:22 06/12/2026 *",
+                   "status": "Mới tiếp nhận", "sync": "Trên máy"}
         for column, key in enumerate(COLUMNS):
-            if key in characters:
+            if key in samples:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, self.fontMetrics().horizontalAdvance("0") * characters[key] + 16)
+                header.resizeSection(column, self.fontMetrics().horizontalAdvance(samples[key]) + 20)
         self.table.setSortingEnabled(True)
         header.setSortIndicator(COLUMNS.index("received"), Qt.SortOrder.DescendingOrder)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator)
