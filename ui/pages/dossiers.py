@@ -121,8 +121,10 @@ class DossiersPage(QWidget):
             if key in samples:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(column, self.fontMetrics().horizontalAdvance(samples[key]) + 20)
-        self.table.setSortingEnabled(True)
+        # The indicator first: switching sorting on sorts by it, which is then the current order
+        # (no store query while the page is being built).
         header.setSortIndicator(COLUMNS.index("received"), Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator)
         self.table.activated.connect(lambda index: self.open_row(index.row()))
         layout.addWidget(self.table, 1)
@@ -134,6 +136,7 @@ class DossiersPage(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.load)
         self.setFocusProxy(self.search)
         self._choices_loaded = False
+        self._restore: tuple[int, int] | None = None  # (row, scroll position) to keep on a reload
 
     def _in_read_session(self, work: Any) -> Any:
         with self.store.read_session() as session:
@@ -288,10 +291,19 @@ class DossiersPage(QWidget):
         except MotcuaError as exc:
             self._failed(exc)
             return
+        # The same filter again (a sync pass, a new reception): keep the official's place.
+        self._restore = (self.table.currentIndex().row(), self.table.verticalScrollBar().value()) \
+            if list_filter == self.model.filter and self.model.rowCount() else None
         self.model.set_filter(list_filter)
 
     def _loaded(self, total: int) -> None:
-        if self.model.rowCount() and self.table.hasFocus():
+        restore, self._restore = self._restore, None
+        if restore is not None:
+            row, scrolled = restore
+            if 0 <= row < total:
+                self.table.selectRow(row)
+            self.table.verticalScrollBar().setValue(scrolled)
+        elif self.model.rowCount() and self.table.hasFocus():
             # The list was replaced under the keyboard (the search ran after Enter moved here):
             # put the cursor back on the first dossier so Enter opens it.
             self.table.selectRow(0)
