@@ -2,7 +2,7 @@
 
 Vietnamese names, addresses, procedures from the store's own catalogue, statuses that follow the
 state machine, returning applicants, pending outbox rows for the newest dossiers. Rows go in with
-Core bulk inserts so 100,000 dossiers take seconds, not minutes. Dossier days are all before
+driver-level bulk inserts so 500,000 dossiers take about a minute. Dossier days are all before
 today, so a reception made afterwards never meets a generated code.
 
     python -m bench.synthetic --data-dir DIR --count 100000    (creates the store when absent)
@@ -11,6 +11,8 @@ today, so a reception made afterwards never meets a generated code.
 from __future__ import annotations
 
 import argparse
+import bisect
+import itertools
 import json
 import os
 import random
@@ -19,14 +21,12 @@ import time
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from app.codes import format_dossier_code
-from app.ids import new_id
 from app.paths import data_paths
 from app.statuses import TRANSITIONS
-from app.store.models import (Applicant, Document, Dossier, OutboxItem, ProcedureVersion, StatusEvent,
-                              User, utcnow)
+from app.store.models import ProcedureVersion, User, utcnow
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
           "Hồ", "Ngô", "Dương", "Lý"]
@@ -45,7 +45,7 @@ FORMS = ["original", "certified_copy", "copy"]
 CHANNELS = ["desk"] * 8 + ["post_office", "community"]
 
 
-def _person(rng: random.Random) -> dict[str, Any]:
+def _person(rng: random.Random, person_id: str) -> tuple[Any, ...]:
     female = rng.random() < 0.5
     name = " ".join((rng.choice(FAMILY), rng.choice(MIDDLE_F if female else MIDDLE_M),
                      rng.choice(GIVEN_F if female else GIVEN_M)))
@@ -54,11 +54,9 @@ def _person(rng: random.Random) -> dict[str, Any]:
     century = (birth.year // 100 - 19) * 2 + (1 if female else 0)
     id_number = f"{province}{century}{birth.year % 100:02d}{rng.randrange(10**6):06d}"
     address = f"Số {rng.randrange(1, 300)}, {rng.choice(HAMLETS)}, {rng.choice(COMMUNES)}, {province_name}"
-    return {"id": new_id(), "id_number": id_number, "full_name": name, "birth_date": birth,
-            "sex": "Nữ" if female else "Nam", "address": address,
-            "phone": f"09{rng.randrange(10**8):08d}", "email": None, "old_id_number": None,
-            "id_issue_date": date(2021, 1, 1) + timedelta(days=rng.randrange(0, 1200)),
-            "data": {}, "created_at": utcnow()}
+    issued = date(2021, 1, 1) + timedelta(days=rng.randrange(0, 1200))
+    return (person_id, id_number, name, birth.isoformat(), "Nữ" if female else "Nam", address,
+            f"09{rng.randrange(10**8):08d}", None, None, issued.isoformat(), "{}", _stamp(utcnow()))
 
 
 def _status_path(rng: random.Random, age_days: int) -> list[str]:
@@ -74,26 +72,70 @@ def _status_path(rng: random.Random, age_days: int) -> list[str]:
     return path
 
 
-def fill_store(store: Any, count: int, *, seed: int = 1, days: int = 700, batch: int = 5000,
-               today: date | None = None) -> dict[str, int]:
-    """Insert `count` dossiers received over the `days` before `today`; returns row counts."""
+def _uuid7_maker(rng: random.Random) -> Any:
+    """Canonical UUIDv7 text from the seeded generator: `app.ids.new_id` reads the OS's entropy
+    and builds a UUID object per call, a third of the time of a 500,000-dossier fill."""
+    millis = time.time_ns() // 1_000_000
+    counter = iter(range(1 << 40))
+
+    def make() -> str:
+        value = ((millis + next(counter) // 4096) & ((1 << 48) - 1)) << 80
+        value |= 0x7 << 76 | rng.getrandbits(12) << 64 | 0b10 << 62 | rng.getrandbits(62)
+        text = f"{value:032x}"
+        return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+
+    return make
+
+
+def _stamp(moment: datetime) -> str:
+    # SQLAlchemy's storage format for DateTime on SQLite, so the ORM reads these rows back.
+    return moment.isoformat(sep=" ", timespec="microseconds")
+
+
+_COLUMNS = {
+    "applicants": ("id", "id_number", "full_name", "birth_date", "sex", "address", "phone", "email",
+                   "old_id_number", "id_issue_date", "data", "created_at"),
+    "dossiers": ("id", "code", "unit_code", "procedure_version_id", "applicant_id", "channel", "status",
+                 "received_at", "due_at", "received_by", "fee_vnd", "payment_method", "delivery", "data",
+                 "created_at", "updated_at"),
+    "documents": ("id", "dossier_id", "name", "form", "copies", "received", "seq", "required", "kind"),
+    "status_events": ("id", "dossier_id", "status", "at", "by_user", "note"),
+    "outbox": ("id", "dossier_id", "kind", "payload", "created_at", "state", "attempts"),
+}
+
+
+def fill_store(store: Any, count: int, *, seed: int = 1, days: int = 700, batch: int = 20000,
+               today: date | None = None, details: bool = True) -> dict[str, int]:
+    """Insert `count` dossiers received over the `days` before `today`; returns row counts.
+    Without `details`, dossiers and applicants only (no documents, status events or outbox
+    rows): what the list reads, generated in a third of the time for tests.
+
+    Rows go straight to the driver (`executemany` with tuples): the ORM's bulk path spent most
+    of the time building parameter dictionaries, which made 500,000 dossiers take minutes."""
     rng = random.Random(seed)
+    new_uuid = _uuid7_maker(rng)
     today = today or date.today()
     with store.read_session() as session:
         versions = [(row.id, row.name, row.data) for row in session.scalars(select(ProcedureVersion))]
         user_ids = list(session.scalars(select(User.id)))
     weights = [8 if "khai sinh" in name or "Chứng thực" in name else 1 for _, name, _ in versions]
+    checklists = [[doc["name"] for doc in (data.get("documents") or [{"name": "Tờ khai"}])[:3]]
+                  for _, _, data in versions]
+    cumulative = list(itertools.accumulate(weights))
     per_day: dict[date, int] = {}
-    applicants: list[dict[str, Any]] = []
+    applicants: list[str] = []
     totals = {"dossiers": 0, "applicants": 0, "documents": 0, "status_events": 0, "outbox": 0}
-    pending: dict[str, list[dict[str, Any]]] = {k: [] for k in totals}
+    pending: dict[str, list[tuple[Any, ...]]] = {k: [] for k in totals}
+    statements = {table: f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+                  for table, cols in _COLUMNS.items()}
+    now = _stamp(utcnow())
 
     def flush() -> None:
         with store.session() as session:
-            for key, table in (("applicants", Applicant), ("dossiers", Dossier), ("documents", Document),
-                               ("status_events", StatusEvent), ("outbox", OutboxItem)):
+            raw = session.connection().connection.dbapi_connection
+            for key in ("applicants", "dossiers", "documents", "status_events", "outbox"):
                 if pending[key]:
-                    session.execute(insert(table), pending[key])
+                    raw.executemany(statements[key], pending[key])
                     totals[key] += len(pending[key])
                     pending[key].clear()
 
@@ -103,33 +145,34 @@ def fill_store(store: Any, count: int, *, seed: int = 1, days: int = 700, batch:
         received = datetime.combine(day, datetime.min.time()) + timedelta(
             hours=7.5 + rng.random() * 9)
         if applicants and rng.random() < 0.3:
-            applicant = rng.choice(applicants)
+            applicant_id = rng.choice(applicants)
         else:
-            applicant = _person(rng)
-            applicants.append(applicant)
-            pending["applicants"].append(applicant)
-        version_id, _, data = rng.choices(versions, weights)[0]
-        dossier_id = new_id()
+            person = _person(rng, new_uuid())
+            applicant_id = person[0]
+            applicants.append(applicant_id)
+            pending["applicants"].append(person)
+        which = bisect.bisect(cumulative, rng.random() * cumulative[-1])
+        dossier_id = new_uuid()
         path = _status_path(rng, (today - day).days)
-        pending["dossiers"].append({
-            "id": dossier_id, "code": format_dossier_code(store.unit.code, day, per_day[day]),
-            "unit_code": store.unit.code, "procedure_version_id": version_id,
-            "applicant_id": applicant["id"], "channel": rng.choice(CHANNELS), "status": path[-1],
-            "received_at": received, "due_at": received + timedelta(days=rng.choice((0, 1, 3, 7))),
-            "received_by": rng.choice(user_ids), "fee_vnd": rng.choice((0, 0, 8000, 10000, 20000)),
-            "payment_method": rng.choice(("cash", "transfer", "exempt")), "delivery": "desk",
-            "data": {}, "created_at": utcnow(), "updated_at": utcnow()})
-        for doc in (data.get("documents") or [{"name": "Tờ khai"}])[:3]:
-            pending["documents"].append({"id": new_id(), "dossier_id": dossier_id, "name": doc["name"],
-                                         "form": rng.choice(FORMS), "copies": 1, "received": True})
+        pending["dossiers"].append((
+            dossier_id, format_dossier_code(store.unit.code, day, per_day[day]), store.unit.code,
+            versions[which][0], applicant_id, rng.choice(CHANNELS), path[-1], _stamp(received),
+            _stamp(received + timedelta(days=rng.choice((0, 1, 3, 7)))), rng.choice(user_ids),
+            rng.choice((0, 0, 8000, 10000, 20000)), rng.choice(("cash", "transfer", "exempt")), "desk",
+            "{}", now, now))
+        if not details:
+            if len(pending["dossiers"]) >= batch:
+                flush()
+            continue
+        for seq, name in enumerate(checklists[which]):
+            pending["documents"].append((new_uuid(), dossier_id, name, rng.choice(FORMS), 1, 1, seq, 1,
+                                         "submit"))
         for step, status in enumerate(path):
-            pending["status_events"].append({"id": new_id(), "dossier_id": dossier_id, "status": status,
-                                             "at": received + timedelta(days=step), "by_user": None,
-                                             "note": None})
+            pending["status_events"].append((new_uuid(), dossier_id, status,
+                                             _stamp(received + timedelta(days=step)), None, None))
         if (today - day).days <= 2:
-            pending["outbox"].append({"id": new_id(), "dossier_id": dossier_id, "kind": "dossier.upsert",
-                                      "payload": {"dossier_id": dossier_id}, "created_at": utcnow(),
-                                      "state": "pending", "attempts": 0})
+            pending["outbox"].append((new_uuid(), dossier_id, "dossier.upsert",
+                                      json.dumps({"dossier_id": dossier_id}), now, "pending", 0))
         if len(pending["dossiers"]) >= batch:
             flush()
     flush()

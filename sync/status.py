@@ -89,22 +89,11 @@ def outbox_entries(store: Store, *, states: tuple[str, ...] = ("pending", "quara
 
 
 def dossier_sync_states(session: Session, dossier_ids: list[str]) -> dict[str, str]:
-    """Per dossier: "sent" (all accepted), "waiting" or "quarantined" (any item refused)."""
-    states: dict[str, str] = {}
-    if not dossier_ids:
-        return states
-    rows = session.execute(select(OutboxItem.dossier_id, OutboxItem.state)
-                           .where(OutboxItem.dossier_id.in_(dossier_ids))).all()
-    rank = {"sent": 0, "pending": 1, "quarantined": 2}
-    names = {0: "sent", 1: "waiting", 2: "quarantined"}
-    worst: dict[str, int] = {}
-    for dossier_id, row_state in rows:
-        if dossier_id is None:
-            continue
-        worst[dossier_id] = max(worst.get(dossier_id, 0), rank.get(row_state, 1))
-    for dossier_id in dossier_ids:
-        states[dossier_id] = names[worst[dossier_id]] if dossier_id in worst else "local"
-    return states
+    """Per dossier: "sent" (all accepted), "waiting" or "quarantined" (any item refused), or
+    "local" (nothing queued); the dossier list's rule (app/reception/listing.py)."""
+    from app.reception.listing import sync_states
+
+    return sync_states(session, dossier_ids)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
+from PySide6.QtGui import QColor
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout
@@ -35,7 +36,9 @@ from ui.pages.reports import ReportsPage
 from ui.pages.settings import SettingsPage
 from ui.pages.settings import read_idle_minutes
 from ui.pages.sync import SyncPage
+from ui.status_bar import NOTICE_MS
 from ui.status_bar import DeskStatusBar
+from ui.status_bar import warning_notice
 from ui.sync_bridge import SyncBridge
 from ui.tasks import TaskRunner
 from ui.widgets.change_password_dialog import ChangePasswordDialog
@@ -43,6 +46,7 @@ from ui.widgets.change_password_dialog import ChangePasswordDialog
 log = logging.getLogger(__name__)
 MINUTE_MS = 60_000
 HOUSEKEEPING_DELAY_MS = 20_000
+WARNING_INTERVAL_MS = 5 * MINUTE_MS  # early warnings are checked at sign-in and this often
 CATCH_UP = timedelta(days=7)  # scanned text left unread is read again at sign-in this long
 PAGE_KEYS = ("reception", "dossiers", "sync", "reports", "catalog", "settings")
 AUDIT_ROLES = ("supervisor", "admin")
@@ -91,6 +95,11 @@ class MainWindow(QMainWindow):
         self.settings_page.change_password_requested.connect(self.change_password)
         if self.settings_page.users_panel is not None:
             self.settings_page.users_panel.own_account_changed.connect(self._switch_user)
+        self._warnings: Any = None  # the last early-warning counts (app.reception.listing.Warnings)
+        self.warning_timer = QTimer(self)
+        self.warning_timer.setInterval(WARNING_INTERVAL_MS)
+        self.warning_timer.timeout.connect(self.check_warnings)
+        self.status.warnings_clicked.connect(self.show_warned_dossiers)
         change_password = QAction(self.tr("Change password"), self)
         change_password.setShortcut(QKeySequence("Ctrl+Shift+P"))
         change_password.triggered.connect(lambda _checked=False: self.change_password())
@@ -163,6 +172,8 @@ class MainWindow(QMainWindow):
         store = self.store
         self.runner.run_db(lambda: read_idle_minutes(store), self.set_idle_minutes)
         self.sync.start()
+        self.check_warnings()
+        self.warning_timer.start()
         # Housekeeping waits until the official has started working: it must not compete with
         # the first screens for the two cores of a desk PC.
         QTimer.singleShot(HOUSEKEEPING_DELAY_MS, self._housekeeping)
@@ -247,6 +258,46 @@ class MainWindow(QMainWindow):
                            lambda count: self.dossiers_page.load() if count else None,
                            lambda exc: log.warning("scanned text not indexed: %s", exc))
 
+    # -- early warning --------------------------------------------------------------------------
+    def check_warnings(self) -> None:
+        """Count this official's (a supervisor's: the unit's) overdue and due-soon dossiers on the
+        store lane; the badge and, when there is more to warn about than before, a notice follow."""
+        from app.reception.listing import early_warnings
+
+        if self._handed_back:
+            return
+        store, user = self.store, self.store.user
+
+        def work() -> Any:
+            with store.read_session() as session:
+                return early_warnings(session, user_id=user.id, username=user.username, role=user.role)
+
+        self.runner.run_db(work, self._show_warnings,
+                           lambda exc: log.warning("early warnings not checked: %s", exc))
+
+    def _show_warnings(self, warnings: Any) -> None:
+        previous, self._warnings = self._warnings, warnings
+        item = self.nav.item(PAGE_KEYS.index("dossiers"))
+        title = self._nav_titles()[PAGE_KEYS.index("dossiers")]
+        item.setText(f"{title} ({warnings.total})" if warnings.total else title)
+        item.setForeground(QColor("#b00020") if warnings.overdue else
+                           QColor("#8a4b00") if warnings.due_soon else self.nav.palette().text().color())
+        item.setToolTip("Ctrl+2" + ("\n" + warning_notice(warnings) if warnings.total else ""))
+        self.status.show_warnings(warnings)
+        grew = (previous is None or warnings.overdue > previous.overdue
+                or warnings.due_soon > previous.due_soon)
+        if (warnings.total or warnings.unconfirmed) and grew:
+            self.status.showMessage(warning_notice(warnings), NOTICE_MS)
+
+    def show_warned_dossiers(self) -> None:
+        """The badge was clicked: the overdue dossiers (else those due soon) in the Hồ sơ list."""
+        warnings = self._warnings
+        if warnings is None:
+            return
+        due = "overdue" if warnings.overdue or not warnings.due_soon else str(warnings.soon_days)
+        self.show_page("dossiers")
+        self.dossiers_page.set_filters(due=due, official=warnings.official)
+
     def _housekeeping(self) -> None:
         if self._handed_back:
             return
@@ -307,6 +358,7 @@ class MainWindow(QMainWindow):
         # Queued on the store lane before the store is closed, so the unfinished form is kept.
         self.reception_page.save_draft_now()
         self.idle.stop()
+        self.warning_timer.stop()
         self.sync.stop()
         self._ocr_cancel.set()
         signal.emit(self.store)

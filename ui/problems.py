@@ -21,14 +21,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from ui.problem_texts import capture, forms, lifecycle, reception, reports, store, sync
+from ui.problem_texts import capture, forms, lifecycle, listing, reception, reports, store, sync
 
 log = logging.getLogger(__name__)
 _PLACEHOLDER = re.compile(r"%\((\w+)\)")
 
 TEXTS: dict[str, Callable[[], str]] = {
     **reception.TEXTS, **capture.TEXTS, **sync.TEXTS, **store.TEXTS, **forms.TEXTS, **lifecycle.TEXTS,
-    **reports.TEXTS}
+    **reports.TEXTS, **listing.TEXTS}
 
 # Error classes (MotcuaError.code) worded when their kind has no sentence of its own.
 CLASS_TEXTS: dict[str, Callable[[], str]] = {

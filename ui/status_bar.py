@@ -8,11 +8,14 @@ days is exactly what an official must notice.
 
 from __future__ import annotations
 
+import html
 from datetime import datetime
 from datetime import timezone
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QStatusBar
 from PySide6.QtWidgets import QWidget
@@ -94,8 +97,46 @@ def link_text(status: SyncStatus) -> tuple[str, str]:
     return QCoreApplication.translate("status", "Offline · will retry by itself"), "#8a4b00"
 
 
+def warning_text(warnings: Any) -> str:
+    """The status bar's badge: '3 overdue · 5 due soon' (mine or the unit's); '' when none."""
+    if not warnings.total and not warnings.unconfirmed:
+        return ""
+    parts = []
+    if warnings.overdue:
+        overdue = QCoreApplication.translate("status", "%1 overdue")
+        parts.append(overdue.replace("%1", str(warnings.overdue)))
+    if warnings.due_soon:
+        parts.append(QCoreApplication.translate("status", "%1 due soon").replace("%1", str(warnings.due_soon)))
+    if warnings.unconfirmed:
+        parts.append(QCoreApplication.translate("status", "%1 on unconfirmed holidays")
+                     .replace("%1", str(warnings.unconfirmed)))
+    return "⚠ " + " · ".join(parts)
+
+
+def warning_notice(warnings: Any) -> str:
+    """The notice at sign-in (and when more dossiers fall due): what, whose, and the first codes."""
+    if warnings.whole_unit:
+        text = QCoreApplication.translate(
+            "status", "Early warning for the unit: %1 dossiers overdue, %2 due within %3 working days.")
+    else:
+        text = QCoreApplication.translate(
+            "status", "Early warning for your dossiers: %1 overdue, %2 due within %3 working days.")
+    text = text.replace("%1", str(warnings.overdue)).replace("%2", str(warnings.due_soon))
+    text = text.replace("%3", str(warnings.soon_days))
+    if warnings.first_overdue:
+        text += " " + QCoreApplication.translate("status", "Longest overdue: %1.").replace(
+            "%1", ", ".join(warnings.first_overdue))
+    if warnings.unconfirmed:
+        text += " " + QCoreApplication.translate(
+            "status", "%1 appointments count over holidays the administrator has not confirmed.").replace(
+            "%1", str(warnings.unconfirmed))
+    return text
+
+
 class DeskStatusBar(QStatusBar):
-    """Permanent widgets: link state, sync progress, outbox, user and unit."""
+    """Permanent widgets: early warnings, link state, sync progress, outbox, user and unit."""
+
+    warnings_clicked = Signal()
 
     def __init__(self, store: Any, bridge: SyncBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,13 +147,26 @@ class DeskStatusBar(QStatusBar):
         self.outbox = QLabel(self.tr("Waiting to sync: …"))
         user = store.user
         self.user = QLabel(f"{user.full_name} ({user.username}) · {store.unit.name}")
-        for label in (self.link, self.progress, self.outbox, self.user):
+        # Overdue and due-soon dossiers; a click opens them in the Hồ sơ list.
+        self.warnings = QLabel("")
+        self.warnings.setTextFormat(Qt.TextFormat.RichText)
+        self.warnings.linkActivated.connect(lambda _link: self.warnings_clicked.emit())
+        self.warnings.hide()
+        for label in (self.warnings, self.link, self.progress, self.outbox, self.user):
             label.setStyleSheet("padding: 0 8px; border-left: 1px solid #b0b0b0;")
             self.addPermanentWidget(label)
         self.progress.hide()
         bridge.status_changed.connect(self.show_status)
         bridge.progress_changed.connect(self.show_progress)
         bridge.statuses_arrived.connect(self.announce_statuses)
+
+    def show_warnings(self, warnings: Any) -> None:
+        text = warning_text(warnings)
+        colour = "#b00020" if warnings.overdue else "#8a4b00"
+        self.warnings.setText(f'<a href="dossiers" style="color: {colour}; text-decoration: none;">'
+                              f"{html.escape(text)}</a>")
+        self.warnings.setToolTip(warning_notice(warnings))
+        self.warnings.setVisible(bool(text))
 
     def show_status(self, status: SyncStatus) -> None:
         text, colour = link_text(status)

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, literal_column, or_, select
+from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
 
 from app.catalog.fees import format_vnd
@@ -26,7 +26,7 @@ from app.deadlines import TimeRule
 from app.errors import InputError, NotFoundError
 from app.forms.legal_text import form_name, status_name
 from app.store.models import Applicant, Document, Dossier, Page, ProcedureVersion, StatusEvent, Unit, User
-from app.text import collapse_spaces, fold, nfc
+from app.text import collapse_spaces, nfc
 
 MAX_LIST_LIMIT = 1000
 
@@ -226,7 +226,7 @@ def load_dossier_view(session: Session, code: str) -> DossierView:
 def list_dossiers(session: Session, *, search: str = "", limit: int = 50,
                   offset: int = 0) -> list[DossierSummary]:
     """Newest first; `search` matches the code, the ID number, (accent-insensitively) the name,
-    or words on the dossier's scanned pages."""
+    or words on the dossier's scanned pages (app/reception/listing.py `find_search`)."""
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIST_LIMIT:
         raise InputError(f"limit: {limit!r} must be a whole number from 1 to {MAX_LIST_LIMIT}")
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
@@ -240,32 +240,13 @@ def list_dossiers(session: Session, *, search: str = "", limit: int = 50,
              .limit(limit).offset(offset))
     term = collapse_spaces(nfc(search or ""))
     if term:
-        query = query.where(_matches(session, term))
+        from app.reception.listing import SMALL_MATCH, find_search
+
+        found = find_search(session, term)
+        if found is None:
+            return []
+        query = query.where(found.condition(indexed=found.count <= SMALL_MATCH))
     return [DossierSummary(*row) for row in session.execute(query)]
-
-
-def _matches(session: Session, term: str) -> Any:
-    """Code and ID number by prefix/substring, the name through a folding SQL function, and the
-    text of the scanned pages through the full-text index."""
-    _install_fold(session)
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    folded = fold(term).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    from app.capture.text_index import search_in_session
-
-    # Words read from the scans (OCR) find a dossier too: "the one with the land certificate".
-    by_text = search_in_session(session, term, limit=MAX_LIST_LIMIT) if len(term) >= 3 else []
-    return or_(Dossier.code.like(f"%{escaped}%", escape="\\"),
-               Applicant.id_number.like(f"{escaped}%", escape="\\"),
-               func.motcua_fold(Applicant.full_name).like(f"%{folded}%", escape="\\"),
-               Dossier.id.in_(by_text))
-
-
-def _install_fold(session: Session) -> None:
-    # Names are stored with diacritics; folding in Python per row keeps "nguyen van a" finding
-    # "Nguyễn Văn A" without a second, folded copy of personal data in the store.
-    raw = session.connection().connection.dbapi_connection
-    assert raw is not None  # a live session's connection
-    raw.create_function("motcua_fold", 1, lambda value: fold(value) if value else "")
 
 
 def _unit(session: Session, unit_code: str) -> UnitRef:

@@ -115,6 +115,11 @@ class Dossier(Base):
         Index("ix_dossiers_received_at", "received_at"),
         Index("ix_dossiers_status_due_at", "status", "due_at"),
         Index("ix_dossiers_due_at", "due_at"),
+        # Revision 0006: one index per list filter, each carrying the default sort (newest first).
+        Index("ix_dossiers_status_received_at", "status", "received_at"),
+        Index("ix_dossiers_channel_received_at", "channel", "received_at"),
+        Index("ix_dossiers_procedure_version_id_received_at", "procedure_version_id", "received_at"),
+        Index("ix_dossiers_received_by_received_at", "received_by", "received_at"),
         # A unique index rather than a UNIQUE column: SQLite cannot add the latter to a table.
         Index("ix_dossiers_draft_id", "draft_id", unique=True),
     )

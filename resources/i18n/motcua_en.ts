@@ -887,6 +887,102 @@
             <source>%1 most recent dossiers.</source>
             <translation>%1 most recent dossiers.</translation>
         </message>
+        <message>
+            <source>%1 dossiers.</source>
+            <translation>%1 dossiers.</translation>
+        </message>
+        <message>
+            <source>&amp;Official</source>
+            <translation>&amp;Official</translation>
+        </message>
+        <message>
+            <source>&amp;Procedure</source>
+            <translation>&amp;Procedure</translation>
+        </message>
+        <message>
+            <source>&amp;to</source>
+            <translation>&amp;to</translation>
+        </message>
+        <message>
+            <source>All channels</source>
+            <translation>All channels</translation>
+        </message>
+        <message>
+            <source>All officials</source>
+            <translation>All officials</translation>
+        </message>
+        <message>
+            <source>All procedures</source>
+            <translation>All procedures</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>All statuses</translation>
+        </message>
+        <message>
+            <source>Any appointment</source>
+            <translation>Any appointment</translation>
+        </message>
+        <message>
+            <source>Any sync state</source>
+            <translation>Any sync state</translation>
+        </message>
+        <message>
+            <source>At the desk</source>
+            <translation>At the desk</translation>
+        </message>
+        <message>
+            <source>C&amp;hannel</source>
+            <translation>C&amp;hannel</translation>
+        </message>
+        <message>
+            <source>C&amp;lear filters</source>
+            <translation>C&amp;lear filters</translation>
+        </message>
+        <message>
+            <source>Community team</source>
+            <translation>Community team</translation>
+        </message>
+        <message>
+            <source>D&amp;ue</source>
+            <translation>D&amp;ue</translation>
+        </message>
+        <message>
+            <source>Due today</source>
+            <translation>Due today</translation>
+        </message>
+        <message>
+            <source>Due within %1 working days</source>
+            <translation>Due within %1 working days</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <source>Post office</source>
+            <translation>Post office</translation>
+        </message>
+        <message>
+            <source>Received &amp;from</source>
+            <translation>Received &amp;from</translation>
+        </message>
+        <message>
+            <source>S&amp;tatus</source>
+            <translation>S&amp;tatus</translation>
+        </message>
+        <message>
+            <source>S&amp;ync</source>
+            <translation>S&amp;ync</translation>
+        </message>
+        <message>
+            <source>Show &amp;ID numbers</source>
+            <translation>Show &amp;ID numbers</translation>
+        </message>
+        <message>
+            <source>dd/mm/yyyy</source>
+            <translation>dd/mm/yyyy</translation>
+        </message>
     </context>
     <context>
         <name>DraftBanner</name>
@@ -2811,6 +2907,34 @@
             <source>(and %1 more)</source>
             <translation>(and %1 more)</translation>
         </message>
+        <message>
+            <source>%1 appointments count over holidays the administrator has not confirmed.</source>
+            <translation>%1 appointments count over holidays the administrator has not confirmed.</translation>
+        </message>
+        <message>
+            <source>%1 due soon</source>
+            <translation>%1 due soon</translation>
+        </message>
+        <message>
+            <source>%1 on unconfirmed holidays</source>
+            <translation>%1 on unconfirmed holidays</translation>
+        </message>
+        <message>
+            <source>%1 overdue</source>
+            <translation>%1 overdue</translation>
+        </message>
+        <message>
+            <source>Early warning for the unit: %1 dossiers overdue, %2 due within %3 working days.</source>
+            <translation>Early warning for the unit: %1 dossiers overdue, %2 due within %3 working days.</translation>
+        </message>
+        <message>
+            <source>Early warning for your dossiers: %1 overdue, %2 due within %3 working days.</source>
+            <translation>Early warning for your dossiers: %1 overdue, %2 due within %3 working days.</translation>
+        </message>
+        <message>
+            <source>Longest overdue: %1.</source>
+            <translation>Longest overdue: %1.</translation>
+        </message>
     </context>
     <context>
         <name>Problems</name>
@@ -2953,6 +3077,50 @@
         <message>
             <source>%(value) is not between %(first) and %(last), the years dossiers are kept for.</source>
             <translation>%(value) is not between %(first) and %(last), the years dossiers are kept for.</translation>
+        </message>
+        <message>
+            <source>The reception dates are reversed: from %(from) is after to %(to).</source>
+            <translation>The reception dates are reversed: from %(from) is after to %(to).</translation>
+        </message>
+        <message>
+            <source>“%(value)” is not a date; write it as 25/11/2026.</source>
+            <translation>“%(value)” is not a date; write it as 25/11/2026.</translation>
+        </message>
+        <message>
+            <source>“%(value)” is not a dossier status.</source>
+            <translation>“%(value)” is not a dossier status.</translation>
+        </message>
+        <message>
+            <source>“%(value)” is not a reception channel (desk, post office, community team).</source>
+            <translation>“%(value)” is not a reception channel (desk, post office, community team).</translation>
+        </message>
+        <message>
+            <source>“%(value)” is not a sync state (local, waiting, sent, refused).</source>
+            <translation>“%(value)” is not a sync state (local, waiting, sent, refused).</translation>
+        </message>
+        <message>
+            <source>“%(value)” is not a due window: choose overdue, today or 1 to %(max) working days.</source>
+            <translation>“%(value)” is not a due window: choose overdue, today or 1 to %(max) working days.</translation>
+        </message>
+        <message>
+            <source>The list cannot be sorted by “%(value)”.</source>
+            <translation>The list cannot be sorted by “%(value)”.</translation>
+        </message>
+        <message>
+            <source>No procedure with code “%(value)” is in the catalogue.</source>
+            <translation>No procedure with code “%(value)” is in the catalogue.</translation>
+        </message>
+        <message>
+            <source>No official with user name “%(value)” works on this desk.</source>
+            <translation>No official with user name “%(value)” works on this desk.</translation>
+        </message>
+        <message>
+            <source>The search text is longer than %(max) characters; search for a name, a code or an ID number.</source>
+            <translation>The search text is longer than %(max) characters; search for a name, a code or an ID number.</translation>
+        </message>
+        <message>
+            <source>Warning thresholds must be whole numbers of working days from 1 to %(max).</source>
+            <translation>Warning thresholds must be whole numbers of working days from 1 to %(max).</translation>
         </message>
     </context>
     <context>
@@ -3805,6 +3973,105 @@
         <message>
             <source>Returned</source>
             <translation>Returned</translation>
+        </message>
+    </context>
+    <context>
+        <name>DossierList</name>
+        <message>
+            <source>Applicant</source>
+            <translation>Applicant</translation>
+        </message>
+        <message>
+            <source>Appointment</source>
+            <translation>Appointment</translation>
+        </message>
+        <message>
+            <source>Delivered</source>
+            <translation>Delivered</translation>
+        </message>
+        <message>
+            <source>Dossier code</source>
+            <translation>Dossier code</translation>
+        </message>
+        <message>
+            <source>Due soon</source>
+            <translation>Due soon</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>ID number</translation>
+        </message>
+        <message>
+            <source>In process</source>
+            <translation>In process</translation>
+        </message>
+        <message>
+            <source>Local</source>
+            <translation>Local</translation>
+        </message>
+        <message>
+            <source>Newly received</source>
+            <translation>Newly received</translation>
+        </message>
+        <message>
+            <source>On time</source>
+            <translation>On time</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <source>Procedure</source>
+            <translation>Procedure</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Refused</translation>
+        </message>
+        <message>
+            <source>Result ready</source>
+            <translation>Result ready</translation>
+        </message>
+        <message>
+            <source>Result returned</source>
+            <translation>Result returned</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Stopped</source>
+            <translation>Stopped</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <source>The appointment counts over a holiday the administrator has not confirmed yet.</source>
+            <translation>The appointment counts over a holiday the administrator has not confirmed yet.</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
+            <source>Waiting for payment</source>
+            <translation>Waiting for payment</translation>
+        </message>
+        <message>
+            <source>Waiting for supplements</source>
+            <translation>Waiting for supplements</translation>
+        </message>
+        <message>
+            <source>Withdrawn</source>
+            <translation>Withdrawn</translation>
         </message>
     </context>
 </TS>

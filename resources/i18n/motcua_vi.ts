@@ -887,6 +887,102 @@
             <source>%1 most recent dossiers.</source>
             <translation>%1 hồ sơ mới nhất.</translation>
         </message>
+        <message>
+            <source>%1 dossiers.</source>
+            <translation>%1 hồ sơ.</translation>
+        </message>
+        <message>
+            <source>&amp;Official</source>
+            <translation>&amp;Cán bộ tiếp nhận</translation>
+        </message>
+        <message>
+            <source>&amp;Procedure</source>
+            <translation>&amp;Thủ tục</translation>
+        </message>
+        <message>
+            <source>&amp;to</source>
+            <translation>đ&amp;ến</translation>
+        </message>
+        <message>
+            <source>All channels</source>
+            <translation>Mọi kênh</translation>
+        </message>
+        <message>
+            <source>All officials</source>
+            <translation>Mọi cán bộ</translation>
+        </message>
+        <message>
+            <source>All procedures</source>
+            <translation>Mọi thủ tục</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Mọi trạng thái</translation>
+        </message>
+        <message>
+            <source>Any appointment</source>
+            <translation>Mọi hạn trả</translation>
+        </message>
+        <message>
+            <source>Any sync state</source>
+            <translation>Mọi trạng thái đồng bộ</translation>
+        </message>
+        <message>
+            <source>At the desk</source>
+            <translation>Trực tiếp tại quầy</translation>
+        </message>
+        <message>
+            <source>C&amp;hannel</source>
+            <translation>&amp;Kênh tiếp nhận</translation>
+        </message>
+        <message>
+            <source>C&amp;lear filters</source>
+            <translation>&amp;Xóa bộ lọc</translation>
+        </message>
+        <message>
+            <source>Community team</source>
+            <translation>Tổ công nghệ số cộng đồng</translation>
+        </message>
+        <message>
+            <source>D&amp;ue</source>
+            <translation>&amp;Hạn trả</translation>
+        </message>
+        <message>
+            <source>Due today</source>
+            <translation>Đến hạn hôm nay</translation>
+        </message>
+        <message>
+            <source>Due within %1 working days</source>
+            <translation>Đến hạn trong %1 ngày làm việc</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Quá hạn</translation>
+        </message>
+        <message>
+            <source>Post office</source>
+            <translation>Điểm bưu điện</translation>
+        </message>
+        <message>
+            <source>Received &amp;from</source>
+            <translation>Tiếp nhận t&amp;ừ ngày</translation>
+        </message>
+        <message>
+            <source>S&amp;tatus</source>
+            <translation>T&amp;rạng thái</translation>
+        </message>
+        <message>
+            <source>S&amp;ync</source>
+            <translation>Đồ&amp;ng bộ</translation>
+        </message>
+        <message>
+            <source>Show &amp;ID numbers</source>
+            <translation>Hiện &amp;số định danh</translation>
+        </message>
+        <message>
+            <source>dd/mm/yyyy</source>
+            <translation>dd/mm/yyyy</translation>
+        </message>
     </context>
     <context>
         <name>DraftBanner</name>
@@ -2811,6 +2907,34 @@
             <source>(and %1 more)</source>
             <translation>(và %1 hồ sơ khác)</translation>
         </message>
+        <message>
+            <source>%1 appointments count over holidays the administrator has not confirmed.</source>
+            <translation>%1 hồ sơ có ngày hẹn tính qua ngày nghỉ quản trị viên chưa xác nhận.</translation>
+        </message>
+        <message>
+            <source>%1 due soon</source>
+            <translation>%1 sắp đến hạn</translation>
+        </message>
+        <message>
+            <source>%1 on unconfirmed holidays</source>
+            <translation>%1 tính qua ngày nghỉ chưa xác nhận</translation>
+        </message>
+        <message>
+            <source>%1 overdue</source>
+            <translation>%1 quá hạn</translation>
+        </message>
+        <message>
+            <source>Early warning for the unit: %1 dossiers overdue, %2 due within %3 working days.</source>
+            <translation>Cảnh báo sớm của đơn vị: %1 hồ sơ quá hạn, %2 hồ sơ đến hạn trong %3 ngày làm việc.</translation>
+        </message>
+        <message>
+            <source>Early warning for your dossiers: %1 overdue, %2 due within %3 working days.</source>
+            <translation>Cảnh báo sớm hồ sơ của bạn: %1 quá hạn, %2 đến hạn trong %3 ngày làm việc.</translation>
+        </message>
+        <message>
+            <source>Longest overdue: %1.</source>
+            <translation>Quá hạn lâu nhất: %1.</translation>
+        </message>
     </context>
     <context>
         <name>Problems</name>
@@ -2953,6 +3077,50 @@
         <message>
             <source>%(value) is not between %(first) and %(last), the years dossiers are kept for.</source>
             <translation>Ngày %(value) không nằm trong các năm %(first)–%(last), khoảng thời gian lưu hồ sơ.</translation>
+        </message>
+        <message>
+            <source>The reception dates are reversed: from %(from) is after to %(to).</source>
+            <translation>Khoảng ngày tiếp nhận bị ngược: từ ngày %(from) sau đến ngày %(to).</translation>
+        </message>
+        <message>
+            <source>“%(value)” is not a date; write it as 25/11/2026.</source>
+            <translation>“%(value)” không phải là ngày; hãy viết theo dạng 25/11/2026.</translation>
+        </message>
+        <message>
+            <source>“%(value)” is not a dossier status.</source>
+            <translation>“%(value)” không phải là trạng thái hồ sơ.</translation>
+        </message>
+        <message>
+            <source>“%(value)” is not a reception channel (desk, post office, community team).</source>
+            <translation>“%(value)” không phải là kênh tiếp nhận (tại quầy, điểm bưu điện, tổ công nghệ số cộng đồng).</translation>
+        </message>
+        <message>
+            <source>“%(value)” is not a sync state (local, waiting, sent, refused).</source>
+            <translation>“%(value)” không phải là trạng thái đồng bộ (trên máy, chờ gửi, đã gửi, bị từ chối).</translation>
+        </message>
+        <message>
+            <source>“%(value)” is not a due window: choose overdue, today or 1 to %(max) working days.</source>
+            <translation>“%(value)” không phải là khoảng hạn trả: chọn quá hạn, hôm nay hoặc từ 1 đến %(max) ngày làm việc.</translation>
+        </message>
+        <message>
+            <source>The list cannot be sorted by “%(value)”.</source>
+            <translation>Không thể sắp xếp danh sách theo “%(value)”.</translation>
+        </message>
+        <message>
+            <source>No procedure with code “%(value)” is in the catalogue.</source>
+            <translation>Danh mục không có thủ tục mã “%(value)”.</translation>
+        </message>
+        <message>
+            <source>No official with user name “%(value)” works on this desk.</source>
+            <translation>Không có cán bộ nào có tên đăng nhập “%(value)” trên máy này.</translation>
+        </message>
+        <message>
+            <source>The search text is longer than %(max) characters; search for a name, a code or an ID number.</source>
+            <translation>Nội dung tìm kiếm dài quá %(max) ký tự; hãy tìm theo họ tên, mã hồ sơ hoặc số định danh.</translation>
+        </message>
+        <message>
+            <source>Warning thresholds must be whole numbers of working days from 1 to %(max).</source>
+            <translation>Ngưỡng cảnh báo phải là số nguyên ngày làm việc từ 1 đến %(max).</translation>
         </message>
     </context>
     <context>
@@ -3805,6 +3973,105 @@
         <message>
             <source>Returned</source>
             <translation>Trả kết quả</translation>
+        </message>
+    </context>
+    <context>
+        <name>DossierList</name>
+        <message>
+            <source>Applicant</source>
+            <translation>Người nộp</translation>
+        </message>
+        <message>
+            <source>Appointment</source>
+            <translation>Hẹn trả</translation>
+        </message>
+        <message>
+            <source>Delivered</source>
+            <translation>Đã gửi</translation>
+        </message>
+        <message>
+            <source>Dossier code</source>
+            <translation>Mã hồ sơ</translation>
+        </message>
+        <message>
+            <source>Due soon</source>
+            <translation>Sắp đến hạn</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>Số định danh</translation>
+        </message>
+        <message>
+            <source>In process</source>
+            <translation>Đang xử lý</translation>
+        </message>
+        <message>
+            <source>Local</source>
+            <translation>Trên máy</translation>
+        </message>
+        <message>
+            <source>Newly received</source>
+            <translation>Mới tiếp nhận</translation>
+        </message>
+        <message>
+            <source>On time</source>
+            <translation>Còn hạn</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Quá hạn</translation>
+        </message>
+        <message>
+            <source>Procedure</source>
+            <translation>Thủ tục</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Tiếp nhận</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Bị từ chối</translation>
+        </message>
+        <message>
+            <source>Result ready</source>
+            <translation>Đã có kết quả, chờ trả</translation>
+        </message>
+        <message>
+            <source>Result returned</source>
+            <translation>Đã trả kết quả</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Trạng thái</translation>
+        </message>
+        <message>
+            <source>Stopped</source>
+            <translation>Dừng xử lý</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Đồng bộ</translation>
+        </message>
+        <message>
+            <source>The appointment counts over a holiday the administrator has not confirmed yet.</source>
+            <translation>Ngày hẹn trả được tính qua ngày nghỉ mà quản trị viên chưa xác nhận.</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Chờ gửi</translation>
+        </message>
+        <message>
+            <source>Waiting for payment</source>
+            <translation>Chờ thực hiện nghĩa vụ tài chính</translation>
+        </message>
+        <message>
+            <source>Waiting for supplements</source>
+            <translation>Chờ bổ sung</translation>
+        </message>
+        <message>
+            <source>Withdrawn</source>
+            <translation>Công dân rút hồ sơ</translation>
         </message>
     </context>
 </TS>

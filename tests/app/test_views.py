@@ -110,7 +110,11 @@ def test_list_newest_first_and_paged(desk) -> None:
     ("NGUYỄN VĂN", {"birth", "certify", "later"}),
     ("001090", {"birth", "certify", "later"}),  # ID number prefix
     ("Trần", set()),
-    ("100%", set()),  # LIKE wildcards are literal
+    ("%", set()), ("_", set()),  # punctuation alone is no search
+    ("van an", {"birth", "certify", "later"}),  # words in any position, the last one unfinished
+    ("251124 nguyen", {"birth", "certify", "later"}),  # a code part and a name word together
+    ('an" OR "tran', set()),  # full-text syntax is text: every word must match
+    ("NEAR(an van) *", set()),  # "near" is a word here, and no name has it
 ])
 def test_search(desk, search: str, which: set[str]) -> None:
     store, codes = desk

@@ -99,8 +99,8 @@ def test_reception_is_delivered_and_portal_status_comes_back(qtbot, window, desk
     qtbot.waitUntil(lambda: window.status.link.text() == "Trực tuyến · đã kết nối cổng", timeout=WAIT_MS)
     window.show_page("dossiers")
     qtbot.waitUntil(lambda: window.dossiers_page.model.rowCount() == 1, timeout=WAIT_MS)
-    row = [window.dossiers_page.model.data(window.dossiers_page.model.index(0, c)) for c in range(7)]
-    assert row[0] == made.code and row[6] == "Đã gửi"
+    row = [window.dossiers_page.model.data(window.dossiers_page.model.index(0, c)) for c in range(8)]
+    assert row[0] == made.code and row[7] == "Đã gửi"
 
     set_status(db_url, made.code, "DANG_XU_LY", "Đã chuyển phòng Tư pháp")
     with qtbot.waitSignal(window.sync.statuses_arrived, timeout=WAIT_MS) as arrived:

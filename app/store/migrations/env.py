@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from app.store.migrate import include_name
 from app.store.models import Base
 
 config = context.config
@@ -22,6 +23,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode recreates tables instead
     compare_type=True,
+    include_name=include_name,  # derived search tables are not models
     on_version_apply=config.attributes.get("on_version_apply"),
 )
 with context.begin_transaction():
