@@ -16,7 +16,7 @@ from pathlib import Path
 import pikepdf
 from PIL import Image, ImageOps
 
-from app.capture.page_files import check_pixels, file_params
+from app.capture.page_files import check_pixels, file_params, open_pdf
 from app.capture.pages import PageKind, RawPage
 from app.errors import InputError
 from app.limits import DEFAULT_LIMITS
@@ -157,11 +157,7 @@ def _pdf_pages(path: Path, *, dpi: float | None, kind: PageKind, max_pixels: int
     scan_dpis = _check_pdf(path)
     import pypdfium2
 
-    try:
-        document = pypdfium2.PdfDocument(str(path))
-    except pypdfium2.PdfiumError as error:
-        raise InputError(f"{path}: the PDF is damaged ({error})", kind="capture.pdf_damaged",
-                         params=file_params(path)) from error
+    document = open_pdf(path)
     try:
         for index in range(len(document)):
             where = f"{path} page {index + 1}"

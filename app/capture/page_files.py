@@ -141,15 +141,21 @@ def check_page_file(path: Path, *, title: str = "", limits: Limits = DEFAULT_LIM
     return CheckedPage(path, PDF, digest, pdf_bytes_streamed(pages, title=title))
 
 
-def _check_page_count(path: Path, most: int) -> None:
-    """Refuse a PDF of no pages, or of more than a dossier may have, before drawing any."""
+def open_pdf(path: Path) -> Any:
+    """The PDF at `path` opened with PDFium; InputError (kind capture.pdf_damaged) naming the file
+    when it cannot be read. The caller closes it."""
     import pypdfium2
 
     try:
-        document = pypdfium2.PdfDocument(str(path))
+        return pypdfium2.PdfDocument(str(path))
     except pypdfium2.PdfiumError as error:
         raise InputError(f"{_named(path)}: the PDF is damaged ({error})", kind="capture.pdf_damaged",
                          params=file_params(path)) from None
+
+
+def _check_page_count(path: Path, most: int) -> None:
+    """Refuse a PDF of no pages, or of more than a dossier may have, before drawing any."""
+    document = open_pdf(path)
     try:
         count = len(document)
     finally:
