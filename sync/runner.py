@@ -14,12 +14,12 @@ from sqlalchemy import func, select
 
 from app.store.models import OutboxItem, utcnow
 from sync import state
-from sync.engine import SyncReport, sync_once
 from sync.monitor import ConnectivityMonitor
 from sync.progress import Progress
 from sync.status import SyncStatus, sync_status
 
 if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
+    from sync.engine import SyncReport
     from app.store.service import Store
 
 log = logging.getLogger(__name__)
@@ -116,6 +116,10 @@ class SyncRunner:
                 store.close()
 
     def _pass(self, store: Store, link_up: bool) -> None:
+        # Imported here, on this thread: the engine and its wire schema (pydantic) cost the desk's
+        # start about half a second, and nothing on the first screen needs them.
+        from sync.engine import sync_once
+
         try:
             report = sync_once(store, progress=self.progress, ignore_backoff=link_up)
         except Exception:  # noqa: BLE001 - the thread must survive a bug in one pass; it is logged

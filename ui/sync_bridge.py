@@ -15,14 +15,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtCore import QTimer
 from PySide6.QtCore import Signal
 
-from sync.engine import SyncReport
 from sync.progress import ProgressSnapshot
 from sync.runner import SyncRunner
 from sync.status import SyncStatus
 from sync.status import sync_status
 from ui.tasks import TaskRunner
 
-if TYPE_CHECKING:  # the type only: importing the store here is not needed
+if TYPE_CHECKING:
+    from sync.engine import SyncReport  # the type only: importing the store here is not needed
     from app.store.service import Store
 
 log = logging.getLogger(__name__)
