@@ -2,7 +2,7 @@
 
 Seeded dates come from the `holidays` package at store creation and for each new year; an
 admin's own rows (source "admin") override seeded ones for the same day and are never
-overwritten by a later seeding.
+overwritten by a later seeding, and a confirmed year (app/calendar_years.py) is never seeded again.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from app.clock import local_today
 from app.deadlines import OfficeHours, WorkCalendar
 from app.errors import InputError
 from app.holiday_table import HolidayEntry, calendar_from_entries, seed_holidays
-from app.store.models import Holiday, Setting
+from app.store.models import CalendarYear, Holiday, Setting
 
 OFFICE_HOURS_KEY = options.OFFICE_HOURS.key
 _HOUR_FIELDS = ("morning_start", "morning_end", "afternoon_start", "afternoon_end", "cutoff")
@@ -33,9 +33,11 @@ def default_years(today: date | None = None) -> range:
 def seed_holiday_table(session: Session, years: Iterable[int] | None = None) -> int:
     """Add the seeded dates of `years` that the table lacks; returns how many rows were added."""
     existing = set(session.scalars(select(Holiday.day)))
+    # A confirmed year's table is whole: a seeded day its decision left out stays out.
+    confirmed = set(session.scalars(select(CalendarYear.year)))
     added = 0
     for entry in seed_holidays(years if years is not None else default_years()):
-        if entry.day not in existing:
+        if entry.day not in existing and entry.day.year not in confirmed:
             session.add(Holiday(day=entry.day, name=entry.name, kind=entry.kind, source=entry.source))
             existing.add(entry.day)
             added += 1

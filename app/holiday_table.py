@@ -87,6 +87,27 @@ def _check_years(years: Iterable[int]) -> list[int]:
     return sorted(set(checked))
 
 
+# Swaps published by the government that the `holidays` package does not know, each with its
+# source: (day off, Saturday worked in exchange, decision, public source). Still an estimate on a
+# desk until the year is confirmed (app/calendar_years.py), but a better one.
+PUBLISHED_SWAPS: dict[int, tuple[tuple[date, date, str, str], ...]] = {
+    2026: ((date(2026, 1, 2), date(2026, 1, 10), "văn bản 12729/VPCP-KGVX ngày 25/12/2025",
+            "baohiemxahoi.gov.vn, tin 25/12/2025 \"Công chức, viên chức được nghỉ 4 ngày dịp Tết "
+            "Dương lịch năm 2026\""),),
+}
+
+
+def published_swaps(year: int) -> list[HolidayEntry]:
+    """The day off and the worked Saturday of each swap in PUBLISHED_SWAPS for `year`."""
+    entries = []
+    for off, worked, decision, _source in PUBLISHED_SWAPS.get(year, ()):
+        entries.append(HolidayEntry(off, f"Ngày nghỉ (hoán đổi sang {worked:%d/%m/%Y}, {decision})",
+                                    "non_working", "seed"))
+        entries.append(HolidayEntry(worked, f"Làm bù cho ngày nghỉ {off:%d/%m/%Y} ({decision})",
+                                    "extra_working", "seed"))
+    return entries
+
+
 # Building one year from the lunar calendar costs about a millisecond; a year never changes.
 @lru_cache(maxsize=64)
 def _seed_year(year: int) -> tuple[HolidayEntry, ...]:
@@ -104,6 +125,8 @@ def _seed_year(year: int) -> tuple[HolidayEntry, ...]:
             off = swapped_off.get(f"{day:%d/%m/%Y}")
             name = f"Làm bù cho ngày nghỉ {off:%d/%m/%Y}" if off else DEFAULT_NAMES["extra_working"]
             entries.append(HolidayEntry(day, name, "extra_working", "seed"))
+    known = {entry.day for entry in entries}
+    entries += [entry for entry in published_swaps(year) if entry.day not in known]
     return tuple(sorted(entries, key=lambda entry: entry.day))
 
 

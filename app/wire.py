@@ -553,6 +553,33 @@ class CatalogChange(_Open):
     note: Note | None = None
 
 
+class CalendarConfirmed(_Open):
+    """A year's calendar the province confirmed: the year's whole table (protocol §6)."""
+
+    year: _whole(2000, 2199)  # type: ignore[valid-type]
+    decision: _text(200, required=True)  # type: ignore[valid-type]
+    source: _text(1000) | None = None  # type: ignore[valid-type]
+    by: _text(80) | None = None  # type: ignore[valid-type]
+    days: list[Holiday] = Field(default_factory=list, max_length=366)
+    extra_working_days: list[Holiday] = Field(default_factory=list, max_length=366)
+
+
+class CatalogVersionRef(_Open):
+    code: _text(64, required=True)  # type: ignore[valid-type]
+    valid_from: Day
+    valid_until: Day | None = None
+
+
+class CatalogDocumentChange(_Open):
+    """A catalogue document to fetch from `GET /v1/catalog/{sha256}` (protocol §6)."""
+
+    catalog_version: _text(100, required=True)  # type: ignore[valid-type]
+    sha256: Sha256
+    format: Literal["yaml", "json"]
+    size: _whole(0, 2**31) | None = None  # type: ignore[valid-type]
+    versions: list[CatalogVersionRef] = Field(default_factory=list, max_length=100_000)
+
+
 class BundleResult(_Open):
     key: _text(64) | None = None  # type: ignore[valid-type]
     status: _whole(100, 599)  # type: ignore[valid-type]
@@ -573,7 +600,9 @@ class DeviceUnitsChange(_Open):
 
 CHANGE_KINDS: dict[str, type[_Open]] = {"dossier.status": StatusChange, "holidays": HolidaysChange,
                                         "catalog.version": CatalogChange,
-                                        "bundle.delivered": BundleDelivered, "device.units": DeviceUnitsChange}
+                                        "bundle.delivered": BundleDelivered, "device.units": DeviceUnitsChange,
+                                        "catalog.document": CatalogDocumentChange,
+                                        "calendar.confirmed": CalendarConfirmed}
 REQUEST_MODELS: tuple[type[BaseModel], ...] = (DossierPut, EventBody, CodeBlockRequest, MissingRequest,
                                                EnrolRequest, AuditAnchorBody)
 

@@ -18,7 +18,8 @@ from portal.models import Change, utcnow
 if TYPE_CHECKING:  # devices imports this module (grants announce themselves in the feed)
     from portal.devices import AuthenticatedDevice
 
-KINDS = ("dossier.status", "catalog.version", "holidays", "bundle.delivered", "device.units")
+KINDS = ("dossier.status", "catalog.version", "holidays", "bundle.delivered", "device.units",
+         "catalog.document", "calendar.confirmed")
 MAX_LIMIT = 1000
 
 

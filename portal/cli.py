@@ -113,6 +113,26 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     _add_db(purge)
     purge.set_defaults(handler=run_purge)
 
+    catalog = actions.add_parser("catalog", help="the province's procedure catalogue for every desk")
+    catalog_actions = catalog.add_subparsers(dest="catalog_action", metavar="ACTION", required=True)
+    cat_import = catalog_actions.add_parser("import", parents=[common],
+                                            help="check a catalogue file and send it to every desk")
+    cat_import.add_argument("file", type=Path)
+    _add_db(cat_import)
+    cat_import.set_defaults(handler=run_catalog_import)
+
+    calendar = actions.add_parser("calendar", help="the calendar the province confirms")
+    calendar_actions = calendar.add_subparsers(dest="calendar_action", metavar="ACTION", required=True)
+    confirm = calendar_actions.add_parser("confirm", parents=[common],
+                                          help="confirm a year's calendar and send it to every desk")
+    confirm.add_argument("year", type=int)
+    confirm.add_argument("--decision", required=True, help="number of the decision, e.g. 12729/VPCP-KGVX")
+    confirm.add_argument("--file", type=Path, help="the year's days off and làm bù days (CSV); default: "
+                                                   "the holidays package's estimate")
+    confirm.add_argument("--source", help="where the decision was published")
+    _add_db(confirm)
+    confirm.set_defaults(handler=run_calendar_confirm)
+
     bundle = actions.add_parser("bundle", help="USB bundles from desks without a link")
     bundle_actions = bundle.add_subparsers(dest="bundle_action", metavar="ACTION", required=True)
     imp = bundle_actions.add_parser("import", parents=[common],
@@ -232,4 +252,30 @@ def run_purge(args: argparse.Namespace) -> int:
     removed = purge_idempotency(args.db, older_than_days=args.older_than_days)
     emit(args, {"removed": removed, "older_than_days": args.older_than_days},
          f"{removed} idempotency records older than {args.older_than_days} days removed")
+    return 0
+
+
+@_needs_portal_extra
+def run_catalog_import(args: argparse.Namespace) -> int:
+    from portal.catalogs import import_catalog_file
+    from portal.db import get_engine
+
+    summary = import_catalog_file(get_engine(args.db), args.file)
+    human = (f"Catalogue {summary['catalog_version']}: {summary['procedures']} procedure versions, "
+             f"sha256 {summary['sha256'][:12]}…"
+             + (" (already imported before; nothing sent)" if summary["already_imported"]
+                else f"; sent to every desk (change {summary['seq']})"))
+    emit(args, summary, human)
+    return 0
+
+
+@_needs_portal_extra
+def run_calendar_confirm(args: argparse.Namespace) -> int:
+    from portal.calendars import confirm_calendar
+    from portal.db import get_engine
+
+    sent = confirm_calendar(get_engine(args.db), args.year, args.decision, file=args.file,
+                            source=args.source or "")
+    emit(args, sent, f"Calendar {sent['year']} confirmed ({sent['decision']}): {len(sent['days'])} days off, "
+                     f"{len(sent['extra_working_days'])} làm bù; sent to every desk (change {sent['seq']})")
     return 0

@@ -223,3 +223,28 @@ class BundleProgress(Base):
     bundle_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
     result: Mapped[dict[str, Any]]
+
+
+class CatalogDocument(Base):
+    """A province catalogue document as imported (`motcua portal catalog import`), kept byte for
+    byte so desks load it with their own loader, whatever the format has grown since."""
+
+    __tablename__ = "catalog_documents"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    catalog_version: Mapped[str] = mapped_column(String(100))
+    format: Mapped[str] = mapped_column(String(8))  # "yaml" | "json": how the desk must read it
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    procedures: Mapped[int] = mapped_column(Integer)
+    imported_at: Mapped[datetime]
+
+
+class CalendarConfirmation(Base):
+    """A year's calendar as the portal admin confirmed it; the newest confirmation of a year wins."""
+
+    __tablename__ = "calendar_confirmations"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    decision: Mapped[str] = mapped_column(String(200))
+    source: Mapped[str | None] = mapped_column(Text)
+    days: Mapped[dict[str, Any]]  # {"days": [{day, name}], "extra_working_days": [{day, name}]}
+    confirmed_by: Mapped[str] = mapped_column(String(64))
+    confirmed_at: Mapped[datetime]

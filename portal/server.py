@@ -30,6 +30,7 @@ from app.errors import InputError
 from app.limits import DEFAULT_LIMITS
 from portal import anchors, devices
 from portal.blobs import MAX_BLOB_BYTES, MAX_CHUNK_BYTES, BlobStore, check_sha, too_large
+from portal.catalogs import read_document
 from portal.changes import read_changes
 from portal.db import get_engine
 from portal.dossiers import get_dossier
@@ -253,6 +254,16 @@ def create_app(db_url: str, blobs_dir: str | Path, *, max_blob_bytes: int = MAX_
     @api.get("/v1/audit-anchor", tags=["devices"], dependencies=AUTH)
     async def get_audit_anchor(request: Request) -> dict[str, Any]:
         return await _call(anchors.get_anchor, engine, await auth(request, mutating=False))
+
+    @api.get("/v1/catalog/{sha256}", tags=["feed"], dependencies=AUTH,
+             responses={200: {"content": {"application/yaml": {}, "application/json": {}},
+                              "description": "the catalogue document, byte for byte as imported"}})
+    async def catalog_document(sha256: str, request: Request) -> Response:
+        """A catalogue document a `catalog.document` change announced (§6)."""
+        await auth(request, mutating=False)
+        check_sha(sha256)
+        content, media = await _call(read_document, engine, sha256)
+        return Response(content, media_type=media, headers={"Cache-Control": "no-store"})
 
     _blob_routes(api, store, auth)
     return api

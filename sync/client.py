@@ -186,3 +186,20 @@ class PortalClient:
 
     def device(self) -> Reply:
         return self.request("GET", "/v1/device")
+
+    def catalog_document(self, sha256: str) -> tuple[Reply, bytes]:
+        """(reply, bytes) of a catalogue document announced in the feed (protocol §6)."""
+        try:
+            response = self.http.get(f"{self.base_url}/v1/catalog/{sha256}", timeout=self.timeout,
+                                     allow_redirects=False)
+            content = response.content
+        except requests.RequestException as error:
+            raise LinkDown(f"GET /v1/catalog: {type(error).__name__}: {error}") from None
+        parsed: Any = None
+        if not response.ok and "json" in response.headers.get("content-type", ""):
+            try:
+                parsed = json.loads(content)
+            except ValueError:
+                parsed = None
+        headers = {k.lower(): v for k, v in response.headers.items()}
+        return Reply(response.status_code, headers, parsed), content if response.ok else b""

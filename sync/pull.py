@@ -8,7 +8,11 @@ keeps both or neither; applying a change a second time finds its effect already 
 - `holidays`: the year's rows are written as admin rows (a replacement, same result twice);
 - `catalog.version`: fetched from its URL and imported (import_catalog is idempotent);
 - `bundle.delivered`: each result is classified exactly like an HTTP answer to that outbox row;
-- `device.units`: the units this desk may file for and its number ranges (a replacement).
+- `device.units`: the units this desk may file for and its number ranges (a replacement);
+- `catalog.document`: the province's catalogue, fetched (before the page's write transaction,
+  so the store is never locked during a download) and hash-checked, then imported; a version a
+  dossier was received under is kept as it is and reported;
+- `calendar.confirmed`: the year's whole table, and the year marked confirmed with its decision.
 
 Pages and changes are read through the wire schema (app/wire.py), so a malformed answer becomes
 a problem naming the field, never a KeyError halfway through a page.
@@ -31,7 +35,9 @@ from app.lifecycle.portal import apply_portal_status
 from app.store.models import Dossier, OutboxItem, StatusEvent
 from app.wire import (
     BundleDelivered,
+    CalendarConfirmed,
     CatalogChange,
+    CatalogDocumentChange,
     DeviceUnitsChange,
     ChangesPage,
     HolidaysChange,
@@ -105,6 +111,59 @@ def _apply_catalog(session: Session, change: CatalogChange, fetch: Callable[[str
     import_catalog(session, versions, catalog_version=version)
 
 
+def _apply_calendar(session: Session, change: CalendarConfirmed) -> None:
+    from app.calendar_years import confirm_year
+    from app.holiday_table import HolidayEntry
+
+    entries = [HolidayEntry(d.day, d.name or "", "non_working", "admin") for d in change.days]
+    entries += [HolidayEntry(d.day, d.name or "", "extra_working", "admin") for d in change.extra_working_days]
+    confirm_year(session, change.year, change.decision, by=change.by or "portal", origin="portal",
+                 entries=entries, source=change.source or "")
+
+
+def fetch_documents(client: PortalClient, changes: list[Any]) -> tuple[dict[str, bytes], Reply | None]:
+    """The catalogue documents a page announces, by hash, each checked against its hash; stops
+    at the first one the portal does not give (its reply is returned, the page not applied)."""
+    import hashlib
+
+    found: dict[str, bytes] = {}
+    for change in changes:
+        if not isinstance(change, dict) or change.get("kind") != "catalog.document":
+            continue
+        sha = change.get("sha256")
+        if not isinstance(sha, str) or sha in found or len(sha) != 64:
+            continue  # a malformed change is reported when the page is applied
+        reply, content = client.catalog_document(sha)
+        if not reply.ok:
+            return found, reply
+        if hashlib.sha256(content).hexdigest() == sha:
+            found[sha] = content  # a mismatch is left out: applying the change reports it
+    return found, None
+
+
+def _apply_document(session: Session, change: CatalogDocumentChange, documents: dict[str, bytes],
+                    report: PullReport) -> None:
+    from app.catalog.loader import load_catalog
+    from app.catalog.storage import import_catalog
+
+    raw = documents.get(change.sha256)
+    if raw is None:
+        raise ValueError(f"catalogue {change.catalog_version[:40]}: the portal's bytes do not match "
+                         f"sha256 {change.sha256[:12]}…")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"catalog.{change.format}"
+        path.write_bytes(raw)
+        catalog = load_catalog(path)
+    imported = import_catalog(session, catalog.versions, catalog_version=change.catalog_version, keep_used=True)
+    state.put(session, state.CATALOG_ANNOUNCED, {"version": change.catalog_version, "sha256": change.sha256,
+                                                 "imported": imported.to_dict()})
+    if imported.kept:
+        report.problems.append(SyncProblem(
+            f"catalogue {change.catalog_version[:40]}: {len(imported.kept)} version(s) kept as they were "
+            f"because dossiers were received under them (e.g. {imported.kept[0][:60]})",
+            kind="sync.catalog_versions_kept", params={"count": len(imported.kept)}))
+
+
 def _apply_bundle(session: Session, change: BundleDelivered,
                   classify: Callable[[Session, OutboxItem, Reply], None]) -> None:
     for result in change.results:
@@ -124,7 +183,8 @@ def _apply_units(session: Session, change: DeviceUnitsChange) -> None:
 
 def apply_change(session: Session, change: dict[str, Any], report: PullReport, *,
                  fetch: Callable[[str], bytes] | None,
-                 classify: Callable[[Session, OutboxItem, Reply], None]) -> None:
+                 classify: Callable[[Session, OutboxItem, Reply], None],
+                 documents: dict[str, bytes] | None = None) -> None:
     kind = change.get("kind") if isinstance(change, dict) else None
     try:
         kind, typed = parse_change(change)
@@ -139,6 +199,10 @@ def apply_change(session: Session, change: dict[str, Any], report: PullReport, *
                 _apply_bundle(session, typed, classify)
             elif isinstance(typed, DeviceUnitsChange):
                 _apply_units(session, typed)
+            elif isinstance(typed, CalendarConfirmed):
+                _apply_calendar(session, typed)
+            elif isinstance(typed, CatalogDocumentChange):
+                _apply_document(session, typed, documents or {}, report)
     except (MotcuaError, KeyError, ValueError, TypeError, LinkDown) as error:  # WireProblem is a ValueError
         seq = change.get("seq") if isinstance(change, dict) else None
         report.problems.append(SyncProblem(f"change {str(seq)[:20]} ({str(kind)[:40]}): {error}",
@@ -166,11 +230,15 @@ def pull_changes(store: Store, client: PortalClient, *, classify: Callable[[Sess
             report.problems.append(SyncProblem(f"change feed after {cursor}: the portal's answer is malformed "
                                                f"({problem})", kind="sync.portal_answer_malformed"))
             return report, None
+        documents, failed = fetch_documents(client, page.changes)
+        if failed is not None:
+            return report, failed
         with store.session() as session:
             # Re-read under the write lock: a second puller may have applied this page meanwhile.
             if int(state.get(session, state.CURSOR, 0) or 0) == cursor:
                 for change in page.changes:
-                    apply_change(session, change, report, fetch=fetch, classify=classify)
+                    apply_change(session, change, report, fetch=fetch, classify=classify,
+                                 documents=documents)
                 state.put(session, state.CURSOR, page.next)
         if not page.more:
             return report, None

@@ -10,8 +10,11 @@ Every function takes the caller's session and runs inside the caller's transacti
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,18 +35,31 @@ class ImportReport:
     added: int
     updated: int
     unchanged: int
+    # Versions left as they were because dossiers were received under them (keep_used=True):
+    # "CODE valid from YYYY-MM-DD" each.
+    kept: tuple[str, ...] = field(default=())
 
-    def to_dict(self) -> dict[str, int]:
-        return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged}
+    def to_dict(self) -> dict[str, Any]:
+        return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
+                "kept": list(self.kept)}
+
+
+def version_hash(data: dict[str, Any]) -> str:
+    """SHA-256 of a version's catalogue entry (`ProcedureVersionData.to_json()`, as stored in
+    `procedure_versions.data`) in canonical JSON: what a dossier records as the version it keeps."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def import_catalog(session: Session, versions: list[ProcedureVersionData], *,
-                   catalog_version: str) -> ImportReport:
+                   catalog_version: str, keep_used: bool = False) -> ImportReport:
     """Add or update `versions`; importing the same data twice changes nothing.
 
     Versions already in the store but absent from `versions` are kept: a province may send only
     what changed. Raises InputError, before writing anything, for a duplicate (code, valid_from)
-    in `versions` or for a change to a version that dossiers were received under.
+    in `versions` or for a change to a version that dossiers were received under; with
+    `keep_used` (a catalogue from the portal, which cannot know what this desk used) such a
+    version is left as it is and named in the report's `kept` instead, and the rest is imported.
     """
     if not catalog_version or not catalog_version.strip():
         raise InputError("catalog_version: must name the catalogue being imported")
@@ -61,7 +77,14 @@ def import_catalog(session: Session, versions: list[ProcedureVersionData], *,
             unchanged += 1
         else:
             changes.append((row, version, data))
-    _refuse_changes_to_used_rows(session, [row for row, _, _ in changes])
+    kept: tuple[str, ...] = ()
+    if keep_used:
+        used = _used_row_ids(session, [row for row, _, _ in changes])
+        kept = tuple(f"{row.code} valid from {row.valid_from.isoformat()}" for row, _, _ in changes
+                     if row.id in used)
+        changes = [change for change in changes if change[0].id not in used]
+    else:
+        _refuse_changes_to_used_rows(session, [row for row, _, _ in changes])
     # Everything is checked; only now is the session touched, so a refusal leaves it clean.
     session.add_all(added)
     now = utcnow()
@@ -70,7 +93,7 @@ def import_catalog(session: Session, versions: list[ProcedureVersionData], *,
         row.data = data  # a new dict: JSON columns do not track changes made in place
         row.catalog_version, row.imported_at = catalog_version, now
     session.flush()
-    return ImportReport(added=len(added), updated=len(changes), unchanged=unchanged)
+    return ImportReport(added=len(added), updated=len(changes), unchanged=unchanged, kept=kept)
 
 
 def load_versions(session: Session) -> list[ProcedureVersionData]:
@@ -118,6 +141,13 @@ def _refuse_duplicates(versions: list[ProcedureVersionData]) -> None:
             raise InputError(f"entries {seen[key] + 1} and {index + 1} are both code {version.code!r} "
                              f"valid from {version.valid_from.isoformat()} (duplicate)")
         seen[key] = index
+
+
+def _used_row_ids(session: Session, rows: list[ProcedureVersion]) -> set[str]:
+    if not rows:
+        return set()
+    return set(session.scalars(select(Dossier.procedure_version_id).distinct()
+                               .where(Dossier.procedure_version_id.in_([row.id for row in rows]))))
 
 
 def _refuse_changes_to_used_rows(session: Session, rows: list[ProcedureVersion]) -> None:

@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "app.cli.cmd_due",
     "app.cli.cmd_vietqr",
     "app.cli.cmd_holidays",
+    "app.cli.cmd_calendar",
     "app.cli.cmd_dossiers",
     "app.cli.cmd_scan2pdf",
     "app.cli.cmd_scan",

@@ -89,6 +89,7 @@ def _copy_story(view: DossierView, settings: ReceiptSettings, sheet: Paper, copy
         Paragraph(f"4. Thời gian nhận hồ sơ: {vi_moment(view.received_at)}", st.body),
         Paragraph("5. Thời gian trả kết quả giải quyết hồ sơ: "
                   + (f"<b>{vi_moment(view.due_at)}</b>" if view.due_at else "chưa xác định"), st.body),
+        *_estimate_note(view, copy, st),
         Paragraph(f"6. Đăng ký nhận kết quả tại: {esc(delivery_text(view))}", st.body),
         *_channel_lines(view, st),
         *_fee_block(view, settings, sheet, st),
@@ -99,6 +100,16 @@ def _copy_story(view: DossierView, settings: ReceiptSettings, sheet: Paper, copy
         *_footnotes(settings, st),
     ]
     return story
+
+
+def _estimate_note(view: DossierView, copy: str, st: Styles) -> list[Flowable]:
+    """On the desk's copy only: the appointment was counted over a calendar not yet confirmed,
+    so the official knows to check it once the year's decision is in (app/calendar_years.py)."""
+    if copy != COPIES[0] or not view.calendar_estimated:
+        return []
+    years = ", ".join(str(year) for year in view.calendar_estimated)
+    return [Paragraph(f"<i>(*) Ngày hẹn tính theo lịch nghỉ năm {years} dự kiến, chưa được xác nhận.</i>",
+                      st.body)]
 
 
 def _header(view: DossierView, settings: ReceiptSettings, sheet: Paper, st: Styles) -> Table:

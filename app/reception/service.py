@@ -31,7 +31,8 @@ from sqlalchemy.orm import Session
 from app.capture.page_files import CheckedPage, check_page_file, file_params
 from app.catalog.fees import FeeQuote
 from app.catalog.model import ProcedureVersionData
-from app.catalog.storage import version_row_id
+from app.calendar_years import estimated_years
+from app.catalog.storage import version_hash, version_row_id
 from app.clock import local_now
 from app.codes import allocate_dossier_code, offline_range_for
 from app.errors import InputError, MotcuaError, StoreError
@@ -218,8 +219,12 @@ def _write(store: Store, session: Session, checked: CheckedRequest,
     data = _dossier_data(checked, fee)
     # Incomplete without a recorded reason: no appointment until the supplements arrive.
     due_at = None if checked.needs_supplements else checked.due_at
+    # Counted over days of a year not yet confirmed: the desk's copy of the receipt says so.
+    if estimated := estimated_years(session, checked.received_at, due_at):
+        data["calendar_estimated"] = estimated
     dossier = Dossier(id=new_id(), code=code, unit_code=unit_code,
                       procedure_version_id=version_row_id(session, version.code, version.valid_from),
+                      procedure_hash=data["procedure"]["version_hash"],
                       applicant_id=applicant.id, channel=request.channel, status=INITIAL_STATUS,
                       received_at=checked.received_at, due_at=due_at,
                       received_by=store.user.id, draft_id=request.draft_id or None,
@@ -305,7 +310,8 @@ def _dossier_data(checked: CheckedRequest, fee: FeeQuote) -> dict[str, Any]:
     applicant = request.to_json()["applicant"]
     return {
         "procedure": {"code": version.code, "name": version.name,
-                      "valid_from": version.valid_from.isoformat()},
+                      "valid_from": version.valid_from.isoformat(),
+                      "version_hash": version_hash(version.to_json())},
         "applicant": applicant,
         "representative": request.to_json()["representative"],
         "documents_missing": checked.missing,

@@ -116,6 +116,8 @@ class DossierView:
     status: str
     note: str
     missing_reason: str = ""
+    # Years whose estimated (unconfirmed) calendar the due time was counted over, at reception.
+    calendar_estimated: tuple[int, ...] = ()
 
     @property
     def submitted_by(self) -> str:
@@ -220,7 +222,14 @@ def load_dossier_view(session: Session, code: str) -> DossierView:
         register_book=dossier.received_at.year, register_seq=number,
         status=dossier.status, note=_text(data.get("note")),
         missing_reason=_text(data.get("missing_reason")),
+        calendar_estimated=_years(data.get("calendar_estimated")),
     )
+
+
+def _years(value: Any) -> tuple[int, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(year for year in value if isinstance(year, int) and not isinstance(year, bool))
 
 
 def list_dossiers(session: Session, *, search: str = "", limit: int = 50,

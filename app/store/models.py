@@ -35,6 +35,7 @@ OUTBOX_STATES = ("pending", "sent", "quarantined")
 HOLIDAY_KINDS = ("non_working", "extra_working")
 HOLIDAY_SOURCES = ("seed", "admin")
 CODE_BLOCK_SOURCES = ("portal", "device")
+CALENDAR_ORIGINS = ("desk", "portal")
 
 
 def utcnow() -> datetime:
@@ -149,6 +150,9 @@ class Dossier(Base):
     paused_at: Mapped[datetime | None] = mapped_column(DateTime)
     returned_at: Mapped[datetime | None] = mapped_column(DateTime)
     purged_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Revision 0007: SHA-256 of the procedure version's catalogue entry at reception
+    # (app.catalog.storage.version_hash), the version this dossier keeps whatever arrives later.
+    procedure_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class Document(Base):
@@ -260,6 +264,23 @@ class Holiday(Base):
     name: Mapped[str]
     kind: Mapped[str]
     source: Mapped[str]
+
+
+class CalendarYear(Base):
+    """A year whose holiday table was confirmed (revision 0007); a year without a row is estimated.
+
+    `origin` says who confirmed it: the portal (through the change feed) or this desk's admin;
+    `confirmed_at` is naive UTC bookkeeping time.
+    """
+
+    __tablename__ = "calendar_years"
+    __table_args__ = (CheckConstraint(_in("origin", CALENDAR_ORIGINS), name="origin"),)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    decision: Mapped[str]
+    source: Mapped[str | None] = mapped_column(Text)
+    confirmed_by: Mapped[str]
+    origin: Mapped[str]
+    confirmed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class CodeBlock(Base):

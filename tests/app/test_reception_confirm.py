@@ -44,7 +44,9 @@ def test_confirm_writes_everything_in_one_go(store, tmp_path: Path) -> None:  # 
         assert (dossier.status, dossier.channel, dossier.draft_id) == ("DA_TIEP_NHAN", "desk", "draft-1")
         assert dossier.received_by == store.user.id and dossier.fee_vnd == 0
         assert dossier.data["procedure"] == {"code": "1.001193", "name": "Đăng ký khai sinh",
-                                             "valid_from": "2025-07-01"}
+                                             "valid_from": "2025-07-01",
+                                             "version_hash": dossier.procedure_hash}
+        assert dossier.procedure_hash is not None and len(dossier.procedure_hash) == 64
         assert dossier.data["applicant"]["phone"] == "0912345678"  # normalised
         docs = list(session.scalars(select(Document).where(Document.dossier_id == dossier.id)
                                     .order_by(Document.seq)))
