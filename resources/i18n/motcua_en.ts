@@ -2142,6 +2142,10 @@
     </context>
     <context>
         <name>SettingsPage</name>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendar</translation>
+    </message>
         <message>
             <source>Settings</source>
             <translation>Settings</translation>
@@ -3247,6 +3251,10 @@
     </context>
     <context>
         <name>SyncProblems</name>
+    <message>
+        <source>The province&apos;s catalogue changed %(count) procedure version(s) that dossiers were received under; this desk keeps them as they were.</source>
+        <translation>The province&apos;s catalogue changed %(count) procedure version(s) that dossiers were received under; this desk keeps them as they were.</translation>
+    </message>
         <message>
             <source>A change from the portal (number %(seq)) could not be applied; the details are in the log file.</source>
             <translation>A change from the portal (number %(seq)) could not be applied; the details are in the log file.</translation>
@@ -4074,4 +4082,35 @@
             <translation>Withdrawn</translation>
         </message>
     </context>
+<context>
+    <name>CalendarPanel</name>
+    <message>
+        <source>Each year&apos;s days off and make-up working days. An estimated year comes from the built-in holiday list; appointments counted over its holidays are marked * until the province confirms the year.</source>
+        <translation>Each year&apos;s days off and make-up working days. An estimated year comes from the built-in holiday list; appointments counted over its holidays are marked * until the province confirms the year.</translation>
+    </message>
+    <message>
+        <source>%1 days off, %2 make-up days</source>
+        <translation>%1 days off, %2 make-up days</translation>
+    </message>
+    <message>
+        <source>%1: estimated, not confirmed</source>
+        <translation>%1: estimated, not confirmed</translation>
+    </message>
+    <message>
+        <source>the province&apos;s portal</source>
+        <translation>the province&apos;s portal</translation>
+    </message>
+    <message>
+        <source>this desk&apos;s administrator</source>
+        <translation>this desk&apos;s administrator</translation>
+    </message>
+    <message>
+        <source>%1: confirmed by decision %2 (%3)</source>
+        <translation>%1: confirmed by decision %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No calendar years.</source>
+        <translation>No calendar years.</translation>
+    </message>
+</context>
 </TS>

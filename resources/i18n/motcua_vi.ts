@@ -2142,6 +2142,10 @@
     </context>
     <context>
         <name>SettingsPage</name>
+    <message>
+        <source>Calendar</source>
+        <translation>Lịch làm việc</translation>
+    </message>
         <message>
             <source>Settings</source>
             <translation>Cài đặt</translation>
@@ -3247,6 +3251,10 @@
     </context>
     <context>
         <name>SyncProblems</name>
+    <message>
+        <source>The province&apos;s catalogue changed %(count) procedure version(s) that dossiers were received under; this desk keeps them as they were.</source>
+        <translation>Danh mục thủ tục của tỉnh thay đổi %(count) phiên bản thủ tục đã có hồ sơ tiếp nhận theo; máy này giữ nguyên các phiên bản đó.</translation>
+    </message>
         <message>
             <source>A change from the portal (number %(seq)) could not be applied; the details are in the log file.</source>
             <translation>Không áp dụng được một thay đổi từ cổng (số %(seq)); chi tiết đã được ghi vào tệp nhật ký.</translation>
@@ -4074,4 +4082,35 @@
             <translation>Công dân rút hồ sơ</translation>
         </message>
     </context>
+<context>
+    <name>CalendarPanel</name>
+    <message>
+        <source>Each year&apos;s days off and make-up working days. An estimated year comes from the built-in holiday list; appointments counted over its holidays are marked * until the province confirms the year.</source>
+        <translation>Ngày nghỉ và ngày làm bù của từng năm. Năm dự kiến lấy từ danh sách ngày lễ có sẵn; ngày hẹn tính qua ngày nghỉ của năm đó được đánh dấu * cho đến khi tỉnh xác nhận lịch năm.</translation>
+    </message>
+    <message>
+        <source>%1 days off, %2 make-up days</source>
+        <translation>%1 ngày nghỉ, %2 ngày làm bù</translation>
+    </message>
+    <message>
+        <source>%1: estimated, not confirmed</source>
+        <translation>Năm %1: dự kiến, chưa được xác nhận</translation>
+    </message>
+    <message>
+        <source>the province&apos;s portal</source>
+        <translation>cổng dịch vụ công của tỉnh</translation>
+    </message>
+    <message>
+        <source>this desk&apos;s administrator</source>
+        <translation>quản trị viên của máy này</translation>
+    </message>
+    <message>
+        <source>%1: confirmed by decision %2 (%3)</source>
+        <translation>Năm %1: đã xác nhận theo văn bản %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No calendar years.</source>
+        <translation>Chưa có năm nào trong lịch.</translation>
+    </message>
+</context>
 </TS>

@@ -91,3 +91,23 @@ def test_every_page_has_a_shortcut(qtbot, desk_store, paths, runner) -> None:
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page == "settings" and window.is_locked  # locked desk ignores navigation
     window.close()
+
+
+def test_settings_calendar_tab_says_which_years_are_estimated(qtbot, desk_store, paths, runner, vietnamese) -> None:
+    from app.calendar_years import confirm_year
+
+    with desk_store.session() as session:
+        confirm_year(session, 2026, "12729/VPCP-KGVX", by="admin", origin="portal")
+    window = MainWindow(desk_store, paths, runner)
+    qtbot.addWidget(window)
+    window.start()
+    window.show_page("settings")
+    page = window.settings_page
+    page.tabs.setCurrentWidget(page.calendar_panel)
+    assert page.tabs.tabText(page.tabs.currentIndex()) == "Lịch làm việc"
+    lines = page.calendar_panel.years.text().splitlines()
+    assert any(line.startswith("Năm 2026: đã xác nhận theo văn bản 12729/VPCP-KGVX (cổng dịch vụ công của tỉnh)")
+               for line in lines), lines
+    assert any(line.startswith("Năm 2027: dự kiến, chưa được xác nhận") for line in lines), lines
+    save_screen(window, "settings_calendar")
+    window.close()

@@ -1,5 +1,6 @@
 """The settings page (Cài đặt): idle-lock minutes and the unit's scanners (kept in the store),
-the UI language, "change password" for everyone and, for administrators, the officials (Cán bộ).
+the UI language, "change password" for everyone, each year's calendar state (Lịch) and, for
+administrators, the officials (Cán bộ).
 
 The idle-lock time is a security setting of the unit, so it lives in the encrypted store; the
 language is a machine preference needed before sign-in, so it lives in the desk INI file.
@@ -34,6 +35,7 @@ from ui.i18n import LANGUAGES
 from ui.i18n import save_language
 from ui.lock_screen import DEFAULT_IDLE_MINUTES
 from ui.lock_screen import IDLE_SETTING
+from ui.pages.calendar_panel import CalendarPanel
 from ui.pages.users import UsersPanel
 from ui.tasks import TaskRunner
 
@@ -85,6 +87,8 @@ class SettingsPage(QWidget):
         if self.store.user.role == "admin":
             self.users_panel = UsersPanel(self.store, self.runner)
             self.tabs.addTab(self.users_panel, self.tr("Officials"))
+        self.calendar_panel = CalendarPanel(self.store, self.runner)
+        self.tabs.addTab(self.calendar_panel, self.tr("Calendar"))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.idle_minutes = QSpinBox()
@@ -135,6 +139,7 @@ class SettingsPage(QWidget):
         store = self.store
         self.runner.run_db(lambda: (read_idle_minutes(store), read_scanner_settings(store)),
                            self._loaded, self._failed)
+        self.calendar_panel.load()
         if self.users_panel is not None:
             self.users_panel.load()
 

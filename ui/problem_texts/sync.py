@@ -30,6 +30,9 @@ TEXTS: dict[str, Callable[[], str]] = {
     "sync.change_not_applied": lambda: translate(
         "SyncProblems", "A change from the portal (number %(seq)) could not be applied; the details are in "
                         "the log file."),
+    "sync.catalog_versions_kept": lambda: translate(
+        "SyncProblems", "The province's catalogue changed %(count) procedure version(s) that dossiers were "
+                        "received under; this desk keeps them as they were."),
     "sync.portal_answer_malformed": lambda: translate(
         "SyncProblems", "The portal's answer was malformed; the desk tries again at the next sync. The "
                         "details are in the log file."),
