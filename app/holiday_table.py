@@ -30,6 +30,7 @@ from app.deadlines import WorkCalendar
 from app.errors import InputError
 from app.files import write_atomically
 from app.text import collapse_spaces
+from app.text import excerpt
 from app.text import fold
 from app.text import nfc
 
@@ -174,9 +175,9 @@ def _parse_day(text: str, where: str) -> date:
         elif local:
             day = date(int(local[3]), int(local[2]), int(local[1]))
         else:
-            raise InputError(f"{where}: date {text!r} is not YYYY-MM-DD")
+            raise InputError(f"{where}: {excerpt(text)} is not YYYY-MM-DD")
     except ValueError:
-        raise InputError(f"{where}: {text!r} is not a real calendar date") from None
+        raise InputError(f"{where}: {excerpt(text)} is not a real calendar date") from None
     if not CALENDAR_FIRST_DAY <= day <= CALENDAR_LAST_DAY:
         raise InputError(f"{where}: {text} is outside {CALENDAR_FIRST_DAY.year}–"
                          f"{CALENDAR_LAST_DAY.year}")
@@ -188,10 +189,10 @@ def _parse_row(row: list[str], where: str) -> HolidayEntry:
         raise InputError(f"{where}: expected YYYY-MM-DD,kind,name")
     kind = _KIND_WORDS.get(fold(row[1]))
     if kind is None:
-        raise InputError(f"{where}: kind {row[1].strip()!r} is not non_working or extra_working "
+        raise InputError(f"{where}, kind: {excerpt(row[1].strip())} is not non_working or extra_working "
                          "(nghỉ / làm bù)")
     # An unquoted comma inside the name splits it; put it back together.
-    return HolidayEntry(_parse_day(row[0].strip(), where), ",".join(row[2:]), kind, "admin")
+    return HolidayEntry(_parse_day(row[0].strip(), f"{where}, day"), ",".join(row[2:]), kind, "admin")
 
 
 def parse_holiday_file(path: Path) -> list[HolidayEntry]:
@@ -218,7 +219,7 @@ def parse_holiday_file(path: Path) -> list[HolidayEntry]:
         first = False
         entry = _parse_row(row, where)
         if entry.day in seen:
-            raise InputError(f"{where}: {entry.day:%d/%m/%Y} is already listed on line {seen[entry.day]}")
+            raise InputError(f"{where}, day: {entry.day:%d/%m/%Y} is already listed on line {seen[entry.day]}")
         seen[entry.day] = line_no
         entries.append(entry)
     return entries

@@ -162,13 +162,13 @@ def test_parse_a_typical_admin_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("2027-02-05,non_working,Giao thừa\n2027-02-30,non_working,x\n", r"line 2: '2027-02-30' is not a real"),
-    ("2027-02-05,holiday-ish,x\n", r"line 1: kind 'holiday-ish' is not non_working or extra_working"),
+    ("2027-02-05,non_working,Giao thừa\n2027-02-30,non_working,x\n", r"line 2, day: '2027-02-30' is not a real"),
+    ("2027-02-05,holiday-ish,x\n", r"line 1, kind: 'holiday-ish' is not non_working or extra_working"),
     ("# c\n2027-02-05\n", r"line 2: expected YYYY-MM-DD,kind,name"),
-    ("5 Feb 2027,non_working,x\n", r"line 1: date '5 Feb 2027' is not YYYY-MM-DD"),
-    ("1999-01-01,non_working,x\n", r"line 1: 1999-01-01 is outside"),
+    ("5 Feb 2027,non_working,x\n", r"line 1, day: '5 Feb 2027' is not YYYY-MM-DD"),
+    ("1999-01-01,non_working,x\n", r"line 1, day: 1999-01-01 is outside"),
     ("2027-02-05,non_working,a\n\n2027-02-05,extra_working,b\n",
-     r"line 3: 05/02/2027 is already listed on line 1"),
+     r"line 3, day: 05/02/2027 is already listed on line 1"),
 ])
 def test_bad_lines_name_the_line(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(InputError, match=r"holidays\.csv, " + message):
