@@ -143,6 +143,8 @@ class ReceptionQuote:
     problems: list[FieldProblem]
     received_at: datetime
     needs_supplements: bool = False  # a required document missing, no reason: form 02, no appointment
+    # Years of the estimated (unconfirmed) calendar the appointment was counted over (flagged "*").
+    due_estimated: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -114,7 +114,8 @@ def preview_reception(session: Session, request: ReceptionRequest, *,
     due_at = None if checked.needs_supplements else checked.due_at  # no appointment until complete
     return ReceptionQuote(procedure=checked.version, due_at=due_at, fee=checked.fee,
                           problems=checked.problems, received_at=checked.received_at,
-                          needs_supplements=checked.needs_supplements)
+                          needs_supplements=checked.needs_supplements,
+                          due_estimated=tuple(estimated_years(session, checked.received_at, due_at)))
 
 
 def confirm_reception(store: Store, request: ReceptionRequest, *,

@@ -2284,6 +2284,10 @@
     </context>
     <context>
         <name>SummaryBar</name>
+    <message>
+        <source>Counted over the estimated calendar of %1, not yet confirmed</source>
+        <translation>Counted over the estimated calendar of %1, not yet confirmed</translation>
+    </message>
         <message>
             <source>Confirm (Ctrl+Enter)</source>
             <translation>Confirm (Ctrl+Enter)</translation>

@@ -2284,6 +2284,10 @@
     </context>
     <context>
         <name>SummaryBar</name>
+    <message>
+        <source>Counted over the estimated calendar of %1, not yet confirmed</source>
+        <translation>Tính qua lịch nghỉ dự kiến năm %1, chưa được xác nhận</translation>
+    </message>
         <message>
             <source>Confirm (Ctrl+Enter)</source>
             <translation>Xác nhận (Ctrl+Enter)</translation>

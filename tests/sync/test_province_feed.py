@@ -160,6 +160,8 @@ def test_a_confirmed_calendar_changes_due_times_only_for_dossiers_received_after
     before = confirm_reception(desk, _three_day_request(desk, received), now=received)
     assert before.due_at == datetime(2027, 1, 11, 10, 0)  # Thu 7, Fri 8, Mon 11
     tet = datetime(2027, 2, 4, 10, 0)  # Thursday before Tết 2027 (an estimate until confirmed)
+    with desk.read_session() as session:
+        assert preview_reception(session, _three_day_request(desk, tet), now=tet).due_estimated == (2027,)
     over_tet = confirm_reception(desk, _three_day_request(desk, tet), now=tet)
     with desk.read_session() as session:
         assert [s.state for s in calendar_status(session, [2027])] == ["estimated"]
@@ -197,6 +199,8 @@ def test_a_confirmed_calendar_changes_due_times_only_for_dossiers_received_after
     assert kept == datetime(2027, 1, 11, 10, 0)  # received before the confirmation: unchanged
     after = confirm_reception(desk, _three_day_request(desk, received), now=received)
     assert after.due_at == datetime(2027, 1, 12, 10, 0)  # Thu 7, Mon 11, Tue 12
+    with desk.read_session() as session:
+        assert preview_reception(session, _three_day_request(desk, tet), now=tet).due_estimated == ()
     over_tet_after = confirm_reception(desk, _three_day_request(desk, tet), now=tet)
     with desk.read_session() as session:
         assert "calendar_estimated" not in session.get(Dossier, over_tet_after.dossier_id).data

@@ -111,3 +111,15 @@ def test_settings_calendar_tab_says_which_years_are_estimated(qtbot, desk_store,
     assert any(line.startswith("Năm 2027: dự kiến, chưa được xác nhận") for line in lines), lines
     save_screen(window, "settings_calendar")
     window.close()
+
+
+def test_an_appointment_counted_over_an_estimated_year_is_marked(qtbot, vietnamese) -> None:
+    from ui.reception.summary_bar import SummaryBar
+
+    bar = SummaryBar()
+    qtbot.addWidget(bar)
+    bar.show_preview(datetime(2027, 2, 11, 10, 0), 0, [], estimated=(2027,))
+    assert bar.due.text().endswith(" *")
+    assert bar.due.toolTip() == "Tính qua lịch nghỉ dự kiến năm 2027, chưa được xác nhận"
+    bar.show_preview(datetime(2027, 2, 11, 10, 0), 0, [])
+    assert not bar.due.text().endswith(" *") and bar.due.toolTip() == ""

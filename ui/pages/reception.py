@@ -243,7 +243,7 @@ class ReceptionPage(QWidget):
         problems = local + _translated(quote.problems)
         self._apply_problems(problems, request, local)
         self.summary.show_preview(quote.due_at, self._fee_shown(request), problems,
-                                  supplements=quote.needs_supplements)
+                                  supplements=quote.needs_supplements, estimated=quote.due_estimated)
         self.preview_shown.emit()
         if self._preview_again:
             self._preview_again = False

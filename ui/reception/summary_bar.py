@@ -62,9 +62,14 @@ class SummaryBar(QFrame):
         self.show_preview(None, None, [])
 
     def show_preview(self, due_at: datetime | None, fee_vnd: int | None, problems: list[FieldProblem], *,
-                     supplements: bool = False) -> None:
+                     supplements: bool = False, estimated: tuple[int, ...] = ()) -> None:
         self.due.setText(self.tr("Appointment: %1").replace("%1", moment_text(due_at)) if due_at
                          else self.tr("Appointment: —"))
+        # Counted over holidays of a year the province has not confirmed: marked as in the list.
+        if due_at and estimated:
+            self.due.setText(self.due.text() + " *")
+        self.due.setToolTip(self.tr("Counted over the estimated calendar of %1, not yet confirmed").replace(
+            "%1", ", ".join(str(year) for year in estimated)) if due_at and estimated else "")
         self.fee.setText(self.tr("Fee: %1").replace("%1", format_vnd(fee_vnd)) if fee_vnd is not None
                          else self.tr("Fee: —"))
         self.problem_count = len(problems)
