@@ -17,6 +17,7 @@ import pytest
 import yaml
 from sqlalchemy import select
 
+from app.calendar_store import holiday_entries
 from app.calendar_years import calendar_status
 from app.catalog.storage import version_hash
 from app.cli.main import main
@@ -212,3 +213,60 @@ def test_a_confirmed_calendar_changes_due_times_only_for_dossiers_received_after
     with desk.read_session() as session:
         assert session.get(Dossier, before.dossier_id).due_at == datetime(2027, 1, 11, 10, 0)
         assert calendar_status(session, [2027])[0].state == "confirmed"
+
+
+# -- a portal that sends what it should not ------------------------------------------------------
+
+def _import_good(province_db: str, capsys) -> dict:  # type: ignore[no-untyped-def]
+    file = Path(__file__).resolve().parent.parent / "fixtures" / "catalog" / "good_province.yaml"
+    code, out, err = portal_cli(capsys, province_db, "catalog", "import", str(file), "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_tampered_or_missing_catalogue_bytes_are_never_imported(desk, province_db, capsys) -> None:  # type: ignore[no-untyped-def]
+    from portal.db import get_engine, write_session
+    from portal.models import CatalogDocument
+
+    sent = _import_good(province_db, capsys)
+    with write_session(get_engine(province_db)) as session:
+        row = session.get(CatalogDocument, sent["sha256"])
+        original = bytes(row.content)
+        session.delete(row)
+    with desk.read_session() as session:
+        cursor, count = state.get(session, state.CURSOR, 0), session.query(ProcedureVersion).count()
+    gone = sync_once(desk, reserve=False)  # the portal no longer has the bytes it announced
+    assert any("HTTP 404" in str(p) for p in gone.errors), gone.errors
+    with desk.read_session() as session:
+        assert state.get(session, state.CURSOR, 0) == cursor  # the page waits for the bytes
+    with write_session(get_engine(province_db)) as session:  # back, but altered after the import
+        session.add(CatalogDocument(sha256=sent["sha256"], catalog_version="x", format="yaml",
+                                    content=original.replace(b"10000", b"99000"), procedures=1,
+                                    imported_at=datetime(2026, 12, 1)))
+    altered = sync_once(desk, reserve=False)
+    assert any("do not match" in str(p) for p in altered.errors), altered.errors
+    with desk.read_session() as session:
+        assert session.query(ProcedureVersion).count() == count  # nothing imported
+
+
+@pytest.mark.parametrize(("payload", "field"), [
+    ({"year": 1999, "decision": "x", "days": []}, "(calendar.confirmed): year: too_small"),
+    ({"year": 2027, "decision": "", "days": []}, "(calendar.confirmed): decision: empty"),
+    ({"year": 2027, "decision": "x", "days": [{"day": "2028-01-01"}]}, "(01/01/2028), day: not in 2027"),
+    ({"year": 2027, "decision": "x", "days": [{"day": "2027-03-06"}],
+      "extra_working_days": [{"day": "2027-03-06"}]}, "06/03/2027 is both non_working"),
+])
+def test_a_bad_calendar_change_is_reported_and_changes_nothing(desk, province_db, payload, field) -> None:  # type: ignore[no-untyped-def]
+    from portal.changes import emit
+    from portal.db import get_engine, write_session
+
+    with desk.read_session() as session:
+        before = [(e.day, e.kind, e.source) for e in holiday_entries(session) if e.day.year == 2027]
+    with write_session(get_engine(province_db)) as session:
+        emit(session, "calendar.confirmed", payload)
+    report = sync_once(desk, reserve=False)
+    assert any(field in str(p) for p in report.errors), report.errors
+    with desk.read_session() as session:
+        after = [(e.day, e.kind, e.source) for e in holiday_entries(session) if e.day.year == 2027]
+        assert calendar_status(session, [2027])[0].state == "estimated"
+    assert after == before
