@@ -193,3 +193,14 @@ def test_written_file_reads_back(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == [path]  # no temp file left behind
     with pytest.raises(InputError, match="the holiday file: cannot write"):
         write_holiday_file(seeded, tmp_path / "no" / "such" / "dir.csv")
+
+
+def test_the_published_2026_new_year_swap_is_seeded_with_its_decision() -> None:
+    # Văn bản 12729/VPCP-KGVX (25/12/2025): Friday 02/01/2026 off, Saturday 10/01/2026 worked.
+    seeded = {entry.day: entry for entry in seed_holidays([2026])}
+    off, worked = seeded[date(2026, 1, 2)], seeded[date(2026, 1, 10)]
+    assert (off.kind, worked.kind) == ("non_working", "extra_working")
+    assert "12729/VPCP-KGVX" in off.name and "12729/VPCP-KGVX" in worked.name
+    calendar = calendar_from_entries(seed_holidays([2025, 2026]))
+    assert calendar.next_working_day(date(2025, 12, 31)) == date(2026, 1, 5)
+    assert calendar.is_working_day(date(2026, 1, 10))
