@@ -14,7 +14,14 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from app.calendar_years import check_decision, check_entries, check_source, check_year, estimate_of, read_year_file
+from app.calendar_years import (
+    check_decision,
+    check_entries,
+    check_source,
+    check_year,
+    estimate_of,
+    read_year_file,
+)
 from app.holiday_table import HolidayEntry
 from portal.changes import emit
 from portal.db import write_session

@@ -12,6 +12,7 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
+from app.cli.cmd_calendar import add_confirm_arguments
 from app.cli.common import emit
 from app.errors import InputError
 
@@ -125,11 +126,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     calendar_actions = calendar.add_subparsers(dest="calendar_action", metavar="ACTION", required=True)
     confirm = calendar_actions.add_parser("confirm", parents=[common],
                                           help="confirm a year's calendar and send it to every desk")
-    confirm.add_argument("year", type=int)
-    confirm.add_argument("--decision", required=True, help="number of the decision, e.g. 12729/VPCP-KGVX")
-    confirm.add_argument("--file", type=Path, help="the year's days off and làm bù days (CSV); default: "
-                                                   "the holidays package's estimate")
-    confirm.add_argument("--source", help="where the decision was published")
+    add_confirm_arguments(confirm, without_file="the holidays package's estimate is confirmed")
     _add_db(confirm)
     confirm.set_defaults(handler=run_calendar_confirm)
 

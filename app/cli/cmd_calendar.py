@@ -20,12 +20,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     add_store_user_options(status)
     status.set_defaults(handler=run_status)
     confirm = actions.add_parser("confirm", parents=[common], help="confirm a year's calendar (admin)")
-    confirm.add_argument("year", type=int)
-    confirm.add_argument("--decision", required=True, help="number of the decision, e.g. 12729/VPCP-KGVX")
-    confirm.add_argument("--file", type=Path, help="the year's days off and làm bù days (CSV)")
-    confirm.add_argument("--source", help="where the decision was published")
+    add_confirm_arguments(confirm, without_file="the year's current rows are confirmed as they are")
     add_store_user_options(confirm)
     confirm.set_defaults(handler=run_confirm)
+
+
+def add_confirm_arguments(parser: argparse.ArgumentParser, *, without_file: str) -> None:
+    """YEAR, --decision, --file and --source: the same at a desk and on the portal."""
+    parser.add_argument("year", type=int)
+    parser.add_argument("--decision", required=True, help="number of the decision, e.g. 12729/VPCP-KGVX")
+    parser.add_argument("--file", type=Path, help=f"the year's days off and làm bù days (CSV); without it {without_file}")
+    parser.add_argument("--source", help="where the decision was published")
 
 
 def state_line(state: object) -> str:

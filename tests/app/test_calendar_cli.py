@@ -83,7 +83,7 @@ def test_bad_input_exits_2_naming_entry_and_field_and_writes_nothing(
     base = ["--data-dir", str(desk)]
     file = tmp_path / "lich.csv"
     file.write_text(content, encoding="utf-8")
-    code, out, err = run(capsys, *base, "calendar", "confirm", "2026", "--file", str(file),
+    code, _, err = run(capsys, *base, "calendar", "confirm", "2026", "--file", str(file),
                          *(args or ["--decision", "12729/VPCP-KGVX"]))
     assert code == 2 and expected in err and len(err.strip().splitlines()) == 1, err
     assert "x" * 41 not in err  # a long value is cut in the message

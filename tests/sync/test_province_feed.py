@@ -21,7 +21,7 @@ from app.calendar_store import holiday_entries
 from app.calendar_years import calendar_status
 from app.catalog.storage import version_hash
 from app.cli.main import main
-from app.reception.listing import ListFilter, list_page, prepare, count_dossiers
+from app.reception.listing import ListFilter, count_dossiers, list_page, prepare
 from app.reception.model import ReceptionRequest
 from app.reception.service import confirm_reception, preview_reception
 from app.reception.validation import version_in_force
