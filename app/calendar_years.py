@@ -119,14 +119,14 @@ def confirm_year(session: Session, year: int, decision: str, *, by: str, origin:
         for entry in entries:
             session.add(Holiday(day=entry.day, name=entry.name, kind=entry.kind, source="admin"))
     else:
-        for row in _rows_of(session, year):
-            row.source = "admin"
-    row = session.get(CalendarYear, year)
-    if row is None:
-        row = CalendarYear(year=year)
-        session.add(row)
-    row.decision, row.source, row.confirmed_by, row.origin = decision, source or None, by, origin
-    row.confirmed_at = utcnow()
+        for holiday in _rows_of(session, year):
+            holiday.source = "admin"
+    confirmed = session.get(CalendarYear, year)
+    if confirmed is None:
+        confirmed = CalendarYear(year=year)
+        session.add(confirmed)
+    confirmed.decision, confirmed.source = decision, source or None
+    confirmed.confirmed_by, confirmed.origin, confirmed.confirmed_at = by, origin, utcnow()
     session.flush()
     return year_state(session, year)
 
