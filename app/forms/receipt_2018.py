@@ -88,7 +88,8 @@ def _copy_story(view: DossierView, settings: ReceiptSettings, sheet: Paper, copy
         Paragraph(f"3. Thời gian giải quyết hồ sơ theo quy định là: {esc(time_limit_text(view))}", st.body),
         Paragraph(f"4. Thời gian nhận hồ sơ: {vi_moment(view.received_at)}", st.body),
         Paragraph("5. Thời gian trả kết quả giải quyết hồ sơ: "
-                  + (f"<b>{vi_moment(view.due_at)}</b>" if view.due_at else "chưa xác định"), st.body),
+                  + (f"<b>{vi_moment(view.due_at)}</b>" if view.due_at else "chưa xác định")
+                  + (" (*)" if _estimate_note(view, copy, st) else ""), st.body),
         *_estimate_note(view, copy, st),
         Paragraph(f"6. Đăng ký nhận kết quả tại: {esc(delivery_text(view))}", st.body),
         *_channel_lines(view, st),

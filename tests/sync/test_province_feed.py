@@ -175,6 +175,7 @@ def test_a_confirmed_calendar_changes_due_times_only_for_dossiers_received_after
     citizen_copy = [p for p in pages if "(Liên: Giao người nộp)" in p]
     assert desk_copy and citizen_copy
     assert "lịch nghỉ năm 2027 dự kiến, chưa được xác nhận" in " ".join(desk_copy[0].split())
+    assert "năm 2027 (*)" in " ".join(desk_copy[0].split()) and "(*)" not in citizen_copy[0]
     assert "chưa được xác nhận" not in " ".join(citizen_copy[0].split())
 
     # The province confirms 2027: the estimate plus a swap (Fri 08/01 off, Sat 16/01 worked).
