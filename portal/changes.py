@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # devices imports this module (grants announce themselves in 
     from portal.devices import AuthenticatedDevice
 
 KINDS = ("dossier.status", "catalog.version", "holidays", "bundle.delivered", "device.units")
+KINDS += ("survey.answer",)  # a citizen's satisfaction answer (portal/citizen.py)
 MAX_LIMIT = 1000
 
 

@@ -223,3 +223,16 @@ class BundleProgress(Base):
     bundle_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
     result: Mapped[dict[str, Any]]
+
+
+class SurveyAnswer(Base):
+    """A citizen's satisfaction answer for one dossier (portal/citizen.py): one row per dossier,
+    replaced by a later answer within the week after `first_at`."""
+
+    __tablename__ = "survey_answers"
+    dossier_id: Mapped[str] = mapped_column(String(36), ForeignKey("dossiers.id"), primary_key=True)
+    ratings: Mapped[dict[str, Any]]
+    comment: Mapped[str] = mapped_column(Text, default="")
+    first_at: Mapped[datetime]
+    answered_at: Mapped[datetime]
+    answers: Mapped[int] = mapped_column(Integer, default=1)

@@ -8,7 +8,8 @@ keeps both or neither; applying a change a second time finds its effect already 
 - `holidays`: the year's rows are written as admin rows (a replacement, same result twice);
 - `catalog.version`: fetched from its URL and imported (import_catalog is idempotent);
 - `bundle.delivered`: each result is classified exactly like an HTTP answer to that outbox row;
-- `device.units`: the units this desk may file for and its number ranges (a replacement).
+- `device.units`: the units this desk may file for and its number ranges (a replacement);
+- `survey.answer`: a citizen's satisfaction answer, the newest kept per dossier (app/reports/survey.py).
 
 Pages and changes are read through the wire schema (app/wire.py), so a malformed answer becomes
 a problem naming the field, never a KeyError halfway through a page.
@@ -28,6 +29,7 @@ from sqlalchemy.orm import Session
 from app.clock import VIETNAM
 from app.errors import MotcuaError
 from app.lifecycle.portal import apply_portal_status
+from app.reports.survey import keep_answer
 from app.store.models import Dossier, OutboxItem, StatusEvent
 from app.wire import (
     BundleDelivered,
@@ -36,6 +38,7 @@ from app.wire import (
     ChangesPage,
     HolidaysChange,
     StatusChange,
+    SurveyChange,
     WireProblem,
     parse,
     parse_change,
@@ -139,6 +142,8 @@ def apply_change(session: Session, change: dict[str, Any], report: PullReport, *
                 _apply_bundle(session, typed, classify)
             elif isinstance(typed, DeviceUnitsChange):
                 _apply_units(session, typed)
+            elif isinstance(typed, SurveyChange):
+                keep_answer(session, typed)
     except (MotcuaError, KeyError, ValueError, TypeError, LinkDown) as error:  # WireProblem is a ValueError
         seq = change.get("seq") if isinstance(change, dict) else None
         report.problems.append(SyncProblem(f"change {str(seq)[:20]} ({str(kind)[:40]}): {error}",

@@ -116,6 +116,7 @@ class DossierView:
     status: str
     note: str
     missing_reason: str = ""
+    lookup_secret: str = ""  # "" for dossiers received before receipts carried one
 
     @property
     def submitted_by(self) -> str:
@@ -220,6 +221,7 @@ def load_dossier_view(session: Session, code: str) -> DossierView:
         register_book=dossier.received_at.year, register_seq=number,
         status=dossier.status, note=_text(data.get("note")),
         missing_reason=_text(data.get("missing_reason")),
+        lookup_secret=_text(data.get("lookup_secret")),
     )
 
 
