@@ -42,12 +42,16 @@ def remember_limits(store: Store, reply: Reply) -> Limits | None:
         with store.session() as session:
             keep_published_limits(session, reply.body)
         log.info("portal limits changed: %s", published)
-    _remember_citizen_url(store, reply.body.get("citizen_url"))
+    remember_citizen_url(store, reply)
     return published
 
 
-def _remember_citizen_url(store: Store, value: object) -> None:
-    """Keep the published public address (or forget it); an odd value is ignored, with a log line."""
+def remember_citizen_url(store: Store, reply: Reply) -> None:
+    """Keep the public address a successful `GET /v1/limits` published (or forget it when none
+    was); an odd value is ignored, with a log line."""
+    if not reply.ok or not isinstance(reply.body, dict):
+        return
+    value = reply.body.get("citizen_url")
     if value is not None and not (isinstance(value, str) and _PUBLIC_URL.fullmatch(value)):
         log.warning("portal published an unusable citizen_url: %r", str(value)[:40])
         return
