@@ -126,12 +126,24 @@ def _digest(secret: str) -> bytes:
     return hashlib.sha256(secret.encode("utf-8")).digest()
 
 
-def _find(session: Any, asked: Asked, *, lock: bool = False) -> Dossier | None:
-    """The dossier when code and secret match; None otherwise, after the same work either way."""
+# What the lookup page reads: plain columns, not ORM objects (the page's hot path).
+_LOOKUP_COLUMNS = (Dossier.id, Dossier.code, Dossier.status, Dossier.received_at, Dossier.data,
+                   SurveyAnswer.dossier_id.label("answered"))
+_EVENT_COLUMNS = (DossierEvent.status, DossierEvent.at, DossierEvent.action, DossierEvent.details)
+
+
+def _find(session: Any, asked: Asked, *, lock: bool = False, light: bool = False) -> Any:
+    """The dossier when code and secret match (an ORM row, locked with `lock`; or, with `light`,
+    the lookup page's columns); None otherwise, after the same work either way."""
     row = None
     if asked.well_formed:
-        query = select(Dossier).where(Dossier.code == asked.code)
-        row = session.scalar(query.with_for_update() if lock else query)
+        if light:
+            row = session.execute(select(*_LOOKUP_COLUMNS)
+                                  .outerjoin(SurveyAnswer, SurveyAnswer.dossier_id == Dossier.id)
+                                  .where(Dossier.code == asked.code)).first()
+        else:
+            query = select(Dossier).where(Dossier.code == asked.code)
+            row = session.scalar(query.with_for_update() if lock else query)
     stored = row.data.get("lookup_secret") if row is not None and isinstance(row.data, dict) else None
     expected = _digest(stored) if isinstance(stored, str) and stored else _DUMMY
     # A comparison even without a row, and in constant time: the answer's timing says nothing.
@@ -156,7 +168,7 @@ def _text(value: object) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _appointment(row: Dossier, events: list[DossierEvent]) -> datetime | None:
+def _appointment(row: Any, events: list[Any]) -> datetime | None:
     """The latest appointment: an apology or a resumed clock moves it (event details `new_due`)."""
     due = _local(row.data.get("due_at"))
     for event in events:
@@ -166,7 +178,7 @@ def _appointment(row: Dossier, events: list[DossierEvent]) -> datetime | None:
     return due
 
 
-def _to_bring(row: Dossier, events: list[DossierEvent]) -> tuple[list[str], list[str]]:
+def _to_bring(row: Any, events: list[Any]) -> tuple[list[str], list[str]]:
     """(documents still asked for, what to bring when collecting the result)."""
     missing = [_text(item) for item in row.data.get("documents_missing") or [] if _text(item)]
     if row.status == "CHO_BO_SUNG":
@@ -188,8 +200,9 @@ def _to_bring(row: Dossier, events: list[DossierEvent]) -> tuple[list[str], list
     return missing, collect
 
 
-def lookup_view(session: Any, row: Dossier) -> dict[str, Any]:
-    events = list(session.scalars(select(DossierEvent).where(DossierEvent.dossier_id == row.id)
+def lookup_view(session: Any, row: Any) -> dict[str, Any]:
+    """What the lookup page shows of a dossier (`row`: the light columns of `_find`)."""
+    events = list(session.execute(select(*_EVENT_COLUMNS).where(DossierEvent.dossier_id == row.id)
                                   .order_by(DossierEvent.at, DossierEvent.recorded_at)))
     data = row.data
     procedure = data.get("procedure") if isinstance(data.get("procedure"), dict) else {}
@@ -206,18 +219,13 @@ def lookup_view(session: Any, row: Dossier) -> dict[str, Any]:
             "name": mask_name(_text(applicant.get("full_name"))), "status": status_name(row.status),
             "status_code": row.status, "received_at": _local(as_utc(row.received_at)),
             "due_at": _appointment(row, events), "missing": missing, "collect": collect,
-            "timeline": timeline}
+            "timeline": timeline, "answered": row.answered is not None}
 
 
 def _read_lookup(engine: Engine, asked: Asked) -> dict[str, Any] | None:
     with read_session(engine) as session:
-        row = _find(session, asked)
-        if row is None:
-            return None
-        view = lookup_view(session, row)
-        answer = session.get(SurveyAnswer, row.id)
-        view["answered"] = answer is not None
-        return view
+        row = _find(session, asked, light=True)
+        return None if row is None else lookup_view(session, row)
 
 
 @dataclass(frozen=True)
