@@ -18,7 +18,7 @@ from portal.models import Change, utcnow
 if TYPE_CHECKING:  # devices imports this module (grants announce themselves in the feed)
     from portal.devices import AuthenticatedDevice
 
-KINDS = ("dossier.status", "catalog.version", "holidays", "bundle.delivered", "device.units")
+KINDS: tuple[str, ...] = ("dossier.status", "catalog.version", "holidays", "bundle.delivered", "device.units")
 KINDS += ("survey.answer",)  # a citizen's satisfaction answer (portal/citizen.py)
 MAX_LIMIT = 1000
 

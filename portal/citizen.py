@@ -33,8 +33,18 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import Engine, select
 from starlette.concurrency import run_in_threadpool
 
-from app.citizen import (LOOKUP_PATH, MAX_COMMENT_CHARS, QUESTION_KEYS, QUESTIONS, SCALE, SECRET_RE,
-                         SURVEY_PATH, SURVEY_WINDOW_DAYS, mask_name, normalise_secret, secret_for_print)
+from app.citizen import (
+    LOOKUP_PATH,
+    MAX_COMMENT_CHARS,
+    QUESTIONS,
+    SCALE,
+    SECRET_RE,
+    SURVEY_PATH,
+    SURVEY_WINDOW_DAYS,
+    mask_name,
+    normalise_secret,
+    secret_for_print,
+)
 from app.clock import VIETNAM
 from app.codes import parse_dossier_code
 from app.errors import InputError
@@ -208,7 +218,8 @@ def lookup_view(session: Any, row: Any) -> dict[str, Any]:
     procedure = data.get("procedure") if isinstance(data.get("procedure"), dict) else {}
     applicant = data.get("applicant") if isinstance(data.get("applicant"), dict) else {}
     missing, collect = _to_bring(row, events)
-    timeline = [{"at": _local(as_utc(row.received_at)), "title": "Tiếp nhận hồ sơ", "items": []}]
+    timeline: list[dict[str, Any]] = [{"at": _local(as_utc(row.received_at)), "title": "Tiếp nhận hồ sơ",
+                                       "items": []}]
     for event in events:
         items = [_text(i) for i in (event.details or {}).get("items") or [] if _text(i)]
         title = ACTION_NAMES.get(event.action or "", "") or status_name(event.status)

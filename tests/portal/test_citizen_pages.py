@@ -16,9 +16,9 @@ import pytest
 from sqlalchemy import select
 
 from app.citizen import SECRET_ALPHABET
+from app.clock import local_today
 from app.forms.settings import receipt_settings
 from app.reports.figures import compute_report
-from app.clock import local_today
 from app.reports.period import make_period
 from app.store.models import SurveyAnswer as DeskAnswer
 from portal.citizen import FAILURES_PER_ADDRESS, FAILURES_PER_CODE, GuessLimiter
@@ -27,6 +27,7 @@ from portal.models import Change, Dossier, SurveyAnswer
 from sync.engine import sync_once
 from tests.app.reception_support import open_copy, template
 from tests.portal.citizen_support import PUBLIC_URL, Received, get, query_of, synced_dossier
+from tests.portal.support import enrol_desk
 
 ANSWER = {"attitude": "5", "guidance": "4", "timeliness": "4", "overall": "5", "y_kien": "Cán bộ nhiệt tình"}
 
@@ -94,6 +95,8 @@ def test_lookup_shows_the_status_and_a_masked_name_only_and_the_survey_reaches_t
         assert rows[0].answers == 2
         kinds = session.scalars(select(Change.unit_code).where(Change.kind == "survey.answer")).all()
         assert kinds == [d.store.unit.code] * 2  # for the dossier's unit, not every desk
+    with enrol_desk(d.portal.url, db_url, "000.00.07.H56") as other_unit:  # another commune's desk
+        assert [c for c in other_unit.changes(limit=1000)["changes"] if c["kind"] == "survey.answer"] == []
     shown = get(d.local(d.survey_qr))
     assert re.search(r'name="overall" value="2" required\s+checked', shown.text)  # the last answer shown
 
