@@ -107,7 +107,8 @@ class GuessLimiter:
 
 @dataclass
 class Limiters:
-    by_address: GuessLimiter = field(default_factory=lambda: GuessLimiter(FAILURES_PER_ADDRESS, WINDOW_SECONDS))
+    by_address: GuessLimiter = field(
+        default_factory=lambda: GuessLimiter(FAILURES_PER_ADDRESS, WINDOW_SECONDS))
     by_code: GuessLimiter = field(default_factory=lambda: GuessLimiter(FAILURES_PER_CODE, WINDOW_SECONDS))
 
 
@@ -353,39 +354,48 @@ def install(api: FastAPI, engine: Engine, limiters: Limiters | None = None) -> L
     @api.get("/static/citizen.css", include_in_schema=False)
     async def stylesheet() -> Response:
         return Response(css, media_type="text/css; charset=utf-8",
-                        headers={"Cache-Control": "public, max-age=3600", "X-Content-Type-Options": "nosniff"})
+                        headers={"Cache-Control": "public, max-age=3600",
+                                 "X-Content-Type-Options": "nosniff"})
 
-    @api.get(LOOKUP_PATH, include_in_schema=False)
-    async def lookup(request: Request) -> HTMLResponse:
+    async def opened(request: Request, path: str, asked: Asked, read: Any, *args: Any) -> Any:
+        """`read(engine, asked, *args)` when the guess limits allow it and the secret opens the
+        dossier; otherwise the refusal page (and a failure counted)."""
+        if limited(request, asked):
+            return refused(path, asked, too_many=True)
+        found = await run_in_threadpool(read, engine, asked, *args)
+        if found is None:
+            failed(request, asked)
+            return refused(path, asked, too_many=False)
+        return found
+
+    async def opened_by_query(request: Request, path: str,
+                              read: Any) -> tuple[dict[str, str], Asked, Any] | Response:
+        """(query fields, code + secret, what `read` found) of a page opened by its address; a
+        page to answer with instead: the typing form when no code was given, or a refusal."""
         values = _decoded(request.scope.get("query_string", b""))
         if values is None:
-            return page("bad_request.html", 400, path=LOOKUP_PATH)
+            return page("bad_request.html", 400, path=path)
         asked = asked_from(values)
         if not asked.code and not asked.secret:
-            return page("lookup_form.html", path=LOOKUP_PATH, asked=asked)
-        if limited(request, asked):
-            return refused(LOOKUP_PATH, asked, too_many=True)
-        view = await run_in_threadpool(_read_lookup, engine, asked)
-        if view is None:
-            failed(request, asked)
-            return refused(LOOKUP_PATH, asked, too_many=False)
+            return page("lookup_form.html", path=path, asked=asked)
+        found = await opened(request, path, asked, read)
+        return found if isinstance(found, Response) else (values, asked, found)
+
+    @api.get(LOOKUP_PATH, include_in_schema=False)
+    async def lookup(request: Request) -> Response:
+        got = await opened_by_query(request, LOOKUP_PATH, _read_lookup)
+        if isinstance(got, Response):
+            return got
+        _, asked, view = got
         survey = f"{SURVEY_PATH}?{urlencode({'ma': asked.code, 'k': asked.secret})}"
         return page("lookup.html", d=view, survey_href=survey)
 
     @api.get(SURVEY_PATH, include_in_schema=False)
-    async def survey_form(request: Request) -> HTMLResponse:
-        values = _decoded(request.scope.get("query_string", b""))
-        if values is None:
-            return page("bad_request.html", 400, path=SURVEY_PATH)
-        asked = asked_from(values)
-        if not asked.code and not asked.secret:
-            return page("lookup_form.html", path=SURVEY_PATH, asked=asked)
-        if limited(request, asked):
-            return refused(SURVEY_PATH, asked, too_many=True)
-        state = await run_in_threadpool(_read_survey, engine, asked)
-        if state is None:
-            failed(request, asked)
-            return refused(SURVEY_PATH, asked, too_many=False)
+    async def survey_form(request: Request) -> Response:
+        got = await opened_by_query(request, SURVEY_PATH, _read_survey)
+        if isinstance(got, Response):
+            return got
+        values, asked, state = got
         if not state.open:
             return page("survey_closed.html", 403, s=state)
         return page("survey.html", s=state, asked=asked, saved=values.get("da_gui") == "1", problems=[],
@@ -397,21 +407,17 @@ def install(api: FastAPI, engine: Engine, limiters: Limiters | None = None) -> L
         if values is None:
             return page("bad_request.html", 400, path=SURVEY_PATH)
         asked = asked_from(values)
-        if limited(request, asked):
-            return refused(SURVEY_PATH, asked, too_many=True)
         ratings, comment, problems = check_answer(values)
         if problems:
             # Checked only for a dossier the secret opens: a bad form tells nothing about others.
-            state = await run_in_threadpool(_read_survey, engine, asked)
-            if state is None:
-                failed(request, asked)
-                return refused(SURVEY_PATH, asked, too_many=False)
+            state = await opened(request, SURVEY_PATH, asked, _read_survey)
+            if isinstance(state, Response):
+                return state
             return page("survey.html", 422, s=state, asked=asked, saved=False, problems=problems,
                         ratings=ratings, comment=comment[:MAX_COMMENT_CHARS])
-        state = await run_in_threadpool(_save_answer, engine, asked, ratings, comment)
-        if state is None:
-            failed(request, asked)
-            return refused(SURVEY_PATH, asked, too_many=False)
+        state = await opened(request, SURVEY_PATH, asked, _save_answer, ratings, comment)
+        if isinstance(state, Response):
+            return state
         if not state.open:
             return page("survey_closed.html", 403, s=state)
         # Post/redirect/get: a reload shows the saved answer instead of sending it again.

@@ -138,7 +138,8 @@ class Page:
         """A real mouse click at the element's centre (what a finger on the phone would do)."""
         found = f"document.querySelector({json.dumps(selector)})"
         box = self.value("(() => { const e = " + found + "; e.scrollIntoView({block: 'center'});"
-                         " const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()")
+                         " const r = e.getBoundingClientRect();"
+                         " return [r.x + r.width / 2, r.y + r.height / 2]; })()")
         if box is None:
             raise LookupError(f"no element {selector!r} on the page")
         for kind in ("mousePressed", "mouseReleased"):

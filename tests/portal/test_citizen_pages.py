@@ -125,8 +125,8 @@ def test_a_wrong_secret_is_answered_exactly_like_an_unknown_code(received_sqlite
         b = get(f"{d.portal.url}{path}", ma=unknown_code, k=d.secret)
         assert a.status_code == b.status_code == 404
         assert a.text.replace(d.code, "CODE") == b.text.replace(unknown_code, "CODE")
-    posted = httpx.post(f"{d.portal.url}/danh-gia", data={**ANSWER, "ma": d.code, "k": wrong_secret(d.secret)},
-                        timeout=30)
+    posted = httpx.post(f"{d.portal.url}/danh-gia", timeout=30,
+                        data={**ANSWER, "ma": d.code, "k": wrong_secret(d.secret)})
     assert posted.status_code == 404
     # Typed by hand: lower case and the printed dash still open it.
     typed = get(url, ma=f" {d.code} ", k=f"{d.secret[:5].lower()}-{d.secret[5:]}")
