@@ -6,8 +6,8 @@ One portal process (uvicorn, as `motcua portal serve` runs it) on an SQLite file
 Then `--clients` clients (asyncio tasks, one connection each) open the page of a random
 dossier with its right secret, one request after another, until `--requests` answers have come
 or `--seconds` have passed, whichever is first (after one uncounted warm-up request each).
-Every answer must be 200 with the dossier's code in it. Reported: p50/p95/p99 latency in ms, requests per second, and the load average
-before and after (the machine is shared). Only right secrets are sent: wrong ones from one
+Every answer must be 200 with the dossier's code in it. Reported: p50/p95/p99 latency in ms,
+requests per second, and the load average before and after (the machine is shared). Only right secrets are sent: wrong ones from one
 address are limited after 20 by design (portal/citizen.py).
 Usage: python -m bench.lookup_page [--clients 50] [--requests 3000] [--seconds 60] [--dossiers 300]
 """
