@@ -165,6 +165,7 @@ def create_app(db_url: str, blobs_dir: str | Path, *, max_blob_bytes: int = MAX_
                max_chunk_bytes: int = MAX_CHUNK_BYTES, public_url: str | None = None) -> FastAPI:
     """The portal application on `db_url` (SQLite file or PostgreSQL URL) and a blob folder;
     `public_url`: the address citizens reach it at, published to desks for the receipts' QR codes."""
+    citizen_url = {"citizen_url": check_public_url(public_url)} if public_url else {}  # before any file
     engine = get_engine(db_url)
     store = BlobStore(engine, Path(blobs_dir), max_blob=max_blob_bytes, max_chunk=max_chunk_bytes)
     api = FastAPI(title="MotCua reference portal", version=str(PROTOCOL_VERSION),
@@ -175,7 +176,6 @@ def create_app(db_url: str, blobs_dir: str | Path, *, max_blob_bytes: int = MAX_
 
     api.add_middleware(PortalTimeMiddleware)
     api.state.citizen_limiters = citizen.install(api, engine)
-    citizen_url = {"citizen_url": check_public_url(public_url)} if public_url else {}
 
     async def auth(request: Request, *, mutating: bool) -> devices.AuthenticatedDevice:
         return await _call(devices.authenticate, engine, request.headers.get("authorization"),

@@ -120,7 +120,7 @@ def _applicant_block(view: DossierView, settings: ReceiptSettings, sheet: Paper,
         lines.append(Paragraph(f"Người nộp thay: {esc(rep.full_name)}{basis}", st.body))
     caption = "Tra cứu hồ sơ"
     if settings.citizen_url and view.lookup_secret:
-        caption += f"<br/>Mã bí mật: <b>{secret_for_print(view.lookup_secret)}</b>"
+        caption += f"<br/>Mã bí mật:<br/><b>{secret_for_print(view.lookup_secret)}</b>"
     qr = [QrCode(settings.lookup_for(view.code, view.lookup_secret), sheet.qr_size),
           Paragraph(caption, st.small_center)]
     table = Table([[lines, qr]], colWidths=[sheet.width - sheet.qr_size - 3 * mm, sheet.qr_size + 3 * mm])

@@ -209,3 +209,53 @@ def test_the_answer_can_be_changed_for_a_week_then_is_refused_with_a_clear_page(
         row.first_at = row.first_at + timedelta(days=2)
     assert answer(d, overall="3").status_code == 200
     assert query_of(d.survey_qr)["k"] == d.secret
+
+
+@pytest.mark.parametrize("bad", ["javascript:alert(1)", "https://motcua.vn/a b", "https://motcua.vn/?a=1",
+                                 "ftp://motcua.vn", "https://" + "a" * 200])
+def test_a_bad_public_address_is_refused_before_anything_is_created(bad: str, tmp_path: Path) -> None:
+    from app.errors import InputError
+    from portal.server import create_app
+
+    with pytest.raises(InputError, match="--public-url"):
+        create_app(f"sqlite:///{tmp_path / 'portal.db'}", tmp_path / "blobs", public_url=bad)
+    assert not (tmp_path / "portal.db").exists()
+
+
+def test_the_desk_keeps_only_a_usable_published_address(tmp_path: Path) -> None:
+    from app import options
+    from app.store.models import Setting
+    from sync.client import Reply
+    from sync.limits import remember_citizen_url
+
+    store = open_copy(template(), tmp_path / "desk")
+    try:
+        def kept() -> object:
+            with store.read_session() as session:
+                row = session.get(Setting, options.CITIZEN_URL.key)
+                return None if row is None else row.value
+
+        for hostile in ("javascript:alert(1)", "https://x.vn/\"><script>", 42, "https://" + "a" * 300):
+            remember_citizen_url(store, Reply(200, {}, {"citizen_url": hostile}))
+            assert kept() is None
+        remember_citizen_url(store, Reply(200, {}, {"citizen_url": "https://motcua.example.gov.vn/"}))
+        assert kept() == "https://motcua.example.gov.vn"
+        remember_citizen_url(store, Reply(503, {}, None))  # a failed answer changes nothing
+        assert kept() == "https://motcua.example.gov.vn"
+        remember_citizen_url(store, Reply(200, {}, {"max_json_bytes": 1}))  # the portal dropped it
+        assert kept() is None
+    finally:
+        store.close()
+
+
+def test_the_printed_receipt_carries_both_portal_qr_codes_and_the_secret(received_sqlite: Received,
+                                                                          tmp_path: Path) -> None:
+    from app.citizen import secret_for_print
+    from app.forms.render import render_form
+    from tests.app.test_receipt_support import pdf_pages, png_of_page, qr_texts
+
+    d = received_sqlite
+    with d.store.read_session() as session:
+        pdf = render_form(session, d.store, d.code, "01", out=tmp_path / "receipt.pdf")
+    assert sorted(qr_texts(png_of_page(pdf, 1, tmp_path / "receipt.png"))) == sorted([d.lookup_qr, d.survey_qr])
+    assert re.search(rf"Mã bí mật:\s+{secret_for_print(d.secret)}\n", pdf_pages(pdf)[0])  # typable by hand
