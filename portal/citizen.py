@@ -19,6 +19,7 @@ import hashlib
 import hmac
 import threading
 import time
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -129,7 +130,8 @@ class Asked:
 
 
 def asked_from(values: Mapping[str, str]) -> Asked:
-    code = "".join(values.get("ma", "").split())[:MAX_CODE_CHARS + 1]
+    # Codes are upper case; a citizen typing from paper may not be.
+    code = "".join(values.get("ma", "").split())[:MAX_CODE_CHARS + 1].upper()
     return Asked(code, normalise_secret(values.get("k", ""))[:20])
 
 
@@ -274,7 +276,8 @@ def check_answer(form: Mapping[str, str]) -> tuple[dict[str, int], str, list[str
             problems.append(f"Chưa chọn mức đánh giá cho: “{question.text}”.")
         else:
             ratings[question.key] = int(value)
-    comment = " ".join(form.get("y_kien", "").replace("\x00", "").split())
+    # NFC as the wire requires (phone keyboards may send decomposed Vietnamese), one line of text.
+    comment = " ".join(unicodedata.normalize("NFC", form.get("y_kien", "")).replace("\x00", "").split())
     if len(comment) > MAX_COMMENT_CHARS:
         problems.append(f"Ý kiến dài quá {MAX_COMMENT_CHARS} ký tự (đã nhập {len(comment)}).")
     return ratings, comment, problems

@@ -65,6 +65,13 @@ def test_the_receipt_points_at_the_portal_pages_only_once_enrolled(tmp_path: Pat
         assert settings.citizen_url == ""
         assert settings.lookup_for(result.code, "ABCDE23456").startswith("https://dichvucong.gov.vn/")
         assert settings.survey_for(result.code, "ABCDE23456") == ""  # no survey QR before enrolment
+        from app.forms.settings import ReceiptSettings
+
+        address = {"sync.citizen_url": PUBLIC_URL}
+        assert ReceiptSettings.from_values(address).citizen_url == ""  # known, but not enrolled
+        enrolled = ReceiptSettings.from_values({**address, "sync.portal_url": "http://127.0.0.1:1"})
+        assert enrolled.lookup_for("C", "ABCDE23456") == f"{PUBLIC_URL}/tra-cuu?ma=C&k=ABCDE23456"
+        assert enrolled.lookup_for("C", "").startswith("https://dichvucong.gov.vn/")  # an old dossier
     finally:
         store.close()
 
@@ -129,7 +136,7 @@ def test_a_wrong_secret_is_answered_exactly_like_an_unknown_code(received_sqlite
                         data={**ANSWER, "ma": d.code, "k": wrong_secret(d.secret)})
     assert posted.status_code == 404
     # Typed by hand: lower case and the printed dash still open it.
-    typed = get(url, ma=f" {d.code} ", k=f"{d.secret[:5].lower()}-{d.secret[5:]}")
+    typed = get(url, ma=f" {d.code.lower()} ", k=f"{d.secret[:5].lower()}-{d.secret[5:]}")
     assert typed.status_code == 200
 
 
@@ -259,3 +266,16 @@ def test_the_printed_receipt_carries_both_portal_qr_codes_and_the_secret(receive
         pdf = render_form(session, d.store, d.code, "01", out=tmp_path / "receipt.pdf")
     assert sorted(qr_texts(png_of_page(pdf, 1, tmp_path / "receipt.png"))) == sorted([d.lookup_qr, d.survey_qr])
     assert re.search(rf"Mã bí mật:\s+{secret_for_print(d.secret)}\n", pdf_pages(pdf)[0])  # typable by hand
+
+
+def test_a_comment_typed_in_decomposed_unicode_still_reaches_the_desk(received_sqlite: Received) -> None:
+    import unicodedata
+
+    d = received_sqlite
+    typed = unicodedata.normalize("NFD", "Cán bộ hướng dẫn tận tình")  # what some phone keyboards send
+    assert answer(d, y_kien=typed).status_code == 200
+    report = sync_once(d.store, reserve=False)
+    assert report.errors == []
+    with d.store.read_session() as session:
+        kept = session.get(DeskAnswer, d.dossier_id)
+    assert kept is not None and kept.comment == unicodedata.normalize("NFC", typed)
