@@ -66,6 +66,9 @@ PORTAL_URL = Option("sync.portal_url", None, "the portal this desk is enrolled w
 DEVICE_ID = Option("sync.device_id", None, "this device's id at the portal")
 DEVICE_SECRET = Option("sync.device_secret", None, "this device's secret (kept only in the encrypted store)")
 UNIT_CODE = Option("sync.unit_code", None, "the unit the portal enrolled this device in")
+CITIZEN_URL = Option("sync.citizen_url", None,
+                     "the portal's public address for the citizen pages (published in GET /v1/limits); "
+                     "receipts' QR codes point there once the desk is enrolled")
 PENDING_ENROLMENT = Option("sync.pending_enrolment", None,
                            "{token_sha256, secret, portal_url} of an enrolment sent but not yet answered")
 CURSOR = Option("sync.cursor", 0, "how far the portal's change feed has been applied")

@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, TypeVar
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
+from app.citizen import MAX_COMMENT_CHARS, QUESTION_KEYS
+from app.citizen import SECRET_RE as LOOKUP_SECRET_RE
 from app.clock import VIETNAM
 from app.codes import MAX_PORTAL_NUMBER, UNIT_CODE_RE, parse_dossier_code
 from app.errors import InputError
@@ -274,6 +276,7 @@ if TYPE_CHECKING:  # to a type checker these are what they hold; pydantic sees t
     Key: TypeAlias = str
     Sha256: TypeAlias = str
     Secret: TypeAlias = str
+    LookupSecret: TypeAlias = str
     UnitCode: TypeAlias = str
     DossierCode: TypeAlias = str
     Name: TypeAlias = str
@@ -288,6 +291,7 @@ else:
     Key = _matching(KEY_RE, "not_key", 64)
     Sha256 = _matching(SHA256_RE, "not_sha256", 64)
     Secret = _matching(SECRET_RE, "not_secret", 128)
+    LookupSecret = _matching(LOOKUP_SECRET_RE, "invalid", 10)
     UnitCode = _matching(UNIT_CODE_RE, "not_unit_code", 32)
     DossierCode = Annotated[str, Field(strict=True, max_length=40), AfterValidator(_dossier_code)]
     Time = Annotated[datetime, BeforeValidator(_time)]
@@ -368,6 +372,8 @@ class DossierPayload(_Open):
     visit_place: Note | None = None
     note: Note | None = None
     sets: _whole(0, L.max_sets) | None = None  # type: ignore[valid-type]
+    # Made at the desk at reception; opens the citizen's pages (app/citizen.py).
+    lookup_secret: LookupSecret | None = None
 
     @property
     def hashes(self) -> list[str]:
@@ -598,11 +604,24 @@ class DeviceUnitsChange(_Open):
     units: list[UnitRange] = Field(min_length=1, max_length=1000)
 
 
+class SurveyChange(_Open):
+    """A citizen's satisfaction answer for one of the unit's dossiers (docs/citizen-pages.md);
+    the newest answer of a dossier replaces the one before."""
+
+    dossier_id: Id
+    code: DossierCode
+    ratings: dict[Literal[QUESTION_KEYS], _whole(1, 5)] = Field(min_length=1)  # type: ignore[valid-type]
+    comment: _text(MAX_COMMENT_CHARS) | None = None  # type: ignore[valid-type]
+    first_at: Time
+    answered_at: Time
+
+
 CHANGE_KINDS: dict[str, type[_Open]] = {"dossier.status": StatusChange, "holidays": HolidaysChange,
                                         "catalog.version": CatalogChange,
                                         "bundle.delivered": BundleDelivered, "device.units": DeviceUnitsChange,
                                         "catalog.document": CatalogDocumentChange,
-                                        "calendar.confirmed": CalendarConfirmed}
+                                        "calendar.confirmed": CalendarConfirmed,
+                                        "survey.answer": SurveyChange}
 REQUEST_MODELS: tuple[type[BaseModel], ...] = (DossierPut, EventBody, CodeBlockRequest, MissingRequest,
                                                EnrolRequest, AuditAnchorBody)
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # devices imports this module (grants announce themselves in 
     from portal.devices import AuthenticatedDevice
 
 KINDS = ("dossier.status", "catalog.version", "holidays", "bundle.delivered", "device.units",
-         "catalog.document", "calendar.confirmed")
+         "catalog.document", "calendar.confirmed", "survey.answer")
 MAX_LIMIT = 1000
 
 

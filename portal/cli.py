@@ -55,6 +55,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--tls-cert", help="certificate file (needed for a non-loopback host)")
     serve.add_argument("--tls-key", help="private key file of the certificate")
+    serve.add_argument("--public-url", metavar="URL",
+                       help="address citizens reach this portal at (e.g. https://motcua.example.gov.vn); "
+                            "enrolled desks print QR codes to its /tra-cuu and /danh-gia pages")
     serve.set_defaults(handler=run_serve)
 
     token = actions.add_parser("token", help="device enrolment tokens")
@@ -144,7 +147,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run_serve(args: argparse.Namespace) -> int:
     from portal.server import serve
 
-    serve(args.db, args.blobs, args.host, args.port, certfile=args.tls_cert, keyfile=args.tls_key)
+    serve(args.db, args.blobs, args.host, args.port, certfile=args.tls_cert, keyfile=args.tls_key,
+          public_url=args.public_url)
     return 0
 
 

@@ -248,3 +248,16 @@ class CalendarConfirmation(Base):
     days: Mapped[dict[str, Any]]  # {"days": [{day, name}], "extra_working_days": [{day, name}]}
     confirmed_by: Mapped[str] = mapped_column(String(64))
     confirmed_at: Mapped[datetime]
+
+
+class SurveyAnswer(Base):
+    """A citizen's satisfaction answer for one dossier (portal/citizen.py): one row per dossier,
+    replaced by a later answer within the week after `first_at`."""
+
+    __tablename__ = "survey_answers"
+    dossier_id: Mapped[str] = mapped_column(String(36), ForeignKey("dossiers.id"), primary_key=True)
+    ratings: Mapped[dict[str, Any]]
+    comment: Mapped[str] = mapped_column(Text, default="")
+    first_at: Mapped[datetime]
+    answered_at: Mapped[datetime]
+    answers: Mapped[int] = mapped_column(Integer, default=1)

@@ -28,7 +28,7 @@ from starlette.concurrency import run_in_threadpool
 from app import wire
 from app.errors import InputError
 from app.limits import DEFAULT_LIMITS
-from portal import anchors, devices
+from portal import anchors, citizen, devices
 from portal.blobs import MAX_BLOB_BYTES, MAX_CHUNK_BYTES, BlobStore, check_sha, too_large
 from portal.catalogs import read_document
 from portal.changes import read_changes
@@ -163,8 +163,10 @@ _UNIT_RULE: dict[int | str, dict[str, Any]] = {403: {"description": "forbidden: 
 
 
 def create_app(db_url: str, blobs_dir: str | Path, *, max_blob_bytes: int = MAX_BLOB_BYTES,
-               max_chunk_bytes: int = MAX_CHUNK_BYTES) -> FastAPI:
-    """The portal application on `db_url` (SQLite file or PostgreSQL URL) and a blob folder."""
+               max_chunk_bytes: int = MAX_CHUNK_BYTES, public_url: str | None = None) -> FastAPI:
+    """The portal application on `db_url` (SQLite file or PostgreSQL URL) and a blob folder;
+    `public_url`: the address citizens reach it at, published to desks for the receipts' QR codes."""
+    citizen_url = {"citizen_url": check_public_url(public_url)} if public_url else {}  # before any file
     engine = get_engine(db_url)
     store = BlobStore(engine, Path(blobs_dir), max_blob=max_blob_bytes, max_chunk=max_chunk_bytes)
     api = FastAPI(title="MotCua reference portal", version=str(PROTOCOL_VERSION),
@@ -174,6 +176,7 @@ def create_app(db_url: str, blobs_dir: str | Path, *, max_blob_bytes: int = MAX_
     install_schemas(api)
 
     api.add_middleware(PortalTimeMiddleware)
+    api.state.citizen_limiters = citizen.install(api, engine)
 
     async def auth(request: Request, *, mutating: bool) -> devices.AuthenticatedDevice:
         return await _call(devices.authenticate, engine, request.headers.get("authorization"),
@@ -194,7 +197,7 @@ def create_app(db_url: str, blobs_dir: str | Path, *, max_blob_bytes: int = MAX_
     async def limits() -> dict[str, Any]:
         """Every size limit this portal enforces (app/limits.py); desks keep them and refuse at the
         counter what would be refused here after the receipt is printed. No authentication."""
-        return {**published.to_wire(), "portal_time": _now()}
+        return {**published.to_wire(), **citizen_url, "portal_time": _now()}
 
     @api.post("/v1/enrol", tags=["devices"], status_code=201, openapi_extra=BODY_SCHEMAS["enrol"])
     async def enrol(request: Request) -> JSONResponse:
@@ -335,8 +338,17 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def check_public_url(value: str) -> str:
+    """The citizen pages' public base address: http(s), no query, no spaces (it goes into QR codes)."""
+    text = value.strip().rstrip("/")
+    if not re.fullmatch(r"https?://[^\s\"'<>\\?#]{1,180}", text):
+        raise InputError(f"--public-url: {text[:40]!r} is not an http(s) address without query or spaces "
+                         "(at most 180 characters after the scheme)")
+    return text
+
+
 def serve(db_url: str, blobs: str | Path, host: str = "127.0.0.1", port: int = 8765, *,
-          certfile: str | None = None, keyfile: str | None = None) -> None:
+          certfile: str | None = None, keyfile: str | None = None, public_url: str | None = None) -> None:
     """Run the portal with uvicorn until interrupted. Plain HTTP only on a loopback address."""
     import uvicorn
 
@@ -345,5 +357,5 @@ def serve(db_url: str, blobs: str | Path, host: str = "127.0.0.1", port: int = 8
                          "--tls-key to serve on the network")
     if not 1 <= port <= 65535:
         raise InputError(f"--port: {port} is not a TCP port (1–65535)")
-    app = create_app(db_url, blobs)
+    app = create_app(db_url, blobs, public_url=public_url)
     uvicorn.run(app, host=host, port=port, ssl_certfile=certfile, ssl_keyfile=keyfile, log_level="warning")

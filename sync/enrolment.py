@@ -15,6 +15,7 @@ from app.errors import AuthError, InputError, PermissionDeniedError
 from app.wire import EnrolAnswer, WireProblem, parse
 from sync import state
 from sync.client import LinkDown, PortalClient, PortalUnreachable, check_portal_url
+from sync.limits import remember_citizen_url
 from sync.units import store_units
 from app.codes import OFFLINE_RANGES_SETTING
 
@@ -100,6 +101,13 @@ def enrol(store: Store, portal_url: str, token: str, *, device_name: str = "Máy
         store.record_audit(session, action="sync.enrolled", object_type="device",
                            object_id=result.device_id,
                            details={"portal": url, "unit_code": result.unit_code, "slot": result.device_slot})
+    # The citizen pages' address now, so the very next receipt points there; without an answer
+    # the first sync pass asks again.
+    try:
+        with PortalClient(url) as client:
+            remember_citizen_url(store, client.limits())
+    except LinkDown:
+        pass
     return result
 
 

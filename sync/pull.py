@@ -13,6 +13,7 @@ keeps both or neither; applying a change a second time finds its effect already 
   so the store is never locked during a download) and hash-checked, then imported; a version a
   dossier was received under is kept as it is and reported;
 - `calendar.confirmed`: the year's whole table, and the year marked confirmed with its decision.
+- `survey.answer`: a citizen's satisfaction answer, the newest kept per dossier (app/reports/survey.py).
 
 Pages and changes are read through the wire schema (app/wire.py), so a malformed answer becomes
 a problem naming the field, never a KeyError halfway through a page.
@@ -32,6 +33,7 @@ from sqlalchemy.orm import Session
 from app.clock import VIETNAM
 from app.errors import MotcuaError
 from app.lifecycle.portal import apply_portal_status
+from app.reports.survey import keep_answer
 from app.store.models import Dossier, OutboxItem, StatusEvent
 from app.wire import (
     BundleDelivered,
@@ -42,6 +44,7 @@ from app.wire import (
     ChangesPage,
     HolidaysChange,
     StatusChange,
+    SurveyChange,
     WireProblem,
     parse,
     parse_change,
@@ -203,6 +206,8 @@ def apply_change(session: Session, change: dict[str, Any], report: PullReport, *
                 _apply_calendar(session, typed)
             elif isinstance(typed, CatalogDocumentChange):
                 _apply_document(session, typed, documents or {}, report)
+            elif isinstance(typed, SurveyChange):
+                keep_answer(session, typed)
     except (MotcuaError, KeyError, ValueError, TypeError, LinkDown) as error:  # WireProblem is a ValueError
         seq = change.get("seq") if isinstance(change, dict) else None
         report.problems.append(SyncProblem(f"change {str(seq)[:20]} ({str(kind)[:40]}): {error}",

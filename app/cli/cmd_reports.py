@@ -69,6 +69,7 @@ def describe(report: Any) -> str:
         f"Returned: {report.returned} (on time {report.returned_on_time}, late {report.returned_late}, "
         f"on-time rate {rate}); by post: {report.returned_by_post}",
         f"Overdue, still open: {report.overdue_open}",
+        _survey_line(report.survey),
     ]
     oldest = report.oldest_unsynced
     if oldest is None:
@@ -77,6 +78,14 @@ def describe(report: Any) -> str:
         lines.append(f"Not yet accepted by the portal: {report.unsynced}; oldest {oldest.kind} "
                      f"{oldest.dossier_code or ''} from {oldest.created_at:%d/%m/%Y %H:%M} ({oldest.state})")
     return "\n".join(lines)
+
+
+def _survey_line(survey: Any) -> str:
+    if not survey.answers:
+        return "Satisfaction survey: no answers"
+    rate = f"{survey.satisfied_rate:.1%}" if survey.satisfied_rate is not None else "—"
+    averages = ", ".join(f"{key} {value}" for key, value in survey.averages.items() if value is not None)
+    return f"Satisfaction survey: {survey.answers} answers (satisfied {rate}); averages: {averages}"
 
 
 def _pairs(counts: dict[str, int]) -> str:

@@ -22,6 +22,7 @@ from app.deadlines import TimeRule
 from app.forms.events import FormEvent
 from app.forms.layout import (DESK, EMPTY, CopyStart, Signer, build, contact_lines, grid, header, plain,
                               signatures)
+from app.citizen import secret_for_print
 from app.forms.pdf import Paper, QrCode, Styles, esc, paper_for, styles_for, vi_moment
 from app.forms.settings import ReceiptSettings
 from app.payments.vietqr import build_vietqr
@@ -129,8 +130,11 @@ def _applicant_block(view: DossierView, settings: ReceiptSettings, sheet: Paper,
     if rep:
         basis = f" ({esc(rep.authorisation)})" if rep.authorisation else ""
         lines.append(Paragraph(f"Người nộp thay: {esc(rep.full_name)}{basis}", st.body))
-    qr = [QrCode(settings.lookup_for(view.code), sheet.qr_size),
-          Paragraph("Tra cứu hồ sơ", st.small_center)]
+    caption = "Tra cứu hồ sơ"
+    if settings.citizen_url and view.lookup_secret:
+        caption += f"<br/>Mã bí mật:<br/><b>{secret_for_print(view.lookup_secret)}</b>"
+    qr = [QrCode(settings.lookup_for(view.code, view.lookup_secret), sheet.qr_size),
+          Paragraph(caption, st.small_center)]
     table = Table([[lines, qr]], colWidths=[sheet.width - sheet.qr_size - 3 * mm, sheet.qr_size + 3 * mm])
     table.setStyle(plain([("ALIGN", (1, 0), (1, 0), "RIGHT"), ("LEFTPADDING", (1, 0), (1, 0), 3 * mm)]))
     return table
@@ -193,8 +197,9 @@ def _fee_block(view: DossierView, settings: ReceiptSettings, sheet: Paper, st: S
 def _signatures(view: DossierView, settings: ReceiptSettings, sheet: Paper, st: Styles) -> Table:
     # The survey QR sits between the two signatures, where the form has blank space anyway.
     middle: list[Flowable] = []
-    if settings.survey_url:
-        middle = [QrCode(settings.survey_for(view.code), sheet.qr_size * 0.8),
+    survey = settings.survey_for(view.code, view.lookup_secret)
+    if survey:
+        middle = [QrCode(survey, sheet.qr_size * 0.8),
                   Paragraph("Đánh giá mức độ hài lòng", st.small_center)]
     return signatures(sheet, st, Signer("NGƯỜI NỘP HỒ SƠ", view.submitted_by),
                       Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", view.received_by), middle)

@@ -7,7 +7,10 @@ Settings (declared in app/options.py, stored in the `settings` table, set by an 
 - "payment.vietqr": {bin, account, account_name} of the unit's collection account, or absent;
 - "unit.place_name": the place in "{Địa danh}, ngày … tháng … năm …";
 - "unit.parent_agency": the line above the unit's name in the header, e.g. "UBND XÃ TÂN LẬP";
-- "unit.hotline": printed in the footnotes when set.
+- "unit.hotline": printed in the footnotes when set;
+- "sync.citizen_url" (with "sync.portal_url", i.e. an enrolled desk): the portal's public
+  address; a dossier with a lookup secret then gets QR codes to the portal's citizen pages
+  (/tra-cuu and /danh-gia, app/citizen.py) instead of the two settings above.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import options
+from app.citizen import LOOKUP_PATH, SURVEY_PATH, page_url
 from app.errors import InputError
 from app.payments.banks import load_banks
 from app.payments.vietqr import build_vietqr
@@ -30,7 +34,7 @@ PAPERS = ("A5", "A4")
 DEFAULT_LOOKUP_URL = "https://dichvucong.gov.vn/tra-cuu-ho-so?ma={code}"
 KEYS = tuple(option.key for option in (options.RECEIPT_PAPER, options.LOOKUP_URL, options.SURVEY_URL,
                                        options.VIETQR_ACCOUNT, options.PLACE_NAME, options.PARENT_AGENCY,
-                                       options.HOTLINE))
+                                       options.HOTLINE, options.CITIZEN_URL, options.PORTAL_URL))
 
 
 @dataclass(frozen=True)
@@ -59,11 +63,17 @@ class ReceiptSettings:
     place_name: str = ""
     parent_agency: str = ""
     hotline: str = ""
+    citizen_url: str = ""  # the enrolled portal's public address; "" before enrolment
 
-    def lookup_for(self, code: str) -> str:
+    def lookup_for(self, code: str, secret: str = "") -> str:
+        if self.citizen_url and secret:
+            return page_url(self.citizen_url, LOOKUP_PATH, code, secret)
         return self.lookup_url.replace("{code}", code)
 
-    def survey_for(self, code: str) -> str:
+    def survey_for(self, code: str, secret: str = "") -> str:
+        """The survey QR's address; "" when the receipt has none."""
+        if self.citizen_url and secret:
+            return page_url(self.citizen_url, SURVEY_PATH, code, secret)
         return self.survey_url.replace("{code}", code)
 
     @classmethod
@@ -79,6 +89,9 @@ class ReceiptSettings:
             place_name=_text(values.get(options.PLACE_NAME.key), options.PLACE_NAME.key),
             parent_agency=_text(values.get(options.PARENT_AGENCY.key), options.PARENT_AGENCY.key),
             hotline=_text(values.get(options.HOTLINE.key), options.HOTLINE.key),
+            # Only an enrolled desk's receipts point at the portal's pages.
+            citizen_url=(_url(values.get(options.CITIZEN_URL.key), options.CITIZEN_URL.key, default="")
+                         if values.get(options.PORTAL_URL.key) else ""),
         )
 
 

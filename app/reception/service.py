@@ -28,6 +28,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from app.citizen import new_lookup_secret
 from app.capture.page_files import CheckedPage, check_page_file, file_params
 from app.catalog.fees import FeeQuote
 from app.catalog.model import ProcedureVersionData
@@ -324,6 +325,8 @@ def _dossier_data(checked: CheckedRequest, fee: FeeQuote) -> dict[str, Any]:
         "exempt_reason": request.exempt_reason if request.payment_method == "exempt" else "",
         "delivery_address": request.delivery_address if request.delivery == "post" else "",
         "sets": request.sets, "note": request.note,
+        # Printed on the receipt and carried by its QR codes: opens the citizen's pages.
+        "lookup_secret": new_lookup_secret(),
     }
 
 
@@ -343,7 +346,7 @@ def _outbox_payload(store: Store, dossier: Dossier, request: ReceptionRequest,
                 "exempt_reason": data["exempt_reason"]},
         "delivery": {"method": dossier.delivery, "address": data["delivery_address"]},
         "destination_unit": data["destination_unit"], "visit_place": data["visit_place"],
-        "sets": data["sets"], "note": data["note"],
+        "sets": data["sets"], "note": data["note"], "lookup_secret": data["lookup_secret"],
     }
 
 

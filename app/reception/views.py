@@ -118,6 +118,7 @@ class DossierView:
     missing_reason: str = ""
     # Years whose estimated (unconfirmed) calendar the due time was counted over, at reception.
     calendar_estimated: tuple[int, ...] = ()
+    lookup_secret: str = ""  # "" for dossiers received before receipts carried one
 
     @property
     def submitted_by(self) -> str:
@@ -223,6 +224,7 @@ def load_dossier_view(session: Session, code: str) -> DossierView:
         status=dossier.status, note=_text(data.get("note")),
         missing_reason=_text(data.get("missing_reason")),
         calendar_estimated=_years(data.get("calendar_estimated")),
+        lookup_secret=_text(data.get("lookup_secret")),
     )
 
 

@@ -14,14 +14,16 @@ What each figure counts (docs/register.md, "The report", says the same for offic
   made (not finished, not waiting for the applicant with the clock stopped), past their
   appointment;
 - the oldest change not yet accepted by the portal, whenever it was made (the sync backlog is
-  not a matter of the period).
+  not a matter of the period);
+- citizens' satisfaction: answers to the portal's survey last given in the period
+  (app/reports/survey.py).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -32,6 +34,7 @@ from app.clock import local_now, to_local
 from app.reception.model import CHANNELS
 from app.reports.milestones import RETURN_ACTION, RETURNED_STATUS, Event, Milestones, milestones
 from app.reports.period import Period
+from app.reports.survey import SurveyFigures, survey_figures
 from app.statuses import STATUSES
 from app.store.models import Dossier, OutboxItem, ProcedureVersion, StatusEvent, User
 
@@ -91,6 +94,7 @@ class Report:
     per_day: tuple[DayCount, ...]
     unsynced: int
     oldest_unsynced: Unsynced | None = None
+    survey: SurveyFigures = field(default_factory=SurveyFigures)
 
     @property
     def on_time_rate(self) -> float | None:
@@ -102,6 +106,7 @@ class Report:
         data = asdict(self)
         data["period"] = self.period.to_dict()
         data["on_time_rate"] = self.on_time_rate
+        data["survey"] = self.survey.to_dict()
         return _jsonable(data)
 
 
@@ -123,7 +128,7 @@ def compute_report(session: Session, period: Period, *, now: datetime | None = N
         overdue_open=_overdue_open(session, period, now),
         per_day=tuple(DayCount(day, received["days"].get(day, 0), per_day_returned.get(day, 0))
                       for day in period.days()),
-        unsynced=total_unsynced, oldest_unsynced=oldest,
+        unsynced=total_unsynced, oldest_unsynced=oldest, survey=survey_figures(session, period),
     )
 
 

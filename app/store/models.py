@@ -336,3 +336,16 @@ class PageText(Base):
     folded: Mapped[str] = mapped_column(Text)
     language: Mapped[str] = mapped_column(default="vie")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SurveyAnswer(Base):
+    """A citizen's satisfaction answer for a dossier (revision 0008), from the portal's survey
+    page through the change feed; a newer answer replaces it. Times on the unit's wall clock."""
+
+    __tablename__ = "survey_answers"
+    __table_args__ = (Index("ix_survey_answers_answered_at", "answered_at"),)
+    dossier_id: Mapped[str] = mapped_column(ForeignKey("dossiers.id"), primary_key=True)
+    ratings: Mapped[dict[str, Any]] = mapped_column(JSON)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    first_at: Mapped[datetime] = mapped_column(DateTime)
+    answered_at: Mapped[datetime] = mapped_column(DateTime)

@@ -1934,6 +1934,10 @@
     </context>
     <context>
         <name>ReportsPage</name>
+    <message>
+        <source>Citizens satisfied (survey)</source>
+        <translation>Citizens satisfied (survey)</translation>
+    </message>
         <message>
             <source>Reports</source>
             <translation>Reports</translation>
@@ -3890,6 +3894,14 @@
     </context>
     <context>
         <name>ReportWords</name>
+    <message>
+        <source>No citizen answered the survey in this period.</source>
+        <translation>No citizen answered the survey in this period.</translation>
+    </message>
+    <message>
+        <source>%1 answers; average %2 / 5 overall</source>
+        <translation>%1 answers; average %2 / 5 overall</translation>
+    </message>
         <message>
             <source>Newly received</source>
             <translation>Newly received</translation>

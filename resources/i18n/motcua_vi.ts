@@ -1934,6 +1934,10 @@
     </context>
     <context>
         <name>ReportsPage</name>
+    <message>
+        <source>Citizens satisfied (survey)</source>
+        <translation>Người dân hài lòng (khảo sát)</translation>
+    </message>
         <message>
             <source>Reports</source>
             <translation>Báo cáo</translation>
@@ -3890,6 +3894,14 @@
     </context>
     <context>
         <name>ReportWords</name>
+    <message>
+        <source>No citizen answered the survey in this period.</source>
+        <translation>Chưa có người dân nào trả lời khảo sát trong kỳ này.</translation>
+    </message>
+    <message>
+        <source>%1 answers; average %2 / 5 overall</source>
+        <translation>%1 lượt đánh giá; điểm chung trung bình %2 / 5</translation>
+    </message>
         <message>
             <source>Newly received</source>
             <translation>Mới tiếp nhận</translation>

@@ -141,3 +141,18 @@ def test_months_and_the_published_screenshot(qtbot, page: ReportsPage) -> None:
     page.show()
     qtbot.waitExposed(page)
     save_screen(page, "reports", publish=True)
+
+
+def test_the_survey_tile_shows_what_citizens_answered(qtbot, page: ReportsPage, desk: Desk) -> None:
+    from app.store.models import Dossier, SurveyAnswer
+
+    with desk.store.session() as session:
+        dossier_id = session.scalar(select(Dossier.id).where(Dossier.code == desk.codes["returned"]))
+        session.merge(SurveyAnswer(dossier_id=dossier_id, ratings={"attitude": 5, "guidance": 4, "timeliness": 3,
+                                                                  "overall": 4}, comment="",
+                                   first_at=datetime(2025, 11, 20, 10), answered_at=datetime(2025, 11, 21, 8)))
+    tiles = {key: (value.text(), detail.text()) for key, (value, detail) in page.tiles.items()}
+    assert tiles["survey"][0] == "—"
+    show_report(qtbot, page)
+    tiles = {key: (value.text(), detail.text()) for key, (value, detail) in page.tiles.items()}
+    assert tiles["survey"] == ("100,0 %", "1 lượt đánh giá; điểm chung trung bình 4,0 / 5")

@@ -71,6 +71,15 @@ class ReportWords:
             text += " " + translate("ReportWords", "(refused by the portal: see the Sync page)")
         return text
 
+    def survey_detail(self, survey: Any) -> str:
+        """'12 answers; average 4,3 / 5 overall' for the citizens' satisfaction tile."""
+        if not survey.answers:
+            return translate("ReportWords", "No citizen answered the survey in this period.")
+        text = translate("ReportWords", "%1 answers; average %2 / 5 overall")
+        overall = survey.averages.get("overall")
+        average = QLocale().toString(overall, "f", 1) if overall is not None else "—"
+        return text.replace("%1", str(survey.answers)).replace("%2", average)
+
     def received_series(self) -> str:
         return translate("ReportWords", "Received")
 

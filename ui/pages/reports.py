@@ -147,6 +147,7 @@ class ReportsPage(QWidget):
             "received": self.tr("Received"), "returned": self.tr("Results returned"),
             "on_time": self.tr("Returned on time"), "overdue": self.tr("Overdue, still being processed"),
             "post": self.tr("Returned by post"), "unsynced": self.tr("Not yet accepted by the portal"),
+            "survey": self.tr("Citizens satisfied (survey)"),
         }
         self.tiles: dict[str, tuple[QLabel, QLabel]] = {}
         for index, (key, caption) in enumerate(captions.items()):
@@ -258,6 +259,7 @@ class ReportsPage(QWidget):
             "overdue": (str(report.overdue_open), ""),
             "post": (str(report.returned_by_post), ""),
             "unsynced": (str(report.unsynced), words.oldest_unsynced(report.oldest_unsynced)),
+            "survey": (words.rate(report.survey.satisfied_rate), words.survey_detail(report.survey)),
         }
         for key, (value, detail) in values.items():
             self.tiles[key][0].setText(value)
