@@ -152,16 +152,21 @@ def ocrmypdf(page: Path, out: Path) -> dict[str, Any]:
     # 180 s, which a busy 2-core machine reaches. One OpenMP thread, as our in-process Tesseract.
     base = [*command, "-O3", "--deskew", "--clean", "-l", OCRMYPDF_LANG, "--output-type", "pdfa", "--quiet",
             "--tesseract-timeout", "3600"]
-    with Image.open(page) as image:
-        # ocrmypdf refuses an image without a resolution; we assume 200 dpi for those, so does it.
-        extra = [] if image.info.get("dpi") else ["--image-dpi", "200"]
     start, cpu = time.perf_counter(), _children_cpu()
-    done = subprocess.run([*base, *extra, str(page), str(out)], capture_output=True, text=True, check=False,
+    done = subprocess.run([*base, str(page), str(out)], capture_output=True, text=True, check=False,
                           env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+    note = None
+    if done.returncode != 0 and "DpiError" in done.stderr:
+        # ocrmypdf refuses an image without a credible resolution (none, or a camera's 72 dpi);
+        # told 200 dpi, as we assume for a file that does not say, it goes on.
+        note = "refused the file's resolution; run again with --image-dpi 200"
+        done = subprocess.run([*base, "--image-dpi", "200", str(page), str(out)], capture_output=True,
+                              text=True, check=False, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
     seconds, cpu = time.perf_counter() - start, _children_cpu() - cpu
     if done.returncode != 0 or not out.exists():
         return {"error": (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1][:300]}
-    return {"bytes": out.stat().st_size, "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3)}
+    result = {"bytes": out.stat().st_size, "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3)}
+    return result if note is None else {**result, "note": note}
 
 
 def _children_cpu() -> float:

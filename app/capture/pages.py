@@ -67,6 +67,7 @@ class ProcessedPage:
     blank: bool = False
     source: str = ""
     notes: list[str] = field(default_factory=list)  # what processing decided, for --json reports
-    # The page in grey at full size, aligned with the layers, before any thresholding: what OCR
-    # reads (1-bit print loses diacritics at low resolution). Not stored in the PDF.
+    # A document page in grey at full size, light evened, aligned with the layers, before any
+    # thresholding: what OCR reads (1-bit print loses diacritics at low resolution). Not stored
+    # in the PDF.
     grey: Image.Image | None = None
