@@ -212,6 +212,35 @@ def _median(rows: list[dict[str, Any]], tool: str, key: str) -> float | None:
     return round(statistics.median(values), 4) if values else None
 
 
+def markdown(rows: list[dict[str, Any]]) -> str:
+    """The per-page table of docs/performance.md, medians last."""
+    def cell(row: dict[str, Any], tool: str, key: str, scale: float = 1.0, digits: int = 1) -> str:
+        result = row.get(tool, {})
+        if "error" in result:
+            return "refused" if tool == "ours" else "failed"
+        value = result.get(key)
+        return "–" if value is None else f"{value / scale:.{digits}f}"
+
+    lines = [("| page | ours kB | ocrmypdf kB | img2pdf kB | ours words | ocrmypdf words "
+              "| ours s (CPU) | ocrmypdf s (CPU) | red kept: ours / ocrmypdf |"),
+             "|---|---|---|---|---|---|---|---|---|"]
+    for row in [*rows, {"page": "**median**", **_median_row(rows)}]:
+        red = (f"{cell(row, 'ours', 'red_kept', digits=2)} / {cell(row, 'ocrmypdf', 'red_kept', digits=2)}"
+               if "scan_red_pixels" in row else "")
+        lines.append(f"| {row['page']} | {cell(row, 'ours', 'bytes', 1000)} | {cell(row, 'ocrmypdf', 'bytes', 1000)} "
+                     f"| {cell(row, 'img2pdf', 'bytes', 1000)} | {cell(row, 'ours', 'word_accuracy', digits=3)} "
+                     f"| {cell(row, 'ocrmypdf', 'word_accuracy', digits=3)} "
+                     f"| {cell(row, 'ours', 'cpu_seconds', digits=2)} | {cell(row, 'ocrmypdf', 'cpu_seconds', digits=2)} "
+                     f"| {red} |")
+    return "\n".join(lines)
+
+
+def _median_row(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    return {tool: {key: value for key in ("bytes", "word_accuracy", "cpu_seconds")
+                   if (value := _median(rows, tool, key)) is not None}
+            for tool in ("ours", "ocrmypdf", "img2pdf")}
+
+
 def _warm_up() -> None:
     """Create the Tesseract instances once, as a desk that has already read a page has them."""
     from app.capture.ocr import detect_rotation, recognise
@@ -230,6 +259,7 @@ def main(argv: list[str]) -> dict[str, Any]:
     parser.add_argument("--pages", help="comma-separated file names to measure (default: all)")
     parser.add_argument("--no-ocrmypdf", action="store_true", help="skip ocrmypdf (it is slow)")
     parser.add_argument("--keep", type=Path, help="keep the output PDFs in this folder")
+    parser.add_argument("--markdown", action="store_true", help="also print the table for docs/performance.md")
     options = parser.parse_args(argv)
     folder_in = data_dir(options.data)
     if not folder_in.is_dir():
@@ -257,6 +287,8 @@ def main(argv: list[str]) -> dict[str, Any]:
     behind = [row["page"] for row in truth_rows
               if "word_accuracy" in row.get("ocrmypdf", {})
               and row["ours"].get("word_accuracy", 0.0) < row["ocrmypdf"]["word_accuracy"]]
+    if options.markdown:
+        print(markdown(rows), file=sys.stderr)
     return report(
         "scan_real", unit="bytes", samples=[float(row["ours"]["bytes"]) for row in rows if "bytes" in row["ours"]],
         target=None, data=str(folder_in), not_installed=missing, ocrmypdf_lang=OCRMYPDF_LANG,
