@@ -83,9 +83,9 @@ def rotate_page(page: ProcessedPage, turns: int) -> ProcessedPage:
         return page
     width, height = (page.height_px, page.width_px) if steps % 2 else (page.width_px, page.height_px)
     return replace(page, width_px=width, height_px=height,
+                   grey=_turn(page.grey, steps) if page.grey is not None else None,
                    image=_turn(page.image, steps) if page.image is not None else None,
                    mask=_turn(page.mask, steps) if page.mask is not None else None,
-                   grey=_turn(page.grey, steps) if page.grey is not None else None,
                    rotation=(page.rotation - 90 * steps) % 360, notes=list(page.notes))
 
 
