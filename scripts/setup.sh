@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prepare this checkout to run MotCua Desk: Debian packages, a Python 3.11 virtualenv with the
 # project installed, and the compiled translations. Idempotent: a second run only checks.
-# Usage: scripts/setup.sh [desk|test]
+# Usage: scripts/setup.sh [desk|test|bench]
 set -euo pipefail
 
 purpose="${1:-desk}"
@@ -32,6 +32,11 @@ if [ "$purpose" = "test" ]; then
   # chromium: the citizen pages are opened, filled in and photographed by a real headless browser.
   debian_packages+=(poppler-utils postgresql cups printer-driver-cups-pdf chromium)
 fi
+if [ "$purpose" = "bench" ]; then
+  # bench/scan_real.py compares with ocrmypdf, which drives the Tesseract command line (with the
+  # same vie and eng models we ship) and unpaper (--clean); pdftotext/pdftoppm read the results.
+  debian_packages+=(poppler-utils tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng unpaper pngquant)
+fi
 
 ensure_debian_packages() {
   command -v dpkg-query >/dev/null || { say "not a Debian system: install Qt's libraries yourself"; return 0; }
@@ -52,12 +57,14 @@ ensure_venv() {
     "$python" -m venv "$venv"
   fi
   # Reinstall only when the dependency list changed since the last successful install.
-  local stamp="$venv/.motcua-installed" want
+  local stamp="$venv/.motcua-installed" want extras="desk,portal,test"
+  [ "$purpose" = "bench" ] && extras="$extras,bench"
   want="$(sha256sum "$root/pyproject.toml" | cut -d' ' -f1)"
+  [ "$purpose" = "bench" ] && want="$want $extras"  # a bench setup also installs the bench extra
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     say "installing Python packages (first run takes a few minutes)"
     "$venv/bin/python" -m pip install -q --upgrade pip
-    "$venv/bin/python" -m pip install -q -e "$root[desk,portal,test]"
+    "$venv/bin/python" -m pip install -q -e "$root[$extras]"
     echo "$want" > "$stamp"
   fi
 }

@@ -64,6 +64,10 @@ class ProcessedPage:
     mask: Image.Image | None = None
     rotation: int = 0  # degrees already applied (0, 90, 180, 270) when orienting by text
     skew_degrees: float = 0.0  # the correction applied by deskew
+    # A document page in grey at full size, light evened, aligned with the layers, before any
+    # thresholding: what OCR reads (1-bit print loses diacritics at low resolution). Not stored
+    # in the PDF.
+    grey: Image.Image | None = None
     blank: bool = False
     source: str = ""
     notes: list[str] = field(default_factory=list)  # what processing decided, for --json reports

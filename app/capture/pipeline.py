@@ -142,6 +142,11 @@ def process_page(raw: RawPage, mode: str = "auto", *, orient: Orienter | None = 
     page = ProcessedPage(mode="bw", dpi=dpi, width_px=gray.shape[1], height_px=gray.shape[0],
                          rotation=turn, skew_degrees=skew, blank=is_blank, source=raw.source, notes=notes)
     _fill_layers(page, rgb, gray, mode, raw.kind)
+    if raw.kind == "document":
+        # For OCR, the brightest channel: a red seal or blue signature over a name turns light,
+        # black print stays black, so OCR reads the name rather than the stamp. Cards and photos
+        # are stored in colour at full size already: OCR reads that.
+        page.grey = Image.fromarray(rgb.max(axis=2) if rgb.ndim == 3 else gray)
     return page
 
 

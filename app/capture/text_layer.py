@@ -80,12 +80,37 @@ def _content(ocr: OcrPage, font_key: Name, *, origin: tuple[float, float], scale
 
 
 def _lines(words: Iterable[OcrWord]) -> list[list[OcrWord]]:
-    """Words grouped by their OCR line, each line left to right, lines in reading order."""
+    """Words grouped into printed rows, each row left to right, rows in reading order.
+
+    A row is an OCR line, split where Tesseract put words of several printed rows into one line
+    (it does so with small print in a narrow column: "Trưởng phòng Sở; / Trang TTĐT Sở;" as one
+    line); one baseline for such a line would lay the rows over each other and text extractors
+    would interleave their words.
+    """
     lines: dict[int, list[OcrWord]] = {}
     for word in words:
         if word.text:
             lines.setdefault(word.line, []).append(word)
-    return [sorted(line, key=lambda w: w.left) for _, line in sorted(lines.items())]
+    rows: list[list[OcrWord]] = []
+    for _, line in sorted(lines.items()):
+        rows += [sorted(row, key=lambda w: w.left) for row in _rows(line)]
+    return rows
+
+
+def _rows(line: list[OcrWord]) -> list[list[OcrWord]]:
+    """The words of one OCR line (in its reading order) split by vertical overlap."""
+    rows: list[list[OcrWord]] = []
+    for word in line:
+        middle = (word.top + word.bottom) / 2
+        for row in rows:
+            top = min(w.top for w in row)
+            bottom = max(w.bottom for w in row)
+            if top <= middle <= bottom:  # the word's middle falls within the row: same print row
+                row.append(word)
+                break
+        else:
+            rows.append([word])
+    return rows
 
 
 def _utf16(text: str) -> bytes:

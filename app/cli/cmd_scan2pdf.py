@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     cmd.add_argument("--mode", choices=MODES, default="auto",
                      help="colour mode of every page (default: chosen per page)")
     cmd.add_argument("--ocr", action="store_true",
-                     help="recognise the text (Vietnamese) and make the PDF searchable")
+                     help="recognise the text (Vietnamese; English pages with English too) and make the PDF searchable")
     cmd.add_argument("--orient", action="store_true",
                      help="turn sideways or upside-down pages upright by their text (implied by --ocr)")
     cmd.add_argument("--dpi", type=float, help="resolution of the images when their files do not say, "
@@ -85,10 +85,9 @@ def _process(args: argparse.Namespace, raws: Any, problems: list[dict[str, str]]
 
 
 def _recognise(pages: list[ProcessedPage]) -> list[OcrPage | None]:
-    from app.capture.modes import render
-    from app.capture.ocr import recognise
+    from app.capture.ocr import recognise_page
 
-    return [recognise(render(page), page.dpi) for page in pages]
+    return [recognise_page(page) for page in pages]
 
 
 def run(args: argparse.Namespace) -> int:

@@ -73,6 +73,18 @@ def test_words_come_back_in_order_with_diacritics_and_in_place(tmp_path: Path) -
     assert 240 * scale - 1 <= y_max <= 240 * scale + 0.4 * 40 * scale
 
 
+def test_one_ocr_line_over_two_printed_rows_keeps_the_rows_apart(tmp_path: Path) -> None:
+    # Tesseract returns small print in a narrow column as one "line" spanning two rows, in
+    # reading order; laid on one baseline, pdftotext interleaved them ("Trưởng Trang phòng ...").
+    words = [OcrWord("Trưởng", 53, 622, 90, 634, 90, 0), OcrWord("phòng", 94, 622, 125, 634, 90, 0),
+             OcrWord("Sở;", 129, 622, 145, 632, 90, 0), OcrWord("Trang", 53, 637, 82, 649, 90, 0),
+             OcrWord("TTĐT", 86, 637, 118, 646, 90, 0), OcrWord("Sở;", 121, 637, 137, 647, 90, 0)]
+    pdf = _scan_pdf([Image.new("RGB", (572, 960), "white")], 80)
+    add_text_layer(pdf, 0, OcrPage("", words, 572, 960, 80))
+    pdf.save(tmp_path / "page.pdf")
+    assert _pdftotext(tmp_path / "page.pdf", "-raw").split("\n")[:2] == ["Trưởng phòng Sở;", "Trang TTĐT Sở;"]
+
+
 def test_ocr_of_a_scan_is_extractable(specimens: dict[str, Specimen], tmp_path: Path) -> None:
     page = specimens["plain"]
     strip = page.image.crop((0, 0, page.image.width, page.image.height // 3))

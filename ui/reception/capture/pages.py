@@ -83,6 +83,7 @@ def rotate_page(page: ProcessedPage, turns: int) -> ProcessedPage:
         return page
     width, height = (page.height_px, page.width_px) if steps % 2 else (page.width_px, page.height_px)
     return replace(page, width_px=width, height_px=height,
+                   grey=_turn(page.grey, steps) if page.grey is not None else None,
                    image=_turn(page.image, steps) if page.image is not None else None,
                    mask=_turn(page.mask, steps) if page.mask is not None else None,
                    rotation=(page.rotation - 90 * steps) % 360, notes=list(page.notes))
@@ -169,8 +170,7 @@ def scan_pages(acquire: Callable[..., list[RawPage]], device_id: str, settings: 
 
 def text_layer(captured: CapturedPage) -> object | None:
     """OCR of the page as the PDF shows it, so the PDF is searchable; once per orientation."""
-    from app.capture.modes import render
-    from app.capture.ocr import recognise
+    from app.capture.ocr import recognise_page
 
     if captured.kind != "document" or captured.page.blank:
         return None  # cards and photos carry no running text worth a layer
@@ -178,7 +178,7 @@ def text_layer(captured: CapturedPage) -> object | None:
     if key not in captured.ocr:
         page = captured.oriented()
         try:
-            captured.ocr[key] = recognise(render(page), page.dpi)
+            captured.ocr[key] = recognise_page(page)
         except (MotcuaError, RuntimeError):
             # An unreadable page still goes in, just not searchable. RuntimeError: tesserocr's
             # "No text returned" on a page without any words.
