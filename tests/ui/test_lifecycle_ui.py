@@ -144,6 +144,7 @@ def test_return_of_a_result_by_post_from_the_main_window(qtbot, desk, runner, vi
     qtbot.keyClick(dialog.scan, Qt.Key.Key_Return)
     settle()
     assert dialog.scan.text() == code
+    assert dialog.windowTitle() == f"Trả kết quả — hồ sơ {code}"  # named, as every action dialog
     assert "Phí, lệ phí còn phải thu: 0" in dialog.summary.text()
     assert dialog.to.hasFocus()
     qtbot.keyClick(dialog.to, Qt.Key.Key_Down)
@@ -158,6 +159,7 @@ def test_return_of_a_result_by_post_from_the_main_window(qtbot, desk, runner, vi
     settle()
     assert dialog.summary.text() == f"Đã trả kết quả hồ sơ {code}. Quét giấy hẹn tiếp theo."
     assert dialog.scan.hasFocus()  # ready for the next citizen
+    assert dialog.windowTitle() == "Trả kết quả"
     with store.read_session() as session:
         dossier = session.scalar(select(Dossier).where(Dossier.code == code))
         event = session.scalars(select(StatusEvent).where(StatusEvent.dossier_id == dossier.id,
@@ -211,3 +213,31 @@ def test_a_refused_portal_change_reads_as_such_on_the_sync_page(vietnamese) -> N
     assert cells[1] == "Đang xử lý"
     assert cells[3] == ("Không áp dụng: cổng chuyển hồ sơ 000.00.06.H56-261123-10001 từ “Công dân rút hồ sơ” "
                         "sang “Đang xử lý”, quy trình không cho phép. Hãy kiểm tra hồ sơ với cơ quan giải quyết.")
+
+
+def test_enter_typed_ahead_of_a_search_opens_the_dossier_searched_for(qtbot, desk, vietnamese, tmp_path) -> None:
+    """Code, Enter, Enter at a typist's (or a barcode reader's) pace, with the store on its own
+    thread as in the app: the second Enter comes before the search's rows, and must open the
+    dossier searched for, not the first row of the list that was showing."""
+    from ui.pages.dossiers import DossiersPage
+    from ui.tasks import TaskRunner
+
+    _paths, store = desk
+    first = received(store, tmp_path / "a")
+    newest = received(store, tmp_path / "b")
+    threaded = TaskRunner()
+    page = DossiersPage(store, threaded)
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.load()
+    assert page.model.item_at(0).code == newest  # newest first
+    opened: list[DossierDialog] = []
+    page.detail_shown.connect(opened.append)
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, first.split("-", 1)[1])  # the part after the unit
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # before the event loop delivers the new rows
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    assert [dialog.detail.view.code for dialog in opened] == [first]
+    opened[0].close()

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
@@ -253,9 +253,18 @@ class ReturnDialog(ConfirmDialog):
 
         self.runner.run_db(read, self._found, self._not_found)
 
+    def _titled(self, code: str | None) -> None:
+        """The dossier being returned in the title, as every action dialog names its dossier."""
+        title = self.tr("Return the result")
+        if code is not None:
+            title = QCoreApplication.translate("ActionDialog", "%1 — dossier %2").replace("%1", title) \
+                .replace("%2", code)
+        self.setWindowTitle(title)
+
     def _found(self, prompt: Any) -> None:
         self.prompt = prompt
         self.scan.setText(prompt.code)
+        self._titled(prompt.code)
         due = f"{prompt.due_at:%H:%M %d/%m/%Y}" if prompt.due_at else "—"
         lines = [f"<b>{prompt.code}</b> — {status_text(prompt.status)}",
                  self.tr("Applicant: %1").replace("%1", prompt.applicant_name),
@@ -283,6 +292,7 @@ class ReturnDialog(ConfirmDialog):
 
     def _not_found(self, exc: BaseException) -> None:
         self.prompt = None
+        self._titled(None)
         self.summary.setText(self.tr("No dossier chosen yet."))
         self._enable(False)
         _failed(self.problem, exc)
@@ -304,6 +314,7 @@ class ReturnDialog(ConfirmDialog):
     def _returned(self, result: Any) -> None:
         self.returned.emit(result)
         self.prompt = None
+        self._titled(None)
         self._enable(False)
         self.summary.setText(self.tr("Returned: %1. Scan the next receipt.").replace("%1", result.code))
         for edit in (self.name, self.id_number, self.tracking, self.note):
