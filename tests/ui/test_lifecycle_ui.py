@@ -241,3 +241,25 @@ def test_enter_typed_ahead_of_a_search_opens_the_dossier_searched_for(qtbot, des
     qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
     assert [dialog.detail.view.code for dialog in opened] == [first]
     opened[0].close()
+
+
+def test_tab_leaves_the_new_appointment_for_the_reason(qtbot, desk, runner, vietnamese, tmp_path) -> None:
+    """An apology by keyboard: Tab from the new appointment goes to the reason (the date's own
+    Tab walked hour, minute, day, month, year, and the reason was typed into the date)."""
+    _paths, store = desk
+    code = received(store, tmp_path)
+    dialog = open_detail(qtbot, store, runner, code)
+    dialog.start_action("apologise")
+    action = dialog.action_dialog
+    with qtbot.waitActive(action):
+        action.activateWindow()
+    due = action.fields["new_due"]
+    due.setFocus()
+    qtbot.waitUntil(due.hasFocus, timeout=5000)
+    before = due.dateTime()
+    qtbot.keyClick(due, Qt.Key.Key_Tab)
+    assert action.fields["reason"].hasFocus()
+    type_text(qtbot, action.fields["reason"], "Chờ xác minh")
+    assert due.dateTime() == before and action.fields["reason"].text() == "Chờ xác minh"
+    qtbot.keyClick(action.fields["reason"], Qt.Key.Key_Backtab)
+    assert due.hasFocus()

@@ -68,6 +68,15 @@ class ConfirmDialog(QDialog):
         super().keyPressEvent(event)
 
 
+class FieldDateTimeEdit(QDateTimeEdit):
+    """A date and time that Tab leaves, like every other field: QDateTimeEdit's own Tab walks
+    its sections (hour, minute, day, month, year), so the next field took five presses and the
+    official's reason was typed into the date. ← and → still move between the sections."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
+        return QWidget.focusNextPrevChild(self, forward)
+
+
 class ActionDialog(ConfirmDialog):
     """The details of one action on one dossier, then the action itself on the store lane."""
 
@@ -95,7 +104,7 @@ class ActionDialog(ConfirmDialog):
             self.fields["items"].setTabChangesFocus(True)
             form.addRow(self.tr("&Items to complete:"), self.fields["items"])
         if action == "apologise":
-            edit = QDateTimeEdit()
+            edit = FieldDateTimeEdit()
             edit.setDisplayFormat("HH:mm dd/MM/yyyy")
             edit.setCalendarPopup(True)
             start = max(due_at or local_now(), local_now()) + timedelta(days=2)
