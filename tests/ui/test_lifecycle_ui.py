@@ -263,3 +263,29 @@ def test_tab_leaves_the_new_appointment_for_the_reason(qtbot, desk, runner, viet
     assert due.dateTime() == before and action.fields["reason"].text() == "Chờ xác minh"
     qtbot.keyClick(action.fields["reason"], Qt.Key.Key_Backtab)
     assert due.hasFocus()
+
+
+def test_an_action_in_the_detail_reloads_the_list_and_wakes_the_sync(qtbot, desk, runner, vietnamese,
+                                                                       tmp_path) -> None:
+    """Before, only the Ctrl+T return told the main window: an action from the detail stayed
+    out of the list (old status) and off the portal until the next idle pass, minutes later."""
+    paths, store = desk
+    code = received(store, tmp_path)
+    window = MainWindow(store, paths, runner)
+    qtbot.addWidget(window)
+    window.start()
+    woken: list[bool] = []
+    window.sync.notify = lambda: woken.append(True)  # type: ignore[method-assign]
+    shown: list[DossierDialog] = []
+    window.dossiers_page.detail_shown.connect(shown.append)
+    window.dossiers_page.load()
+    window.dossiers_page.open_code(code)
+    assert window.dossiers_page.model.item_at(0).status == "DA_TIEP_NHAN"
+    dialog = shown[0]
+    dialog.start_action("result_ready")
+    dialog.action_dialog.confirm()
+    settle()
+    assert woken
+    assert window.dossiers_page.model.item_at(0).status == "CO_KET_QUA"
+    dialog.close()
+    window.close()
