@@ -211,3 +211,20 @@ def test_preview_dialog_class_holds_its_printer(qtbot, tmp_path: Path) -> None:
     gc.collect()
     dialog.grab()
     dialog.done(QDialog.DialogCode.Rejected)
+
+
+def test_the_viewer_fits_on_the_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """On a 1366×768 laptop the viewer (900 px high) had its buttons below the screen's edge."""
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.reception.printing import ShownForm
+    from ui.tasks import TaskRunner
+    from ui.widgets.pdf_viewer import PdfViewer
+
+    viewer = PdfViewer(ShownForm("000.00.06.H56-261207-0001", "01", "Giấy tiếp nhận", b"%PDF-1.4\n", "A5"),
+                       TaskRunner(synchronous=True))
+    qtbot.addWidget(viewer)
+    room = QGuiApplication.primaryScreen().availableGeometry()
+    assert room.height() < 900  # the offscreen screen is smaller than the viewer's wish
+    viewer.show()
+    assert viewer.frameGeometry().height() <= room.height() and viewer.width() <= room.width()
