@@ -289,3 +289,15 @@ def test_an_action_in_the_detail_reloads_the_list_and_wakes_the_sync(qtbot, desk
     assert window.dossiers_page.model.item_at(0).status == "CO_KET_QUA"
     dialog.close()
     window.close()
+
+
+def test_the_list_shows_a_result_ready_status_whole(qtbot, desk, runner, vietnamese) -> None:
+    """The Trạng thái column was sized for "Mới tiếp nhận": a result waiting read "Đã có kết qu…"."""
+    from ui.models.dossier_list_model import COLUMNS
+    from ui.pages.dossiers import DossiersPage
+
+    _paths, store = desk
+    page = DossiersPage(store, runner)
+    qtbot.addWidget(page)
+    width = page.table.horizontalHeader().sectionSize(COLUMNS.index("status"))
+    assert width >= page.table.fontMetrics().horizontalAdvance("Đã có kết quả, chờ trả") + 8

@@ -115,9 +115,10 @@ class DossiersPage(QWidget):
         # Fixed widths, never "resize to contents": sizing a column samples a thousand rows, which
         # here means asking the store for ten blocks after every change and every block arriving.
         header = self.table.horizontalHeader()
+        # Status: the one the return desk looks for most, and one of the longest ("Đã có kết qu…" before).
         samples = {"code": "000.00.06.H56-261206-0073", "received": "16:22 06/12/2026",
                    "applicant": "Nguyễn Thị Phương", "id_number": "0792****7294", "due": "16:22 06/12/2026 *",
-                   "status": "Mới tiếp nhận", "sync": "Trên máy"}
+                   "status": status_text("CO_KET_QUA"), "sync": "Trên máy"}
         for column, key in enumerate(COLUMNS):
             if key in samples:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
