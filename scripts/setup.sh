@@ -29,8 +29,8 @@ if [ "$purpose" = "test" ]; then
   # The capture tests drive SANE's `test` scanner through scanimage (enabled below).
   # cups, printer-driver-cups-pdf: the printing tests print through a real CUPS-PDF queue; they
   # start the scheduler themselves (`cupsd -f`) when none runs, so no init system is needed.
-  # xvfb, xdotool: the keyboard drive of the real app on a real X server (tests/ui/test_keyboard_x11.py).
-  debian_packages+=(poppler-utils postgresql cups printer-driver-cups-pdf xvfb xdotool)
+  # xvfb, xdotool, x11-xserver-utils (xmodmap): the keyboard drive of the real app on a real X server (tests/ui/test_keyboard_x11.py).
+  debian_packages+=(poppler-utils postgresql cups printer-driver-cups-pdf xvfb xdotool x11-xserver-utils)
 fi
 
 ensure_debian_packages() {

@@ -11,8 +11,10 @@ received (form 01 with the new appointment); refuse; apologise with a new appoin
 withdraw. Each step waits for the window it expects to have the focus and for the store to say
 what happened; then the portal must have every change.
 
-Skipped only when Xvfb or xdotool is missing or the X server cannot start
-(scripts/setup.sh test installs both). Screens of each step go to tests/screens.py's folder.
+Skipped only when Xvfb, xdotool or xmodmap is missing or the X server cannot start
+(scripts/setup.sh test installs them). Screens of each step go to tests/screens.py's folder;
+`MOTCUA_SCREENS=docs/screens` refreshes the docs' list.png, detail.png, return.png and
+reports.png from this run of the real app.
 """
 
 from __future__ import annotations
@@ -37,13 +39,14 @@ from app.reception.service import confirm_reception
 from app.store.models import Dossier, Draft, OutboxItem, StatusEvent
 from tests.app.lifecycle_support import OFFICIAL_PASSWORD, desk_copy, sign_in
 from tests.app.reception_support import birth_request
-from tests.screens import screens_folder
+from tests.screens import publishing_docs, screens_folder
 from tests.ui.x11 import Keyboard, missing_tools, wait_for, xvfb
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = " — MotCua Desk$"
 MAIN = "^UBND xã Tân Lập" + APP
 BIRTH = "1.001193"
+SYNTHETIC = 160  # dossiers already in the store: the list looks like a desk's, search must find one
 # Chip-ID QR payloads as a wedge reader types them (fictitious citizens).
 QR_LAN = "001190012345|012345678|Nguyễn Thị Lan|01051990|Nữ|Số 5, thôn Đông, xã Tân Lập|15082021"
 QR_HUNG = "036088004321||Trần Văn Hùng|12031988|Nam|Xóm 3, xã Tân Lập|20042022"
@@ -137,9 +140,13 @@ class Desk:
 
 
 def seed(paths: DataPaths, folder: Path, count: int) -> list[str]:
-    """`count` birth registrations received by lan a fortnight ago (so already late)."""
+    """A unit's last weeks (generated: names, procedures, officials, due colours), then `count`
+    birth registrations received by lan a fortnight ago (so already late)."""
+    from bench.synthetic import fill_store
+
     store = sign_in(paths, "lan")
     try:
+        fill_store(store, SYNTHETIC, today=local_now().date(), days=12, details=False)
         codes = []
         for i in range(count):
             request = dataclasses.replace(birth_request(store, folder / f"pages-{i}"),
@@ -168,7 +175,8 @@ def test_every_path_of_a_dossier_by_keyboard_on_x(tmp_path: Path, x_display: str
     seeded = seed(paths, tmp_path, 7)
     representative, post, supplements, refused, late, stopped, withdrawn = seeded
     portal_db = f"sqlite:///{tmp_path / 'portal.db'}"
-    shots = screens_folder() / "x11-drive"
+    # Every step's screen beside the other tests' pictures; never into the docs (only published() goes there).
+    shots = tmp_path / "screens" if publishing_docs() else screens_folder() / "x11-drive"
     with portal_child(portal_db, tmp_path / "blobs", tmp_path / "portal.log") as portal:
         admin = sign_in(paths, "admin")
         enrol(admin, portal.url, create_enrolment_token(portal_db, admin.unit.code))
@@ -178,11 +186,13 @@ def test_every_path_of_a_dossier_by_keyboard_on_x(tmp_path: Path, x_display: str
             act(lan, code, "result_ready")
         env = {**os.environ, "DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb", "MOTCUA_LANG": "vi",
                "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))}
+        keyboard = Keyboard(x_display, shots)
+        keyboard.map_letters([Path(__file__).read_text(encoding="utf-8")])  # every text typed is here
         with open(tmp_path / "app.log", "wb") as log:
             app = subprocess.Popen([sys.executable, "-m", "ui.launcher", "--data-dir", str(paths.root)],
                                    cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
-            drive(Desk(Keyboard(x_display, shots), lan), seeded, tmp_path)
+            drive(Desk(keyboard, lan), seeded, tmp_path)
             assert app.poll() is None, (tmp_path / "app.log").read_text(errors="replace")
             # Every change reached the portal: the outbox empties on its own (the app syncs).
             wait_for("the outbox to be delivered", lambda: not pending(lan), timeout=30,
@@ -195,6 +205,11 @@ def test_every_path_of_a_dossier_by_keyboard_on_x(tmp_path: Path, x_display: str
     assert "Traceback" not in crash, crash
 
 
+def published(name: str) -> Path:
+    """docs/screens/NAME.png when the run refreshes the docs' pictures, else beside the others."""
+    return screens_folder() / f"{name}.png" if publishing_docs() else screens_folder() / "x11-drive" / f"{name}.png"
+
+
 def pending(store: Any) -> list[str]:
     with store.read_session() as session:
         return list(session.scalars(select(OutboxItem.kind).where(OutboxItem.state != "sent")))
@@ -203,13 +218,15 @@ def pending(store: Any) -> list[str]:
 def drive(desk: Desk, seeded: list[str], tmp_path: Path) -> None:
     kb = desk.kb
     representative, post, supplements, refused, late, stopped, withdrawn = seeded
-    known = set(seeded)
+    with desk.store.read_session() as session:
+        known = set(session.scalars(select(Dossier.code)))
     kb.wait_focus("^Đăng nhập" + APP, timeout=90)
     kb.type("lan")
     kb.key("Tab")
     kb.type(OFFICIAL_PASSWORD)
     kb.key("Return")
     kb.wait_focus(MAIN, timeout=60)
+    kb.fill_screen(kb.focused())
     kb.shot("signed-in")
 
     # Reception by keyboard: the procedure, the chip-ID QR, every required document, Ctrl+Enter.
@@ -260,6 +277,7 @@ def drive(desk: Desk, seeded: list[str], tmp_path: Path) -> None:
     assert desk.last_event(received).action == "receive_back"
     desk.act(received, "result_ready", "receiver", "Đã ký trích lục", form=None)
     desk.wait_status(received, "CO_KET_QUA")
+    assert desk.last_event(received).details["note"] == "Đã ký trích lục"  # every letter arrived
     kb.key("Escape")
     kb.wait_focus(MAIN)
 
@@ -283,6 +301,8 @@ def drive(desk: Desk, seeded: list[str], tmp_path: Path) -> None:
                 kb.key("Tab")
             kb.type(text)
         kb.shot(f"return-{to}")
+        if to == "representative":
+            kb.settled_shot(published("return"), tries=3)
         kb.key("ctrl+Return")
         desk.wait_status(code, "DA_TRA")
         kb.wait_focus("^Trả kết quả" + APP)
@@ -315,7 +335,14 @@ def drive(desk: Desk, seeded: list[str], tmp_path: Path) -> None:
     apology = desk.last_event(late).details
     assert apology["new_due"] > apology["old_due"], apology
     kb.wait_focus(MAIN)
-    kb.key("ctrl+2")
-    kb.shot("list")
+    # The pictures of the docs: the list, the first dossier's whole journey, the Báo cáo page.
+    kb.key("ctrl+2", "ctrl+f", "ctrl+a", "BackSpace", "Return")  # every dossier, the cursor in the list
+    kb.settled_shot(published("list"))
+    desk.open_dossier(received)
+    kb.settled_shot(published("detail"))
+    kb.key("Escape")
+    kb.wait_focus(MAIN)
+    kb.key("ctrl+4")
+    kb.settled_shot(published("reports"))
     kb.key("ctrl+3", "F5")  # Đồng bộ ngay
     kb.shot("sync")

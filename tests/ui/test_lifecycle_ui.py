@@ -154,7 +154,7 @@ def test_return_of_a_result_by_post_from_the_main_window(qtbot, desk, runner, vi
     assert dialog.tracking.hasFocus()
     type_text(qtbot, dialog.tracking, "EB123456789VN")
     dialog.resize(700, 480)
-    save_screen(dialog, "return", publish=True)
+    save_screen(dialog, "return-offscreen")  # docs/screens/return.png: the X11 drive
     qtbot.keyClick(dialog.tracking, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     settle()
     assert dialog.summary.text() == f"Đã trả kết quả hồ sơ {code}. Quét giấy hẹn tiếp theo."

@@ -14,7 +14,7 @@ import re
 import shutil
 import subprocess
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
@@ -27,7 +27,7 @@ T = TypeVar("T")
 
 def missing_tools() -> list[str]:
     """The programs this needs that are not on PATH (Xvfb, xdotool)."""
-    return [name for name in ("Xvfb", "xdotool") if shutil.which(name) is None]
+    return [name for name in ("Xvfb", "xdotool", "xmodmap") if shutil.which(name) is None]
 
 
 @contextmanager
@@ -96,14 +96,22 @@ class Keyboard:
         self._run("key", "--delay", "30", *keys)
 
     def type(self, text: str) -> None:
-        """ASCII at a reader's pace; a letter outside the keyboard's map (ữ, ầ) on its own, with
-        room after it: xdotool maps it to a spare key code first, and a client that reads the key
-        before the new map can see another letter."""
-        for run in re.findall(r"[\x20-\x7e]+|[^\x20-\x7e]", text):
-            if run.isascii():
-                self._run("type", "--delay", "8", run)
-            else:
-                self._run("type", "--delay", "60", run)
+        self._run("type", "--delay", "8", text)
+
+    def map_letters(self, texts: Iterable[str]) -> None:
+        """Give every letter of `texts` outside the keyboard's map (ữ, ầ, ý…) a key code of its
+        own, before the app starts. Left to itself xdotool maps such a letter to a spare key
+        code just for the key press and takes it back at once; an app that reads the key after
+        that sees no letter, and "Đã ký" arrives as "Đã k"."""
+        letters = sorted({ch for text in texts for ch in text if not ch.isascii() and ch.isalpha()})
+        table = subprocess.run(["xmodmap", "-pke"], env=self.env, capture_output=True, text=True,
+                               timeout=30, check=True).stdout
+        free = [int(m.group(1)) for m in re.finditer(r"^keycode\s+(\d+)\s*=\s*$", table, re.MULTILINE)]
+        pairs = [letters[i:i + 2] for i in range(0, len(letters), 2)]  # plain and with Shift
+        if len(free) < len(pairs):
+            raise RuntimeError(f"only {len(free)} free key codes for {len(letters)} letters")
+        lines = [f"keycode {code} = " + " ".join(f"U{ord(ch):04X}" for ch in pair) for code, pair in zip(free, pairs)]
+        subprocess.run(["xmodmap", "-"], input="\n".join(lines), env=self.env, text=True, timeout=30, check=True)
 
     def focused_title(self) -> str:
         return self._run("getwindowfocus", "getwindowname")
@@ -114,6 +122,35 @@ class Keyboard:
         return wait_for(f"a focused window titled /{pattern}/",
                         lambda: (title if regex.search(title := self.focused_title()) else None),
                         timeout, lambda: f"Focused now: {self.focused_title()!r}; screen: {self.shot('timeout')}")
+
+    def focused(self) -> str:
+        """The id of the window with the input focus."""
+        return self._run("getwindowfocus")
+
+    def fill_screen(self, window: str) -> None:
+        """The window over the whole screen, as a desk's full-screen app (there is no window
+        manager to maximise it)."""
+        width, height = self._run("getdisplaygeometry").split()
+        self._run("windowmove", window, "0", "0")
+        self._run("windowsize", window, width, height)
+
+    def settled_shot(self, target: Path, tries: int = 40) -> Path | None:
+        """The screen once it stops changing (rows loaded, a chart drawn): two captures in a
+        row with the same pixels; after `tries`, the last one (a blinking text cursor)."""
+        from PIL import Image
+
+        previous = None
+        for _ in range(tries):
+            path = self.shot("settling", target)
+            if path is None:
+                return None
+            with Image.open(path) as image:
+                pixels = image.convert("RGB").tobytes()
+            if pixels == previous:
+                break
+            previous = pixels
+            time.sleep(0.2)  # pacing between captures; the check is the equality
+        return target
 
     def shot(self, name: str, target: Path | None = None) -> Path | None:
         """The whole screen as PNG (ImageMagick's import); None when it is not installed."""
