@@ -3529,7 +3529,7 @@
         </message>
         <message>
             <source>Cancel</source>
-            <translation>Huỷ</translation>
+            <translation>Hủy</translation>
         </message>
     </context>
     <context>
@@ -3607,11 +3607,11 @@
         </message>
         <message>
             <source>Representative's name</source>
-            <translation>Họ tên người được uỷ quyền</translation>
+            <translation>Họ tên người được ủy quyền</translation>
         </message>
         <message>
             <source>Representative's ID number</source>
-            <translation>Số định danh người được uỷ quyền</translation>
+            <translation>Số định danh người được ủy quyền</translation>
         </message>
         <message>
             <source>Postal tracking number</source>
@@ -3734,7 +3734,7 @@
         </message>
         <message>
             <source>A representative (name and ID number)</source>
-            <translation>Người được uỷ quyền (họ tên và số định danh)</translation>
+            <translation>Người được ủy quyền (họ tên và số định danh)</translation>
         </message>
         <message>
             <source>By post (tracking number)</source>
@@ -3746,11 +3746,11 @@
         </message>
         <message>
             <source>Representative's &amp;name:</source>
-            <translation>Họ &amp;tên người được uỷ quyền:</translation>
+            <translation>Họ &amp;tên người được ủy quyền:</translation>
         </message>
         <message>
             <source>Representative's &amp;ID number:</source>
-            <translation>&amp;Số định danh người được uỷ quyền:</translation>
+            <translation>&amp;Số định danh người được ủy quyền:</translation>
         </message>
         <message>
             <source>Postal &amp;tracking number:</source>

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import select
 
 from app.lifecycle.actions import act
@@ -301,3 +301,18 @@ def test_the_list_shows_a_result_ready_status_whole(qtbot, desk, runner, vietnam
     qtbot.addWidget(page)
     width = page.table.horizontalHeader().sectionSize(COLUMNS.index("status"))
     assert width >= page.table.fontMetrics().horizontalAdvance("Đã có kết quả, chờ trả") + 8
+
+
+def test_one_spelling_of_uy_on_every_screen(qtbot, desk, runner, vietnamese) -> None:
+    """The return dialog wrote “uỷ quyền” and the action dialogs “Huỷ” while reception, the
+    problem messages, the catalogue and Qt's own dialogs write “ủy quyền” and “Hủy”."""
+    from ui.pages.lifecycle_dialogs import ReturnDialog
+
+    _paths, store = desk
+    dialog = ReturnDialog(store, runner)
+    qtbot.addWidget(dialog)
+    shown = [dialog.to.itemText(i) for i in range(dialog.to.count())]
+    shown += [label.text() for label in dialog.findChildren(QLabel)]
+    assert any("ủy quyền" in text for text in shown), shown
+    catalogue = (Path(__file__).resolve().parents[2] / "resources" / "i18n" / "motcua_vi.ts").read_text("utf-8")
+    assert "uỷ" not in catalogue and "huỷ" not in catalogue.lower()
