@@ -112,8 +112,8 @@ class Desk:
 
     def open_dossier(self, code: str) -> None:
         """Hồ sơ page, Ctrl+F, the code, Enter to the list, Enter opens the detail."""
+        self.kb.wait_focus(MAIN)  # a dialog just closed: keys sent before the focus is back are lost
         self.kb.key("ctrl+2")
-        self.kb.wait_focus(MAIN)
         self.kb.key("ctrl+f", "ctrl+a")
         self.kb.type(code)
         self.kb.key("Return", "Return")

@@ -49,6 +49,16 @@ def open_detail(qtbot, store, runner, code: str) -> DossierDialog:  # type: igno
     return dialog
 
 
+def open_action(qtbot, store, runner, code: str, action: str):  # type: ignore[no-untyped-def]
+    """The detail of `code` with the dialog of `action` open and active."""
+    dialog = open_detail(qtbot, store, runner, code)
+    dialog.start_action(action)
+    opened = dialog.action_dialog
+    with qtbot.waitActive(opened):
+        opened.activateWindow()
+    return opened
+
+
 def test_an_action_from_the_detail_by_keyboard(qtbot, desk, runner, vietnamese, tmp_path) -> None:
     _paths, store = desk
     code = received(store, tmp_path)
@@ -112,11 +122,7 @@ def test_a_refused_action_says_why_in_vietnamese_and_keeps_the_dialog(qtbot, des
                                                                       tmp_path) -> None:
     _paths, store = desk
     code = received(store, tmp_path)
-    dialog = open_detail(qtbot, store, runner, code)
-    dialog.start_action("refuse")
-    action = dialog.action_dialog
-    with qtbot.waitActive(action):
-        action.activateWindow()
+    action = open_action(qtbot, store, runner, code, "refuse")
     qtbot.keyClick(action.fields["reason"], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     settle()
     assert action.isVisible()
@@ -248,11 +254,7 @@ def test_tab_leaves_the_new_appointment_for_the_reason(qtbot, desk, runner, viet
     Tab walked hour, minute, day, month, year, and the reason was typed into the date)."""
     _paths, store = desk
     code = received(store, tmp_path)
-    dialog = open_detail(qtbot, store, runner, code)
-    dialog.start_action("apologise")
-    action = dialog.action_dialog
-    with qtbot.waitActive(action):
-        action.activateWindow()
+    action = open_action(qtbot, store, runner, code, "apologise")
     due = action.fields["new_due"]
     due.setFocus()
     qtbot.waitUntil(due.hasFocus, timeout=5000)
