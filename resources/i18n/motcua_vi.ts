@@ -1548,8 +1548,8 @@
             <translation>máy in không nhận lệnh in</translation>
         </message>
         <message>
-            <source>No printer is set up on this computer: save the receipt as PDF and print it elsewhere.</source>
-            <translation>Máy tính này chưa cài máy in: hãy lưu biên nhận thành PDF rồi in ở máy khác.</translation>
+            <source>No printer is set up on this computer: save the form as PDF and print it elsewhere.</source>
+            <translation>Máy tính này chưa cài máy in: hãy lưu thành PDF rồi in ở máy khác.</translation>
         </message>
     </context>
     <context>
