@@ -192,7 +192,11 @@ def test_every_path_of_a_dossier_by_keyboard_on_x(tmp_path: Path, x_display: str
             app = subprocess.Popen([sys.executable, "-m", "ui.launcher", "--data-dir", str(paths.root)],
                                    cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
-            drive(Desk(keyboard, lan), seeded, tmp_path)
+            try:
+                drive(Desk(keyboard, lan), seeded, tmp_path)
+            except AssertionError as exc:  # what the app said is the first thing to read
+                log_tail = (tmp_path / "app.log").read_text(errors="replace")[-3000:]
+                raise AssertionError(f"{exc}\napp exit status: {app.poll()}; app log:\n{log_tail}") from None
             assert app.poll() is None, (tmp_path / "app.log").read_text(errors="replace")
             # Every change reached the portal: the outbox empties on its own (the app syncs).
             wait_for("the outbox to be delivered", lambda: not pending(lan), timeout=30,

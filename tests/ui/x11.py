@@ -26,7 +26,7 @@ T = TypeVar("T")
 
 
 def missing_tools() -> list[str]:
-    """The programs this needs that are not on PATH (Xvfb, xdotool)."""
+    """The programs this needs that are not on PATH (Xvfb, xdotool, xmodmap)."""
     return [name for name in ("Xvfb", "xdotool", "xmodmap") if shutil.which(name) is None]
 
 
