@@ -3534,6 +3534,14 @@
     </context>
     <context>
         <name>AuditDialog</name>
+    <message>
+        <source>Dossier received</source>
+        <translation>Dossier received</translation>
+    </message>
+    <message>
+        <source>Personal data removed after the retention period</source>
+        <translation>Personal data removed after the retention period</translation>
+    </message>
         <message>
             <source>Audit log</source>
             <translation>Audit log</translation>

@@ -3534,6 +3534,14 @@
     </context>
     <context>
         <name>AuditDialog</name>
+    <message>
+        <source>Dossier received</source>
+        <translation>Tiếp nhận hồ sơ</translation>
+    </message>
+    <message>
+        <source>Personal data removed after the retention period</source>
+        <translation>Đã xóa dữ liệu cá nhân khi hết thời hạn lưu giữ</translation>
+    </message>
         <message>
             <source>Audit log</source>
             <translation>Nhật ký kiểm tra</translation>

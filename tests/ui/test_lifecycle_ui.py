@@ -193,6 +193,9 @@ def test_audit_log_for_the_supervisor(qtbot, desk, runner, vietnamese, tmp_path)
         qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
         shown = [dialog.model.item_at(i) for i in range(dialog.model.rowCount())]
         assert [row.action for row in shown] == ["dossier.handover", "dossier.received"]
+        # Read in words from the dossier's reception on (it showed "dossier.received").
+        assert [dialog.model.index(i, 2).data() for i in range(2)] == ["Chuyển hồ sơ đến cơ quan giải quyết",
+                                                                       "Tiếp nhận hồ sơ"]
         assert {row.username for row in shown} == {"lan"}
         type_text(qtbot, dialog.official, "hoa")
         qtbot.keyClick(dialog.official, Qt.Key.Key_Return)

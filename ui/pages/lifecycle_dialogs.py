@@ -409,9 +409,14 @@ class AuditDialog(QDialog):
 
 
 def audit_action_text(action: str) -> str:
-    """A dossier action's name in words; other audit actions as recorded (stable identifiers)."""
+    """A dossier event's name in words (the supervisor reads a dossier's trail from its
+    reception on); other audit actions as recorded (stable identifiers)."""
     if action.startswith("dossier.") and action.removeprefix("dossier.") in ACTION_AUDIT:
         return action_text(action.removeprefix("dossier."))
+    if action == "dossier.received":
+        return QCoreApplication.translate("AuditDialog", "Dossier received")
+    if action == "dossier.purged":
+        return QCoreApplication.translate("AuditDialog", "Personal data removed after the retention period")
     return action
 
 
