@@ -9,7 +9,8 @@ takes dossiers through every action: hand over → receive back → result ready
 applicant; return to a representative; return by post; request supplements → supplements
 received (form 01 with the new appointment); refuse; apologise with a new appointment; stop;
 withdraw. Each step waits for the window it expects to have the focus and for the store to say
-what happened; then the portal must have every change.
+what happened; then the portal must have every change. The app starts again and the supervisor
+reads the first dossier's audit trail (Ctrl+Shift+L).
 
 Skipped only when Xvfb, xdotool or xmodmap is missing or the X server cannot start
 (scripts/setup.sh test installs them). Screens of each step go to tests/screens.py's folder;
@@ -23,6 +24,8 @@ import dataclasses
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -188,25 +191,58 @@ def test_every_path_of_a_dossier_by_keyboard_on_x(tmp_path: Path, x_display: str
                "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))}
         keyboard = Keyboard(x_display, shots)
         keyboard.map_letters([Path(__file__).read_text(encoding="utf-8")])  # every text typed is here
-        with open(tmp_path / "app.log", "wb") as log:
-            app = subprocess.Popen([sys.executable, "-m", "ui.launcher", "--data-dir", str(paths.root)],
-                                   cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
-            try:
-                drive(Desk(keyboard, lan), seeded, tmp_path)
-            except AssertionError as exc:  # what the app said is the first thing to read
-                log_tail = (tmp_path / "app.log").read_text(errors="replace")[-3000:]
-                raise AssertionError(f"{exc}\napp exit status: {app.poll()}; app log:\n{log_tail}") from None
-            assert app.poll() is None, (tmp_path / "app.log").read_text(errors="replace")
-            # Every change reached the portal: the outbox empties on its own (the app syncs).
-            wait_for("the outbox to be delivered", lambda: not pending(lan), timeout=30,
-                     on_timeout=lambda: f"pending: {pending(lan)}")
+            with desk_app(paths, env, tmp_path / "app.log") as app:
+                received = drive(Desk(keyboard, lan), seeded, tmp_path)
+                assert app.poll() is None
+                # Every change reached the portal: the outbox empties on its own (the app syncs).
+                wait_for("the outbox to be delivered", lambda: not pending(lan), timeout=30,
+                         on_timeout=lambda: f"pending: {pending(lan)}")
+            with desk_app(paths, env, tmp_path / "app.log"):
+                audit(Desk(keyboard, lan), received)
         finally:
-            app.terminate()
-            app.wait(20)
             lan.close()
     crash = (tmp_path / "app.log").read_text(errors="replace")
     assert "Traceback" not in crash, crash
+
+
+@contextmanager
+def desk_app(paths: DataPaths, env: dict[str, str], log_path: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """The desk app (`python -m ui.launcher`) running on the X display in `env`; a failure
+    inside ends with the app's exit status and log, the first thing to read."""
+    with open(log_path, "ab") as log:
+        app = subprocess.Popen([sys.executable, "-m", "ui.launcher", "--data-dir", str(paths.root)],
+                               cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        yield app
+    except AssertionError as exc:
+        tail = log_path.read_text(errors="replace")[-3000:]
+        raise AssertionError(f"{exc}\napp exit status: {app.poll()}; app log:\n{tail}") from None
+    finally:
+        app.terminate()
+        app.wait(20)
+
+
+def sign_in_as(kb: Keyboard, user: str) -> None:
+    kb.wait_focus("^Đăng nhập" + APP, timeout=90)
+    kb.type(user)
+    kb.key("Tab")
+    kb.type(OFFICIAL_PASSWORD)
+    kb.key("Return")
+    kb.wait_focus(MAIN, timeout=60)
+
+
+def audit(desk: Desk, code: str) -> None:
+    """The supervisor signs in and reads the dossier's audit trail (Ctrl+Shift+L)."""
+    kb = desk.kb
+    sign_in_as(kb, "hoa")
+    kb.key("ctrl+shift+l")
+    kb.wait_focus("^Nhật ký kiểm tra" + APP)
+    kb.type(code)
+    kb.key("Return")
+    kb.settled_shot(kb.shots / "audit.png", tries=10)
+    kb.key("Escape")
+    kb.wait_focus(MAIN)
 
 
 def published(name: str) -> Path:
@@ -219,17 +255,13 @@ def pending(store: Any) -> list[str]:
         return list(session.scalars(select(OutboxItem.kind).where(OutboxItem.state != "sent")))
 
 
-def drive(desk: Desk, seeded: list[str], tmp_path: Path) -> None:
+def drive(desk: Desk, seeded: list[str], tmp_path: Path) -> str:
+    """Every path; returns the code of the dossier received by keyboard."""
     kb = desk.kb
     representative, post, supplements, refused, late, stopped, withdrawn = seeded
     with desk.store.read_session() as session:
         known = set(session.scalars(select(Dossier.code)))
-    kb.wait_focus("^Đăng nhập" + APP, timeout=90)
-    kb.type("lan")
-    kb.key("Tab")
-    kb.type(OFFICIAL_PASSWORD)
-    kb.key("Return")
-    kb.wait_focus(MAIN, timeout=60)
+    sign_in_as(kb, "lan")
     kb.fill_screen(kb.focused())
     kb.shot("signed-in")
 
@@ -350,3 +382,4 @@ def drive(desk: Desk, seeded: list[str], tmp_path: Path) -> None:
     kb.settled_shot(published("reports"))
     kb.key("ctrl+3", "F5")  # Đồng bộ ngay
     kb.shot("sync")
+    return received
