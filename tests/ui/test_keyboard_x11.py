@@ -198,6 +198,13 @@ def test_every_path_of_a_dossier_by_keyboard_on_x(tmp_path: Path, x_display: str
                 # Every change reached the portal: the outbox empties on its own (the app syncs).
                 wait_for("the outbox to be delivered", lambda: not pending(lan), timeout=30,
                          on_timeout=lambda: f"pending: {pending(lan)}")
+                # …and the portal holds each dossier in the status the desk shows.
+                from portal.admin import list_dossiers
+
+                at_portal = {row["code"]: row["status"] for row in list_dossiers(portal_db)}
+                desk_now = Desk(keyboard, lan)
+                assert {code: at_portal.get(code) for code in [received, *seeded]} == \
+                    {code: desk_now.status(code) for code in [received, *seeded]}
             with desk_app(paths, env, tmp_path / "app.log"):
                 audit(Desk(keyboard, lan), received)
         finally:
