@@ -30,7 +30,8 @@ if [ "$purpose" = "test" ]; then
   # cups, printer-driver-cups-pdf: the printing tests print through a real CUPS-PDF queue; they
   # start the scheduler themselves (`cupsd -f`) when none runs, so no init system is needed.
   # chromium: the citizen pages are opened, filled in and photographed by a real headless browser.
-  debian_packages+=(poppler-utils postgresql cups printer-driver-cups-pdf chromium)
+  # xvfb, xdotool, x11-xserver-utils (xmodmap): the keyboard drive of the real app on a real X server (tests/ui/test_keyboard_x11.py).
+  debian_packages+=(poppler-utils postgresql cups printer-driver-cups-pdf chromium xvfb xdotool x11-xserver-utils)
 fi
 if [ "$purpose" = "bench" ]; then
   # bench/scan_real.py compares with ocrmypdf, which drives the Tesseract command line (with the

@@ -26,6 +26,7 @@ from app.paths import APP_NAME
 from app.paths import DataPaths
 from ui.errors import CrashHandler
 from ui.errors import show_previous_crash
+from ui.focus_return import install as install_focus_return
 from ui.i18n import chosen_language
 from ui.i18n import install_translators
 from ui.login_screen import LoginScreen
@@ -155,6 +156,7 @@ def run(paths: DataPaths) -> int:
     translators = install_translators(app, language)
     crash = CrashHandler(paths.logs)
     crash.install()
+    install_focus_return(app)
     load_multimedia_backend()
     runner = TaskRunner()
     desk = DeskApp(paths, runner, language=language)

@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
         self.reception_page = ReceptionPage(self.store, self.runner)
         self.settings_page = SettingsPage(self.store, self.paths, self.runner, language)
         self.dossiers_page = DossiersPage(self.store, self.runner)
+        # An action taken in a dossier's detail goes to the portal now and shows in the list.
+        self.dossiers_page.detail_shown.connect(
+            lambda dialog: dialog.acted.connect(lambda _result: self._dossier_changed()))
         self.sync_page = SyncPage(self.store, self.runner, self.sync)
         # A confirmed dossier is in the outbox: wake the sync thread and refresh the lists.
         self.reception_page.reception_confirmed.connect(self._dossier_added)

@@ -1548,8 +1548,8 @@
             <translation>the printer did not accept the receipt</translation>
         </message>
         <message>
-            <source>No printer is set up on this computer: save the receipt as PDF and print it elsewhere.</source>
-            <translation>No printer is set up on this computer: save the receipt as PDF and print it elsewhere.</translation>
+            <source>No printer is set up on this computer: save the form as PDF and print it elsewhere.</source>
+            <translation>No printer is set up on this computer: save the form as PDF and print it elsewhere.</translation>
         </message>
     </context>
     <context>
@@ -3550,6 +3550,14 @@
     </context>
     <context>
         <name>AuditDialog</name>
+    <message>
+        <source>Dossier received</source>
+        <translation>Dossier received</translation>
+    </message>
+    <message>
+        <source>Personal data removed after the retention period</source>
+        <translation>Personal data removed after the retention period</translation>
+    </message>
         <message>
             <source>Audit log</source>
             <translation>Audit log</translation>

@@ -1548,8 +1548,8 @@
             <translation>máy in không nhận lệnh in</translation>
         </message>
         <message>
-            <source>No printer is set up on this computer: save the receipt as PDF and print it elsewhere.</source>
-            <translation>Máy tính này chưa cài máy in: hãy lưu biên nhận thành PDF rồi in ở máy khác.</translation>
+            <source>No printer is set up on this computer: save the form as PDF and print it elsewhere.</source>
+            <translation>Máy tính này chưa cài máy in: hãy lưu thành PDF rồi in ở máy khác.</translation>
         </message>
     </context>
     <context>
@@ -3545,11 +3545,19 @@
         </message>
         <message>
             <source>Cancel</source>
-            <translation>Huỷ</translation>
+            <translation>Hủy</translation>
         </message>
     </context>
     <context>
         <name>AuditDialog</name>
+    <message>
+        <source>Dossier received</source>
+        <translation>Tiếp nhận hồ sơ</translation>
+    </message>
+    <message>
+        <source>Personal data removed after the retention period</source>
+        <translation>Đã xóa dữ liệu cá nhân khi hết thời hạn lưu giữ</translation>
+    </message>
         <message>
             <source>Audit log</source>
             <translation>Nhật ký kiểm tra</translation>
@@ -3623,11 +3631,11 @@
         </message>
         <message>
             <source>Representative's name</source>
-            <translation>Họ tên người được uỷ quyền</translation>
+            <translation>Họ tên người được ủy quyền</translation>
         </message>
         <message>
             <source>Representative's ID number</source>
-            <translation>Số định danh người được uỷ quyền</translation>
+            <translation>Số định danh người được ủy quyền</translation>
         </message>
         <message>
             <source>Postal tracking number</source>
@@ -3750,7 +3758,7 @@
         </message>
         <message>
             <source>A representative (name and ID number)</source>
-            <translation>Người được uỷ quyền (họ tên và số định danh)</translation>
+            <translation>Người được ủy quyền (họ tên và số định danh)</translation>
         </message>
         <message>
             <source>By post (tracking number)</source>
@@ -3762,11 +3770,11 @@
         </message>
         <message>
             <source>Representative's &amp;name:</source>
-            <translation>Họ &amp;tên người được uỷ quyền:</translation>
+            <translation>Họ &amp;tên người được ủy quyền:</translation>
         </message>
         <message>
             <source>Representative's &amp;ID number:</source>
-            <translation>&amp;Số định danh người được uỷ quyền:</translation>
+            <translation>&amp;Số định danh người được ủy quyền:</translation>
         </message>
         <message>
             <source>Postal &amp;tracking number:</source>

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import select
 
 from app.lifecycle.actions import act
@@ -47,6 +47,16 @@ def open_detail(qtbot, store, runner, code: str) -> DossierDialog:  # type: igno
         dialog.show()
         dialog.activateWindow()
     return dialog
+
+
+def open_action(qtbot, store, runner, code: str, action: str):  # type: ignore[no-untyped-def]
+    """The detail of `code` with the dialog of `action` open and active."""
+    dialog = open_detail(qtbot, store, runner, code)
+    dialog.start_action(action)
+    opened = dialog.action_dialog
+    with qtbot.waitActive(opened):
+        opened.activateWindow()
+    return opened
 
 
 def test_an_action_from_the_detail_by_keyboard(qtbot, desk, runner, vietnamese, tmp_path) -> None:
@@ -112,11 +122,7 @@ def test_a_refused_action_says_why_in_vietnamese_and_keeps_the_dialog(qtbot, des
                                                                       tmp_path) -> None:
     _paths, store = desk
     code = received(store, tmp_path)
-    dialog = open_detail(qtbot, store, runner, code)
-    dialog.start_action("refuse")
-    action = dialog.action_dialog
-    with qtbot.waitActive(action):
-        action.activateWindow()
+    action = open_action(qtbot, store, runner, code, "refuse")
     qtbot.keyClick(action.fields["reason"], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     settle()
     assert action.isVisible()
@@ -144,6 +150,7 @@ def test_return_of_a_result_by_post_from_the_main_window(qtbot, desk, runner, vi
     qtbot.keyClick(dialog.scan, Qt.Key.Key_Return)
     settle()
     assert dialog.scan.text() == code
+    assert dialog.windowTitle() == f"Trả kết quả — hồ sơ {code}"  # named, as every action dialog
     assert "Phí, lệ phí còn phải thu: 0" in dialog.summary.text()
     assert dialog.to.hasFocus()
     qtbot.keyClick(dialog.to, Qt.Key.Key_Down)
@@ -153,11 +160,12 @@ def test_return_of_a_result_by_post_from_the_main_window(qtbot, desk, runner, vi
     assert dialog.tracking.hasFocus()
     type_text(qtbot, dialog.tracking, "EB123456789VN")
     dialog.resize(700, 480)
-    save_screen(dialog, "return", publish=True)
+    save_screen(dialog, "return-offscreen")  # docs/screens/return.png: the X11 drive
     qtbot.keyClick(dialog.tracking, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     settle()
     assert dialog.summary.text() == f"Đã trả kết quả hồ sơ {code}. Quét giấy hẹn tiếp theo."
     assert dialog.scan.hasFocus()  # ready for the next citizen
+    assert dialog.windowTitle() == "Trả kết quả"
     with store.read_session() as session:
         dossier = session.scalar(select(Dossier).where(Dossier.code == code))
         event = session.scalars(select(StatusEvent).where(StatusEvent.dossier_id == dossier.id,
@@ -185,6 +193,9 @@ def test_audit_log_for_the_supervisor(qtbot, desk, runner, vietnamese, tmp_path)
         qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
         shown = [dialog.model.item_at(i) for i in range(dialog.model.rowCount())]
         assert [row.action for row in shown] == ["dossier.handover", "dossier.received"]
+        # Read in words from the dossier's reception on (it showed "dossier.received").
+        assert [dialog.model.index(i, 2).data() for i in range(2)] == ["Chuyển hồ sơ đến cơ quan giải quyết",
+                                                                       "Tiếp nhận hồ sơ"]
         assert {row.username for row in shown} == {"lan"}
         type_text(qtbot, dialog.official, "hoa")
         qtbot.keyClick(dialog.official, Qt.Key.Key_Return)
@@ -211,3 +222,102 @@ def test_a_refused_portal_change_reads_as_such_on_the_sync_page(vietnamese) -> N
     assert cells[1] == "Đang xử lý"
     assert cells[3] == ("Không áp dụng: cổng chuyển hồ sơ 000.00.06.H56-261123-10001 từ “Công dân rút hồ sơ” "
                         "sang “Đang xử lý”, quy trình không cho phép. Hãy kiểm tra hồ sơ với cơ quan giải quyết.")
+
+
+def test_enter_typed_ahead_of_a_search_opens_the_dossier_searched_for(qtbot, desk, vietnamese, tmp_path) -> None:
+    """Code, Enter, Enter at a typist's (or a barcode reader's) pace, with the store on its own
+    thread as in the app: the second Enter comes before the search's rows, and must open the
+    dossier searched for, not the first row of the list that was showing."""
+    from ui.pages.dossiers import DossiersPage
+    from ui.tasks import TaskRunner
+
+    _paths, store = desk
+    first = received(store, tmp_path / "a")
+    newest = received(store, tmp_path / "b")
+    threaded = TaskRunner()
+    page = DossiersPage(store, threaded)
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.load()
+    assert page.model.item_at(0).code == newest  # newest first
+    opened: list[DossierDialog] = []
+    page.detail_shown.connect(opened.append)
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, first.split("-", 1)[1])  # the part after the unit
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # before the event loop delivers the new rows
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    assert [dialog.detail.view.code for dialog in opened] == [first]
+    opened[0].close()
+
+
+def test_tab_leaves_the_new_appointment_for_the_reason(qtbot, desk, runner, vietnamese, tmp_path) -> None:
+    """An apology by keyboard: Tab from the new appointment goes to the reason (the date's own
+    Tab walked hour, minute, day, month, year, and the reason was typed into the date)."""
+    _paths, store = desk
+    code = received(store, tmp_path)
+    action = open_action(qtbot, store, runner, code, "apologise")
+    due = action.fields["new_due"]
+    due.setFocus()
+    qtbot.waitUntil(due.hasFocus, timeout=5000)
+    before = due.dateTime()
+    qtbot.keyClick(due, Qt.Key.Key_Tab)
+    assert action.fields["reason"].hasFocus()
+    type_text(qtbot, action.fields["reason"], "Chờ xác minh")
+    assert due.dateTime() == before and action.fields["reason"].text() == "Chờ xác minh"
+    qtbot.keyClick(action.fields["reason"], Qt.Key.Key_Backtab)
+    assert due.hasFocus()
+
+
+def test_an_action_in_the_detail_reloads_the_list_and_wakes_the_sync(qtbot, desk, runner, vietnamese,
+                                                                       tmp_path) -> None:
+    """Before, only the Ctrl+T return told the main window: an action from the detail stayed
+    out of the list (old status) and off the portal until the next idle pass, minutes later."""
+    paths, store = desk
+    code = received(store, tmp_path)
+    window = MainWindow(store, paths, runner)
+    qtbot.addWidget(window)
+    window.start()
+    woken: list[bool] = []
+    window.sync.notify = lambda: woken.append(True)  # type: ignore[method-assign]
+    shown: list[DossierDialog] = []
+    window.dossiers_page.detail_shown.connect(shown.append)
+    window.dossiers_page.load()
+    window.dossiers_page.open_code(code)
+    assert window.dossiers_page.model.item_at(0).status == "DA_TIEP_NHAN"
+    dialog = shown[0]
+    dialog.start_action("result_ready")
+    dialog.action_dialog.confirm()
+    settle()
+    assert woken
+    assert window.dossiers_page.model.item_at(0).status == "CO_KET_QUA"
+    dialog.close()
+    window.close()
+
+
+def test_the_list_shows_a_result_ready_status_whole(qtbot, desk, runner, vietnamese) -> None:
+    """The Trạng thái column was sized for "Mới tiếp nhận": a result waiting read "Đã có kết qu…"."""
+    from ui.models.dossier_list_model import COLUMNS
+    from ui.pages.dossiers import DossiersPage
+
+    _paths, store = desk
+    page = DossiersPage(store, runner)
+    qtbot.addWidget(page)
+    width = page.table.horizontalHeader().sectionSize(COLUMNS.index("status"))
+    assert width >= page.table.fontMetrics().horizontalAdvance("Đã có kết quả, chờ trả") + 8
+
+
+def test_one_spelling_of_uy_on_every_screen(qtbot, desk, runner, vietnamese) -> None:
+    """The return dialog wrote “uỷ quyền” and the action dialogs “Huỷ” while reception, the
+    problem messages, the catalogue and Qt's own dialogs write “ủy quyền” and “Hủy”."""
+    from ui.pages.lifecycle_dialogs import ReturnDialog
+
+    _paths, store = desk
+    dialog = ReturnDialog(store, runner)
+    qtbot.addWidget(dialog)
+    shown = [dialog.to.itemText(i) for i in range(dialog.to.count())]
+    shown += [label.text() for label in dialog.findChildren(QLabel)]
+    assert any("ủy quyền" in text for text in shown), shown
+    catalogue = (Path(__file__).resolve().parents[2] / "resources" / "i18n" / "motcua_vi.ts").read_text("utf-8")
+    assert "uỷ" not in catalogue and "huỷ" not in catalogue.lower()

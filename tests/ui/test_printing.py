@@ -170,8 +170,8 @@ def test_viewer_without_a_printer_saves_the_receipt_as_pdf(qtbot, desk_store, ru
         viewer.activateWindow()
     assert viewer.isVisible() and viewer.pages >= 2  # both copies of the receipt
     assert not viewer.print_button.isEnabled()
-    assert viewer.status.text() == ("Máy tính này chưa cài máy in: hãy lưu biên nhận thành PDF "
-                                    "rồi in ở máy khác.")
+    # The same viewer shows every form (a control slip, a refusal…): not only "biên nhận".
+    assert viewer.status.text() == "Máy tính này chưa cài máy in: hãy lưu thành PDF rồi in ở máy khác."
     assert failures == ["máy tính này chưa cài máy in"]
     assert viewer.print_button.text() == "&In (Ctrl+P)" and viewer.save_button.text() == "&Lưu thành PDF (Ctrl+S)"
     target = tmp_path / "out" / "bien-nhan.pdf"
@@ -211,3 +211,20 @@ def test_preview_dialog_class_holds_its_printer(qtbot, tmp_path: Path) -> None:
     gc.collect()
     dialog.grab()
     dialog.done(QDialog.DialogCode.Rejected)
+
+
+def test_the_viewer_fits_on_the_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """On a 1366×768 laptop the viewer (900 px high) had its buttons below the screen's edge."""
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.reception.printing import ShownForm
+    from ui.tasks import TaskRunner
+    from ui.widgets.pdf_viewer import PdfViewer
+
+    viewer = PdfViewer(ShownForm("000.00.06.H56-261207-0001", "01", "Giấy tiếp nhận", b"%PDF-1.4\n", "A5"),
+                       TaskRunner(synchronous=True))
+    qtbot.addWidget(viewer)
+    room = QGuiApplication.primaryScreen().availableGeometry()
+    assert room.height() < 900  # the offscreen screen is smaller than the viewer's wish
+    viewer.show()
+    assert viewer.frameGeometry().height() <= room.height() and viewer.width() <= room.width()

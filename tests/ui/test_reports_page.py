@@ -63,7 +63,7 @@ def test_the_page_shows_the_figures_of_motcua_report(qtbot, page: ReportsPage, d
     assert tiles["unsynced"][0] == "8" and desk.codes["returned"] in tiles["unsynced"][1]
     statuses = {page.status_model.index(r, 0).data(): page.status_model.index(r, 1).data()
                 for r in range(page.status_model.rowCount())}
-    assert statuses == {"Mới tiếp nhận": "1", "Từ chối tiếp nhận": "1", "Chờ bổ sung hồ sơ": "1",
+    assert statuses == {"Mới tiếp nhận": "1", "Từ chối tiếp nhận": "1", "Chờ bổ sung": "1",
                         "Đã trả kết quả": "4"}
     assert page.channel_model.index(0, 0).data() == "Trực tiếp tại Bộ phận một cửa"
     assert [page.procedure_model.index(r, 2).data() for r in range(2)] == ["6", "1"]
@@ -140,7 +140,7 @@ def test_months_and_the_published_screenshot(qtbot, page: ReportsPage) -> None:
     show_report(qtbot, page)
     page.show()
     qtbot.waitExposed(page)
-    save_screen(page, "reports", publish=True)
+    save_screen(page, "reports-offscreen")  # docs/screens/reports.png: the X11 drive
 
 
 def test_the_survey_tile_shows_what_citizens_answered(qtbot, page: ReportsPage, desk: Desk) -> None:
@@ -156,3 +156,16 @@ def test_the_survey_tile_shows_what_citizens_answered(qtbot, page: ReportsPage, 
     show_report(qtbot, page)
     tiles = {key: (value.text(), detail.text()) for key, (value, detail) in page.tiles.items()}
     assert tiles["survey"] == ("100,0 %", "1 lượt đánh giá; điểm chung trung bình 4,0 / 5")
+
+
+def test_the_page_names_statuses_as_the_list_does(vietnamese) -> None:  # type: ignore[no-untyped-def]
+    """One word per status on every screen: the page said “Đang giải quyết”, “Chờ bổ sung hồ sơ”
+    and “Dừng giải quyết” where the Hồ sơ list and the detail say “Đang xử lý”, “Chờ bổ sung”
+    and “Dừng xử lý”."""
+    from app.statuses import STATUSES
+    from ui.pages.report_text import ReportWords
+    from ui.words import status_text
+
+    words = ReportWords()
+    assert [words.status(code) for code in STATUSES] == [status_text(code) for code in STATUSES]
+    assert words.status("DANG_XU_LY") == "Đang xử lý"

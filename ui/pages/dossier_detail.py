@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QDialog
@@ -145,6 +146,8 @@ def step_summary(step: Any) -> str:
 class DossierDialog(QDialog):
     """The detail, with Reprint (any form, in the viewer) and the scanned pages."""
 
+    acted = Signal(object)  # an action was taken here (ActResult): the list and the sync follow
+
     def __init__(self, detail: DossierDetail, store: Store, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
         from ui.reception.printing import ReceiptPrinter
@@ -236,6 +239,7 @@ class DossierDialog(QDialog):
         dialog.activateWindow()
 
     def _acted(self, result: Any) -> None:
+        self.acted.emit(result)
         store, code = self.store, result.code
         self.runner.run_db(lambda: load_detail(store, code), self._reloaded, self._reload_failed)
         self.show_message(self.tr("Done: %1.").replace("%1", action_text(result.action)))

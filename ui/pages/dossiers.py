@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
 from PySide6.QtCore import Signal
@@ -114,9 +115,10 @@ class DossiersPage(QWidget):
         # Fixed widths, never "resize to contents": sizing a column samples a thousand rows, which
         # here means asking the store for ten blocks after every change and every block arriving.
         header = self.table.horizontalHeader()
+        # Status: the one the return desk looks for most, and one of the longest ("Đã có kết qu…" before).
         samples = {"code": "000.00.06.H56-261206-0073", "received": "16:22 06/12/2026",
                    "applicant": "Nguyễn Thị Phương", "id_number": "0792****7294", "due": "16:22 06/12/2026 *",
-                   "status": "Mới tiếp nhận", "sync": "Trên máy"}
+                   "status": status_text("CO_KET_QUA"), "sync": "Trên máy"}
         for column, key in enumerate(COLUMNS):
             if key in samples:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
@@ -126,7 +128,7 @@ class DossiersPage(QWidget):
         header.setSortIndicator(COLUMNS.index("received"), Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator)
-        self.table.activated.connect(lambda index: self.open_row(index.row()))
+        self.table.activated.connect(self._activated)
         layout.addWidget(self.table, 1)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -137,6 +139,9 @@ class DossiersPage(QWidget):
         self.setFocusProxy(self.search)
         self._choices_loaded = False
         self._restore: tuple[int, int] | None = None  # (row, scroll position) to keep on a reload
+        # A new filter's rows have not arrived yet: the rows on screen are the previous list's.
+        self._replacing = False
+        self._open_first = False  # Enter came while replacing: open the new list's first dossier
 
     def _in_read_session(self, work: Any) -> Any:
         with self.store.read_session() as session:
@@ -276,7 +281,7 @@ class DossiersPage(QWidget):
         self.load()
         self.table.setFocus()
         if self.model.rowCount():
-            self.table.selectRow(0)  # at once when the runner is synchronous; else _loaded does it
+            self.table.selectRow(0)  # Enter must reach the table even before the new rows arrive  # at once when the runner is synchronous; else _loaded does it
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -294,10 +299,13 @@ class DossiersPage(QWidget):
         # The same filter again (a sync pass, a new reception): keep the official's place.
         self._restore = (self.table.currentIndex().row(), self.table.verticalScrollBar().value()) \
             if list_filter == self.model.filter and self.model.rowCount() else None
+        if list_filter != self.model.filter:
+            self._replacing = True  # cleared when the new rows arrive (or the query fails)
         self.model.set_filter(list_filter)
 
     def _loaded(self, total: int) -> None:
         restore, self._restore = self._restore, None
+        self._replacing = False
         if restore is not None:
             row, scrolled = restore
             if 0 <= row < total:
@@ -314,12 +322,17 @@ class DossiersPage(QWidget):
             self.summary.setText(self.tr("%1 dossiers.").replace("%1", number))
         self.summary.setStyleSheet("")
         self.loaded.emit(total)
+        if self._open_first:
+            self._open_first = False
+            if self.model.rowCount():
+                self.open_row(0)
 
     def _filtered(self) -> bool:
         f = self.model.filter
         return f != replace(ListFilter(), sort=f.sort, descending=f.descending)
 
     def _failed(self, exc: BaseException) -> None:
+        self._replacing = self._open_first = False
         if not isinstance(exc, MotcuaError):
             report_unexpected(exc)
             return
@@ -327,6 +340,15 @@ class DossiersPage(QWidget):
         self.summary.setStyleSheet("color: #b00020;")
 
     # -- opening --------------------------------------------------------------------------------
+    def _activated(self, index: QModelIndex) -> None:
+        """Enter on a row. Typed ahead of a search (code, Enter, Enter, as a fast official or a
+        barcode reader does), the row under the cursor still belongs to the previous list and
+        would open the wrong dossier: the first dossier of the new list opens when it arrives."""
+        if self._replacing:
+            self._open_first = True
+            return
+        self.open_row(index.row())
+
     def open_row(self, row: int) -> None:
         item = self.model.item_at(row)
         if item is not None:

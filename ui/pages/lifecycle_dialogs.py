@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
@@ -68,6 +68,15 @@ class ConfirmDialog(QDialog):
         super().keyPressEvent(event)
 
 
+class FieldDateTimeEdit(QDateTimeEdit):
+    """A date and time that Tab leaves, like every other field: QDateTimeEdit's own Tab walks
+    its sections (hour, minute, day, month, year), so the next field took five presses and the
+    official's reason was typed into the date. ← and → still move between the sections."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
+        return QWidget.focusNextPrevChild(self, forward)
+
+
 class ActionDialog(ConfirmDialog):
     """The details of one action on one dossier, then the action itself on the store lane."""
 
@@ -95,7 +104,7 @@ class ActionDialog(ConfirmDialog):
             self.fields["items"].setTabChangesFocus(True)
             form.addRow(self.tr("&Items to complete:"), self.fields["items"])
         if action == "apologise":
-            edit = QDateTimeEdit()
+            edit = FieldDateTimeEdit()
             edit.setDisplayFormat("HH:mm dd/MM/yyyy")
             edit.setCalendarPopup(True)
             start = max(due_at or local_now(), local_now()) + timedelta(days=2)
@@ -253,9 +262,18 @@ class ReturnDialog(ConfirmDialog):
 
         self.runner.run_db(read, self._found, self._not_found)
 
+    def _titled(self, code: str | None) -> None:
+        """The dossier being returned in the title, as every action dialog names its dossier."""
+        title = self.tr("Return the result")
+        if code is not None:
+            title = QCoreApplication.translate("ActionDialog", "%1 — dossier %2").replace("%1", title) \
+                .replace("%2", code)
+        self.setWindowTitle(title)
+
     def _found(self, prompt: Any) -> None:
         self.prompt = prompt
         self.scan.setText(prompt.code)
+        self._titled(prompt.code)
         due = f"{prompt.due_at:%H:%M %d/%m/%Y}" if prompt.due_at else "—"
         lines = [f"<b>{prompt.code}</b> — {status_text(prompt.status)}",
                  self.tr("Applicant: %1").replace("%1", prompt.applicant_name),
@@ -283,6 +301,7 @@ class ReturnDialog(ConfirmDialog):
 
     def _not_found(self, exc: BaseException) -> None:
         self.prompt = None
+        self._titled(None)
         self.summary.setText(self.tr("No dossier chosen yet."))
         self._enable(False)
         _failed(self.problem, exc)
@@ -304,6 +323,7 @@ class ReturnDialog(ConfirmDialog):
     def _returned(self, result: Any) -> None:
         self.returned.emit(result)
         self.prompt = None
+        self._titled(None)
         self._enable(False)
         self.summary.setText(self.tr("Returned: %1. Scan the next receipt.").replace("%1", result.code))
         for edit in (self.name, self.id_number, self.tracking, self.note):
@@ -389,9 +409,14 @@ class AuditDialog(QDialog):
 
 
 def audit_action_text(action: str) -> str:
-    """A dossier action's name in words; other audit actions as recorded (stable identifiers)."""
+    """A dossier event's name in words (the supervisor reads a dossier's trail from its
+    reception on); other audit actions as recorded (stable identifiers)."""
     if action.startswith("dossier.") and action.removeprefix("dossier.") in ACTION_AUDIT:
         return action_text(action.removeprefix("dossier."))
+    if action == "dossier.received":
+        return QCoreApplication.translate("AuditDialog", "Dossier received")
+    if action == "dossier.purged":
+        return QCoreApplication.translate("AuditDialog", "Personal data removed after the retention period")
     return action
 
 

@@ -19,18 +19,11 @@ class ReportWords:
     """Translated wording, looked up when used (the language can change while the app runs)."""
 
     def status(self, code: str) -> str:
-        names = {
-            "DA_TIEP_NHAN": translate("ReportWords", "Newly received"),
-            "TU_CHOI": translate("ReportWords", "Refused"),
-            "DANG_XU_LY": translate("ReportWords", "Being processed"),
-            "CHO_BO_SUNG": translate("ReportWords", "Waiting for supplements"),
-            "CHO_NVTC": translate("ReportWords", "Waiting for fees and taxes"),
-            "RUT": translate("ReportWords", "Withdrawn by the applicant"),
-            "DUNG": translate("ReportWords", "Processing stopped"),
-            "CO_KET_QUA": translate("ReportWords", "Result ready, not yet returned"),
-            "DA_TRA": translate("ReportWords", "Result returned"),
-        }
-        return names.get(code, code)
+        """The same word as the Hồ sơ list and the detail (one table, ui/words.py): the page had
+        its own, and showed “Đang giải quyết” for what the list calls “Đang xử lý”."""
+        from ui.words import status_text
+
+        return status_text(code)
 
     def channel(self, code: str) -> str:
         names = {"desk": translate("ReportWords", "At the desk"),

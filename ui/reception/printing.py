@@ -167,7 +167,7 @@ class ReceiptPrinter(QObject):
         if self.viewer is not None:
             self.viewer.close()
         why_not = None if self._probe_printer() else self.tr(
-            "No printer is set up on this computer: save the receipt as PDF and print it elsewhere.")
+            "No printer is set up on this computer: save the form as PDF and print it elsewhere.")
         viewer = PdfViewer(shown, self.runner, why_not_print=why_not, parent=self.parent_widget)
         viewer.print_requested.connect(lambda: self.print_form(shown))
         viewer.finished.connect(lambda _result: self._viewer_closed(viewer))

@@ -17,8 +17,10 @@ from PySide6.QtCore import QBuffer
 from PySide6.QtCore import QByteArray
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QIODevice
+from PySide6.QtCore import QSize
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
@@ -39,6 +41,7 @@ from ui.widgets.form_field import ERROR_STYLE
 OK_STYLE = "color: #1d5c2e; font-weight: 600;"
 ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.25, 4.0)
+SCREEN_MARGIN = 40  # px left for a window frame and a task bar the available geometry may miss
 # (parent, suggested file name) -> the chosen path, or None when the official cancelled.
 SaveChooser = Callable[[QWidget, str], Path | None]
 
@@ -57,6 +60,16 @@ def suggested_name(code: str, form: str) -> str:
     """'mau-01-000.00.06.H56-261207-0001.pdf': the form and the dossier, safe in any folder."""
     safe = "".join(ch if ch.isalnum() or ch in ".-" else "-" for ch in code)
     return f"mau-{form}-{safe}.pdf"
+
+
+def fitted(wanted: QSize, near: QWidget | None) -> QSize:
+    """`wanted`, shrunk to the screen the window opens on: on a 1366×768 desk laptop a 900 px
+    viewer put its Print, Save and Close buttons below the screen's edge."""
+    screen = near.screen() if near is not None else QGuiApplication.primaryScreen()
+    if screen is None:
+        return wanted
+    room = screen.availableGeometry().size() - QSize(SCREEN_MARGIN, SCREEN_MARGIN)
+    return wanted.boundedTo(room)
 
 
 def write_pdf(path: Path, data: bytes) -> Path:
@@ -80,7 +93,7 @@ class PdfViewer(QDialog):
         self.save_chooser: SaveChooser = choose_save_path
         # `title` for a document that is not one dossier's form (the Báo cáo page's report).
         self.setWindowTitle(title or self.tr("%1 — dossier %2").replace("%1", shown.name).replace("%2", shown.code))
-        self.resize(760, 900)
+        self.resize(fitted(QSize(760, 900), parent))
         self.buffer = QBuffer(self)
         self.buffer.setData(QByteArray(shown.pdf))
         self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
