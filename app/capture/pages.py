@@ -53,7 +53,9 @@ class ProcessedPage:
 
     `mode` says which layers are filled: "bw" -> `mask` only (1-bit, CCITT G4); "gray"/"color"
     -> `image` only (JPEG); "mixed" -> `mask` for the text drawn over a small colour `image`
-    holding the seals, signatures and photos.
+    holding the photos (None when there are none), and `inks` for the coloured marks (seals,
+    signatures, coloured lines): each a full-resolution 1-bit shape painted in one flat ink colour,
+    so a thin red ring stays crisp and red instead of being blurred pink by a small JPEG.
     """
 
     mode: ColourMode
@@ -62,6 +64,7 @@ class ProcessedPage:
     height_px: int
     image: Image.Image | None = None
     mask: Image.Image | None = None
+    inks: list[tuple[tuple[int, int, int], Image.Image]] = field(default_factory=list)  # (RGB, 1-bit shape)
     rotation: int = 0  # degrees already applied (0, 90, 180, 270) when orienting by text
     skew_degrees: float = 0.0  # the correction applied by deskew
     blank: bool = False

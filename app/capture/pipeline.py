@@ -165,7 +165,8 @@ def _fill_layers(page: ProcessedPage, rgb: np.ndarray, gray: np.ndarray, mode: s
     elif choice.mode == "color":
         page.image = Image.fromarray(rgb)
     else:
-        page.image, page.mask = modes.mixed_layers(rgb, gray, choice)
+        layers = modes.mixed_layers(rgb, gray, choice, page.dpi)
+        page.image, page.mask, page.inks = layers.image, layers.mask, layers.inks
 
 
 @dataclass

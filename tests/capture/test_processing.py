@@ -52,8 +52,8 @@ def test_noisy_page_is_still_black_and_white() -> None:
 def test_seal_and_signature_page_keeps_them_in_colour() -> None:
     page = process_page(raw_of("seal_signature"))
     assert page.mode == "mixed"
-    assert page.image is not None and page.mask is not None
-    assert page.image.width < page.width_px  # the colour layer is the small one
+    assert page.mask is not None and page.inks  # no photo: no picture layer, the marks are inks
+    assert all(shape.size == (page.width_px, page.height_px) for _colour, shape in page.inks)
     shown = np.asarray(modes.render(page).convert("RGB"))
     assert red_pixels(shown).sum() > 2000  # the seal is red, not black
     blue = (shown[..., 2].astype(int) - shown[..., 0] > 60)

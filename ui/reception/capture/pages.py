@@ -85,6 +85,7 @@ def rotate_page(page: ProcessedPage, turns: int) -> ProcessedPage:
     return replace(page, width_px=width, height_px=height,
                    image=_turn(page.image, steps) if page.image is not None else None,
                    mask=_turn(page.mask, steps) if page.mask is not None else None,
+                   inks=[(colour, _turn(shape, steps)) for colour, shape in page.inks],
                    rotation=(page.rotation - 90 * steps) % 360, notes=list(page.notes))
 
 
