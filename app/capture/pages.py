@@ -18,7 +18,7 @@ PageKind = Literal["document", "id_card", "photo"]
 ColourMode = Literal["bw", "gray", "color", "mixed"]
 MODES: tuple[str, ...] = ("auto", "bw", "gray", "color", "mixed")
 
-DOCUMENT_DPI_FLOOR = 200  # product: documents are never kept below 200 dpi
+DOCUMENT_DPI_FLOOR = 200  # product: documents are kept at 200 dpi (lower sources are kept, warned)
 ID_CARD_DPI_FLOOR = 300  # ID cards: the chip-ID QR and the photo need more
 
 
@@ -70,3 +70,6 @@ class ProcessedPage:
     blank: bool = False
     source: str = ""
     notes: list[str] = field(default_factory=list)  # what processing decided, for --json reports
+    # Why the result may be poor, as problem kinds with their parameters ("capture.resolution_too_low",
+    # {"source", "page", "dpi", "floor"}): shown on the page's thumbnail and by scan2pdf.
+    warnings: list[tuple[str, dict[str, Any]]] = field(default_factory=list)

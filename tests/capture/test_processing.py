@@ -112,16 +112,17 @@ def test_blank_page_is_marked_blank() -> None:
     assert page.blank and page.mode == "bw"
 
 
-def test_document_below_200_dpi_is_refused_with_its_source() -> None:
-    small = specimens()["plain"].image.resize((1240, 1754))
-    with pytest.raises(InputError) as caught:
-        process_page(RawPage(small, 150, "file:low.jpg"))
-    assert "file:low.jpg" in caught.value.message and "200 dpi floor" in caught.value.message
+def test_document_below_150_dpi_is_kept_with_a_warning_naming_its_source() -> None:
+    small = specimens()["plain"].image.resize((827, 1170))
+    page = process_page(RawPage(small, 100, "file:low.jpg"))
+    assert (page.width_px, page.height_px) == (827, 1170)  # kept as given, never upscaled
+    assert page.warnings == [("capture.resolution_too_low", {"source": "low.jpg", "page": 1, "dpi": 100,
+                                                             "floor": 200})]
 
 
-def test_id_card_below_300_dpi_is_refused() -> None:
-    with pytest.raises(InputError, match="300 dpi floor for ID cards"):
-        process_page(RawPage(Image.new("RGB", (500, 320), "white"), 250, "card", kind="id_card"))
+def test_id_card_below_300_dpi_is_kept_with_a_warning() -> None:
+    page = process_page(RawPage(Image.new("RGB", (500, 320), "white"), 250, "card", kind="id_card"))
+    assert [kind for kind, _params in page.warnings] == ["capture.resolution_too_low"]
 
 
 def test_high_dpi_document_is_resampled_to_the_ceiling() -> None:
@@ -160,9 +161,9 @@ def test_unknown_mode_is_refused() -> None:
         process_page(raw_of("plain"), "sepia")
 
 
-def test_batch_keeps_good_pages_when_one_is_refused() -> None:
+def test_batch_keeps_every_page_and_warns_on_the_low_one() -> None:
     low = RawPage(Image.new("RGB", (600, 800), "white"), 72, "file:screen.png")
     batch = process_pages([raw_of("plain"), low, raw_of("noise")])
-    assert [page.source for page in batch.pages] == ["specimen:plain", "specimen:noise"]
-    assert [problem.source for problem in batch.problems] == ["file:screen.png"]
-    assert "72 dpi" in batch.problems[0].message
+    assert [page.source for page in batch.pages] == ["specimen:plain", "file:screen.png", "specimen:noise"]
+    assert not batch.problems
+    assert [params["dpi"] for _kind, params in batch.pages[1].warnings] == [72]
