@@ -107,6 +107,16 @@ def photo_regions(gray: np.ndarray, dpi: float) -> list[Box]:
                             _REGION_PAD_MM * _px_per_mm(dpi), gray.shape)
 
 
+def stroke_regions(rgb: np.ndarray, gray: np.ndarray, dpi: float) -> list[Box]:
+    """Boxes round faint coloured strokes (pale blue ruled lines, a washed-out stamp) that pixel
+    chroma alone misses; none when they add up to less than a real coloured mark."""
+    strokes = _coloured_strokes(binarise(gray), chroma(cv2.blur(rgb, (3, 3))), gray)
+    if np.count_nonzero(strokes) < _MIN_COLOUR_TOTAL_MM2 * _px_per_mm(dpi) ** 2:
+        return []
+    return _component_boxes(strokes, _MIN_COLOUR_MARK_MM2 * _px_per_mm(dpi) ** 2, 1.0,
+                            _REGION_PAD_MM * _px_per_mm(dpi), gray.shape)
+
+
 def covered_share(boxes: list[Box], shape: tuple[int, int]) -> float:
     """Share of the page (0..1) inside the union of `boxes`: overlapping boxes count once."""
     if not boxes:
@@ -124,7 +134,7 @@ def choose_mode(rgb: np.ndarray, gray: np.ndarray, dpi: float, kind: PageKind) -
     if kind in ("photo", "id_card"):
         # A card's photo, tints and security print are what makes the copy credible.
         return ModeChoice("color", (), (), f"{kind.replace('_', ' ')}: kept in colour")
-    colour = colour_regions(rgb, dpi)
+    colour = colour_regions(rgb, dpi) + stroke_regions(rgb, gray, dpi)
     photos = photo_regions(gray, dpi)
     if not colour and not photos:
         return ModeChoice("bw", (), (), "text only: black-and-white")
@@ -160,6 +170,9 @@ _INK_CHROMA = 30  # on the normalised page, inside a coloured region: pale seal 
 _INK_MIN_PX_MM2 = 0.05  # a coloured dot smaller than this is JPEG noise, not a stroke
 _NEUTRAL_CHROMA = 28  # a pixel more coloured than this is never painted black ...
 _DARK_INK = 90  # ... unless it is this dark: black ink crossing a seal
+_STROKE_CHROMA = 20  # a whole stroke this coloured on average is coloured ink (a faint blue line)
+_PEN_GRAY = 120  # grey pixels darker than this on such a stroke are black writing touching it
+_PALE_STROKE = 120  # only pale strokes are judged whole (dark ones: shadows, black print in a cast)
 
 
 @dataclass
@@ -185,19 +198,25 @@ def _ink_colour(pixels: np.ndarray, strength: np.ndarray) -> tuple[int, int, int
     return tuple(int(v) for v in np.median(strong, axis=0))  # type: ignore[return-value]
 
 
-def colour_inks(rgb: np.ndarray, where: np.ndarray, dpi: float) -> list[tuple[tuple[int, int, int], np.ndarray]]:
-    """Coloured ink inside `where`, split by hue into (flat colour, full-size bool shape).
+def colour_inks(rgb: np.ndarray, where: np.ndarray, dpi: float,
+                strokes: np.ndarray | None = None) -> list[tuple[tuple[int, int, int], np.ndarray]]:
+    """Coloured ink inside `where` (plus whole `strokes` already judged coloured), split by hue
+    into (flat colour, full-size bool shape).
 
     A pixel is ink when it is coloured itself and its 3x3 neighbourhood is too (lone JPEG noise
     is not); pale parts of a worn stamp count, so its rings stay whole rather than dotted.
     """
     ink = (chroma(rgb) > _INK_CHROMA) & (chroma(cv2.blur(rgb, (3, 3))) > _INK_CHROMA * 2 // 3) & where
     ink = _drop_small(ink, _INK_MIN_PX_MM2 * _px_per_mm(dpi) ** 2)
+    if strokes is not None:
+        ink |= strokes
     if not ink.any():
         return []
     ys, xs = np.nonzero(ink)
     pixels = rgb[ys, xs]
-    hue = cv2.cvtColor(pixels.reshape(-1, 1, 3), cv2.COLOR_RGB2HSV)[:, 0, 0].astype(np.int16)
+    # Hue from a 5x5 average: a faint line's single pixels have noisy hues, its neighbourhood not.
+    hue = cv2.cvtColor(cv2.blur(rgb, (5, 5))[ys, xs].reshape(-1, 1, 3),
+                       cv2.COLOR_RGB2HSV)[:, 0, 0].astype(np.int16)
     strength = chroma(pixels.reshape(-1, 1, 3)).ravel()
     inks = []
     for low, high, low2, high2 in _HUE_BANDS:
@@ -208,6 +227,23 @@ def colour_inks(rgb: np.ndarray, where: np.ndarray, dpi: float) -> list[tuple[tu
         shape[ys[band], xs[band]] = True
         inks.append((_ink_colour(pixels[band], strength[band]), shape))
     return inks
+
+
+def _coloured_strokes(ink: np.ndarray, smooth_chroma: np.ndarray, gray: np.ndarray) -> np.ndarray:
+    """The strokes (connected ink) whose pixels are coloured on average: a blue ruled line or a
+    seal ring is coloured as a whole even where single pixels of a photo look grey, while black
+    print with colour fringes is not."""
+    count, labels = cv2.connectedComponents(ink.astype(np.uint8), connectivity=8)
+    if count <= 1:
+        return np.zeros(ink.shape, bool)
+    on = labels[ink]
+    size = np.maximum(np.bincount(on, minlength=count), 1)
+    mean_chroma = np.bincount(on, weights=smooth_chroma[ink], minlength=count) / size
+    mean_gray = np.bincount(on, weights=gray[ink], minlength=count) / size
+    coloured = (mean_chroma >= _STROKE_CHROMA) & (mean_gray > _PALE_STROKE)
+    coloured[0] = False
+    # Dark, grey pixels stay black even on a coloured stroke: a word written on a ruled line.
+    return coloured[labels] & ~((gray <= _PEN_GRAY) & (smooth_chroma < _STROKE_CHROMA))
 
 
 def mixed_layers(rgb: np.ndarray, gray: np.ndarray, choice: ModeChoice, dpi: float) -> Layers:
@@ -222,11 +258,16 @@ def mixed_layers(rgb: np.ndarray, gray: np.ndarray, choice: ModeChoice, dpi: flo
     for left, top, right, bottom in choice.photo_regions:
         photos[top:bottom, left:right] = True
     marks &= ~photos
+    ink &= ~photos  # a photo is shown whole by the picture layer
+    smooth = chroma(cv2.blur(rgb, (3, 3)))
+    strokes = _coloured_strokes(ink, smooth, gray) & marks
     # Coloured (even pale) ink is shown in its colour; painting it black would make dotted rings.
     # Dark pixels stay black: a signature written across a seal must not turn red.
-    tinted = (chroma(cv2.blur(rgb, (3, 3))) > _NEUTRAL_CHROMA) & (gray > _DARK_INK) & marks
-    ink &= ~tinted & ~photos  # a photo is shown whole by the picture layer
-    inks = [(colour, mask_image(shape & ~ink)) for colour, shape in colour_inks(rgb, marks, dpi)]
+    tinted = (smooth > _NEUTRAL_CHROMA) & (gray > _DARK_INK) & marks
+    # Whatever leaves the black layer for being coloured is drawn in its colour: nothing vanishes.
+    coloured = (ink & tinted) | strokes
+    ink &= ~coloured
+    inks = [(colour, mask_image(shape & ~ink)) for colour, shape in colour_inks(rgb, marks, dpi, coloured)]
     image = None
     if choice.photo_regions:
         small_w, small_h = max(1, round(w * MIXED_LAYER_SCALE)), max(1, round(h * MIXED_LAYER_SCALE))

@@ -10,6 +10,7 @@ an estimate from the page itself.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,8 +29,11 @@ DPI_CEILING = {"document": 300, "id_card": 600, "photo": 300}
 # Below these a page is still kept, with a warning: small print and diacritics become hard to read
 # (documents), the chip-ID QR code and photo lose detail (cards).
 WARN_BELOW_DPI = {"document": 150, "id_card": 300, "photo": 150}
-# Below this a 1-bit page would break thin strokes and diacritics: keep the grey tones instead.
-GREY_BELOW_DPI = 150
+# Below this a 1-bit layer drawn at the page's own resolution breaks thin strokes and diacritics:
+# the page is enlarged (smoothly, whole times) before the threshold, so the text layer draws the
+# letters' real outline. Nothing is invented: the stored picture is as sharp as the source.
+THRESHOLD_BELOW_DPI = 150
+_MAX_ENLARGE = 3
 _FLOOR_SLACK = 0.5  # 149.6 dpi from a rounding scanner driver is still a 150 dpi scan
 _PHOTO_SLACK = 0.93  # a photographed sheet's resolution is an estimate; allow 7 % under
 _ASPECT_SNAP = 0.03  # a photographed sheet this close to A4 / ID-1 proportions is made exact
@@ -128,6 +132,13 @@ def _prepare(raw: RawPage, notes: list[str], warnings: list[tuple[str, dict[str,
     return _resample(rgb, dpi, raw.kind, notes)
 
 
+def _enlarge_for_threshold(rgb: np.ndarray, dpi: float, notes: list[str]) -> tuple[np.ndarray, float]:
+    factor = min(_MAX_ENLARGE, math.ceil(THRESHOLD_BELOW_DPI / dpi))
+    notes.append(f"drawn at {factor}x ({dpi * factor:.0f} dpi) before black-and-white, so thin strokes "
+                 "and diacritics keep their shape")
+    return cv2.resize(rgb, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC), dpi * factor
+
+
 def _orient(rgb: np.ndarray, raw: RawPage, orient: Orienter | None) -> tuple[np.ndarray, int]:
     if orient is None:
         return rgb, 0
@@ -146,8 +157,12 @@ def process_page(raw: RawPage, mode: str = "auto", *, orient: Orienter | None = 
     notes: list[str] = []
     warnings: list[tuple[str, dict[str, Any]]] = []
     rgb, dpi = _prepare(raw, notes, warnings)
+    enlarged = False
     if raw.kind == "document":
         rgb = light.normalise(rgb)  # cards and photos are kept as captured: their tints are content
+        if mode in ("auto", "bw", "mixed") and dpi < THRESHOLD_BELOW_DPI - _FLOOR_SLACK:
+            rgb, dpi = _enlarge_for_threshold(rgb, dpi, notes)
+            enlarged = True
     rgb, turn = _orient(rgb, raw, orient)
     if turn:
         notes.append(f"turned {turn} degrees counter-clockwise to make the text upright")
@@ -162,20 +177,14 @@ def process_page(raw: RawPage, mode: str = "auto", *, orient: Orienter | None = 
     page = ProcessedPage(mode="bw", dpi=dpi, width_px=gray.shape[1], height_px=gray.shape[0],
                          rotation=turn, skew_degrees=skew, blank=is_blank, source=raw.source, notes=notes,
                          warnings=warnings)
-    _fill_layers(page, rgb, gray, mode, raw.kind, raw.photographed)
+    _fill_layers(page, rgb, gray, mode, raw.kind, enlarged)
     return page
 
 
 def _fill_layers(page: ProcessedPage, rgb: np.ndarray, gray: np.ndarray, mode: str, kind: PageKind,
-                 photographed: bool) -> None:
+                 enlarged: bool = False) -> None:
     if mode == "auto" and page.blank:
         choice = modes.ModeChoice("bw", (), (), "blank page")
-    elif mode == "auto" and page.dpi < GREY_BELOW_DPI - _FLOOR_SLACK and kind == "document" and not photographed:
-        # Fewer dots than this cannot draw a stroke and a diacritic apart in black and white:
-        # the grey (or colour) image as captured is more legible than any threshold of it.
-        picture = modes.colour_regions(rgb, page.dpi)
-        choice = modes.ModeChoice("color" if picture else "gray", (), (),
-                                  f"only {page.dpi:.0f} dpi: kept in tones, as captured")
     elif mode in ("auto", "mixed"):
         choice = modes.choose_mode(rgb, gray, page.dpi, kind)
         if mode == "mixed" and choice.mode != "mixed":
@@ -184,6 +193,10 @@ def _fill_layers(page: ProcessedPage, rgb: np.ndarray, gray: np.ndarray, mode: s
                       else modes.ModeChoice("bw", (), (), "mixed asked, but nothing is coloured"))
     else:
         choice = modes.ModeChoice(mode, (), (), f"{mode} as asked")  # type: ignore[arg-type]
+    if enlarged and choice.mode == "mixed":
+        # From a low-resolution source, a seal's fine print is only legible in its own tones:
+        # its regions are kept as pictures (at the source's resolution), not as flat inks.
+        choice = modes.ModeChoice("mixed", choice.regions, choice.regions, choice.reason)
     page.mode = choice.mode
     page.notes.append(f"mode {choice.mode}: {choice.reason}")
     if choice.mode == "bw":

@@ -115,7 +115,8 @@ def test_blank_page_is_marked_blank() -> None:
 def test_document_below_150_dpi_is_kept_with_a_warning_naming_its_source() -> None:
     small = specimens()["plain"].image.resize((827, 1170))
     page = process_page(RawPage(small, 100, "file:low.jpg"))
-    assert (page.width_px, page.height_px) == (827, 1170)  # kept as given, never upscaled
+    # Kept, its 1-bit text drawn at twice the resolution so the strokes keep their shape.
+    assert (page.width_px, page.height_px, page.dpi) == (1654, 2340, 200)
     assert page.warnings == [("capture.resolution_too_low", {"source": "low.jpg", "page": 1, "dpi": 100,
                                                              "floor": 200})]
 

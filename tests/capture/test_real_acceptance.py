@@ -12,6 +12,7 @@ from PIL import Image
 from app.capture import geometry, modes
 from app.capture.imports import read_pages
 from app.capture.pages import RawPage
+from app.capture.pdfa import write_pdf
 from app.capture.pipeline import process_page
 from tests.capture.real_pages import real_page
 
@@ -26,25 +27,31 @@ def test_a_150_dpi_book_scan_is_kept_without_a_warning() -> None:
     assert page.dpi == 150 and not page.warnings and not page.blank
 
 
-def test_an_image_without_a_resolution_is_not_assumed_200_dpi_nor_made_worse() -> None:
+def test_an_image_without_a_resolution_is_not_assumed_200_dpi_nor_made_worse(tmp_path: Path) -> None:
     scan = real_page("va4_2.jpg")  # 572 x 960 px, no resolution field: a whole letter at ~82 dpi
     raw = _only(scan)
     assert 70 < raw.dpi < 95
     page = process_page(raw)
-    # Kept in tones at its own size (a 1-bit threshold of it breaks the diacritics), and the
-    # official is told why it may read poorly, naming the file.
-    assert page.mode in ("gray", "color") and (page.width_px, page.height_px) == (572, 960)
+    # The page keeps its real size (572 px at ~82 dpi is 7 inches wide, not 2.9 at 200 dpi), its
+    # text is thresholded at twice the resolution (diacritics keep their shape), the seal stays a
+    # picture, and the official is told why it may read poorly, naming the file.
+    assert abs(page.width_px / page.dpi - 572 / raw.dpi) < 0.01
+    assert (page.width_px, page.height_px) == (1144, 1920) and page.image is not None
     [(kind, params)] = page.warnings
     assert kind == "capture.resolution_too_low" and params["source"] == "va4_2.jpg"
+    out = tmp_path / "letter.pdf"
+    assert write_pdf([page], out).bytes < scan.stat().st_size / 2
 
 
-def test_the_same_low_resolution_image_inside_a_pdf_is_not_upsampled(tmp_path: Path) -> None:
+def test_the_same_low_resolution_image_inside_a_pdf_is_treated_as_the_file(tmp_path: Path) -> None:
+    scan = real_page("va4_2.jpg")
     pdf = tmp_path / "letter.pdf"
-    with Image.open(real_page("va4_2.jpg")) as image:
+    with Image.open(scan) as image:
         image.convert("RGB").save(pdf, resolution=82.0)
-    page = process_page(_only(pdf))
-    assert abs(page.width_px - 572) <= 2 and abs(page.height_px - 960) <= 2
-    assert [kind for kind, _params in page.warnings] == ["capture.resolution_too_low"]
+    inside, alone = process_page(_only(pdf)), process_page(_only(scan))
+    assert abs(inside.width_px - alone.width_px) <= 4 and abs(inside.height_px - alone.height_px) <= 4
+    assert abs(inside.dpi - alone.dpi) < 2
+    assert [kind for kind, _params in inside.warnings] == ["capture.resolution_too_low"]
 
 
 def test_a_phone_photo_without_camera_tags_is_taken_as_a_photo() -> None:

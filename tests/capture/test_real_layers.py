@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pikepdf
 from PIL import Image
 
 from app.capture.colour_check import clearly_red, red_kept, render_page
@@ -54,4 +55,18 @@ def test_blue_handwriting_on_a_real_letter_stays_blue(tmp_path: Path) -> None:
         return int(np.count_nonzero(rgb[..., 2] - rgb[..., :2].max(axis=2) >= 40))
 
     assert blue(drawn) >= 0.5 * blue(original)
+    assert size <= OCRMYPDF_MEDIAN_BYTES / 2
+
+
+def test_blue_ruled_lines_of_a_real_notepad_photo_are_not_turned_black(tmp_path: Path) -> None:
+    scan, out, size = _write("ph_notepad.jpg", tmp_path)  # pale blue rules, a red margin, "BOx" in pen
+    with pikepdf.open(out) as pdf:
+        box = pdf.pages[0].mediabox
+        size_px = (round(float(box[2]) * 200 / 72), round(float(box[3]) * 200 / 72))
+    drawn = np.asarray(render_page(out, 1, size_px)).astype(np.int16)
+    black = np.count_nonzero(drawn.max(axis=2) < 90)
+    bluish = np.count_nonzero(drawn[..., 2] - drawn[..., 0] >= 15)
+    # About twenty ruled lines across a 200 dpi sheet: tens of thousands of pixels, blue, while
+    # only the pen-written word and a few crossings are black.
+    assert bluish > 40_000 and black < bluish / 5
     assert size <= OCRMYPDF_MEDIAN_BYTES / 2
