@@ -225,6 +225,9 @@ def colour_inks(rgb: np.ndarray, where: np.ndarray, dpi: float,
             continue
         shape = np.zeros(ink.shape, bool)
         shape[ys[band], xs[band]] = True
+        # A one-pixel closing joins the grain of a stamped or pale stroke, which a flat colour
+        # would otherwise show as scattered dots (the scan's own blur did the joining).
+        shape = cv2.morphologyEx(shape.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8)) > 0
         inks.append((_ink_colour(pixels[band], strength[band]), shape))
     return inks
 
