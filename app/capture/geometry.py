@@ -155,7 +155,6 @@ def _band(profile: np.ndarray) -> int:
 def crop_box(image: np.ndarray) -> tuple[int, int, int, int] | None:
     """(left, top, right, bottom) of the paper inside dark scan margins, or None to keep all."""
     small, scale = _shrink(to_gray(image), 800)
-    h, w = small.shape
     box = _lid_box(small) or _band_box(small)
     if box is None:
         return None

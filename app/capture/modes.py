@@ -75,7 +75,7 @@ def _max_shrink(mask: np.ndarray, factor: int) -> np.ndarray:
     h, w = mask.shape
     h2, w2 = h // factor * factor, w // factor * factor
     cells = mask[:h2, :w2].reshape(h2 // factor, factor, w2 // factor, factor)
-    return cells.any(axis=(1, 3))
+    return np.asarray(cells.any(axis=(1, 3)), dtype=bool)
 
 
 def colour_regions(rgb: np.ndarray, dpi: float) -> list[Box]:
@@ -85,7 +85,7 @@ def colour_regions(rgb: np.ndarray, dpi: float) -> list[Box]:
     # Join first, then judge: a worn seal is many small dots that only together make a mark.
     join = max(3, int(_REGION_JOIN_MM * _px_per_mm(dpi / 4)))
     joined = cv2.dilate(coloured.astype(np.uint8), np.ones((join, join), np.uint8))
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    count, labels = cv2.connectedComponents(joined, connectivity=8)
     ink_cells = np.bincount(labels[coloured], minlength=count)
     ink_cells[0] = 0
     keep = ink_cells >= 4 * _MIN_COLOUR_MARK_MM2 * mm2
@@ -185,7 +185,7 @@ class Layers:
 
 
 def _drop_small(mask: np.ndarray, min_px: float) -> np.ndarray:
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    _count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
     keep = stats[:, cv2.CC_STAT_AREA] >= min_px
     keep[0] = False
     return keep[labels]

@@ -59,7 +59,7 @@ def test_blue_handwriting_on_a_real_letter_stays_blue(tmp_path: Path) -> None:
 
 
 def test_blue_ruled_lines_of_a_real_notepad_photo_are_not_turned_black(tmp_path: Path) -> None:
-    scan, out, size = _write("ph_notepad.jpg", tmp_path)  # pale blue rules, a red margin, "BOx" in pen
+    _scan, out, size = _write("ph_notepad.jpg", tmp_path)  # pale blue rules, a red margin, "BOx" in pen
     with pikepdf.open(out) as pdf:
         box = pdf.pages[0].mediabox
         size_px = (round(float(box[2]) * 200 / 72), round(float(box[3]) * 200 / 72))
