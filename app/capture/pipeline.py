@@ -160,7 +160,8 @@ def process_page(raw: RawPage, mode: str = "auto", *, orient: Orienter | None = 
     enlarged = False
     if raw.kind == "document":
         rgb = light.normalise(rgb)  # cards and photos are kept as captured: their tints are content
-        if mode in ("auto", "bw", "mixed") and dpi < THRESHOLD_BELOW_DPI - _FLOOR_SLACK:
+        # Not for photos: their resolution is measured against A4 and says little of a receipt's.
+        if mode in ("auto", "bw", "mixed") and dpi < THRESHOLD_BELOW_DPI - _FLOOR_SLACK and not raw.photographed:
             rgb, dpi = _enlarge_for_threshold(rgb, dpi, notes)
             enlarged = True
     rgb, turn = _orient(rgb, raw, orient)
