@@ -20,11 +20,29 @@ MIN_SKEW_DEGREES = 0.05
 A4_ASPECT = 297.0 / 210.0
 ID1_ASPECT = 85.6 / 53.98  # ISO/IEC 7810 ID-1: chip-ID cards
 A4_LONG_INCH = 297.0 / 25.4
+A4_SHORT_INCH = 210.0 / 25.4
+# A page's long side lies between a receipt stub's and an A3 sheet's (with slack): a resolution
+# that makes a page smaller or larger than this is a wrong field, not a real size.
+PAGE_LONG_INCH = (1.5, 18.0)
+LEAST_DPI = 50.0  # an estimate below this is a thumbnail's, not a page's: no smaller is assumed
 ID1_LONG_INCH = 85.6 / 25.4
 
 
 def to_gray(image: np.ndarray) -> np.ndarray:
     return image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
+
+
+def page_dpi(width_px: int, height_px: int, dpi: float | None) -> tuple[float, bool]:
+    """(resolution to use, whether `dpi` was kept) for a page of this many pixels.
+
+    A stated resolution is kept when the page it implies has a real paper size; otherwise (no
+    field, a writer's 72/96/2400 default) the page is taken as an A4 sheet filling the image,
+    the usual thing a desk is handed, so a 2400-dpi-tagged letter is not shrunk to a stamp.
+    """
+    long_px = max(width_px, height_px)
+    if dpi and dpi > 0 and PAGE_LONG_INCH[0] <= long_px / dpi <= PAGE_LONG_INCH[1]:
+        return float(dpi), True
+    return max(LEAST_DPI, long_px / A4_LONG_INCH), False
 
 
 def _shrink(gray: np.ndarray, longest: int) -> tuple[np.ndarray, float]:
@@ -106,9 +124,49 @@ def rotate_quarter(image: np.ndarray, degrees: int) -> np.ndarray:
 # Auto-crop. A document scanned on the glass is the scan area: only dark margins (a black lid,
 # an ADF's black backing) are trimmed. A card on the glass is cut out along its own edges.
 
+# Scanner bands: rows or columns at an edge that are mostly dark (the lid's shadow, an ADF's black
+# backing beside a narrower sheet) are trimmed; a dark run wider than _BAND_MAX of the side is a
+# picture printed to the edge, not a band, and is kept.
+_BAND_DARK = 0.9
+_BAND_EDGE = 0.3
+_BAND_MAX = 0.15
+_BAND_LIP = 0.02  # a thin light lip may lie between the image edge and the band
+# Around a sheet on the glass, the lid or backing is uniformly dark: the halftone of a dark
+# picture has light dots all through it and is not mistaken for one.
+_LID_DARK_SHARE = 0.97
+
+
+def _band(profile: np.ndarray) -> int:
+    """How many rows (columns) from the start of `profile` (dark share of each) form a band."""
+    limit = int(_BAND_MAX * len(profile))
+    start = 0
+    while start < int(_BAND_LIP * len(profile)) and profile[start] < _BAND_DARK:
+        start += 1
+    end = start
+    while end < len(profile) and profile[end] >= _BAND_DARK:
+        end += 1
+    if end == start:
+        return 0
+    while end < len(profile) and profile[end] >= _BAND_EDGE:  # the band's ragged inner edge
+        end += 1
+    return end + 1 if end + 1 <= limit else 0
+
+
 def crop_box(image: np.ndarray) -> tuple[int, int, int, int] | None:
     """(left, top, right, bottom) of the paper inside dark scan margins, or None to keep all."""
     small, scale = _shrink(to_gray(image), 800)
+    box = _lid_box(small) or _band_box(small)
+    if box is None:
+        return None
+    left, top, right, bottom = box
+    inv = 1.0 / scale
+    full_h, full_w = image.shape[:2]
+    return (max(0, int(left * inv)), max(0, int(top * inv)),
+            min(full_w, int(math.ceil(right * inv))), min(full_h, int(math.ceil(bottom * inv))))
+
+
+def _lid_box(small: np.ndarray) -> tuple[int, int, int, int] | None:
+    """The sheet lying on the glass inside a dark lid, or None."""
     h, w = small.shape
     if float(np.median(_frame(small))) >= 100:
         return None
@@ -119,10 +177,23 @@ def crop_box(image: np.ndarray) -> tuple[int, int, int, int] | None:
     left, top, right, bottom = box
     if not 0.04 * w * h < (right - left) * (bottom - top) < 0.97 * w * h:
         return None  # nothing to trim, or only a speck found: keep the scan as it is
-    inv = 1.0 / scale
-    full_h, full_w = image.shape[:2]
-    return (max(0, int(left * inv)), max(0, int(top * inv)),
-            min(full_w, int(math.ceil(right * inv))), min(full_h, int(math.ceil(bottom * inv))))
+    outside = np.ones((h, w), bool)
+    outside[top:bottom, left:right] = False
+    if np.count_nonzero(small[outside] < 100) < _LID_DARK_SHARE * np.count_nonzero(outside):
+        return None  # not a uniform lid round a sheet: a dark picture, kept whole
+    return box
+
+
+def _band_box(small: np.ndarray) -> tuple[int, int, int, int] | None:
+    """The page inside dark bands along its edges, or None when it has none."""
+    h, w = small.shape
+    dark = small < 100
+    rows, cols = dark.mean(axis=1), dark.mean(axis=0)
+    top, bottom = _band(rows), _band(rows[::-1])
+    left, right = _band(cols), _band(cols[::-1])
+    if not (top or bottom or left or right):
+        return None
+    return left, top, w - right, h - bottom
 
 
 def find_card(image: np.ndarray) -> np.ndarray | None:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pikepdf
 from PIL import Image, ImageOps
 
+from app.capture import geometry
 from app.capture.page_files import check_pixels, file_params, open_pdf
 from app.capture.pages import PageKind, RawPage
 from app.errors import InputError
@@ -27,6 +28,8 @@ MAX_PIXELS = DEFAULT_LIMITS.max_page_pixels  # Pillow's own guard is set from it
 DEFAULT_DPI = 200.0
 _DPI_RANGE = (50.0, 2400.0)  # outside this a file's dpi field is garbage, not a resolution
 _CAMERA_TAGS = (0x010F, 0x0110)  # EXIF Make, Model: written by cameras and phones, not scanners
+_CAMERA_ASPECTS = (4 / 3, 16 / 9)  # the frames phone cameras take
+_PHOTO_MIN_PIXELS = 3_000_000  # below this a 4:3 picture is more likely a screenshot or small scan
 
 
 def read_pages(path: Path, *, dpi: float | None = None, kind: PageKind = "document",
@@ -79,8 +82,13 @@ def _image_pages(path: Path, *, dpi: float | None, kind: PageKind,
             except Exception as error:  # noqa: BLE001 - Pillow reports damage with many types
                 raise InputError(f"{where}: the image is damaged or truncated ({error!r})",
                                  kind=_damaged(named), params=named) from error
-            camera = _from_camera(image) if photographed is None else photographed
-            yield RawPage(page, dpi or _file_dpi(image), f"file:{where}", kind=kind, photographed=camera)
+            stated = _file_dpi(image)
+            camera = (_from_camera(image) or _photo_shaped(page.size, stated)) if photographed is None \
+                else photographed
+            # No resolution in the file: estimated from the page itself (an A4 sheet filling the
+            # image), not a fixed guess that would blow a small image up into a page of specks.
+            page_dpi = float(dpi or stated or geometry.page_dpi(page.width, page.height, None)[0])
+            yield RawPage(page, page_dpi, f"file:{where}", kind=kind, photographed=camera)
             index += 1
             if not multi:
                 return
@@ -132,14 +140,24 @@ def _load_frame(image: Image.Image, where: str) -> Image.Image:
     return upright.convert(mode)
 
 
-def _file_dpi(image: Image.Image) -> float:
+def _file_dpi(image: Image.Image) -> float | None:
+    """The resolution the file states, or None when it states none (or garbage like 1 or 72 000)."""
     value = image.info.get("dpi")
     if isinstance(value, tuple) and value and value[0]:
         dpi = float(value[0])
         if _DPI_RANGE[0] <= dpi <= _DPI_RANGE[1]:
             return dpi
-        # A dpi field of 1 or 72 000 is a writer's bug; 72 and 96 are kept, the floor explains them.
-    return DEFAULT_DPI
+    return None
+
+
+def _photo_shaped(size: tuple[int, int], stated: float | None) -> bool:
+    """A phone photo whose camera tags were stripped (messaging apps do): a camera frame's
+    proportions (4:3, 16:9), millions of pixels, and no resolution or a screen default (72, 96)
+    that would make the "page" over a metre long. A scan has a real resolution or A4 proportions."""
+    width, height = size
+    aspect = max(width, height) / max(1, min(width, height))
+    camera_frame = any(abs(aspect / frame - 1) < 0.02 for frame in _CAMERA_ASPECTS)
+    return camera_frame and width * height >= _PHOTO_MIN_PIXELS and (stated is None or stated <= 96)
 
 
 def _from_camera(image: Image.Image) -> bool:
@@ -226,15 +244,25 @@ def _active_content(pdf: pikepdf.Pdf) -> str:
 
 
 def _scan_dpi(page: pikepdf.Page) -> float | None:
-    """Resolution of the widest image on a page of a scanned PDF, or None if it is no scan."""
+    """Resolution of the page-filling image of a scanned PDF page, or None if it is no scan.
+
+    A scanned page is one image with the page's own proportions (under an invisible text layer,
+    perhaps); it is drawn at that image's resolution, however low, exactly as the same image given
+    as a file: never silently upsampled. Other pages (typeset, with small pictures) get None and
+    are drawn at the default resolution.
+    """
     try:
         width_in = float(page.mediabox[2] - page.mediabox[0]) / 72.0
-        widths = [int(image.Width) for image in page.get_images().values()]
+        height_in = float(page.mediabox[3] - page.mediabox[1]) / 72.0
+        sizes = [(int(image.Width), int(image.Height)) for image in page.get_images().values()]
     except (pikepdf.PdfError, KeyError, ValueError, TypeError, AttributeError):
         return None
-    if not widths or width_in <= 0:
+    if not sizes or width_in <= 0 or height_in <= 0:
         return None
-    dpi = max(widths) / width_in
-    if dpi < 150:  # not a page-filling scan: draw it at the default resolution
+    width, height = max(sizes)
+    if abs((width / max(1, height)) / (width_in / height_in) - 1) > 0.03:
+        return None  # not the page's shape: a picture on a typeset page
+    dpi = width / width_in
+    if dpi < _DPI_RANGE[0]:
         return None
     return float(min(dpi, 600.0))

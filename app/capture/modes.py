@@ -63,21 +63,35 @@ def _component_boxes(mask: np.ndarray, min_area_px: float, scale: float, pad_px:
     return boxes
 
 
+def coloured_ink(rgb: np.ndarray, threshold: int = _CHROMA_FULL) -> np.ndarray:
+    """Pixels of coloured ink (bool, full size): chroma above `threshold` after a 3x3 average,
+    which removes the single-pixel colour noise of JPEG scans but keeps one-pixel red rings."""
+    return chroma(cv2.blur(rgb, (3, 3))) > threshold
+
+
+def _max_shrink(mask: np.ndarray, factor: int) -> np.ndarray:
+    """`mask` shrunk by `factor`, a cell set when ANY of its pixels is: thin lines survive
+    (averaging would dilute a one-pixel blue ruled line into paper)."""
+    h, w = mask.shape
+    h2, w2 = h // factor * factor, w // factor * factor
+    cells = mask[:h2, :w2].reshape(h2 // factor, factor, w2 // factor, factor)
+    return np.asarray(cells.any(axis=(1, 3)), dtype=bool)
+
+
 def colour_regions(rgb: np.ndarray, dpi: float) -> list[Box]:
-    """Boxes around coloured marks (seals, signatures, coloured headers), full-size pixels."""
-    small = cv2.resize(rgb, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    """Boxes around coloured marks (seals, signatures, coloured lines), full-size pixels."""
+    coloured = _max_shrink(coloured_ink(rgb, _CHROMA_SMALL), 4)
     mm2 = _px_per_mm(dpi / 4) ** 2
-    coloured = (chroma(small) > _CHROMA_SMALL).astype(np.uint8)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(coloured, connectivity=8)
-    keep = np.zeros(count, bool)
-    keep[1:] = stats[1:, cv2.CC_STAT_AREA] >= _MIN_COLOUR_MARK_MM2 * mm2
-    if stats[1:, cv2.CC_STAT_AREA][keep[1:]].sum() < _MIN_COLOUR_TOTAL_MM2 * mm2:
-        return []
-    coloured = keep[labels].astype(np.uint8)
+    # Join first, then judge: a worn seal is many small dots that only together make a mark.
     join = max(3, int(_REGION_JOIN_MM * _px_per_mm(dpi / 4)))
-    joined = cv2.dilate(coloured, np.ones((join, join), np.uint8))
-    return _component_boxes(joined, 4 * _MIN_COLOUR_MARK_MM2 * mm2, 4.0,
-                            _REGION_PAD_MM * _px_per_mm(dpi), rgb.shape[:2])
+    joined = cv2.dilate(coloured.astype(np.uint8), np.ones((join, join), np.uint8))
+    count, labels = cv2.connectedComponents(joined, connectivity=8)
+    ink_cells = np.bincount(labels[coloured], minlength=count)
+    ink_cells[0] = 0
+    keep = ink_cells >= 4 * _MIN_COLOUR_MARK_MM2 * mm2
+    if ink_cells[keep].sum() < _MIN_COLOUR_TOTAL_MM2 * mm2:
+        return []
+    return _component_boxes(keep[labels], 1, 4.0, _REGION_PAD_MM * _px_per_mm(dpi), rgb.shape[:2])
 
 
 def photo_regions(gray: np.ndarray, dpi: float) -> list[Box]:
@@ -93,8 +107,26 @@ def photo_regions(gray: np.ndarray, dpi: float) -> list[Box]:
                             _REGION_PAD_MM * _px_per_mm(dpi), gray.shape)
 
 
-def _box_area(boxes: list[Box]) -> int:
-    return sum((r - left) * (b - t) for left, t, r, b in boxes)
+def stroke_regions(rgb: np.ndarray, gray: np.ndarray, dpi: float) -> list[Box]:
+    """Boxes round faint coloured strokes (pale blue ruled lines, a washed-out stamp) that pixel
+    chroma alone misses; none when they add up to less than a real coloured mark."""
+    strokes = _coloured_strokes(binarise(gray), chroma(cv2.blur(rgb, (3, 3))), gray)
+    if np.count_nonzero(strokes) < _MIN_COLOUR_TOTAL_MM2 * _px_per_mm(dpi) ** 2:
+        return []
+    return _component_boxes(strokes, _MIN_COLOUR_MARK_MM2 * _px_per_mm(dpi) ** 2, 1.0,
+                            _REGION_PAD_MM * _px_per_mm(dpi), gray.shape)
+
+
+def covered_share(boxes: list[Box], shape: tuple[int, int]) -> float:
+    """Share of the page (0..1) inside the union of `boxes`: overlapping boxes count once."""
+    if not boxes:
+        return 0.0
+    h, w = shape
+    step = 4  # a quarter-size grid is exact enough for a share and cheap on a 300 dpi page
+    grid = np.zeros(((h + step - 1) // step, (w + step - 1) // step), bool)
+    for left, top, right, bottom in boxes:
+        grid[top // step:(bottom + step - 1) // step, left // step:(right + step - 1) // step] = True
+    return float(grid.mean())
 
 
 def choose_mode(rgb: np.ndarray, gray: np.ndarray, dpi: float, kind: PageKind) -> ModeChoice:
@@ -102,12 +134,12 @@ def choose_mode(rgb: np.ndarray, gray: np.ndarray, dpi: float, kind: PageKind) -
     if kind in ("photo", "id_card"):
         # A card's photo, tints and security print are what makes the copy credible.
         return ModeChoice("color", (), (), f"{kind.replace('_', ' ')}: kept in colour")
-    colour = colour_regions(rgb, dpi)
+    colour = colour_regions(rgb, dpi) + stroke_regions(rgb, gray, dpi)
     photos = photo_regions(gray, dpi)
-    page_area = gray.shape[0] * gray.shape[1]
     if not colour and not photos:
         return ModeChoice("bw", (), (), "text only: black-and-white")
-    covered = _box_area(colour + photos) / page_area
+    # Coloured marks are cheap 1-bit shapes in a mixed page; only pictures make a picture page.
+    covered = covered_share(photos, gray.shape) if photos else 0.0
     if covered > _PICTURE_PAGE:
         if colour:
             return ModeChoice("color", (), (), f"colour content covers {covered:.0%} of the page")
@@ -131,24 +163,126 @@ def mask_image(ink: np.ndarray) -> Image.Image:
     return Image.fromarray(~ink)
 
 
-def mixed_layers(rgb: np.ndarray, gray: np.ndarray, choice: ModeChoice) -> tuple[Image.Image, Image.Image]:
-    """(colour layer at MIXED_LAYER_SCALE, 1-bit text mask at full size) for a mixed page."""
+# Hue bands (OpenCV hue, 0..180) that become one flat ink each: red (seals) wraps round 0.
+_HUE_BANDS = ((0, 10, 160, 181), (10, 25, -1, -1), (25, 35, -1, -1), (35, 85, -1, -1),
+              (85, 130, -1, -1), (130, 160, -1, -1))
+_INK_CHROMA = 30  # on the normalised page, inside a coloured region: pale seal ink still counts
+_INK_MIN_PX_MM2 = 0.05  # a coloured dot smaller than this is JPEG noise, not a stroke
+_NEUTRAL_CHROMA = 28  # a pixel more coloured than this is never painted black ...
+_DARK_INK = 90  # ... unless it is this dark: black ink crossing a seal
+_STROKE_CHROMA = 20  # a whole stroke this coloured on average is coloured ink (a faint blue line)
+_PEN_GRAY = 120  # grey pixels darker than this on such a stroke are black writing touching it
+_PALE_STROKE = 120  # only pale strokes are judged whole (dark ones: shadows, black print in a cast)
+
+
+@dataclass
+class Layers:
+    """What a mixed page stores: the photos (small JPEG, or None), black text, coloured inks."""
+
+    image: Image.Image | None
+    mask: Image.Image
+    inks: list[tuple[tuple[int, int, int], Image.Image]]
+
+
+def _drop_small(mask: np.ndarray, min_px: float) -> np.ndarray:
+    _count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    keep = stats[:, cv2.CC_STAT_AREA] >= min_px
+    keep[0] = False
+    return keep[labels]
+
+
+def _ink_colour(pixels: np.ndarray, strength: np.ndarray) -> tuple[int, int, int]:
+    """One colour for a band's ink: the median of its stronger half, where the pigment lies thick
+    (the faint edges of a stamp would make the whole seal pale): its strongest quarter."""
+    strong = pixels[strength >= np.percentile(strength, 75)]
+    return tuple(int(v) for v in np.median(strong, axis=0))  # type: ignore[return-value]
+
+
+def colour_inks(rgb: np.ndarray, where: np.ndarray, dpi: float,
+                strokes: np.ndarray | None = None) -> list[tuple[tuple[int, int, int], np.ndarray]]:
+    """Coloured ink inside `where` (plus whole `strokes` already judged coloured), split by hue
+    into (flat colour, full-size bool shape).
+
+    A pixel is ink when it is coloured itself and its 3x3 neighbourhood is too (lone JPEG noise
+    is not); pale parts of a worn stamp count, so its rings stay whole rather than dotted.
+    """
+    ink = (chroma(rgb) > _INK_CHROMA) & (chroma(cv2.blur(rgb, (3, 3))) > _INK_CHROMA * 2 // 3) & where
+    ink = _drop_small(ink, _INK_MIN_PX_MM2 * _px_per_mm(dpi) ** 2)
+    if strokes is not None:
+        ink |= strokes
+    if not ink.any():
+        return []
+    ys, xs = np.nonzero(ink)
+    pixels = rgb[ys, xs]
+    # Hue from a 5x5 average: a faint line's single pixels have noisy hues, its neighbourhood not.
+    hue = cv2.cvtColor(cv2.blur(rgb, (5, 5))[ys, xs].reshape(-1, 1, 3),
+                       cv2.COLOR_RGB2HSV)[:, 0, 0].astype(np.int16)
+    strength = chroma(pixels.reshape(-1, 1, 3)).ravel()
+    inks = []
+    for low, high, low2, high2 in _HUE_BANDS:
+        band = ((hue >= low) & (hue < high)) | ((hue >= low2) & (hue < high2))
+        if np.count_nonzero(band) < 20:
+            continue
+        shape = np.zeros(ink.shape, bool)
+        shape[ys[band], xs[band]] = True
+        # A one-pixel closing joins the grain of a stamped or pale stroke, which a flat colour
+        # would otherwise show as scattered dots (the scan's own blur did the joining).
+        shape = cv2.morphologyEx(shape.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8)) > 0
+        inks.append((_ink_colour(pixels[band], strength[band]), shape))
+    return inks
+
+
+def _coloured_strokes(ink: np.ndarray, smooth_chroma: np.ndarray, gray: np.ndarray) -> np.ndarray:
+    """The strokes (connected ink) whose pixels are coloured on average: a blue ruled line or a
+    seal ring is coloured as a whole even where single pixels of a photo look grey, while black
+    print with colour fringes is not."""
+    count, labels = cv2.connectedComponents(ink.astype(np.uint8), connectivity=8)
+    if count <= 1:
+        return np.zeros(ink.shape, bool)
+    on = labels[ink]
+    size = np.maximum(np.bincount(on, minlength=count), 1)
+    mean_chroma = np.bincount(on, weights=smooth_chroma[ink], minlength=count) / size
+    mean_gray = np.bincount(on, weights=gray[ink], minlength=count) / size
+    coloured = (mean_chroma >= _STROKE_CHROMA) & (mean_gray > _PALE_STROKE)
+    coloured[0] = False
+    # Dark, grey pixels stay black even on a coloured stroke: a word written on a ruled line.
+    return coloured[labels] & ~((gray <= _PEN_GRAY) & (smooth_chroma < _STROKE_CHROMA))
+
+
+def mixed_layers(rgb: np.ndarray, gray: np.ndarray, choice: ModeChoice, dpi: float) -> Layers:
+    """The layers of a mixed page: photos in a JPEG at MIXED_LAYER_SCALE (None without photos),
+    black text as a full-size 1-bit mask, each coloured ink as a full-size 1-bit shape."""
     ink = binarise(gray)
     h, w = gray.shape
-    small_w, small_h = max(1, round(w * MIXED_LAYER_SCALE)), max(1, round(h * MIXED_LAYER_SCALE))
-    layer = np.full((small_h, small_w, 3), 255, np.uint8)
+    marks = np.zeros((h, w), bool)
     for left, top, right, bottom in choice.regions:
-        part = rgb[top:bottom, left:right]
-        # Coloured ink is shown by the colour layer; drawing it black on top would hide it.
-        coloured = cv2.dilate((chroma(part) > _CHROMA_FULL).astype(np.uint8), np.ones((3, 3), np.uint8))
-        ink[top:bottom, left:right] &= coloured == 0
-        sl, st = int(left * MIXED_LAYER_SCALE), int(top * MIXED_LAYER_SCALE)
-        sr, sb = min(small_w, int(right * MIXED_LAYER_SCALE)), min(small_h, int(bottom * MIXED_LAYER_SCALE))
-        if sr > sl and sb > st:
-            layer[st:sb, sl:sr] = cv2.resize(part, (sr - sl, sb - st), interpolation=cv2.INTER_AREA)
+        marks[top:bottom, left:right] = True
+    photos = np.zeros((h, w), bool)
     for left, top, right, bottom in choice.photo_regions:
-        ink[top:bottom, left:right] = False  # a photo is shown whole by the colour layer
-    return Image.fromarray(layer), mask_image(ink)
+        photos[top:bottom, left:right] = True
+    marks &= ~photos
+    ink &= ~photos  # a photo is shown whole by the picture layer
+    smooth = chroma(cv2.blur(rgb, (3, 3)))
+    strokes = _coloured_strokes(ink, smooth, gray) & marks
+    # Coloured (even pale) ink is shown in its colour; painting it black would make dotted rings.
+    # Dark pixels stay black: a signature written across a seal must not turn red.
+    tinted = (smooth > _NEUTRAL_CHROMA) & (gray > _DARK_INK) & marks
+    # Whatever leaves the black layer for being coloured is drawn in its colour: nothing vanishes.
+    coloured = (ink & tinted) | strokes
+    ink &= ~coloured
+    inks = [(colour, mask_image(shape & ~ink)) for colour, shape in colour_inks(rgb, marks, dpi, coloured)]
+    image = None
+    if choice.photo_regions:
+        small_w, small_h = max(1, round(w * MIXED_LAYER_SCALE)), max(1, round(h * MIXED_LAYER_SCALE))
+        layer = np.full((small_h, small_w, 3), 255, np.uint8)
+        for left, top, right, bottom in choice.photo_regions:
+            sl, st = int(left * MIXED_LAYER_SCALE), int(top * MIXED_LAYER_SCALE)
+            sr, sb = min(small_w, int(right * MIXED_LAYER_SCALE)), min(small_h, int(bottom * MIXED_LAYER_SCALE))
+            if sr > sl and sb > st:
+                layer[st:sb, sl:sr] = cv2.resize(rgb[top:bottom, left:right], (sr - sl, sb - st),
+                                                 interpolation=cv2.INTER_AREA)
+        image = Image.fromarray(layer)
+    return Layers(image, mask_image(ink), inks)
 
 
 def render(page: ProcessedPage) -> Image.Image:
@@ -156,11 +290,14 @@ def render(page: ProcessedPage) -> Image.Image:
     size = (page.width_px, page.height_px)
     if page.mode == "bw" and page.mask is not None:
         return page.mask.convert("L")
+    if page.mode == "mixed":
+        base = Image.new("RGB", size, "white") if page.image is None else (
+            page.image.convert("RGB").resize(size, Image.Resampling.BILINEAR))
+        for colour, shape in page.inks:  # drawn in the PDF's order: inks, then black text
+            base.paste(colour, (0, 0), Image.eval(shape.convert("L"), lambda v: 255 - v))
+        if page.mask is not None:
+            base.paste((0, 0, 0), (0, 0), Image.eval(page.mask.convert("L"), lambda v: 255 - v))
+        return base
     if page.image is None:
         raise ValueError(f"page {page.source!r} in mode {page.mode} has no image layer")
-    base = page.image if page.image.size == size else page.image.resize(size, Image.Resampling.BILINEAR)
-    if page.mode == "mixed" and page.mask is not None:
-        base = base.convert("RGB")
-        ink = Image.eval(page.mask.convert("L"), lambda v: 255 - v)
-        base.paste((0, 0, 0), (0, 0), ink)
-    return base
+    return page.image if page.image.size == size else page.image.resize(size, Image.Resampling.BILINEAR)

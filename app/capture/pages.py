@@ -18,7 +18,7 @@ PageKind = Literal["document", "id_card", "photo"]
 ColourMode = Literal["bw", "gray", "color", "mixed"]
 MODES: tuple[str, ...] = ("auto", "bw", "gray", "color", "mixed")
 
-DOCUMENT_DPI_FLOOR = 200  # product: documents are never kept below 200 dpi
+DOCUMENT_DPI_FLOOR = 200  # product: documents are kept at 200 dpi (lower sources are kept, warned)
 ID_CARD_DPI_FLOOR = 300  # ID cards: the chip-ID QR and the photo need more
 
 
@@ -53,7 +53,9 @@ class ProcessedPage:
 
     `mode` says which layers are filled: "bw" -> `mask` only (1-bit, CCITT G4); "gray"/"color"
     -> `image` only (JPEG); "mixed" -> `mask` for the text drawn over a small colour `image`
-    holding the seals, signatures and photos.
+    holding the photos (None when there are none), and `inks` for the coloured marks (seals,
+    signatures, coloured lines): each a full-resolution 1-bit shape painted in one flat ink colour,
+    so a thin red ring stays crisp and red instead of being blurred pink by a small JPEG.
     """
 
     mode: ColourMode
@@ -62,6 +64,7 @@ class ProcessedPage:
     height_px: int
     image: Image.Image | None = None
     mask: Image.Image | None = None
+    inks: list[tuple[tuple[int, int, int], Image.Image]] = field(default_factory=list)  # (RGB, 1-bit shape)
     rotation: int = 0  # degrees already applied (0, 90, 180, 270) when orienting by text
     skew_degrees: float = 0.0  # the correction applied by deskew
     # A document page in grey at full size, light evened, aligned with the layers, before any
@@ -71,3 +74,6 @@ class ProcessedPage:
     blank: bool = False
     source: str = ""
     notes: list[str] = field(default_factory=list)  # what processing decided, for --json reports
+    # Why the result may be poor, as problem kinds with their parameters ("capture.resolution_too_low",
+    # {"source", "page", "dpi", "floor"}): shown on the page's thumbnail and by scan2pdf.
+    warnings: list[tuple[str, dict[str, Any]]] = field(default_factory=list)

@@ -2,7 +2,8 @@
 
 Each page is stored the way its mode says: a 1-bit layer as a CCITT G4 stream (lifted from a
 Pillow group4 TIFF strip, no re-encoding), a picture as JPEG, and a mixed page as a small JPEG
-with the G4 text drawn over it as a black stencil (/ImageMask). PDF/A-2b needs: XMP metadata
+of its photos (if any), each coloured ink as a G4 stencil (/ImageMask) filled with its colour,
+and the G4 text drawn over them as a black stencil. PDF/A-2b needs: XMP metadata
 with pdfaid part 2 / conformance B matching the document info, an sRGB output intent because
 pages use Device colour spaces, no encryption and no JavaScript. The file is written next to
 its destination, flushed to disk, then renamed over it, so a crash never leaves half a PDF.
@@ -112,17 +113,20 @@ def _jpeg_stream(pdf: pikepdf.Pdf, image: Image.Image, quality: int) -> pikepdf.
     return stream
 
 
-def _layers(pdf: pikepdf.Pdf, page: ProcessedPage) -> list[tuple[pikepdf.Stream, bool]]:
-    """Image streams bottom to top, each with whether it is a black stencil."""
+def _layers(pdf: pikepdf.Pdf, page: ProcessedPage) -> list[tuple[pikepdf.Stream, str]]:
+    """Image streams bottom to top, each with the fill colour operator of a stencil ("" for an image)."""
     if page.mode == "bw":
         if page.mask is None:
             raise ValueError(f"page {page.source!r}: black-and-white page without a mask")
-        return [(_g4_stream(pdf, page.mask, stencil=False), False)]
-    if page.image is None:
+        return [(_g4_stream(pdf, page.mask, stencil=False), "")]
+    if page.image is None and page.mode != "mixed":
         raise ValueError(f"page {page.source!r}: {page.mode} page without an image")
-    layers = [(_jpeg_stream(pdf, page.image, JPEG_QUALITY[page.mode]), False)]
-    if page.mode == "mixed" and page.mask is not None:
-        layers.append((_g4_stream(pdf, page.mask, stencil=True), True))
+    layers = [] if page.image is None else [(_jpeg_stream(pdf, page.image, JPEG_QUALITY[page.mode]), "")]
+    if page.mode == "mixed":
+        for (red, green, blue), shape in page.inks:
+            layers.append((_g4_stream(pdf, shape, stencil=True), f"{red / 255:.3f} {green / 255:.3f} {blue / 255:.3f} rg "))
+        if page.mask is not None:
+            layers.append((_g4_stream(pdf, page.mask, stencil=True), "0 g "))
     return layers
 
 
@@ -132,11 +136,10 @@ def _add_page(pdf: pikepdf.Pdf, page: ProcessedPage) -> PageEntry:
     xobjects = pikepdf.Dictionary()
     ops = []
     size = 0
-    for index, (stream, stencil) in enumerate(_layers(pdf, page)):
+    for index, (stream, colour) in enumerate(_layers(pdf, page)):
         name = f"/Im{index}"
         xobjects[name] = stream
         size += len(stream.read_raw_bytes())
-        colour = "0 g " if stencil else ""
         ops.append(f"q {colour}{width_pt:.4f} 0 0 {height_pt:.4f} 0 0 cm {name} Do Q")
     pdf_page = pdf.add_blank_page(page_size=(width_pt, height_pt))
     pdf_page.Resources = pikepdf.Dictionary(XObject=xobjects)

@@ -104,7 +104,8 @@ def run(args: argparse.Namespace) -> int:
     data = {
         "out": str(report.path), "bytes": report.bytes, "page_count": len(pages), "ocr": bool(args.ocr),
         "pages": [dict(entry.to_dict(), source=page.source, skew_degrees=page.skew_degrees,
-                       rotation=page.rotation, blank=page.blank, notes=page.notes)
+                       rotation=page.rotation, blank=page.blank, notes=page.notes,
+                       warnings=[note[len("warning: "):] for note in page.notes if note.startswith("warning: ")])
                   for page, entry in zip(pages, report.pages)],
         "blank_skipped": skipped, "problems": problems,
     }
@@ -120,6 +121,7 @@ def _human(data: dict[str, Any]) -> str:
     for number, page in enumerate(data["pages"], start=1):
         lines.append(f"  {number:>3}  {page['mode']:<5} {page['image_bytes'] / 1000:>6.1f} kB  "
                      f"skew {page['skew_degrees']:+.2f}°  {page['source']}")
+        lines += [f"       warning: {text}" for text in page["warnings"]]
     lines += [f"  blank page left out: {source}" for source in data["blank_skipped"]]
     if data["problems"]:
         lines.append(f"  {len(data['problems'])} file(s) or page(s) not used (see below)")

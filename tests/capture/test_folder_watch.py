@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from app.capture.sources.base import ScanSettings
-from app.capture.imports import DEFAULT_DPI
+from app.capture.geometry import page_dpi
 from app.capture.sources.files import FileSource, read_pages
 from app.capture.sources.folder import FolderSource, FolderWatcher
 from app.errors import InputError, NotFoundError
@@ -144,7 +144,7 @@ def test_files_of_every_kind_become_pages(tmp_path: Path) -> None:
     rgba.save(tmp_path / "clear.png")
     [png] = read_pages(tmp_path / "clear.png")
     assert png.image.mode == "RGB" and png.image.getpixel((1, 1)) == (255, 255, 255)
-    assert png.dpi == DEFAULT_DPI  # no dpi in the file: the documents' default, as for any import
+    assert png.dpi == page_dpi(80, 100, None)[0]  # no dpi in the file: estimated, as for any import
     Image.new("RGB", (170, 240), "white").save(tmp_path / "doc.pdf", resolution=100)
     [pdf_page] = FileSource().acquire(f"file:{tmp_path / 'doc.pdf'}", ScanSettings(dpi=200))
     assert pdf_page.dpi == 200 and abs(pdf_page.image.width - 340) <= 2

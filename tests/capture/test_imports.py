@@ -8,7 +8,7 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from app.capture.imports import DEFAULT_DPI, read_pages
+from app.capture.imports import read_pages
 from app.capture.pages import ProcessedPage
 from app.capture.pdfa import write_pdf
 from app.errors import InputError
@@ -29,11 +29,11 @@ def test_jpeg_dpi_from_file_and_override(tmp_path: Path) -> None:
     assert page.dpi == 250
 
 
-def test_png_without_dpi_gets_the_default(tmp_path: Path) -> None:
+def test_png_without_dpi_gets_an_estimate_from_its_size(tmp_path: Path) -> None:
     path = tmp_path / "scan.png"
-    _page().convert("L").save(path)
+    _page((1654, 2339)).convert("L").save(path)
     (page,) = read_pages(path)
-    assert page.dpi == DEFAULT_DPI and page.image.mode == "L"
+    assert round(page.dpi) == 200 and page.image.mode == "L"  # an A4 sheet 2339 px long
 
 
 def test_multi_page_tiff_gives_every_page(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from app.capture.pages import ProcessedPage
 from app.capture.pdfa import write_pdf
 from app.capture.pipeline import process_page
 
-REAL_SCANS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "real-scans"
+from tests.capture.real_pages import REAL_SCANS
 
 pytestmark = pytest.mark.skipif(not REAL_SCANS.is_dir(),
                                 reason=f"real pages not found at {REAL_SCANS} (shared/ beside the clone)")

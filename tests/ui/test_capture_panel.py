@@ -195,3 +195,20 @@ def test_a_page_imported_upside_down_is_turned_upright(qtbot, tmp_path) -> None:
     assert not outcome.problems
     [captured] = outcome.pages
     assert captured.page.rotation == 180
+
+
+def test_a_low_resolution_real_page_says_why_on_its_thumbnail(qtbot, vietnamese) -> None:  # type: ignore[no-untyped-def]
+    from tests.capture.real_pages import real_page
+    from ui.reception.capture.pages import import_files
+    from ui.reception.capture.thumbs import ThumbStrip
+
+    # A real letter of 572 x 960 px with no resolution field (about 82 dpi): kept, with a warning.
+    outcome = import_files([real_page("va4_2.jpg")], kind="document", look_for_qr=False)
+    assert not outcome.problems
+    strip = ThumbStrip()
+    qtbot.addWidget(strip)
+    strip.show_pages(outcome.pages)
+    item = strip.item(0)
+    assert item.text().startswith("⚠")
+    tip = item.toolTip()
+    assert "va4_2.jpg" in tip and "82 dpi" in tip and "dpi is too low" not in tip  # worded in Vietnamese

@@ -25,15 +25,19 @@ def test_refused_files_are_named_in_vietnamese(vietnamese, tmp_path: Path) -> No
     text = tmp_path / "ghi chu.docx"
     text.write_text("hello", encoding="utf-8")
     low = tmp_path / "anh.png"
-    Image.new("L", (300, 420), 255).save(low, dpi=(72, 72))
+    Image.new("L", (600, 840), 255).save(low, dpi=(72, 72))
     shown = _shown([empty, broken, text, tmp_path / "mat.png", low])
     assert shown[0] == "rong.png: tệp trống (0 byte)."
     assert shown[1] == "hong.jpg: tệp bị hỏng hoặc không đầy đủ; hãy sao chép hoặc quét lại."
     assert shown[2] == "ghi chu.docx: không phải ảnh hay PDF; hãy dùng JPEG, PNG, TIFF hoặc PDF."
     assert shown[3] == "mat.png: tệp không còn nữa."
-    assert shown[4] == ("anh.png, trang 1: độ phân giải 72 dpi quá thấp để đọc được chắc chắn; "
-                        "hãy quét lại ở 200 dpi trở lên.")
+    assert len(shown) == 4  # a 72 dpi page is kept, with a warning on its thumbnail instead
     assert not any(str(tmp_path) in line for line in shown)  # the name, never the whole path
+    [kept] = capture.import_files([low], kind="document", look_for_qr=False).pages
+    from ui.reception.capture.thumbs import page_warnings
+
+    assert page_warnings(kept) == ["anh.png, trang 1: độ phân giải 72 dpi quá thấp để đọc được chắc chắn; "
+                                   "hãy quét lại ở 200 dpi trở lên."]
 
 
 def test_scanner_failures_name_the_scanner_and_say_what_was_kept(vietnamese) -> None:

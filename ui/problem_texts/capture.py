@@ -1,5 +1,6 @@
 """Sentences of capture problems: files refused at import or attach (app/capture/imports.py,
-app/capture/page_files.py), pages below the resolution floor (app/capture/pipeline.py) and
+app/capture/page_files.py), warnings on pages kept below the resolution that keeps small print
+legible (app/capture/pipeline.py, shown on the page's thumbnail) and
 scanner failures (app/capture/sources). Each names the file, page or scanner it concerns.
 """
 

@@ -86,6 +86,7 @@ def rotate_page(page: ProcessedPage, turns: int) -> ProcessedPage:
                    grey=_turn(page.grey, steps) if page.grey is not None else None,
                    image=_turn(page.image, steps) if page.image is not None else None,
                    mask=_turn(page.mask, steps) if page.mask is not None else None,
+                   inks=[(colour, _turn(shape, steps)) for colour, shape in page.inks],
                    rotation=(page.rotation - 90 * steps) % 360, notes=list(page.notes))
 
 

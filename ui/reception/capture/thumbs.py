@@ -24,10 +24,17 @@ from PySide6.QtWidgets import QListWidget
 from PySide6.QtWidgets import QListWidgetItem
 from PySide6.QtWidgets import QWidget
 
+from app.errors import MotcuaError
+from ui.errors import error_text
 from ui.reception.capture.pages import THUMB_SIDE_PX
 from ui.reception.capture.pages import CapturedPage
 
 UidRole = Qt.ItemDataRole.UserRole + 1
+
+
+def page_warnings(captured: CapturedPage) -> list[str]:
+    """The sentences of a page's warnings (a page kept at a low resolution), in the desk's language."""
+    return [error_text(MotcuaError(kind, kind=kind, params=params)) for kind, params in captured.page.warnings]
 
 
 def qimage_of(image: Image.Image) -> QImage:
@@ -65,8 +72,13 @@ class ThumbStrip(QListWidget):
     def show_pages(self, pages: Sequence[CapturedPage], current: int = -1) -> None:
         self.clear()
         for number, captured in enumerate(pages, start=1):
+            warnings = page_warnings(captured)
+            caption = self.tr("Page %1").replace("%1", str(number))
             item = QListWidgetItem(QIcon(QPixmap.fromImage(qimage_of(captured.oriented_thumb()))),
-                                   self.tr("Page %1").replace("%1", str(number)))
+                                   f"⚠ {caption}" if warnings else caption)
+            if warnings:  # why the page may read poorly, and what to do, on the page itself
+                item.setToolTip("\n".join(warnings))
+                item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, "\n".join(warnings))
             item.setData(UidRole, captured.uid)
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.addItem(item)
