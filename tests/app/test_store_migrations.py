@@ -156,3 +156,8 @@ def test_upgrade_of_a_current_store_does_nothing(old_store: DataPaths) -> None:
     # pytest explains a failed bytes comparison with a full diff, which takes minutes on CI.
     fixture_digest = hashlib.sha256((FIXTURE / "store.db").read_bytes()).hexdigest()
     assert fixture_digest != hashlib.sha256(old_store.store.read_bytes()).hexdigest()
+
+
+def test_head_read_from_the_revision_files_is_alembics_head() -> None:
+    # The open skips Alembic when the store is at this head, so it must be exactly Alembic's.
+    assert migrate.shipped_head() == migrate.head_revision()
