@@ -38,7 +38,7 @@ from app.statuses import STATUSES
 from app.store.models import Applicant, Dossier, Holiday, OutboxItem, ProcedureVersion, User
 from app.text import collapse_spaces, excerpt, fold, nfc
 
-SORTS = ("received", "due", "code", "status")
+SORTS = ("received", "due", "code", "status", "applicant", "procedure")
 CHANNELS = ("desk", "post_office", "community")
 SYNC_STATES = ("local", "waiting", "sent", "quarantined")
 # Statuses whose clock runs: they can be late. The rest are paused, finished or closed.
@@ -320,8 +320,10 @@ class Query:
 
     def order(self, *, reverse: bool = False) -> list[Any]:
         """ORDER BY terms; `reverse` turns every one of them (reading a page from the end)."""
+        # Applicant and procedure sort by the Vietnamese keys revision 0007 keeps (app/collation.py).
         column = {"received": Dossier.received_at, "due": Dossier.due_at, "code": Dossier.code,
-                  "status": Dossier.status}[self.filter.sort]
+                  "status": Dossier.status, "applicant": Dossier.applicant_key,
+                  "procedure": Dossier.procedure_key}[self.filter.sort]
         descending = self.filter.descending
         # Ties are broken by rowid; within a status, newest first.
         terms: list[tuple[Any, bool]] = [(column, descending), (Dossier.received_at, True)] \

@@ -24,11 +24,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 
 from app.errors import MigrationError, StoreTooNewError
-from app.store.database import writer
+from app.store.database import register_functions, writer
 
 if TYPE_CHECKING:  # alembic is imported where it is used: most opens need none of it
     from alembic.config import Config
@@ -168,7 +168,9 @@ def _describe(revision: str) -> str:
 
 def _scratch_engine(folder: Path) -> Engine:
     # Plain SQLite is enough to autogenerate: the schema is the same with or without encryption.
-    return create_engine(f"sqlite:///{folder / 'scratch.db'}", module=sqlite3)
+    engine = create_engine(f"sqlite:///{folder / 'scratch.db'}", module=sqlite3)
+    event.listen(engine, "connect", lambda dbapi_connection, _record: register_functions(dbapi_connection))
+    return engine
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -122,6 +122,11 @@ class Dossier(Base):
         Index("ix_dossiers_received_by_received_at", "received_by", "received_at"),
         # A unique index rather than a UNIQUE column: SQLite cannot add the latter to a table.
         Index("ix_dossiers_draft_id", "draft_id", unique=True),
+        # Revision 0007: sorting the list by applicant or procedure walks these; the report
+        # finds the results returned in a period from returned_at.
+        Index("ix_dossiers_applicant_key", "applicant_key"),
+        Index("ix_dossiers_procedure_key", "procedure_key"),
+        Index("ix_dossiers_returned_at", "returned_at"),
     )
     id: Mapped[str] = mapped_column(primary_key=True, default=new_id)
     code: Mapped[str] = mapped_column(unique=True)
@@ -149,6 +154,10 @@ class Dossier(Base):
     paused_at: Mapped[datetime | None] = mapped_column(DateTime)
     returned_at: Mapped[datetime | None] = mapped_column(DateTime)
     purged_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Revision 0007: sort keys (app/collation.py) of the applicant's name and the procedure's
+    # name, written by the store's triggers, never by this code: derived data for the list.
+    applicant_key: Mapped[str | None]
+    procedure_key: Mapped[str | None]
 
 
 class Document(Base):
@@ -184,6 +193,8 @@ class StatusEvent(Base):
     """One step of a dossier's timeline (local action or a status pulled from the portal)."""
 
     __tablename__ = "status_events"
+    # Revision 0007: reports find the events of a period (returns) by their time.
+    __table_args__ = (Index("ix_status_events_at", "at"),)
     id: Mapped[str] = mapped_column(primary_key=True, default=new_id)
     dossier_id: Mapped[str] = mapped_column(ForeignKey("dossiers.id"), index=True)
     status: Mapped[str]
