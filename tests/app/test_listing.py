@@ -351,3 +351,29 @@ def test_a_backup_keeps_the_search_index_in_step(desk, tmp_path) -> None:  # typ
     finally:
         conn.close()
     assert total == in_step == entries
+
+
+def test_a_search_with_few_matches_searches_the_index_once(desk) -> None:
+    from sqlalchemy import event
+
+    with desk.read_session() as session:
+        name = session.scalar(select(Applicant.full_name).join(Dossier, Dossier.applicant_id == Applicant.id)
+                              .where(Applicant.full_name != "").limit(1))
+        searches: list[str] = []
+
+        def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+            if "dossier_search MATCH" in statement:
+                searches.append(statement)
+
+        engine = session.get_bind()
+        event.listen(engine, "before_cursor_execute", seen)
+        try:
+            query = prepare(session, ListFilter(search=name), boundaries(session))
+            total = count_dossiers(session, query)
+            rows = list_page(session, query, 0, 50, total)
+            list_page(session, query, 0, 50, total)  # the model asks again after a scroll back
+        finally:
+            event.remove(engine, "before_cursor_execute", seen)
+        assert 0 < total <= 1000 and len(rows) == min(total, 50)
+        # The full-text index is read once for the count and every page, not once per statement.
+        assert len(searches) == 1, searches
