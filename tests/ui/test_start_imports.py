@@ -94,3 +94,39 @@ def test_opening_a_store_at_the_newest_revision_imports_no_alembic(data_dir: Pat
     result = run_child(OPEN, str(data_dir), PASSWORD)
     assert result["user"] == "admin"
     assert loaded(result["modules"], NOT_AT_OPEN) == []
+
+
+def test_the_sync_thread_waits_for_the_first_screen_unless_asked(qtbot, runner, desk_store) -> None:  # type: ignore[no-untyped-def]
+    from ui.main_window import SYNC_THREAD_DELAY_MS
+    from ui.main_window import MainWindow
+
+    window = MainWindow(desk_store, desk_store.paths, runner)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    thread = window.sync._sync._thread  # noqa: SLF001 - the thread itself is what is checked
+    assert not thread.is_alive()  # its imports would compete with the first paint
+    qtbot.waitUntil(thread.is_alive, timeout=SYNC_THREAD_DELAY_MS + 5_000)
+    window.close()
+
+    second = MainWindow(desk_store, desk_store.paths, runner)
+    qtbot.addWidget(second)
+    second.show()
+    second.start()
+    second.sync.notify()  # a dossier confirmed at once: the pass is not kept waiting
+    assert second.sync._sync._thread.is_alive()  # noqa: SLF001
+    second.close()
+
+
+def test_a_window_closed_before_the_sync_thread_started_never_starts_it(qtbot, runner, desk_store) -> None:  # type: ignore[no-untyped-def]
+    from ui.main_window import SYNC_THREAD_DELAY_MS
+    from ui.main_window import MainWindow
+
+    window = MainWindow(desk_store, desk_store.paths, runner)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    thread = window.sync._sync._thread  # noqa: SLF001
+    window.close()  # before the delay: closing must neither fail nor leave a thread behind
+    qtbot.wait(SYNC_THREAD_DELAY_MS + 500)
+    assert not thread.is_alive() and thread.ident is None
