@@ -377,3 +377,29 @@ def test_a_search_with_few_matches_searches_the_index_once(desk) -> None:
         assert 0 < total <= 1000 and len(rows) == min(total, 50)
         # The full-text index is read once for the count and every page, not once per statement.
         assert len(searches) == 1, searches
+
+
+def test_a_wrong_sort_key_written_by_hand_is_put_right(desk) -> None:
+    with desk.read_session() as session:
+        dossier_id, name = session.execute(select(Dossier.id, Applicant.full_name)
+                                           .join(Applicant, Applicant.id == Dossier.applicant_id).limit(1)).one()
+    with desk.session() as session:
+        session.execute(update(Dossier).where(Dossier.id == dossier_id).values(applicant_key="AAAA", procedure_key=None))
+    with desk.read_session() as session:
+        key, procedure_key = session.execute(select(Dossier.applicant_key, Dossier.procedure_key)
+                                             .where(Dossier.id == dossier_id)).one()
+        assert key == name_sort_key(name) and procedure_key is not None
+
+
+def test_searches_on_either_side_of_the_few_matches_threshold_list_the_same(desk, monkeypatch) -> None:
+    import app.reception.listing as listing
+
+    with desk.read_session() as session:
+        returned = set(listed(session, ListFilter(statuses=("DA_TRA",))))
+        for term in ("tran thi", "le van h"):
+            expected = listed(session, ListFilter(search=term))
+            for threshold in (1, len(expected) - 1, len(expected)):
+                monkeypatch.setattr(listing, "SMALL_MATCH", threshold)
+                assert listed(session, ListFilter(search=term)) == expected, (term, threshold)
+                assert listed(session, ListFilter(search=term, statuses=("DA_TRA",))) == \
+                    [code for code in expected if code in returned], (term, threshold)

@@ -162,3 +162,24 @@ def test_head_read_from_the_revision_files_is_alembics_head() -> None:
     # The open skips Alembic when the store is at this head, so it must be exactly Alembic's.
     assert migrate.shipped_head() == migrate.head_revision()
 
+
+
+def test_revision_files_that_are_not_one_plain_chain_send_the_open_through_alembic(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    versions = tmp_path / "versions"
+    versions.mkdir()
+    for name, revision, parent in (("a.py", "0001", None), ("b.py", "0002", "0001"), ("c.py", "0003", "0001")):
+        (versions / name).write_text(f'revision: str = "{revision}"\n'
+                                     f'down_revision: str | None = {parent and repr(parent)}\n', "utf-8")
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", tmp_path)
+    migrate.shipped_head.cache_clear()
+    try:
+        assert migrate.shipped_head() is None  # two heads: no quick answer, Alembic decides
+        (versions / "c.py").unlink()
+        migrate.shipped_head.cache_clear()
+        assert migrate.shipped_head() == "0002"
+        (versions / "d.py").write_text("revision = make_it()\n", "utf-8")  # written some other way
+        migrate.shipped_head.cache_clear()
+        assert migrate.shipped_head() is None
+    finally:
+        migrate.shipped_head.cache_clear()

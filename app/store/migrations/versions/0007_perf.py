@@ -42,8 +42,9 @@ _SET_KEYS = (f"UPDATE dossiers SET applicant_key = {_APPLICANT_KEY}, procedure_k
 _KEYS_WRONG = f"WHEN new.applicant_key IS NOT {_APPLICANT_KEY} OR new.procedure_key IS NOT {_PROCEDURE_KEY}"
 TRIGGERS = {
     "dossier_keys_insert": f"AFTER INSERT ON dossiers {_KEYS_WRONG} BEGIN {_SET_KEYS} END",
-    "dossier_keys_update": (f"AFTER UPDATE OF applicant_id, procedure_version_id ON dossiers {_KEYS_WRONG} "
-                            f"BEGIN {_SET_KEYS} END"),
+    # Also when the keys themselves are written: a wrong key put there by hand is put right.
+    "dossier_keys_update": (f"AFTER UPDATE OF applicant_id, procedure_version_id, applicant_key, procedure_key "
+                            f"ON dossiers {_KEYS_WRONG} BEGIN {_SET_KEYS} END"),
     "dossier_keys_applicant": ("AFTER UPDATE OF full_name ON applicants BEGIN "
                                "UPDATE dossiers SET applicant_key = motcua_name_key(new.full_name) "
                                "WHERE applicant_id = new.id; END"),
