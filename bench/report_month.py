@@ -17,8 +17,7 @@ import os
 import statistics
 import sys
 import time
-from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -57,20 +56,28 @@ def returns_plan(session: Any, period: Any, tag: str) -> str:
     return " / ".join(str(row[-1]) for row in session.execute(explain))
 
 
-def timed(run: Callable[[], Any], repeat: int) -> tuple[list[float], list[float], Any]:
-    samples, cpu, result = [], [], None
+def measure(name: str, session: Any, period: Any, *, repeat: int, count: int, **extra: Any) -> None:
+    """Warm the page cache once (as on a desk used daily), time the report, print its object."""
+    from app.reports.figures import compute_report
+
+    compute_report(session, period)
+    samples, cpu = [], []
+    figures = None
     for _ in range(repeat):
         start, start_cpu = time.perf_counter(), time.process_time()
-        result = run()
+        figures = compute_report(session, period)
         samples.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
-    return samples, cpu, result
+    assert figures is not None
+    report(name, unit="s", samples=samples, target=None, dossiers=count,
+           period=f"{period.start:%Y-%m-%d}..{period.end:%Y-%m-%d}", received=figures.received,
+           returned=figures.returned, cpu_median=round(statistics.median(cpu), 3),
+           returns_plan=returns_plan(session, period, name), load_average=round(os.getloadavg()[0], 2),
+           data="generated (bench.synthetic)", **extra)
 
 
 def main() -> int:
     from sqlalchemy.orm import Session
-
-    from app.reports.figures import compute_report
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=500_000)
@@ -81,33 +88,20 @@ def main() -> int:
     try:
         with store.read_session() as session:
             period = last_whole_month(session)
-            compute_report(session, period)  # warm the page cache once, as a desk used daily has it
-            samples, cpu, figures = timed(lambda: compute_report(session, period), args.repeat)
-            plan = returns_plan(session, period, "indexed")
-        report("report_month", unit="s", samples=samples, target=None, dossiers=args.count,
-               period=f"{period.start:%Y-%m-%d}..{period.end:%Y-%m-%d}", received=figures.received,
-               returned=figures.returned, cpu_median=round(statistics.median(cpu), 3),
-               returns_plan=plan, load_average=round(os.getloadavg()[0], 2),
-               data="generated (bench.synthetic)")
+            measure("report_month", session, period, repeat=args.repeat, count=args.count)
         # The same report without the period indexes: dropped in a transaction that is rolled back.
-        engine = store._sessions.engine  # noqa: SLF001 - a benchmark reaches for the engine
+        engine = store._sessions.engine
         with engine.connect() as connection:
             transaction = connection.begin()
-            for name in PERIOD_INDEXES:
-                connection.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
+            for index in PERIOD_INDEXES:
+                connection.exec_driver_sql(f"DROP INDEX IF EXISTS {index}")
             session = Session(bind=connection)
             try:
-                compute_report(session, period)
-                samples, cpu, figures = timed(lambda: compute_report(session, period), args.repeat)
-                plan = returns_plan(session, period, "without the period indexes")
+                measure("report_month_scan", session, period, repeat=args.repeat, count=args.count,
+                        without=list(PERIOD_INDEXES))
             finally:
                 session.close()
                 transaction.rollback()
-        report("report_month_scan", unit="s", samples=samples, target=None, dossiers=args.count,
-               period=f"{period.start:%Y-%m-%d}..{period.end:%Y-%m-%d}", received=figures.received,
-               returned=figures.returned, cpu_median=round(statistics.median(cpu), 3),
-               returns_plan=plan, load_average=round(os.getloadavg()[0], 2),
-               without=list(PERIOD_INDEXES), data="generated (bench.synthetic)")
     finally:
         store.close()
     return 0
