@@ -39,6 +39,14 @@ def open_bench_store(folder: Path, count: int) -> Any:
     return open_store(data_paths(folder), username="admin", password=PASSWORD)
 
 
+def open_from_arguments(parser: argparse.ArgumentParser, *, count: int) -> tuple[argparse.Namespace, Any]:
+    """Parse `--count` and `--data-dir` (with the caller's own options) and open that store."""
+    parser.add_argument("--count", type=int, default=count)
+    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DIR)
+    args = parser.parse_args()
+    return args, open_bench_store(args.data_dir / str(args.count), args.count)
+
+
 def search_terms(session: Any) -> list[str]:
     """Realistic searches drawn from the store itself (seeded, so every run asks the same)."""
     import random
@@ -116,12 +124,9 @@ def main() -> int:
     from app.reception.listing import ListFilter
 
     parser = argparse.ArgumentParser()
-    parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--filters", action="store_true")
-    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DIR)
-    args = parser.parse_args()
-    store = open_bench_store(args.data_dir / str(args.count), args.count)
+    args, store = open_from_arguments(parser, count=100_000)
     try:
         with store.read_session() as session:
             terms = search_terms(session)

@@ -18,11 +18,10 @@ import statistics
 import sys
 import time
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 from bench._common import report
-from bench.list_search import DEFAULT_DIR, open_bench_store
+from bench.list_search import open_from_arguments
 
 PERIOD_INDEXES = ("ix_status_events_at", "ix_dossiers_returned_at")
 
@@ -80,11 +79,8 @@ def main() -> int:
     from sqlalchemy.orm import Session
 
     parser = argparse.ArgumentParser()
-    parser.add_argument("--count", type=int, default=500_000)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DIR)
-    args = parser.parse_args()
-    store = open_bench_store(args.data_dir / str(args.count), args.count)
+    args, store = open_from_arguments(parser, count=500_000)
     try:
         with store.read_session() as session:
             period = last_whole_month(session)
