@@ -8,8 +8,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from sync.client import LinkDown, PortalClient
-
 POLL_S = 15.0
 
 
@@ -23,6 +21,10 @@ class ConnectivityMonitor:
         self._thread = threading.Thread(target=self._loop, name="motcua-link-monitor", daemon=True)
 
     def probe(self) -> bool:
+        # Imported on the monitor's own thread: the HTTP client (requests, urllib3) is a tenth
+        # of a second the desk's first window does not need.
+        from sync.client import LinkDown, PortalClient
+
         with PortalClient(self.portal_url, timeout=(3.0, 5.0)) as client:
             try:
                 return client.limits().status < 500

@@ -30,12 +30,12 @@ from ui.focus_return import install as install_focus_return
 from ui.i18n import chosen_language
 from ui.i18n import install_translators
 from ui.login_screen import LoginScreen
-from ui.main_window import MainWindow
 from ui.setup_screen import SetupScreen
 from ui.tasks import TaskRunner
 
-if TYPE_CHECKING:  # the type only: importing the store here is not needed
+if TYPE_CHECKING:  # the types only: the store and the main window are imported when needed
     from app.store.service import Store
+    from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 _qt_log = logging.getLogger("qt")
@@ -58,10 +58,10 @@ class DeskApp(QObject):
 
     def start(self) -> None:
         """Show first-run setup if this computer has no store yet, otherwise sign-in."""
-        from app.store.service import store_exists
-
-        # One stat() at start-up, before any window exists; cheap enough to do inline.
-        if store_exists(self.paths):
+        # One stat() at start-up, before any window exists; cheap enough to do inline. The same
+        # test as `app.store.service.store_exists`, without importing the store (and SQLAlchemy)
+        # before the first window.
+        if self.paths.store.exists():
             self.show_login()
         else:
             self.show_setup()
@@ -77,6 +77,10 @@ class DeskApp(QObject):
         self._show(screen)
 
     def show_main(self, store: Store) -> None:
+        # Imported here, not at the top: the main window's pages pull SQLAlchemy and most of the
+        # app, which the sign-in screen shown first does not need.
+        from ui.main_window import MainWindow
+
         window = MainWindow(store, self.paths, self.runner, language=self.language)
         window.closed.connect(self._close_store)
         window.switch_user_requested.connect(self._switch_user)
@@ -87,7 +91,7 @@ class DeskApp(QObject):
     def _show(self, widget: QWidget) -> None:
         previous = self.screen
         self.screen = widget
-        if isinstance(widget, MainWindow):
+        if widget is self.main_window:
             widget.show()
         else:
             widget.resize(820, 640)

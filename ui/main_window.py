@@ -46,6 +46,9 @@ from ui.widgets.change_password_dialog import ChangePasswordDialog
 log = logging.getLogger(__name__)
 MINUTE_MS = 60_000
 HOUSEKEEPING_DELAY_MS = 20_000
+# The sync thread starts once the first screen is painted (ui/sync_bridge.py says why); a dossier
+# confirmed or "sync now" before that starts it at once.
+SYNC_THREAD_DELAY_MS = 2_000
 WARNING_INTERVAL_MS = 5 * MINUTE_MS  # early warnings are checked at sign-in and this often
 CATCH_UP = timedelta(days=7)  # scanned text left unread is read again at sign-in this long
 PAGE_KEYS = ("reception", "dossiers", "sync", "reports", "catalog", "settings")
@@ -174,7 +177,7 @@ class MainWindow(QMainWindow):
         self.sync_page.load()
         store = self.store
         self.runner.run_db(lambda: read_idle_minutes(store), self.set_idle_minutes)
-        self.sync.start()
+        self.sync.start(thread_delay_ms=SYNC_THREAD_DELAY_MS)
         self.check_warnings()
         self.warning_timer.start()
         # Housekeeping waits until the official has started working: it must not compete with

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.errors import MotcuaError
 from app.paths import DataPaths
-from app.store.accounts import USERNAME_RE
+from app.store.account_terms import USERNAME_RE
 from app.text import collapse_spaces
 from app.text import nfc
 from ui.errors import error_text

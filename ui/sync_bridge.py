@@ -53,18 +53,39 @@ class SyncBridge(QObject):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
         self._in_flight = False
+        self._thread_timer = QTimer(self)
+        self._thread_timer.setSingleShot(True)
+        self._thread_timer.timeout.connect(self._start_thread)
+        self._thread_started = False
+        self._stopped = False
 
     # -- life cycle -------------------------------------------------------------------------
-    def start(self) -> None:
-        if self._sync is not None:
-            self._sync.start()
+    def start(self, *, thread_delay_ms: int = 0) -> None:
+        """Show the figures now; start the sync thread now or after `thread_delay_ms`.
+
+        The main window delays the thread until its first screen is painted: the thread's first
+        pass imports the sync engine and its wire schema (pydantic), half a second of work that
+        would otherwise compete with the window's start for the interpreter. Anything that asks
+        for a pass in the meantime (`notify`) starts it at once."""
+        if thread_delay_ms > 0:
+            self._thread_timer.start(thread_delay_ms)
+        else:
+            self._start_thread()
         self.refresh()
         self._timer.start(IDLE_MS)
 
+    def _start_thread(self) -> None:
+        self._thread_timer.stop()
+        if self._sync is not None and not self._thread_started and not self._stopped:
+            self._thread_started = True
+            self._sync.start()
+
     def stop(self) -> None:
         """Ask the thread to stop after its current step; never blocks the GUI for a transfer."""
+        self._stopped = True
         self._timer.stop()
-        if self._sync is not None:
+        self._thread_timer.stop()
+        if self._sync is not None and self._thread_started:
             self._sync.stop(timeout=0)
 
     @property
@@ -76,6 +97,7 @@ class SyncBridge(QObject):
         """New dossier or "sync now": run a pass soon, and show progress while it runs."""
         if self._sync is not None:
             self._sync.notify()
+            self._start_thread()  # a person asked: no waiting for the delayed start
         self._timer.start(PROGRESS_MS)
         self.refresh()
 

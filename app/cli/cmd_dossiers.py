@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     listing.add_argument("--from", dest="date_from", default="", help="received on or after (DD/MM/YYYY)")
     listing.add_argument("--to", dest="date_to", default="", help="received on or before (DD/MM/YYYY)")
     listing.add_argument("--official", default="", help="user name of the receiving official")
-    listing.add_argument("--sort", default="received", help="received, due, code or status")
+    listing.add_argument("--sort", default="received", help="received, due, code, status, applicant or procedure")
     listing.add_argument("--ascending", action="store_true", help="oldest (smallest) first")
     listing.add_argument("--offset", type=int, default=0)
     listing.add_argument("--limit", type=int, default=50, help="rows to print (1–1000); the total is counted")

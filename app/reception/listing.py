@@ -38,7 +38,7 @@ from app.statuses import STATUSES
 from app.store.models import Applicant, Dossier, Holiday, OutboxItem, ProcedureVersion, User
 from app.text import collapse_spaces, excerpt, fold, nfc
 
-SORTS = ("received", "due", "code", "status")
+SORTS = ("received", "due", "code", "status", "applicant", "procedure")
 CHANNELS = ("desk", "post_office", "community")
 SYNC_STATES = ("local", "waiting", "sent", "quarantined")
 # Statuses whose clock runs: they can be late. The rest are paused, finished or closed.
@@ -231,10 +231,14 @@ class Search:
     match: str  # the FTS5 expression over code, ID number and name
     text_ids: tuple[str, ...]  # dossiers found by the words on their scanned pages
     count: int  # dossiers matched, exactly
+    # The full-text matches' rowids when there are at most SMALL_MATCH of them: the index is
+    # then searched once per search, not again for the count and for every page.
+    rowids: tuple[int, ...] | None = None
 
     def condition(self, *, indexed: bool = True) -> ColumnElement[bool]:
         rowid = ROWID if indexed else ROWID_UNINDEXED
-        condition: ColumnElement[bool] = rowid.in_(_matching_rowids(self.match))
+        condition: ColumnElement[bool] = (rowid.in_(self.rowids) if self.rowids is not None
+                                          else rowid.in_(_matching_rowids(self.match)))
         if self.text_ids:
             condition = or_(condition, Dossier.id.in_(self.text_ids))
         return condition
@@ -257,8 +261,13 @@ def find_search(session: Session, term: str) -> Search | None:
         return None
     match = " ".join(f'"{word}"' for word in words[:-1]) + f' "{words[-1]}"*'
     match = match.strip()
-    matching = _matching_rowids(match).subquery()
-    count = session.scalar(select(func.count()).select_from(matching)) or 0
+    # Most searches match a few dossiers: their rowids, read once, give the count and the pages.
+    found = tuple(session.scalars(_matching_rowids(match).limit(SMALL_MATCH + 1)))
+    rowids: tuple[int, ...] | None = found if len(found) <= SMALL_MATCH else None
+    if rowids is not None:
+        count = len(rowids)
+    else:
+        count = session.scalar(select(func.count()).select_from(_matching_rowids(match).subquery())) or 0
     text_ids: tuple[str, ...] = ()
     if len("".join(words)) >= 3:
         from app.capture.text_index import MAX_LIMIT, search_in_session
@@ -266,9 +275,10 @@ def find_search(session: Session, term: str) -> Search | None:
         # Words read from the scans (OCR) find a dossier too: "the one with the land certificate".
         text_ids = tuple(search_in_session(session, term, limit=MAX_LIMIT))
         if text_ids:
+            matched = ROWID.notin_(rowids if rowids is not None else _matching_rowids(match))
             count += session.scalar(select(func.count()).select_from(Dossier).where(
-                Dossier.id.in_(text_ids), ROWID.notin_(_matching_rowids(match)))) or 0
-    return Search(match=match, text_ids=text_ids, count=count)
+                Dossier.id.in_(text_ids), matched)) or 0
+    return Search(match=match, text_ids=text_ids, count=count, rowids=rowids)
 
 
 # -- conditions, counts and pages -------------------------------------------------------------------
@@ -320,8 +330,10 @@ class Query:
 
     def order(self, *, reverse: bool = False) -> list[Any]:
         """ORDER BY terms; `reverse` turns every one of them (reading a page from the end)."""
+        # Applicant and procedure sort by the Vietnamese keys revision 0009 keeps (app/collation.py).
         column = {"received": Dossier.received_at, "due": Dossier.due_at, "code": Dossier.code,
-                  "status": Dossier.status}[self.filter.sort]
+                  "status": Dossier.status, "applicant": Dossier.applicant_key,
+                  "procedure": Dossier.procedure_key}[self.filter.sort]
         descending = self.filter.descending
         # Ties are broken by rowid; within a status, newest first.
         terms: list[tuple[Any, bool]] = [(column, descending), (Dossier.received_at, True)] \

@@ -6,30 +6,16 @@ The password side of an account is its entry in the key file (app/store/keys.py)
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import InputError
+from app.store.account_terms import ROLES, USERNAME_RE, AccountError  # noqa: F401 - part of this module's interface
 from app.store.keys import KeyFile, check_password_rules
 from app.store.models import User
 from app.text import collapse_spaces, nfc
 
-ROLES = ("admin", "receiver", "post_agent", "community", "supervisor")
-USERNAME_RE = re.compile(r"^[a-z0-9._-]{3,32}$")
 MAX_NAME_LENGTH = 200
-
-
-class AccountError(InputError):
-    """An account rule refused a change. `kind` says which (the screens word it themselves, by
-    kind, never by matching this English text) and `username` whom it concerns."""
-
-    code = "account"
-
-    def __init__(self, message: str, *, kind: str, username: str = "") -> None:
-        super().__init__(message, kind=kind, params={"username": username})
-        self.username = username
 
 
 def shown(value: object, limit: int = 40) -> str:

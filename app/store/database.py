@@ -23,6 +23,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from app.collation import name_sort_key, sort_key
+
 KEY_BYTES = 32
 BUSY_TIMEOUT_S = 10.0
 _BEGIN_OPTION = "motcua_begin"
@@ -36,6 +38,16 @@ def key_pragma(key: bytes) -> str:
     if len(key) != KEY_BYTES:
         raise ValueError(f"data key must be {KEY_BYTES} bytes, got {len(key)}")
     return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def register_functions(conn: Any) -> None:
+    """The SQL functions the store's triggers call, on one DB-API connection (sqlcipher3 or sqlite3).
+
+    The list's sort keys (revision 0009): the triggers that keep `dossiers.applicant_key` and
+    `procedure_key` in step call these, so every connection that writes dossiers needs them.
+    """
+    conn.create_function("motcua_name_key", 1, name_sort_key, deterministic=True)
+    conn.create_function("motcua_sort_key", 1, sort_key, deterministic=True)
 
 
 def raw_connect(path: Path, key: bytes) -> sqlcipher3.Connection:
@@ -54,6 +66,7 @@ def raw_connect(path: Path, key: bytes) -> sqlcipher3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA synchronous = FULL")
+        register_functions(conn)
     except BaseException:
         conn.close()
         raise

@@ -123,6 +123,11 @@ class Dossier(Base):
         Index("ix_dossiers_received_by_received_at", "received_by", "received_at"),
         # A unique index rather than a UNIQUE column: SQLite cannot add the latter to a table.
         Index("ix_dossiers_draft_id", "draft_id", unique=True),
+        # Revision 0009: sorting the list by applicant or procedure walks these; the report
+        # finds the results returned in a period from returned_at.
+        Index("ix_dossiers_applicant_key", "applicant_key"),
+        Index("ix_dossiers_procedure_key", "procedure_key"),
+        Index("ix_dossiers_returned_at", "returned_at"),
     )
     id: Mapped[str] = mapped_column(primary_key=True, default=new_id)
     code: Mapped[str] = mapped_column(unique=True)
@@ -153,6 +158,10 @@ class Dossier(Base):
     # Revision 0007: SHA-256 of the procedure version's catalogue entry at reception
     # (app.catalog.storage.version_hash), the version this dossier keeps whatever arrives later.
     procedure_hash: Mapped[str | None] = mapped_column(String(64))
+    # Revision 0009: sort keys (app/collation.py) of the applicant's name and the procedure's
+    # name, written by the store's triggers, never by this code: derived data for the list.
+    applicant_key: Mapped[str | None]
+    procedure_key: Mapped[str | None]
 
 
 class Document(Base):
@@ -188,6 +197,8 @@ class StatusEvent(Base):
     """One step of a dossier's timeline (local action or a status pulled from the portal)."""
 
     __tablename__ = "status_events"
+    # Revision 0009: reports find the events of a period (returns) by their time.
+    __table_args__ = (Index("ix_status_events_at", "at"),)
     id: Mapped[str] = mapped_column(primary_key=True, default=new_id)
     dossier_id: Mapped[str] = mapped_column(ForeignKey("dossiers.id"), index=True)
     status: Mapped[str]

@@ -11,13 +11,14 @@ import pytest
 from sqlalchemy import select, text, update
 
 from app.calendar_store import load_calendar, replace_admin_entries
+from app.collation import name_sort_key, sort_key
 from app.desk_setup import create_desk
 from app.errors import InputError
 from app.holiday_table import HolidayEntry
 from app.paths import data_paths
 from app.reception.listing import (RUNNING, ListFilter, count_dossiers, due_boundaries, early_warnings,
                                    list_page, page_rowids, prepare)
-from app.store.models import Applicant, Dossier, Holiday, OutboxItem, User
+from app.store.models import Applicant, Dossier, Holiday, OutboxItem, ProcedureVersion, User
 from bench.synthetic import fill_store
 
 TODAY = date(2026, 11, 25)  # a Wednesday
@@ -153,6 +154,65 @@ def test_pages_from_the_end_equal_pages_from_the_start(desk) -> None:
         assert page_rowids(session, query, total, 100, total) == []
         with pytest.raises(InputError, match="limit"):
             page_rowids(session, query, 0, 1001, total)
+
+
+def by_key(session: Any, column: str, key: Any, *, descending: bool) -> list[str]:
+    """Codes ordered in Python by the Vietnamese key of a name, ties by rowid: what the list must show."""
+    rows = session.execute(text(
+        f"SELECT d.code, {column}, d.rowid FROM dossiers d JOIN applicants a ON a.id = d.applicant_id "
+        "JOIN procedure_versions p ON p.id = d.procedure_version_id")).all()
+    rows.sort(key=lambda row: (key(row[1]) or "", row[2]), reverse=descending)
+    return [row[0] for row in rows]
+
+
+def test_sorting_by_applicant_and_procedure_is_vietnamese_order(desk) -> None:
+    with desk.read_session() as session:
+        for descending in (False, True):
+            assert listed(session, ListFilter(sort="applicant", descending=descending)) == \
+                by_key(session, "a.full_name", name_sort_key, descending=descending)
+            assert listed(session, ListFilter(sort="procedure", descending=descending)) == \
+                by_key(session, "p.name", sort_key, descending=descending)
+        # Đ after D: the first applicant whose given name starts with Đ comes after every D.
+        names = [row.applicant_name for row in list_page(session, prepare(
+            session, ListFilter(sort="applicant", descending=False), boundaries(session)), 0, 1000, 3000)]
+        given = [name.split()[-1][0] for name in names if name]
+        assert given == sorted(given, key=lambda letter: "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz".index(letter.lower()))
+        assert {"D", "Đ"} <= set(given) or {"A", "Â"} <= set(given)
+
+
+def test_sorting_by_applicant_reads_an_index_and_the_end_as_fast_as_the_start(desk) -> None:
+    with desk.read_session() as session:
+        for sort in ("applicant", "procedure"):
+            query = prepare(session, ListFilter(sort=sort), boundaries(session))
+            total = count_dossiers(session, query)
+            pages = [rowid for offset in range(0, total, 400) for rowid in page_rowids(session, query, offset, 400, total)]
+            assert page_rowids(session, query, total - 50, 50, total) == pages[-50:]
+            statement = (select(Dossier.code).where(*query.conditions()).order_by(*query.order()).limit(50)
+                         .compile(compile_kwargs={"literal_binds": True}))
+            plan = " ".join(str(row[-1]) for row in session.execute(text(f"EXPLAIN QUERY PLAN {statement}")))
+            assert f"ix_dossiers_{sort}_key" in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_sort_keys_follow_new_dossiers_renames_and_purges(desk) -> None:
+    with desk.read_session() as session:
+        dossier_id, applicant_id, version_id = session.execute(
+            select(Dossier.id, Dossier.applicant_id, Dossier.procedure_version_id).limit(1)).one()
+    with desk.session() as session:
+        session.execute(update(Applicant).where(Applicant.id == applicant_id).values(full_name="Ông Văn Đại"))
+        session.execute(update(ProcedureVersion).where(ProcedureVersion.id == version_id)
+                        .values(name="Đăng ký thường trú"))
+    with desk.read_session() as session:
+        keys = session.execute(select(Dossier.applicant_key, Dossier.procedure_key)
+                               .where(Dossier.id == dossier_id)).one()
+        assert keys == (name_sort_key("Ông Văn Đại"), sort_key("Đăng ký thường trú"))
+        newest = session.execute(select(Dossier.applicant_key, Applicant.full_name)
+                                 .join(Applicant, Applicant.id == Dossier.applicant_id)
+                                 .order_by(Dossier.created_at.desc()).limit(1)).one()
+        assert newest[0] == name_sort_key(newest[1])  # written by the insert trigger
+    with desk.session() as session:  # a purge blanks the name: the key goes with it
+        session.execute(update(Applicant).where(Applicant.id == applicant_id).values(full_name=""))
+    with desk.read_session() as session:
+        assert session.scalar(select(Dossier.applicant_key).where(Dossier.id == dossier_id)) == name_sort_key("")
 
 
 def plain_rowids(session: Any) -> list[int]:
@@ -291,3 +351,55 @@ def test_a_backup_keeps_the_search_index_in_step(desk, tmp_path) -> None:  # typ
     finally:
         conn.close()
     assert total == in_step == entries
+
+
+def test_a_search_with_few_matches_searches_the_index_once(desk) -> None:
+    from sqlalchemy import event
+
+    with desk.read_session() as session:
+        name = session.scalar(select(Applicant.full_name).join(Dossier, Dossier.applicant_id == Applicant.id)
+                              .where(Applicant.full_name != "").limit(1))
+        searches: list[str] = []
+
+        def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+            if "dossier_search MATCH" in statement:
+                searches.append(statement)
+
+        engine = session.get_bind()
+        event.listen(engine, "before_cursor_execute", seen)
+        try:
+            query = prepare(session, ListFilter(search=name), boundaries(session))
+            total = count_dossiers(session, query)
+            rows = list_page(session, query, 0, 50, total)
+            list_page(session, query, 0, 50, total)  # the model asks again after a scroll back
+        finally:
+            event.remove(engine, "before_cursor_execute", seen)
+        assert 0 < total <= 1000 and len(rows) == min(total, 50)
+        # The full-text index is read once for the count and every page, not once per statement.
+        assert len(searches) == 1, searches
+
+
+def test_a_wrong_sort_key_written_by_hand_is_put_right(desk) -> None:
+    with desk.read_session() as session:
+        dossier_id, name = session.execute(select(Dossier.id, Applicant.full_name)
+                                           .join(Applicant, Applicant.id == Dossier.applicant_id).limit(1)).one()
+    with desk.session() as session:
+        session.execute(update(Dossier).where(Dossier.id == dossier_id).values(applicant_key="AAAA", procedure_key=None))
+    with desk.read_session() as session:
+        key, procedure_key = session.execute(select(Dossier.applicant_key, Dossier.procedure_key)
+                                             .where(Dossier.id == dossier_id)).one()
+        assert key == name_sort_key(name) and procedure_key is not None
+
+
+def test_searches_on_either_side_of_the_few_matches_threshold_list_the_same(desk, monkeypatch) -> None:
+    import app.reception.listing as listing
+
+    with desk.read_session() as session:
+        returned = set(listed(session, ListFilter(statuses=("DA_TRA",))))
+        for term in ("tran thi", "le van h"):
+            expected = listed(session, ListFilter(search=term))
+            for threshold in (1, len(expected) - 1, len(expected)):
+                monkeypatch.setattr(listing, "SMALL_MATCH", threshold)
+                assert listed(session, ListFilter(search=term)) == expected, (term, threshold)
+                assert listed(session, ListFilter(search=term, statuses=("DA_TRA",))) == \
+                    [code for code in expected if code in returned], (term, threshold)

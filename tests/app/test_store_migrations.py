@@ -5,14 +5,13 @@ from __future__ import annotations
 import hashlib
 
 import shutil
-import sqlite3
 import zipfile
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select, text
 
 from app.codes import allocate_dossier_code, offline_range_for
 from app.errors import MigrationError, StoreTooNewError
@@ -133,7 +132,7 @@ def test_whole_upgrade_is_one_transaction(old_store: DataPaths, monkeypatch: pyt
 
 
 def test_revisions_build_exactly_the_models(tmp_path: Path) -> None:
-    engine = create_engine(f"sqlite:///{tmp_path / 'plain.db'}", module=sqlite3)
+    engine = migrate._scratch_engine(tmp_path)
     with engine.begin() as connection:
         from alembic import command
 
@@ -142,8 +141,9 @@ def test_revisions_build_exactly_the_models(tmp_path: Path) -> None:
         diff = compare_metadata(MigrationContext.configure(
             connection, opts={"compare_type": True, "include_name": migrate.include_name}), Base.metadata)
         triggers = connection.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"))
-        # Two keep the audit log append-only; four keep the dossier search index (0006) in step.
-        assert triggers.scalar() == 6
+        # Two keep the audit log append-only; four keep the dossier search index (0006) in step;
+        # four keep the list's sort keys (0009) in step.
+        assert triggers.scalar() == 10
     engine.dispose()
     assert diff == []
 
@@ -156,3 +156,30 @@ def test_upgrade_of_a_current_store_does_nothing(old_store: DataPaths) -> None:
     # pytest explains a failed bytes comparison with a full diff, which takes minutes on CI.
     fixture_digest = hashlib.sha256((FIXTURE / "store.db").read_bytes()).hexdigest()
     assert fixture_digest != hashlib.sha256(old_store.store.read_bytes()).hexdigest()
+
+
+def test_head_read_from_the_revision_files_is_alembics_head() -> None:
+    # The open skips Alembic when the store is at this head, so it must be exactly Alembic's.
+    assert migrate.shipped_head() == migrate.head_revision()
+
+
+
+def test_revision_files_that_are_not_one_plain_chain_send_the_open_through_alembic(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    versions = tmp_path / "versions"
+    versions.mkdir()
+    for name, revision, parent in (("a.py", "0001", None), ("b.py", "0002", "0001"), ("c.py", "0003", "0001")):
+        (versions / name).write_text(f'revision: str = "{revision}"\n'
+                                     f'down_revision: str | None = {parent and repr(parent)}\n', "utf-8")
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", tmp_path)
+    migrate.shipped_head.cache_clear()
+    try:
+        assert migrate.shipped_head() is None  # two heads: no quick answer, Alembic decides
+        (versions / "c.py").unlink()
+        migrate.shipped_head.cache_clear()
+        assert migrate.shipped_head() == "0002"
+        (versions / "d.py").write_text("revision = make_it()\n", "utf-8")  # written some other way
+        migrate.shipped_head.cache_clear()
+        assert migrate.shipped_head() is None
+    finally:
+        migrate.shipped_head.cache_clear()

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from sqlalchemy import text
 
+from app.collation import name_sort_key
 from app.desk_setup import create_desk
 from app.paths import data_paths
 from app.reception.listing import ListFilter
@@ -75,8 +76,20 @@ def test_sorting_filtering_and_bounded_memory(qtbot, runner, big_store) -> None:
     model.sort(COLUMNS.index("due"), Qt.SortOrder.AscendingOrder)
     by_due = sql(big_store, "SELECT code FROM dossiers ORDER BY due_at, rowid")
     assert model.rowCount() == COUNT and model.data(model.index(0, 0)) == by_due[0]
-    model.sort(COLUMNS.index("applicant"), Qt.SortOrder.AscendingOrder)  # not sortable: nothing happens
+    model.sort(COLUMNS.index("id_number"), Qt.SortOrder.AscendingOrder)  # not sortable: nothing happens
     assert model.filter.sort == "due"
+    # Applicant and procedure sort in Vietnamese order (given name first) from their indexes.
+    model.sort(COLUMNS.index("applicant"), Qt.SortOrder.DescendingOrder)
+    by_applicant = sql(big_store, "SELECT code FROM dossiers ORDER BY applicant_key DESC, rowid DESC")
+    assert model.filter.sort == "applicant" and model.data(model.index(0, 0)) == by_applicant[0]
+    with qtbot.waitSignal(model.dataChanged, timeout=WAIT_MS):
+        model.item_at(COUNT - 1)  # the jump to the end
+    assert model.data(model.index(COUNT - 1, 0)) == by_applicant[-1]
+    names = [model.data(model.index(row, COLUMNS.index("applicant"))) for row in range(20)]
+    assert [name_sort_key(n) for n in names] == sorted((name_sort_key(n) for n in names), reverse=True)
+    model.sort(COLUMNS.index("procedure"), Qt.SortOrder.AscendingOrder)
+    by_procedure = sql(big_store, "SELECT code FROM dossiers ORDER BY procedure_key, rowid")
+    assert model.filter.sort == "procedure" and model.data(model.index(0, 0)) == by_procedure[0]
     model.set_filter(ListFilter(channel="community"))
     assert model.rowCount() == len(sql(big_store, "SELECT code FROM dossiers WHERE channel = 'community'"))
     # Memory stays bounded however far the official scrolls.

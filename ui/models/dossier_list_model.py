@@ -48,7 +48,8 @@ SYNC_COLOURS = {"quarantined": "#b00020", "waiting": "#8a4b00"}
 
 # Column keys, in display order; the sort key of the columns the list can be sorted by.
 COLUMNS = ("code", "received", "applicant", "id_number", "procedure", "due", "status", "sync")
-SORT_KEYS = {"code": "code", "received": "received", "due": "due", "status": "status"}
+SORT_KEYS = {"code": "code", "received": "received", "applicant": "applicant", "procedure": "procedure",
+             "due": "due", "status": "status"}
 
 
 def column_titles() -> list[str]:
@@ -275,7 +276,8 @@ class DossierListModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Header clicks: code, received time, appointment and status sort; other columns do not."""
+        """Header clicks: code, received time, applicant, procedure, appointment and status sort
+        (each from an index); the ID number and sync state columns do not."""
         key = SORT_KEYS.get(COLUMNS[column]) if 0 <= column < len(COLUMNS) else None
         descending = order == Qt.SortOrder.DescendingOrder
         if key is None or (key, descending) == (self.filter.sort, self.filter.descending):

@@ -3,7 +3,8 @@
 Search matches the code, the ID number, the applicant's name (accents optional) or words on the
 scanned pages. Filters: status, due window (overdue, due today, within N working days of the
 unit's calendar), procedure, channel, sync state, receiving official and a range of reception
-dates. Header clicks sort by code, reception time, appointment or status. The appointment cell
+dates. Header clicks sort by code, reception time, applicant (Vietnamese order, given name
+first: app/collation.py), procedure, appointment or status. The appointment cell
 is red when overdue, yellow when due soon and green when on time; "*" marks an appointment that
 counts over a holiday the administrator has not confirmed. ID numbers are masked unless "Show
 ID numbers" is ticked.
@@ -267,7 +268,7 @@ class DossiersPage(QWidget):
 
     def _sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
         if COLUMNS[column] not in SORT_KEYS:
-            # Names and procedures are found by search and filter, not by sorting 500,000 rows.
+            # ID numbers and sync states are found by search and filter; they have no sort index.
             header = self.table.horizontalHeader()
             header.blockSignals(True)
             current = next(i for i, key in enumerate(COLUMNS) if SORT_KEYS.get(key) == self.model.filter.sort)

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import QWidget
 from app.errors import InputError
 from app.errors import MotcuaError
 from app.errors import PermissionDeniedError
-from app.store.accounts import ROLES
-from app.store.accounts import AccountError
+from app.store.account_terms import ROLES
+from app.store.account_terms import AccountError
 from ui.errors import error_text
 from ui.errors import report_unexpected
 from ui.tasks import TaskRunner
