@@ -168,20 +168,22 @@ def test_builtin_catalogue_loads_and_round_trips_through_json() -> None:
 def test_builtin_catalogue_keeps_provenance() -> None:
     versions = {v.code: v for v in load_catalog_file(BUILTIN)}
     birth = versions["1.001193"]
-    assert birth.verify["code"] == "V" and "dichvucong.gov.vn" in birth.source
+    assert birth.verify["time"] == "V" and len(birth.sources_for("time")) == 2
+    assert any("dichvucong.gov.vn" in source for source in birth.sources_for("code"))
     assert birth.time_rule == TimeRule("same_day", 0, True)
-    assert birth.fee.kind == "free"
-    local = versions["LOCAL.CT-HD-01"]
-    assert local.code_is_local and "code" in local.unverified_fields and "code" in local.inferred
+    assert birth.fee.kind == "free" and "người khuyết tật" in birth.fee.exempt
+    assert not any(v.code_is_local for v in versions.values())  # LOCAL.CT-HD-01 has its code now
+    contract = versions["2.001035"]
+    assert contract.time_rule == TimeRule("working_day", 2) and contract.fee.amount_vnd == 50000
     copies = versions["2.000815"]
-    assert copies.fee.kind == "per_page" and copies.fee.max_per_copy == 200000
+    assert copies.fee.kind == "per_page" and copies.fee.max_per_copy == 200000 and copies.fee.first_pages == 2
     temporary = versions["1.004194"]
-    assert dict(temporary.fee.by_channel) == {"truc_tiep": 15000, "truc_tuyen": 7000}
-    assert "10.000 đ/người" in temporary.fee.note  # a fee variant, not a channel, kept as a note
-    assert versions["1.003197"].time_rule is None
+    assert set(temporary.fee.by_channel) == {"truc_tiep", "truc_tuyen"}
+    assert versions["1.003197"].time_rule == TimeRule("working_day", 5)
     assert versions["3.000722"].channels == ("truc_tuyen",)
     death = versions["1.000656"]
     assert death.extension is not None and "extension" in death.unverified_fields
+    assert death.fee.kind == "unknown" and "đăng ký khai tử đúng hạn" in death.fee.exempt
 
 
 def billion_laughs(field: str) -> str:
