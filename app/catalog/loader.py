@@ -22,6 +22,7 @@ from app.catalog.model import (COPY_FORMS, NO_LIMIT, SOURCED_FIELDS, VERIFY_TAGS
                                ProcedureVersionData, document_from_text)
 from app.deadlines import TimeRule
 from app.errors import InputError
+from app.limits import DEFAULT_LIMITS
 from app.text import collapse_spaces, excerpt, nfc
 
 ENTRY_KEYS = frozenset({
@@ -210,7 +211,7 @@ def parse_entry(raw: Any, *, where: str) -> ProcedureVersionData:
         raise InputError(f"{where}: must be a mapping of fields, got {type(raw).__name__}")
     _refuse_unknown_keys(raw, ENTRY_KEYS, where=where)
     code = _code(raw.get("code"), where=f"{where}, code")
-    name = _text(raw.get("name"), where=f"{where}, name", required=True) or ""
+    name = _name(raw.get("name"), where=f"{where}, name")
     valid_from = _date(raw.get("valid_from"), where=f"{where}, valid_from", required=True)
     valid_until = _date(raw.get("valid_until"), where=f"{where}, valid_until", required=False)
     if valid_from is not None and valid_until is not None and valid_until < valid_from:
@@ -272,6 +273,16 @@ def _text(value: Any, *, where: str, required: bool = False) -> str | None:
     if not isinstance(value, str):
         raise InputError(f"{where}: must be text, got {excerpt(value)}")
     return collapse_spaces(nfc(value))
+
+
+def _name(value: Any, *, where: str) -> str:
+    """A procedure or document name: required, and short enough for a dossier to carry it on the
+    wire and at the desk (DEFAULT_LIMITS.max_name_chars); a longer one would be refused at sync."""
+    name = _text(value, where=where, required=True) or ""
+    if len(name) > DEFAULT_LIMITS.max_name_chars:
+        raise InputError(f"{where}: {len(name):,} characters is more than the {DEFAULT_LIMITS.max_name_chars} "
+                         f"a dossier can carry; shorten it (keep the full wording in notes): {excerpt(name)}")
+    return name
 
 
 def _texts(value: Any, *, where: str) -> tuple[str, ...]:
@@ -358,11 +369,11 @@ def _documents(value: Any, *, where: str) -> tuple[DocumentItem, ...]:
 
 def _document(value: Any, *, where: str) -> DocumentItem:
     if isinstance(value, str):  # plain wording: required/kind inferred and flagged as such
-        return document_from_text(_text(value, where=where, required=True) or "")
+        return document_from_text(_name(value, where=where))
     if not isinstance(value, Mapping):
         raise InputError(f"{where}: must be text or a mapping with {', '.join(DOCUMENT_KEYS)}")
     _refuse_unknown_keys(value, DOCUMENT_KEYS, where=where)
-    name = _text(value.get("name"), where=f"{where}.name", required=True) or ""
+    name = _name(value.get("name"), where=f"{where}.name")
     required, inferred = value.get("required", True), value.get("inferred", False)
     for key, flag in (("required", required), ("inferred", inferred)):
         if not isinstance(flag, bool):

@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                               help="one procedure: checklist, time rule, fees, legal basis, sources")
     show.add_argument("code", help="procedure code, e.g. 1.001193 (a service code such as "
                                    "1.001193.000.00.00.H56 also works)")
-    show.add_argument("--at", type=_day, default=None, metavar="YYYY-MM-DD",
+    show.add_argument("--at", default=None, metavar="YYYY-MM-DD",
                       help="the version in force on this day (default: today)")
     add_store_user_options(show)
     show.set_defaults(handler=run_show)
@@ -65,11 +65,13 @@ def run_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _day(text: str) -> date:
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
     try:
-        return date.fromisoformat(text)
+        return date.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{excerpt(text)} is not a date of the form YYYY-MM-DD") from None
+        raise InputError(f"--at: {excerpt(text)} is not a date of the form YYYY-MM-DD") from None
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -91,13 +93,14 @@ def run_show(args: argparse.Namespace) -> int:
     from app.cli.reference import load_reference
 
     code = args.code.strip()
+    at = _day(args.at)
     if not _CODE.match(code):
         raise InputError(f"CODE: {excerpt(args.code)} is not a procedure code (e.g. 1.001193)")
     reference = load_reference(args)
     index = CatalogIndex(reference.versions)
-    version = index.get(code, at=args.at) or _by_service_code(index, code, args.at)
+    version = index.get(code, at=at) or _by_service_code(index, code, at)
     if version is None:
-        when = f" in force on {args.at.isoformat()}" if args.at else " in force today"
+        when = f" in force on {at.isoformat()}" if at else " in force today"
         raise InputError(f"CODE: no procedure {excerpt(code)}{when} in the {reference.source} catalogue; "
                          "see `motcua catalog list`")
     data = {"source": reference.source, "procedure": version.to_json(),

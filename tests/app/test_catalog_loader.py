@@ -229,3 +229,44 @@ def test_a_huge_bad_value_is_not_quoted_whole(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="name: must be text, got a list of 50000 items") as caught:
         load_catalog(path)
     assert len(caught.value.message) < 300
+
+
+@pytest.mark.parametrize(("entry", "field"), [
+    ({"name": "Đ" * 201}, r"entry 1 \(code '1.000001'\), name: 201 characters"),
+    ({"documents": [{"name": "Tờ khai " + "x" * 200}]}, r"documents\[1\].name: 208 characters"),
+    ({"documents": ["Tờ khai " + "x" * 200]}, r"documents\[1\]: 208 characters"),
+])
+def test_names_a_dossier_cannot_carry_are_refused(entry: dict, field: str) -> None:
+    # A procedure or document name over the wire's limit would make every dossier received
+    # under it fail at sync; the catalogue refuses it at import instead.
+    raw = {"code": "1.000001", "name": "Thủ tục", "valid_from": "2025-07-01", **entry}
+    with pytest.raises(InputError, match=field):
+        validate_catalog({"procedures": [raw]}, source="p.yaml")
+
+
+def test_structured_documents_and_no_time_limit_round_trip() -> None:
+    raw = {"code": "1.003677", "name": "Khai báo tạm vắng", "valid_from": "2025-07-01",
+           "time": {"unit": "no_limit"}, "sources": {"time": ["Luật Cư trú 68/2020/QH14 Đ31"]},
+           "verify": {"time": "S"},
+           "documents": [{"name": "Tờ khai", "originals": 1, "copies": 0, "copy_form": "certified",
+                          "form": "CT01", "condition": "", "required": True}]}
+    (version,) = validate_catalog({"procedures": [raw]}, source="p.yaml")
+    assert version.no_time_limit and "time" not in version.unverified_fields
+    assert ProcedureVersionData.from_json(version.to_json()) == version
+    assert version.documents[0].describe() == "Tờ khai (bản chính: 1; bản sao có chứng thực)"
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"time": {"unit": "no_limit", "value": 3}}, "time.value: unit no_limit .* takes no value"),
+    ({"documents": [{"name": "A", "originals": 21}]}, r"documents\[1\].originals: must be a whole number from 0 to 20"),
+    ({"documents": [{"name": "A", "copies": -1}]}, r"documents\[1\].copies: must be"),
+    ({"documents": [{"name": "A", "copy_form": "scan"}]}, r"documents\[1\].copy_form: must be one of"),
+    ({"sources": {"time": "x", "colour": ["y"]}}, "sources: unknown field 'colour'"),
+    ({"sources": ["x"]}, "sources: must be a mapping"),
+    ({"verify": {"legal": "X"}}, "verify.legal: must be V, S or U"),
+])
+def test_bad_new_entry_keys_name_the_field(change: dict, message: str) -> None:
+    raw = {"code": "1.000001", "name": "Thủ tục", "valid_from": "2025-07-01", **change}
+    with pytest.raises(InputError, match=message) as caught:
+        validate_catalog({"procedures": [raw]}, source="p.yaml")
+    assert "p.yaml: entry 1 (code '1.000001')" in str(caught.value)
