@@ -172,7 +172,7 @@ def test_builtin_catalogue_keeps_provenance() -> None:
     assert any("dichvucong.gov.vn" in source for source in birth.sources_for("code"))
     assert birth.time_rule == TimeRule("same_day", 0, True)
     assert birth.fee.kind == "free" and "người khuyết tật" in birth.fee.exempt
-    assert not any(v.code_is_local for v in versions.values())  # LOCAL.CT-HD-01 has its code now
+    assert "LOCAL.CT-HD-01" not in versions  # the contract certification has its national code now
     contract = versions["2.001035"]
     assert contract.time_rule == TimeRule("working_day", 2) and contract.fee.amount_vnd == 50000
     copies = versions["2.000815"]
