@@ -113,6 +113,7 @@ def test_structured_documents_no_limit_dates_and_new_fee_keys(builder: ModuleTyp
     ({"sources": {"tiem": [PORTAL]}}, "sources.'tiem'"),
     ({"sources": {"time": "law", "code": [3]}}, "sources.code: must be a list"),
     ({"colour": "red"}, "'colour': unknown field"),
+    ({"sources": {"time": ["lwa"]}}, "sources.time: 'lwa' is neither a key"),
     ({"code": 1.0001}, "code: must be text in quotes"),
 ])
 def test_unsourced_or_overtagged_facts_stop_the_build(builder: ModuleType, change: dict,
