@@ -169,7 +169,7 @@ def validate_catalog(data: Any, *, source: str,
     for index, raw in enumerate(entries):
         where = _entry_where(source, index, raw, entry_lines)
         versions.append(parse_entry(raw, where=where))
-    _check_versions(versions, source=source)
+    check_versions(versions, source=source)
     return versions
 
 
@@ -183,7 +183,7 @@ def _entry_where(source: str, index: int, raw: Any, lines: Sequence[int] | None)
     return where
 
 
-def _check_versions(versions: list[ProcedureVersionData], *, source: str) -> None:
+def check_versions(versions: list[ProcedureVersionData], *, source: str) -> None:
     """Refuse two versions of one code starting the same day, or explicitly overlapping."""
     by_code: dict[str, list[tuple[int, ProcedureVersionData]]] = {}
     for index, version in enumerate(versions):

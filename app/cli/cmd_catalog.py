@@ -47,6 +47,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     add_store_user_options(imp)
     imp.set_defaults(handler=run_import)
 
+    portal = actions.add_parser("import-portal", parents=[common],
+                                help="import procedure pages of the national portal (dichvucong.gov.vn)")
+    portal.add_argument("files", type=Path, nargs="+", metavar="FILE",
+                        help="JSON object, JSON list or JSON Lines of crawled procedure pages")
+    portal.add_argument("--valid-from", required=True, metavar="YYYY-MM-DD",
+                        help="the day the published version applies from (the publishing decision's)")
+    add_store_user_options(portal)
+    portal.set_defaults(handler=run_import_portal)
+
 
 def run_search(args: argparse.Namespace) -> int:
     from app.catalog.search import CatalogIndex
@@ -65,13 +74,13 @@ def run_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _day(text: str | None) -> date | None:
+def _day(text: str | None, *, option: str = "--at") -> date | None:
     if text is None:
         return None
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise InputError(f"--at: {excerpt(text)} is not a date of the form YYYY-MM-DD") from None
+        raise InputError(f"{option}: {excerpt(text)} is not a date of the form YYYY-MM-DD") from None
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -195,22 +204,41 @@ def fee_text(fee: Any) -> str:
     return text + (f" ({fee.note})" if fee.note else "")
 
 
+def run_import_portal(args: argparse.Namespace) -> int:
+    from app.catalog.portal import load_portal_pages, versions_from_pages
+
+    valid_from = _day(args.valid_from, option="--valid-from")
+    assert valid_from is not None
+    versions = []
+    for path in args.files:  # every file converts and validates before anything is written
+        versions += versions_from_pages(load_portal_pages(path), source=str(path), valid_from=valid_from)
+    label = "portal:" + ",".join(path.name for path in args.files)
+    return _import(args, versions, label=label[:80], file=", ".join(str(p) for p in args.files))
+
+
 def run_import(args: argparse.Namespace) -> int:
     from app.catalog.loader import load_catalog
-    from app.catalog.storage import import_catalog
-    from app.permissions import require_role
 
     catalog = load_catalog(args.file)  # validates the whole file before anything is written
     label = catalog.catalog_version or args.file.name
+    return _import(args, list(catalog.versions), label=label, file=str(args.file))
+
+
+def _import(args: argparse.Namespace, versions: list[Any], *, label: str, file: str) -> int:
+    from app.catalog.loader import check_versions
+    from app.catalog.storage import import_catalog
+    from app.permissions import require_role
+
+    check_versions(versions, source=file)
     with opened_store(args) as store:
         require_role(store, "admin")
         with store.session() as session:
-            report = import_catalog(session, list(catalog.versions), catalog_version=label)
+            report = import_catalog(session, versions, catalog_version=label)
             store.record_audit(session, action="catalog.import", object_type="catalog",
                                object_id=label,
                                details={"added": report.added, "updated": report.updated})
-    data = {"file": str(args.file), "added": report.added, "updated": report.updated,
+    data = {"file": file, "added": report.added, "updated": report.updated,
             "unchanged": report.unchanged}
-    emit(args, data, f"Imported {args.file.name}: {report.added} added, {report.updated} updated, "
+    emit(args, data, f"Imported {file}: {report.added} added, {report.updated} updated, "
                      f"{report.unchanged} unchanged")
     return 0

@@ -147,6 +147,29 @@ def test_catalog_show_reads_the_store_after_an_import(desk: Path, capsys: pytest
     assert code == 0 and "LOCAL.TH-01" in {row["code"] for row in json.loads(out)["procedures"]}
 
 
+def test_catalog_import_portal_pages(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["--data-dir", str(desk)]
+    pages = FIXTURES / "catalog" / "portal"
+    code, out, err = run(capsys, *base, "catalog", "import-portal", str(pages / "1.004837.json"),
+                         str(pages / "1.004222.json"), "--valid-from", "2026-03-01", "--json")
+    assert code == 0, err
+    assert json.loads(out)["added"] == 2
+    code, out, _ = run(capsys, *base, "catalog", "show", "1.004837", "--at", "2026-03-02", "--json")
+    shown = json.loads(out)
+    assert shown["source"] == "store" and shown["procedure"]["valid_from"] == "2026-03-01"
+    # One bad file among good ones: nothing is written.
+    bad = desk / "bad.json"
+    bad.write_text('{"ten_thu_tuc": "X"}', encoding="utf-8")
+    code, _, err = run(capsys, *base, "catalog", "import-portal", str(pages / "1.004873.json"), str(bad),
+                       "--valid-from", "2026-03-01")
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "ma_thu_tuc" in err
+    code, out, _ = run(capsys, *base, "catalog", "show", "1.004873", "--at", "2026-03-02", "--json")
+    assert json.loads(out)["procedure"]["valid_from"] == "2025-07-01"  # still the built-in version
+    code, _, err = run(capsys, *base, "catalog", "import-portal", str(pages / "1.004873.json"),
+                       "--valid-from", "1/3/2026")
+    assert code == 2 and "--at" not in err and "1/3/2026" in err
+
+
 def test_catalog_import_good_then_bad_file_changes_nothing(desk: Path,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     base = ["--data-dir", str(desk)]
