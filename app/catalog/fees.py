@@ -431,8 +431,9 @@ def _quantity_quote(rule: FeeRule, *, quantity: int | None, copies: int) -> FeeQ
     else:
         tier = next(t for t in rule.tiers if t.up_to is None or quantity <= t.up_to)
         # Whole đồng: a percentage is rounded half up, as receipts never show fractions.
-        amount = tier.amount_vnd if tier.percent is None else int(quantity * tier.percent / 100 + 0.5)
-        assert amount is not None
+        banded = tier.amount_vnd if tier.percent is None else int(quantity * tier.percent / 100 + 0.5)
+        assert banded is not None
+        amount = banded
         if rule.min_vnd is not None:
             amount = max(amount, rule.min_vnd)
         label = f"{rule.basis}: {quantity:,}".replace(",", ".")

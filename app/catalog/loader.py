@@ -18,8 +18,16 @@ from typing import Any
 import yaml
 
 from app.catalog.fees import CHANNELS, FEE_KEYS, fee_rule_from_entry
-from app.catalog.model import (COPY_FORMS, NO_LIMIT, SOURCED_FIELDS, VERIFY_TAGS, DocumentItem, Extension,
-                               ProcedureVersionData, document_from_text)
+from app.catalog.model import (
+    COPY_FORMS,
+    NO_LIMIT,
+    SOURCED_FIELDS,
+    VERIFY_TAGS,
+    DocumentItem,
+    Extension,
+    ProcedureVersionData,
+    document_from_text,
+)
 from app.deadlines import TimeRule
 from app.errors import InputError
 from app.limits import DEFAULT_LIMITS
@@ -61,16 +69,7 @@ def load_catalog(path: Path) -> Catalog:
     """Like `load_catalog_file`, also returning the file's `catalog_version`."""
     path = Path(path)
     source = str(path)
-    try:
-        if path.stat().st_size > MAX_CATALOG_BYTES:
-            raise InputError(f"{source}: larger than {MAX_CATALOG_BYTES:,} bytes; not a catalogue file")
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{source}: no such file") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{source}: not UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise InputError(f"{source}: cannot read the file ({exc.strerror})") from None
+    text = read_catalog_text(path, what="a catalogue file")
     if path.suffix.lower() == ".json":
         data, lines = _parse_json(text, source=source), None
     else:
@@ -80,6 +79,20 @@ def load_catalog(path: Path) -> Catalog:
     if label is not None and not isinstance(label, str):
         raise InputError(f"{source}: catalog_version must be text, got {excerpt(label)}")
     return Catalog(versions=versions, catalog_version=label, source=source)
+
+
+def read_catalog_text(path: Path, *, what: str) -> str:
+    """The UTF-8 text of a catalogue-sized file; InputError naming the file when it cannot be."""
+    try:
+        if path.stat().st_size > MAX_CATALOG_BYTES:
+            raise InputError(f"{path}: larger than {MAX_CATALOG_BYTES:,} bytes; not {what}")
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the file ({exc.strerror})") from None
 
 
 def _parse_json(text: str, *, source: str) -> Any:

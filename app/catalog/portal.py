@@ -32,7 +32,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.catalog.loader import MAX_CATALOG_BYTES, validate_catalog
+from app.catalog.loader import read_catalog_text, validate_catalog
 from app.catalog.model import ProcedureVersionData
 from app.errors import InputError
 from app.limits import DEFAULT_LIMITS
@@ -59,16 +59,7 @@ _MAX_NOTE = 300
 def load_portal_pages(path: Path) -> list[Mapping[str, Any]]:
     """The page objects of a file: one JSON object, a JSON list, or JSON Lines."""
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_CATALOG_BYTES:
-            raise InputError(f"{path}: larger than {MAX_CATALOG_BYTES:,} bytes; not a portal export")
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the file ({exc.strerror})") from None
+    text = read_catalog_text(path, what="a file of portal pages")
     try:
         data = json.loads(text)
     except json.JSONDecodeError:
