@@ -169,3 +169,13 @@ def test_render_is_loadable_yaml_with_a_generated_header(builder: ModuleType) ->
 
 def test_committed_catalogue_matches_the_drafts(builder: ModuleType) -> None:
     assert builder.main(["--check"]) == 0
+
+
+def test_an_extensions_own_tag_in_verify_is_kept(builder: ModuleType) -> None:
+    # The time is V; the extension, from one source only, is tagged S in `verify`. Inferring the
+    # extension's tag from the time's would make it V with one source.
+    entry = {"code": "1.000001", "name": "X", "verify": {"time": "V", "extension": "S"},
+             "time": {"unit": "working_day", "value": 3, "extension": {"unit": "working_day", "value": 5, "when": "x"}},
+             "sources": {"code": [PORTAL], "name": [PORTAL], "time": [PORTAL, LAW], "extension": [LAW]}}
+    (version,) = validate_catalog(builder.build({"procedures": [entry]}), source="built")
+    assert version.verify["extension"] == "S" and "verify.extension" not in version.inferred

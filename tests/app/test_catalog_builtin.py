@@ -79,3 +79,16 @@ def test_search_finds_the_common_procedures_with_full_checklists(query: str, cod
     assert code in [hit.version.code for hit in hits], query
     found = next(hit.version for hit in hits if hit.version.code == code)
     assert found.documents and (found.time_rule is not None or found.no_time_limit)
+
+
+def test_items_asked_for_as_originals_are_ticked_as_originals() -> None:
+    from app.reception.service import checklist_for
+
+    guardianship = next(v for v in BUILTIN if v.code == "1.004837")
+    forms = {item.name: form.form for item, form in zip(guardianship.documents, checklist_for(guardianship))}
+    for item in guardianship.documents:
+        if item.kind == "present" or (item.originals and not item.copies):
+            assert forms[item.name] == "original", item.name[:60]
+        else:
+            assert forms[item.name] == "copy", item.name[:60]
+    assert "original" in forms.values()
