@@ -159,12 +159,8 @@ def convert_entry(entry: Any, *, index: int, where: str = "draft",
     _convert_time(entry.get("time"), out, verify, inferred)
     _convert_fee(entry, out, where=where)
     if entry.get("documents"):
-        documents = [_document(item, where=f"{where}, documents[{i + 1}]", inferred=inferred)
-                     for i, item in enumerate(entry["documents"])]
-        # The desk ticks from the top: what must be handed in first, then what is shown, then the
-        # items only some cases need; the published order is kept within each group.
-        out["documents"] = sorted(documents, key=lambda d: (not d.get("required", True),
-                                                            d.get("kind", "submit") == "present"))
+        out["documents"] = [_document(item, where=f"{where}, documents[{i + 1}]", inferred=inferred)
+                            for i, item in enumerate(entry["documents"])]
     notes = [entry[key] for key in ("note", "notes") if entry.get(key)]
     if notes:
         out["notes"] = [note for item in notes for note in (item if isinstance(item, list) else [item])]
