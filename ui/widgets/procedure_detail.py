@@ -141,12 +141,15 @@ class ProcedureDetail(QTextBrowser):
     def _provenance_html(self, version: ProcedureVersionData) -> str:
         tags = self._tag_names()
         parts = [_heading(self.tr("Source and confidence")) + "<table>"]
-        parts.append(_row(self.tr("Source"), version.source or self.tr("not stated")))
+        if version.source or not version.sources:
+            parts.append(_row(self.tr("Source"), version.source or self.tr("not stated")))
         for field, label in self._field_names().items():
             tag = version.verify.get(field)
             if tag is None and field not in TAGGED_FIELDS:
                 continue
             shown = f"{tag} – {tags.get(tag, tag)}" if tag else self.tr("no tag")
+            if version.sources.get(field):  # each fact's own sources, when the catalogue gives them
+                shown += " — " + "; ".join(version.sources[field])
             parts.append(_row(label, shown, self._badge(version, field)))
         parts.append("</table>")
         parts.extend(f"<p><i>{html.escape(note)}</i></p>" for note in version.notes)
