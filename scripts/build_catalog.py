@@ -170,9 +170,10 @@ def convert_entry(entry: Any, *, index: int, where: str = "draft",
     sources = _resolve_sources(entry.get("sources"), table or {}, where=where)
     if sources:
         out["sources"] = sources
+    out["inferred"] = inferred
     _check_sources(out, verify, sources, where=where)
     out["verify"] = verify
-    out["inferred"] = inferred
+    out["inferred"] = out.pop("inferred")  # kept last in the entry
     return out
 
 
@@ -225,7 +226,7 @@ def _has_value(out: Mapping[str, Any], field_name: str) -> bool:
     if field_name == "code":
         return not str(out["code"]).startswith(LOCAL_CODE_PREFIX)
     if field_name == "valid_from":
-        return False  # an assumed date is listed in `inferred` instead
+        return "valid_from" not in out.get("inferred", ())  # an assumed date is listed there instead
     return bool(out.get(field_name))
 
 

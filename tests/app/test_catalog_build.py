@@ -91,7 +91,7 @@ def test_structured_documents_no_limit_dates_and_new_fee_keys(builder: ModuleTyp
                       {"name": "Văn bản ủy quyền", "originals": 1, "condition": "nếu nộp thay"},
                       {"name": "Giấy tờ tùy thân", "kind": "present"}],
         "verify": {"code": "S", "time": "S", "documents": "S"},
-        "sources": {"code": [PORTAL], "name": [PORTAL], "time": ["Luật Cư trú 68/2020/QH14 Đ31"],
+        "sources": {"code": [PORTAL], "name": [PORTAL], "time": ["Luật Cư trú 68/2020/QH14 Đ31"], "valid_from": [PORTAL],
                     "documents": [PORTAL]}}]}
     (absence,) = validate_catalog(builder.build(draft), source="built")
     assert absence.no_time_limit and absence.time_rule is None and "time" not in absence.unverified_fields
@@ -113,6 +113,7 @@ def test_structured_documents_no_limit_dates_and_new_fee_keys(builder: ModuleTyp
     ({"sources": {"tiem": [PORTAL]}}, "sources.'tiem'"),
     ({"sources": {"time": "law", "code": [3]}}, "sources.code: must be a list"),
     ({"colour": "red"}, "'colour': unknown field"),
+    ({"valid_from": "2026-01-01", "sources": {"time": [PORTAL]}}, "sources.valid_from: no source for this fact"),
     ({"sources": {"time": ["lwa"]}}, "sources.time: 'lwa' is neither a key"),
     ({"code": 1.0001}, "code: must be text in quotes"),
 ])
