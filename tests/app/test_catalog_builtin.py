@@ -45,11 +45,11 @@ def test_checklist_items_fit_the_desk(version: ProcedureVersionData) -> None:
 
 
 def test_size_codes_and_fields() -> None:
-    codes = [v.code for v in BUILTIN]
-    assert len(set(codes)) == len(codes) >= 80
+    versions = [(v.code, v.valid_from) for v in BUILTIN]
+    assert len(set(versions)) == len(versions) and len({v.code for v in BUILTIN}) >= 80
     # A procedure whose national code was not found keeps a LOCAL code, always flagged at the desk.
     assert all("code" in v.unverified_fields for v in BUILTIN if v.code_is_local)
-    assert sum(v.code_is_local for v in BUILTIN) <= 5
+    assert sum(v.code_is_local for v in BUILTIN) < len(BUILTIN) / 10
     fields = {v.field for v in BUILTIN}
     assert {"Hộ tịch", "Chứng thực", "Đăng ký, quản lý cư trú", "Bảo trợ xã hội", "Trẻ em", "Người có công",
             "Khiếu nại, tố cáo"} <= fields
