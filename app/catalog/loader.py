@@ -18,22 +18,34 @@ from typing import Any
 import yaml
 
 from app.catalog.fees import CHANNELS, FEE_KEYS, fee_rule_from_entry
-from app.catalog.model import (TAGGED_FIELDS, VERIFY_TAGS, DocumentItem, Extension, ProcedureVersionData,
-                               document_from_text)
+from app.catalog.model import (
+    COPY_FORMS,
+    NO_LIMIT,
+    SOURCED_FIELDS,
+    VERIFY_TAGS,
+    DocumentItem,
+    Extension,
+    ProcedureVersionData,
+    document_from_text,
+)
 from app.deadlines import TimeRule
 from app.errors import InputError
+from app.limits import DEFAULT_LIMITS
 from app.text import collapse_spaces, excerpt, nfc
 
 ENTRY_KEYS = frozenset({
     "code", "name", "field", "authority", "valid_from", "valid_until", "channels", "time",
     "time_note", "extension", "fee_note", "documents", "legal", "verify", "source", "notes",
-    "inferred", "valid_until_hint", "related_codes", "desk_forms", *FEE_KEYS,
+    "inferred", "valid_until_hint", "related_codes", "desk_forms", "sources", "fee_exempt", *FEE_KEYS,
 })
 FORMAT = "motcua-catalog/1"
 # A whole province's catalogue is a few MB; more is the wrong file (or one built to exhaust memory).
 MAX_CATALOG_BYTES = 32 * 1024 * 1024
 TIME_KEYS = ("unit", "value", "cutoff_15h")
-DOCUMENT_KEYS = ("name", "required", "kind", "inferred")
+DOCUMENT_KEYS = ("name", "required", "kind", "inferred", "originals", "copies", "copy_form", "condition",
+                 "form")
+# Originals or copies of one document beyond this are a typo (a year, a page count), not a checklist.
+MAX_DOCUMENT_COUNT = 20
 # National codes are N.NNNNNN; provinces also use service codes (1.001193.000.00.00.H56) and
 # LOCAL.* codes for procedures whose national code is unknown, so only the alphabet is checked.
 _CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$")
@@ -57,16 +69,7 @@ def load_catalog(path: Path) -> Catalog:
     """Like `load_catalog_file`, also returning the file's `catalog_version`."""
     path = Path(path)
     source = str(path)
-    try:
-        if path.stat().st_size > MAX_CATALOG_BYTES:
-            raise InputError(f"{source}: larger than {MAX_CATALOG_BYTES:,} bytes; not a catalogue file")
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{source}: no such file") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{source}: not UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise InputError(f"{source}: cannot read the file ({exc.strerror})") from None
+    text = read_catalog_text(path, what="a catalogue file")
     if path.suffix.lower() == ".json":
         data, lines = _parse_json(text, source=source), None
     else:
@@ -76,6 +79,20 @@ def load_catalog(path: Path) -> Catalog:
     if label is not None and not isinstance(label, str):
         raise InputError(f"{source}: catalog_version must be text, got {excerpt(label)}")
     return Catalog(versions=versions, catalog_version=label, source=source)
+
+
+def read_catalog_text(path: Path, *, what: str) -> str:
+    """The UTF-8 text of a catalogue-sized file; InputError naming the file when it cannot be."""
+    try:
+        if path.stat().st_size > MAX_CATALOG_BYTES:
+            raise InputError(f"{path}: larger than {MAX_CATALOG_BYTES:,} bytes; not {what}")
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the file ({exc.strerror})") from None
 
 
 def _parse_json(text: str, *, source: str) -> Any:
@@ -165,7 +182,7 @@ def validate_catalog(data: Any, *, source: str,
     for index, raw in enumerate(entries):
         where = _entry_where(source, index, raw, entry_lines)
         versions.append(parse_entry(raw, where=where))
-    _check_versions(versions, source=source)
+    check_versions(versions, source=source)
     return versions
 
 
@@ -179,7 +196,7 @@ def _entry_where(source: str, index: int, raw: Any, lines: Sequence[int] | None)
     return where
 
 
-def _check_versions(versions: list[ProcedureVersionData], *, source: str) -> None:
+def check_versions(versions: list[ProcedureVersionData], *, source: str) -> None:
     """Refuse two versions of one code starting the same day, or explicitly overlapping."""
     by_code: dict[str, list[tuple[int, ProcedureVersionData]]] = {}
     for index, version in enumerate(versions):
@@ -207,7 +224,7 @@ def parse_entry(raw: Any, *, where: str) -> ProcedureVersionData:
         raise InputError(f"{where}: must be a mapping of fields, got {type(raw).__name__}")
     _refuse_unknown_keys(raw, ENTRY_KEYS, where=where)
     code = _code(raw.get("code"), where=f"{where}, code")
-    name = _text(raw.get("name"), where=f"{where}, name", required=True) or ""
+    name = _name(raw.get("name"), where=f"{where}, name")
     valid_from = _date(raw.get("valid_from"), where=f"{where}, valid_from", required=True)
     valid_until = _date(raw.get("valid_until"), where=f"{where}, valid_until", required=False)
     if valid_from is not None and valid_until is not None and valid_until < valid_from:
@@ -223,6 +240,7 @@ def parse_entry(raw: Any, *, where: str) -> ProcedureVersionData:
         authority=_text(raw.get("authority"), where=f"{where}, authority"),
         channels=_channels(raw.get("channels"), where=f"{where}, channels"),
         time_rule=_time(raw.get("time"), where=f"{where}, time"),
+        no_time_limit=_no_limit(raw.get("time")),
         time_note=_text(raw.get("time_note"), where=f"{where}, time_note") or "",
         extension=_extension(raw.get("extension"), where=f"{where}, extension"),
         fee=fee_rule_from_entry(raw, where=where),
@@ -235,6 +253,7 @@ def parse_entry(raw: Any, *, where: str) -> ProcedureVersionData:
         valid_until_hint=_text(raw.get("valid_until_hint"), where=f"{where}, valid_until_hint") or "",
         related_codes=_related(raw.get("related_codes"), where=f"{where}, related_codes"),
         desk_forms=_texts(raw.get("desk_forms"), where=f"{where}, desk_forms"),
+        sources=_sources(raw.get("sources"), where=f"{where}, sources"),
     )
 
 
@@ -267,6 +286,16 @@ def _text(value: Any, *, where: str, required: bool = False) -> str | None:
     if not isinstance(value, str):
         raise InputError(f"{where}: must be text, got {excerpt(value)}")
     return collapse_spaces(nfc(value))
+
+
+def _name(value: Any, *, where: str) -> str:
+    """A procedure or document name: required, and short enough for a dossier to carry it on the
+    wire and at the desk (DEFAULT_LIMITS.max_name_chars); a longer one would be refused at sync."""
+    name = _text(value, where=where, required=True) or ""
+    if len(name) > DEFAULT_LIMITS.max_name_chars:
+        raise InputError(f"{where}: {len(name):,} characters is more than the {DEFAULT_LIMITS.max_name_chars} "
+                         f"a dossier can carry; shorten it (keep the full wording in notes): {excerpt(name)}")
+    return name
 
 
 def _texts(value: Any, *, where: str) -> tuple[str, ...]:
@@ -319,9 +348,18 @@ def _time(value: Any, *, where: str) -> TimeRule | None:
     if not isinstance(value, Mapping):
         raise InputError(f"{where}: must be a mapping like {{unit: working_day, value: 3}}, got {excerpt(value)}")
     _refuse_unknown_keys(value, TIME_KEYS, where=where)
+    if value.get("unit") == NO_LIMIT:
+        if value.get("value") is not None:
+            raise InputError(f"{where}.value: unit {NO_LIMIT} (no time limit by law) takes no value, "
+                             f"got {excerpt(value['value'])}")
+        return None
     if "value" in value and value["value"] is None:
         return None  # known to be unknown: allowed, flagged through unverified_fields
     return _time_rule(value, where=where)
+
+
+def _no_limit(value: Any) -> bool:
+    return isinstance(value, Mapping) and value.get("unit") == NO_LIMIT
 
 
 def _extension(value: Any, *, where: str) -> Extension | None:
@@ -344,11 +382,11 @@ def _documents(value: Any, *, where: str) -> tuple[DocumentItem, ...]:
 
 def _document(value: Any, *, where: str) -> DocumentItem:
     if isinstance(value, str):  # plain wording: required/kind inferred and flagged as such
-        return document_from_text(_text(value, where=where, required=True) or "")
+        return document_from_text(_name(value, where=where))
     if not isinstance(value, Mapping):
         raise InputError(f"{where}: must be text or a mapping with {', '.join(DOCUMENT_KEYS)}")
     _refuse_unknown_keys(value, DOCUMENT_KEYS, where=where)
-    name = _text(value.get("name"), where=f"{where}.name", required=True) or ""
+    name = _name(value.get("name"), where=f"{where}.name")
     required, inferred = value.get("required", True), value.get("inferred", False)
     for key, flag in (("required", required), ("inferred", inferred)):
         if not isinstance(flag, bool):
@@ -356,7 +394,32 @@ def _document(value: Any, *, where: str) -> DocumentItem:
     kind = value.get("kind", "submit")
     if kind not in ("submit", "present"):
         raise InputError(f"{where}.kind: must be 'submit' or 'present', got {excerpt(kind)}")
-    return DocumentItem(name=name, required=required, kind=kind, inferred=inferred)
+    counts = {key: _document_count(value.get(key), where=f"{where}.{key}") for key in ("originals", "copies")}
+    copy_form = value.get("copy_form")
+    if copy_form is not None and copy_form not in COPY_FORMS:
+        raise InputError(f"{where}.copy_form: must be one of {', '.join(COPY_FORMS)}, got {excerpt(copy_form)}")
+    return DocumentItem(name=name, required=required, kind=kind, inferred=inferred,
+                        originals=counts["originals"], copies=counts["copies"], copy_form=copy_form,
+                        condition=_text(value.get("condition"), where=f"{where}.condition") or "",
+                        form=_text(value.get("form"), where=f"{where}.form") or "")
+
+
+def _document_count(value: Any, *, where: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_DOCUMENT_COUNT:
+        raise InputError(f"{where}: must be a whole number from 0 to {MAX_DOCUMENT_COUNT}, got {excerpt(value)}")
+    return value
+
+
+def _sources(value: Any, *, where: str) -> dict[str, tuple[str, ...]]:
+    """Per-fact sources: `{field: [source, …]}` for the fields of SOURCED_FIELDS."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise InputError(f"{where}: must be a mapping of field to a list of sources, got {excerpt(value)}")
+    _refuse_unknown_keys(value, SOURCED_FIELDS, where=where)
+    return {key: _texts(items, where=f"{where}.{key}") for key, items in value.items()}
 
 
 def _verify(value: Any, *, where: str) -> dict[str, str]:
@@ -364,7 +427,7 @@ def _verify(value: Any, *, where: str) -> dict[str, str]:
         return {}
     if not isinstance(value, Mapping):
         raise InputError(f"{where}: must be a mapping of field to V/S/U, got {excerpt(value)}")
-    _refuse_unknown_keys(value, (*TAGGED_FIELDS, "extension"), where=where)
+    _refuse_unknown_keys(value, SOURCED_FIELDS, where=where)
     for key, tag in value.items():
         if tag not in VERIFY_TAGS:
             raise InputError(f"{where}.{key}: must be V, S or U, got {excerpt(tag)}")

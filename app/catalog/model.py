@@ -21,9 +21,19 @@ from app.deadlines import TimeRule
 from app.text import collapse_spaces, nfc
 
 LOCAL_CODE_PREFIX = "LOCAL."
+NO_LIMIT = "no_limit"  # time unit: the law sets no time limit
 ALL_CHANNELS: tuple[str, ...] = tuple(CHANNELS)
 # Fields that carry a confidence tag in `verify`; a missing tag counts as unverified.
 TAGGED_FIELDS = ("code", "name", "time", "fee", "documents")
+# Further facts that may carry a tag and sources, but are not flagged at the desk when untagged.
+OTHER_TAGGED_FIELDS = ("extension", "legal", "channels", "valid_from")
+SOURCED_FIELDS = (*TAGGED_FIELDS, *OTHER_TAGGED_FIELDS)
+# How a copy must be made, in the words of procedure publications.
+COPY_FORMS = {
+    "plain": "bản sao/bản chụp",
+    "certified": "bản sao có chứng thực",
+    "certified_or_compare": "bản sao có chứng thực hoặc bản sao kèm bản chính để đối chiếu",
+}
 VERIFY_TAGS = ("V", "S", "U")
 TRUSTED_TAGS = ("V", "S")
 DocumentKind = Literal["submit", "present"]
@@ -40,18 +50,47 @@ class DocumentItem:
 
     `kind` "present" means the citizen shows the original (xuất trình) and nothing is kept;
     `inferred` says `required`/`kind` were derived from the wording, not read from a source.
+    `originals`/`copies` are the counts publications give as "Bản chính: 1 - Bản sao: 0" (None:
+    not published), `copy_form` how a copy must be made (COPY_FORMS), `condition` when a
+    not-required item is needed, `form` its template (mẫu).
     """
 
     name: str
     required: bool = True
     kind: DocumentKind = "submit"
     inferred: bool = False
+    originals: int | None = None
+    copies: int | None = None
+    copy_form: str | None = None
+    condition: str = ""
+    form: str = ""
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"name": self.name, "required": self.required, "kind": self.kind}
+        for key in ("originals", "copies", "copy_form", "condition", "form"):
+            value = getattr(self, key)
+            if value not in (None, ""):
+                out[key] = value
         if self.inferred:
             out["inferred"] = True
         return out
+
+    def describe(self) -> str:
+        """The item in one line of Vietnamese: name, counts, copy form and condition."""
+        parts = []
+        if self.kind == "present":
+            parts.append("xuất trình")
+        if self.originals:
+            parts.append(f"bản chính: {self.originals}")
+        if self.copies:
+            parts.append(f"bản sao: {self.copies}")
+        if self.copy_form:
+            parts.append(COPY_FORMS.get(self.copy_form, self.copy_form))
+        if self.condition:
+            parts.append(self.condition)
+        elif not self.required:
+            parts.append("nếu có")
+        return self.name + (f" ({'; '.join(parts)})" if parts else "")
 
 
 def document_from_text(text: str) -> DocumentItem:
@@ -92,7 +131,8 @@ class ProcedureVersionData:
     field: str | None = None
     authority: str | None = None
     channels: tuple[str, ...] = ALL_CHANNELS
-    time_rule: TimeRule | None = None  # None: unknown; due dates cannot be computed
+    time_rule: TimeRule | None = None  # None: unknown (or no limit); due dates cannot be computed
+    no_time_limit: bool = False  # the law sets no time limit (time: {unit: no_limit})
     time_note: str = ""
     extension: Extension | None = None
     fee: FeeRule = dc_field(default_factory=lambda: FeeRule(kind="unknown"))
@@ -105,6 +145,14 @@ class ProcedureVersionData:
     valid_until_hint: str = ""
     related_codes: Mapping[str, str] = dc_field(default_factory=dict)
     desk_forms: tuple[str, ...] = ()
+    sources: Mapping[str, tuple[str, ...]] = dc_field(default_factory=dict)  # per fact (SOURCED_FIELDS)
+
+    def sources_for(self, field_name: str) -> tuple[str, ...]:
+        """Where `field_name` comes from: its own sources, else the entry's `source`."""
+        own = self.sources.get(field_name)
+        if own:
+            return tuple(own)
+        return (self.source,) if self.source else ()
 
     @property
     def code_is_local(self) -> bool:
@@ -127,7 +175,7 @@ class ProcedureVersionData:
             fields.add("extension")
         if self.code_is_local:
             fields.add("code")
-        if self.time_rule is None:
+        if self.time_rule is None and not self.no_time_limit:
             fields.add("time")
         return frozenset(fields)
 
@@ -147,7 +195,7 @@ class ProcedureVersionData:
             "channels": list(self.channels) if set(self.channels) != set(ALL_CHANNELS) else None,
         }
         out = {key: value for key, value in out.items() if value is not None}
-        out["time"] = _time_json(self.time_rule)  # kept even when None: "unknown" is information
+        out["time"] = _time_json(self.time_rule, self.no_time_limit)  # kept even when None: "unknown" is information
         if self.time_note:
             out["time_note"] = self.time_note
         if self.extension is not None:
@@ -159,6 +207,7 @@ class ProcedureVersionData:
             "related_codes": dict(self.related_codes), "valid_until_hint": self.valid_until_hint,
             "verify": dict(self.verify), "source": self.source, "notes": list(self.notes),
             "inferred": list(self.inferred),
+            "sources": {key: list(value) for key, value in self.sources.items()},
         }
         out.update({key: value for key, value in extras.items() if value})
         return out
@@ -172,7 +221,9 @@ class ProcedureVersionData:
         return parse_entry(data, where=where)
 
 
-def _time_json(rule: TimeRule | None) -> dict[str, Any] | None:
+def _time_json(rule: TimeRule | None, no_limit: bool = False) -> dict[str, Any] | None:
+    if no_limit:
+        return {"unit": NO_LIMIT}
     if rule is None:
         return None
     return {"unit": rule.unit, "value": rule.value, "cutoff_15h": rule.cutoff_15h}

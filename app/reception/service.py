@@ -61,9 +61,11 @@ StoredPage = tuple[str, int, str]  # (sha256, size, mime)
 
 
 def checklist_for(version: ProcedureVersionData) -> list[DocumentInput]:
-    """The procedure's documents, ready to tick; items shown, not kept, default to "original"."""
+    """The procedure's documents, ready to tick; items shown, not kept, and items the catalogue
+    asks for as originals only (bản chính, no bản sao) default to "original"."""
     return [DocumentInput(name=item.name, required=item.required, kind=item.kind, received=False,
-                          form="original" if item.kind == "present" else "copy", copies=1)
+                          form="original" if item.kind == "present" or (item.originals and not item.copies)
+                          else "copy", copies=1)
             for item in version.documents]
 
 

@@ -423,6 +423,18 @@
     </context>
     <context>
         <name>CatalogModel</name>
+    <message>
+        <source>%1 per %2</source>
+        <translation>%1 per %2</translation>
+    </message>
+    <message>
+        <source>By %1, in tiers</source>
+        <translation>By %1, in tiers</translation>
+    </message>
+    <message>
+        <source>No time limit</source>
+        <translation>No time limit</translation>
+    </message>
         <message>
             <source>%1/page</source>
             <translation>%1/page</translation>
@@ -1319,6 +1331,18 @@
     </context>
     <context>
         <name>ProcedureDetail</name>
+    <message>
+        <source>originals: %1</source>
+        <translation>originals: %1</translation>
+    </message>
+    <message>
+        <source>copies: %1</source>
+        <translation>copies: %1</translation>
+    </message>
+    <message>
+        <source>exempt: %1</source>
+        <translation>exempt: %1</translation>
+    </message>
         <message>
             <source>Select a procedure to see its details.</source>
             <translation>Select a procedure to see its details.</translation>

@@ -423,6 +423,18 @@
     </context>
     <context>
         <name>CatalogModel</name>
+    <message>
+        <source>%1 per %2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>By %1, in tiers</source>
+        <translation>Theo %1, theo bậc</translation>
+    </message>
+    <message>
+        <source>No time limit</source>
+        <translation>Không quy định thời hạn</translation>
+    </message>
         <message>
             <source>%1/page</source>
             <translation>%1/trang</translation>
@@ -1319,6 +1331,18 @@
     </context>
     <context>
         <name>ProcedureDetail</name>
+    <message>
+        <source>originals: %1</source>
+        <translation>bản chính: %1</translation>
+    </message>
+    <message>
+        <source>copies: %1</source>
+        <translation>bản sao: %1</translation>
+    </message>
+    <message>
+        <source>exempt: %1</source>
+        <translation>miễn: %1</translation>
+    </message>
         <message>
             <source>Select a procedure to see its details.</source>
             <translation>Chọn một thủ tục để xem chi tiết.</translation>

@@ -140,3 +140,115 @@ def test_format_vnd_uses_vietnamese_grouping() -> None:
     assert format_vnd(200000) == "200.000 đ"
     assert format_vnd(0) == "0 đ"
     assert format_vnd(-1500) == "−1.500 đ"
+
+
+# --- the rule shapes added for the grown catalogue: tiers, per unit, per channel, exemptions ----
+
+CONTRACT_TIERS = {"fee_rule": {"kind": "tiers", "basis": "giá trị hợp đồng (đồng)", "tiers": [
+    {"up_to": 50_000_000, "amount_vnd": 50_000}, {"up_to": 100_000_000, "amount_vnd": 100_000},
+    {"up_to": None, "percent": 0.1}], "max_vnd": 70_000_000}}
+
+
+@pytest.mark.parametrize(("quantity", "expected"), [
+    (1, 50_000), (50_000_000, 50_000), (50_000_001, 100_000), (100_000_000, 100_000),
+    (100_000_001, 100_000),  # 0.1 % of 100,000,001 rounds to 100,000 đ
+    (3_000_000_000, 3_000_000), (90_000_000_000, 70_000_000),  # capped
+])
+def test_tiers_by_quantity_inclusive_bounds_and_cap(quantity: int, expected: int) -> None:
+    rule = fee_rule_from_entry(CONTRACT_TIERS, where="e")
+    assert rule.needs_quantity and not rule.needs_pages
+    quote = compute_fee(rule, quantity=quantity)
+    assert quote.amount_vnd == expected
+    assert compute_fee(rule, quantity=quantity, copies=2).amount_vnd == 2 * expected
+
+
+def test_quantity_rules_without_a_quantity_leave_the_amount_to_the_official() -> None:
+    rule = fee_rule_from_entry({"fee_rule": {"kind": "per_unit", "unit": "người", "amount_vnd": 10_000}},
+                               where="e")
+    quote = compute_fee(rule)
+    assert quote.needs_entry and "người" in quote.note
+    assert compute_fee(rule, quantity=3).amount_vnd == 30_000
+    capped = fee_rule_from_entry({"fee_rule": {"kind": "per_unit", "unit": "người", "amount_vnd": 10_000,
+                                               "max_vnd": 25_000}}, where="e")
+    assert compute_fee(capped, quantity=3).amount_vnd == 25_000
+    assert compute_fee(fee_rule_from_entry(CONTRACT_TIERS, where="e")).needs_entry
+
+
+def test_rule_per_channel_with_nested_rules() -> None:
+    entry = {"fee_rule": {"kind": "by_channel",
+                          "truc_tiep": {"kind": "per_page", "first_pages": 1, "first_page_vnd": 3000,
+                                        "next_page_vnd": 500, "max_per_copy": None},
+                          "truc_tuyen": {"kind": "flat", "amount_vnd": 0}},
+             "fee_note": "ghi chú"}
+    rule = fee_rule_from_entry(entry, where="e")
+    assert rule.needs_pages
+    direct = compute_fee(rule, channel="truc_tiep", pages=4)
+    assert direct.amount_vnd == 3000 + 3 * 500
+    assert [line.label for line in direct.lines] == ["Trang 1", "Trang 2–4"]
+    assert compute_fee(rule, channel="truc_tuyen").amount_vnd == 0  # no pages needed online
+    post = compute_fee(rule, channel="buu_chinh")
+    assert post.needs_entry and "bưu chính" in post.note and "ghi chú" in post.note
+    with pytest.raises(InputError, match="pages"):
+        compute_fee(rule, channel="truc_tiep")
+
+
+def test_exemptions_are_kept_and_offered() -> None:
+    rule = fee_rule_from_entry({"fee_vnd": None, "fee_exempt": ["người thuộc hộ nghèo", " người  khuyết tật "]},
+                               where="e")
+    assert rule.exempt == ("người thuộc hộ nghèo", "người khuyết tật")
+    assert compute_fee(rule, exempt_reason=rule.exempt[0]).amount_vnd == 0
+
+
+@pytest.mark.parametrize("entry", [
+    CONTRACT_TIERS,
+    {"fee_rule": {"kind": "per_unit", "unit": "bản", "amount_vnd": 8000, "max_vnd": 80000}},
+    {"fee_rule": {"kind": "per_page", "first_pages": 2, "first_page_vnd": 2000, "next_page_vnd": 1000,
+                  "max_per_copy": 200000}},
+    {"fee_rule": {"kind": "by_channel", "truc_tiep": {"kind": "flat", "amount_vnd": 20000},
+                  "truc_tuyen": {"kind": "tiers", "basis": "số trang", "tiers": [{"up_to": None, "amount_vnd": 1}]}}},
+    {"fee_vnd": 0, "fee_exempt": ["hộ nghèo"], "fee_note": "x"},
+])
+def test_new_shapes_round_trip(entry: dict) -> None:
+    rule = fee_rule_from_entry(entry, where="e")
+    assert fee_rule_from_entry(rule.to_entry(), where="e") == rule
+
+
+@pytest.mark.parametrize(("rule", "message"), [
+    ({"kind": "flat", "amount_vnd": 1}, "kind: must be one of per_page, tiers, per_unit, by_channel"),
+    ({"kind": "tiers", "tiers": [{"up_to": None, "amount_vnd": 1}]}, "basis: missing"),
+    ({"kind": "tiers", "basis": "x", "tiers": []}, "tiers: must be a non-empty list"),
+    ({"kind": "tiers", "basis": "x", "tiers": [{"up_to": 10, "amount_vnd": 1}]}, r"tiers\[1\].up_to: the last tier must be open"),
+    ({"kind": "tiers", "basis": "x", "tiers": [{"up_to": None, "amount_vnd": 1}, {"up_to": None, "amount_vnd": 2}]},
+     r"tiers\[1\].up_to: only the last tier may be open"),
+    ({"kind": "tiers", "basis": "x", "tiers": [{"up_to": 10, "amount_vnd": 1}, {"up_to": 5, "amount_vnd": 2},
+                                                {"up_to": None, "amount_vnd": 3}]}, r"tiers\[2\].up_to: 5 is not above"),
+    ({"kind": "tiers", "basis": "x", "tiers": [{"up_to": None, "amount_vnd": 1, "percent": 1}]}, "exactly one of"),
+    ({"kind": "tiers", "basis": "x", "tiers": [{"up_to": None, "percent": 150}]}, "percent: must be a number from 0 to 100"),
+    ({"kind": "tiers", "basis": "x", "tiers": [{"up_to": None, "percent": True}]}, "percent: must be a number"),
+    ({"kind": "tiers", "basis": "x", "tiers": [{"up_to": None, "amount_vnd": 1}], "min_vnd": 5, "max_vnd": 4},
+     "min_vnd: 5 is above max_vnd 4"),
+    ({"kind": "per_unit", "amount_vnd": 1}, "unit: missing"),
+    ({"kind": "per_unit", "unit": "người", "amount_vnd": -1}, "amount_vnd: fee must not be negative"),
+    ({"kind": "per_page", "first_page_vnd": 1}, "missing next_page_vnd"),
+    ({"kind": "per_page", "first_page_vnd": 1, "next_page_vnd": 1, "first_pages": 0}, "first_pages: must be"),
+    ({"kind": "by_channel"}, "by_channel needs a rule"),
+    ({"kind": "by_channel", "fax": {"kind": "flat", "amount_vnd": 1}}, "unknown key 'fax'"),
+    ({"kind": "by_channel", "truc_tiep": {"kind": "by_channel"}}, "cannot be nested"),
+    ({"kind": "by_channel", "truc_tiep": {"kind": "flat", "amount_vnd": 1, "x": 2}}, "truc_tiep: unknown key 'x'"),
+    ("50000", "must be a mapping with a kind"),
+])
+def test_bad_new_rules_name_the_entry_and_the_key(rule: object, message: str) -> None:
+    with pytest.raises(InputError, match=message) as caught:
+        fee_rule_from_entry({"fee_rule": rule}, where="entry 9 (code '2.001035')")
+    assert str(caught.value).startswith("entry 9 (code '2.001035'), fee_rule")
+
+
+@pytest.mark.parametrize("exempt", [[""], [3], "", {"a": 1}])
+def test_bad_exemption_lists(exempt: object) -> None:
+    with pytest.raises(InputError, match="fee_exempt: must be a list of text"):
+        fee_rule_from_entry({"fee_vnd": 0, "fee_exempt": exempt}, where="e")
+
+
+def test_quantity_below_one_is_refused() -> None:
+    with pytest.raises(InputError, match="quantity: must be at least 1"):
+        compute_fee(fee_rule_from_entry(CONTRACT_TIERS, where="e"), quantity=0)

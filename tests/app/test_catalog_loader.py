@@ -168,20 +168,22 @@ def test_builtin_catalogue_loads_and_round_trips_through_json() -> None:
 def test_builtin_catalogue_keeps_provenance() -> None:
     versions = {v.code: v for v in load_catalog_file(BUILTIN)}
     birth = versions["1.001193"]
-    assert birth.verify["code"] == "V" and "dichvucong.gov.vn" in birth.source
+    assert birth.verify["time"] == "V" and len(birth.sources_for("time")) == 2
+    assert any("dichvucong.gov.vn" in source for source in birth.sources_for("code"))
     assert birth.time_rule == TimeRule("same_day", 0, True)
-    assert birth.fee.kind == "free"
-    local = versions["LOCAL.CT-HD-01"]
-    assert local.code_is_local and "code" in local.unverified_fields and "code" in local.inferred
+    assert birth.fee.kind == "free" and "người khuyết tật" in birth.fee.exempt
+    assert "LOCAL.CT-HD-01" not in versions  # the contract certification has its national code now
+    contract = versions["2.001035"]
+    assert contract.time_rule == TimeRule("working_day", 2) and contract.fee.amount_vnd == 50000
     copies = versions["2.000815"]
-    assert copies.fee.kind == "per_page" and copies.fee.max_per_copy == 200000
+    assert copies.fee.kind == "per_page" and copies.fee.max_per_copy == 200000 and copies.fee.first_pages == 2
     temporary = versions["1.004194"]
-    assert dict(temporary.fee.by_channel) == {"truc_tiep": 15000, "truc_tuyen": 7000}
-    assert "10.000 đ/người" in temporary.fee.note  # a fee variant, not a channel, kept as a note
-    assert versions["1.003197"].time_rule is None
+    assert set(temporary.fee.by_channel) == {"truc_tiep", "truc_tuyen"}
+    assert versions["1.003197"].time_rule == TimeRule("working_day", 5)
     assert versions["3.000722"].channels == ("truc_tuyen",)
     death = versions["1.000656"]
     assert death.extension is not None and "extension" in death.unverified_fields
+    assert death.fee.kind == "unknown" and "đăng ký khai tử đúng hạn" in death.fee.exempt
 
 
 def billion_laughs(field: str) -> str:
@@ -227,3 +229,44 @@ def test_a_huge_bad_value_is_not_quoted_whole(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="name: must be text, got a list of 50000 items") as caught:
         load_catalog(path)
     assert len(caught.value.message) < 300
+
+
+@pytest.mark.parametrize(("entry", "field"), [
+    ({"name": "Đ" * 201}, r"entry 1 \(code '1.000001'\), name: 201 characters"),
+    ({"documents": [{"name": "Tờ khai " + "x" * 200}]}, r"documents\[1\].name: 208 characters"),
+    ({"documents": ["Tờ khai " + "x" * 200]}, r"documents\[1\]: 208 characters"),
+])
+def test_names_a_dossier_cannot_carry_are_refused(entry: dict, field: str) -> None:
+    # A procedure or document name over the wire's limit would make every dossier received
+    # under it fail at sync; the catalogue refuses it at import instead.
+    raw = {"code": "1.000001", "name": "Thủ tục", "valid_from": "2025-07-01", **entry}
+    with pytest.raises(InputError, match=field):
+        validate_catalog({"procedures": [raw]}, source="p.yaml")
+
+
+def test_structured_documents_and_no_time_limit_round_trip() -> None:
+    raw = {"code": "1.003677", "name": "Khai báo tạm vắng", "valid_from": "2025-07-01",
+           "time": {"unit": "no_limit"}, "sources": {"time": ["Luật Cư trú 68/2020/QH14 Đ31"]},
+           "verify": {"time": "S"},
+           "documents": [{"name": "Tờ khai", "originals": 1, "copies": 0, "copy_form": "certified",
+                          "form": "CT01", "condition": "", "required": True}]}
+    (version,) = validate_catalog({"procedures": [raw]}, source="p.yaml")
+    assert version.no_time_limit and "time" not in version.unverified_fields
+    assert ProcedureVersionData.from_json(version.to_json()) == version
+    assert version.documents[0].describe() == "Tờ khai (bản chính: 1; bản sao có chứng thực)"
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"time": {"unit": "no_limit", "value": 3}}, "time.value: unit no_limit .* takes no value"),
+    ({"documents": [{"name": "A", "originals": 21}]}, r"documents\[1\].originals: must be a whole number from 0 to 20"),
+    ({"documents": [{"name": "A", "copies": -1}]}, r"documents\[1\].copies: must be"),
+    ({"documents": [{"name": "A", "copy_form": "scan"}]}, r"documents\[1\].copy_form: must be one of"),
+    ({"sources": {"time": "x", "colour": ["y"]}}, "sources: unknown field 'colour'"),
+    ({"sources": ["x"]}, "sources: must be a mapping"),
+    ({"verify": {"legal": "X"}}, "verify.legal: must be V, S or U"),
+])
+def test_bad_new_entry_keys_name_the_field(change: dict, message: str) -> None:
+    raw = {"code": "1.000001", "name": "Thủ tục", "valid_from": "2025-07-01", **change}
+    with pytest.raises(InputError, match=message) as caught:
+        validate_catalog({"procedures": [raw]}, source="p.yaml")
+    assert "p.yaml: entry 1 (code '1.000001')" in str(caught.value)

@@ -48,7 +48,7 @@ def test_seed_builtin_catalogue_is_idempotent(store: Store) -> None:
     with store.read_session() as session:
         stored = load_versions(session)
         row = session.scalar(select(ProcedureVersion).where(ProcedureVersion.code == "1.001193"))
-        assert row is not None and row.catalog_version == "draft-2026-10+build1"
+        assert row is not None and row.catalog_version == "builtin-2026-12"
         assert row.name == "Đăng ký khai sinh" and row.field == "Hộ tịch"
     assert sorted(stored, key=lambda v: (v.code, v.valid_from)) == stored
     assert {(v.code, v.valid_from): v for v in stored} == {(v.code, v.valid_from): v for v in builtin}
@@ -107,7 +107,7 @@ def test_version_used_by_a_dossier_cannot_change(store: Store) -> None:
     with store.read_session() as session:  # refused whole: the unused version did not change either
         names = {v.code: v.name for v in load_versions(session)}
     assert names["1.001193"] == "Đăng ký khai sinh"
-    assert names["1.000894"] == "Đăng ký kết hôn (trong nước)"
+    assert names["1.000894"] == "Đăng ký kết hôn"
     # identical data for the used version is fine, and a new version of it can be added
     newer = dataclasses.replace(builtin[0], valid_from=date(2027, 3, 1), name="Đăng ký khai sinh")
     with store.session() as session:

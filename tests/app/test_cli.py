@@ -70,9 +70,104 @@ def test_catalog_search_is_accent_insensitive(capsys: pytest.CaptureFixture[str]
     code, out, _ = run(capsys, "catalog", "search", "dang ky ket hon", "--json")
     assert code == 0
     results = json.loads(out)["results"]
-    assert results[0]["name"] == "Đăng ký kết hôn (trong nước)"
+    assert results[0]["name"] == "Đăng ký kết hôn"
     code, out, _ = run(capsys, "catalog", "search", "1.001193")
     assert out.splitlines()[0].startswith("1.001193") and "Đăng ký khai sinh" in out
+
+
+def test_catalog_list_gives_every_version_with_its_tags(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "catalog", "list", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["source"] == "built-in" and len(data["procedures"]) >= 75
+    birth = next(row for row in data["procedures"] if row["code"] == "1.001193")
+    assert birth["valid_from"] == "2025-07-01" and birth["verify"]["time"] == "V"
+    assert "unverified" in birth
+    code, out, _ = run(capsys, "catalog", "list")
+    assert code == 0 and "1.001193" in out and "time:V" in out and "procedure versions (built-in)" in out
+
+
+def test_catalog_show_human_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "catalog", "show", "1.000656")
+    assert code == 0
+    assert "Đăng ký khai tử" in out and "Thời hạn [V]: Trong ngày" in out
+    assert "Thành phần hồ sơ [S]:" in out and "Tờ khai đăng ký khai tử" in out
+    assert "Miễn: đăng ký khai tử đúng hạn" in out and "Căn cứ pháp lý:" in out
+    assert "fee: diepxuan/diepxuan.github.io@" in out  # each fact's sources
+    code, out, _ = run(capsys, "catalog", "show", "2.000815.000.00.00.H56", "--json")
+    assert code == 0
+    procedure = json.loads(out)["procedure"]
+    assert procedure["code"] == "2.000815" and procedure["fee_rule"]["kind"] == "per_page"
+    assert procedure["sources"]["time"] and procedure["documents"]
+
+
+@pytest.mark.parametrize(("argv", "needle"), [
+    (["catalog", "show", "9.999999"], "CODE: no procedure '9.999999' in force today"),
+    (["catalog", "show", "1.001193; rm -rf"], "CODE: '1.001193; rm -rf' is not a procedure code"),
+    (["catalog", "show", "\x1b[2J" + "9" * 80], "CODE:"),
+    (["catalog", "show", "1.001193", "--at", "2025-06-30"], "in force on 2025-06-30"),
+    (["catalog", "show", "1.001193", "--at", "30/06/2025"], "--at"),
+])
+def test_catalog_show_bad_input_is_one_line_naming_the_field(capsys: pytest.CaptureFixture[str],
+                                                            argv: list[str], needle: str) -> None:
+    with _exits_or_returns() as result:
+        result.code = main(argv)
+    _, err = capsys.readouterr()
+    assert result.code == 2
+    assert len(err.strip().splitlines()) == 1 and needle in err
+    assert "\x1b" not in err and len(err) < 300  # no raw escape, no unbounded echo
+
+
+class _Result:
+    code: int | None = None
+
+
+class _exits_or_returns:
+    """argparse errors exit(2); our own errors return 2: both are the same to the user."""
+
+    def __enter__(self) -> _Result:
+        self.result = _Result()
+        return self.result
+
+    def __exit__(self, kind: object, error: object, tb: object) -> bool:
+        if isinstance(error, SystemExit):
+            self.result.code = int(error.code or 0)
+            return True
+        return False
+
+
+def test_catalog_show_reads_the_store_after_an_import(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["--data-dir", str(desk)]
+    code, _, err = run(capsys, *base, "catalog", "import", str(FIXTURES / "catalog" / "good_province.yaml"))
+    assert code == 0, err
+    code, out, _ = run(capsys, *base, "catalog", "show", "LOCAL.TH-01", "--json")
+    assert code == 0 and json.loads(out)["source"] == "store"
+    assert "code" in json.loads(out)["unverified"]
+    code, out, _ = run(capsys, *base, "catalog", "list", "--json")
+    assert code == 0 and "LOCAL.TH-01" in {row["code"] for row in json.loads(out)["procedures"]}
+
+
+def test_catalog_import_portal_pages(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["--data-dir", str(desk)]
+    pages = FIXTURES / "catalog" / "portal"
+    code, out, err = run(capsys, *base, "catalog", "import-portal", str(pages / "1.004837.json"),
+                         str(pages / "1.004222.json"), "--valid-from", "2026-03-01", "--json")
+    assert code == 0, err
+    assert json.loads(out)["added"] == 2
+    code, out, _ = run(capsys, *base, "catalog", "show", "1.004837", "--at", "2026-03-02", "--json")
+    shown = json.loads(out)
+    assert shown["source"] == "store" and shown["procedure"]["valid_from"] == "2026-03-01"
+    # One bad file among good ones: nothing is written.
+    bad = desk / "bad.json"
+    bad.write_text('{"ten_thu_tuc": "X"}', encoding="utf-8")
+    code, _, err = run(capsys, *base, "catalog", "import-portal", str(pages / "1.004873.json"), str(bad),
+                       "--valid-from", "2026-03-01")
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "ma_thu_tuc" in err
+    code, out, _ = run(capsys, *base, "catalog", "show", "1.004873", "--at", "2026-03-02", "--json")
+    assert json.loads(out)["procedure"]["valid_from"] == "2025-07-01"  # still the built-in version
+    code, _, err = run(capsys, *base, "catalog", "import-portal", str(pages / "1.004873.json"),
+                       "--valid-from", "1/3/2026")
+    assert code == 2 and "--at" not in err and "1/3/2026" in err
 
 
 def test_catalog_import_good_then_bad_file_changes_nothing(desk: Path,

@@ -304,3 +304,28 @@ def test_a_refused_confirm_on_a_small_screen_brings_the_problem_into_view(qtbot,
     assert channel.isAncestorOf(focused()) or focused() is channel
     assert page.last_result is None
     window.close()
+
+
+def test_reception_shows_a_procedure_with_conditions_exemptions_and_sourced_tags(
+        qtbot, desk_store, paths, runner, vietnamese) -> None:
+    """The grown catalogue's entries (checklist with counts and conditions, a fee set by the
+    province with exemptions, tags per fact) are shown at the desk as before."""
+    window = open_reception(qtbot, desk_store, paths, runner)
+    page = window.reception_page
+    death = page.form.picker.data.index.get("1.000656")
+    assert death is not None and death.fee.exempt
+    page.form.picker.choose(death)
+    settle(qtbot, page)
+    documents = page.form.documents.documents()
+    assert [d.name for d in documents] == [item.name for item in death.documents]
+    assert [d.required for d in documents] == [item.required for item in death.documents]
+    quote = page.form.fees.quote
+    assert quote is not None and quote.needs_entry and "HĐND" in quote.note
+    save_screen(page, "reception_catalogue_2026_12")
+    residence = page.form.picker.data.index.get("1.004222")
+    assert residence is not None
+    page.form.picker.choose(residence)
+    settle(qtbot, page)
+    assert len(page.form.documents.documents()) == len(residence.documents)
+    save_screen(page, "reception_catalogue_2026_12_residence")
+    window.close()

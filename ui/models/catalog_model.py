@@ -47,10 +47,19 @@ def fee_text(rule: FeeRule) -> str:
             cap = QCoreApplication.translate("CatalogModel", "at most %1 per copy")
             text += ", " + cap.replace("%1", format_vnd(rule.max_per_copy))
         return text
+    if rule.kind == "per_unit" and rule.amount_vnd is not None:
+        return QCoreApplication.translate("CatalogModel", "%1 per %2").replace(
+            "%1", format_vnd(rule.amount_vnd)).replace("%2", rule.basis)
+    if rule.kind == "tiers":
+        return QCoreApplication.translate("CatalogModel", "By %1, in tiers").replace("%1", rule.basis)
+    if rule.kind == "by_channel":
+        return " · ".join(f"{CHANNELS.get(ch, ch)}: {fee_text(sub)}" for ch, sub in rule.channel_rules.items())
     return QCoreApplication.translate("CatalogModel", "Set by the provincial council")
 
 
 def time_text(version: ProcedureVersionData, *, qualified: bool = True) -> str:
+    if version.no_time_limit:
+        return QCoreApplication.translate("CatalogModel", "No time limit")
     if version.time_rule is None:
         return QCoreApplication.translate("CatalogModel", "Unknown")
     return rule_text(version.time_rule, qualified=qualified)

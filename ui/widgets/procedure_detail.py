@@ -79,7 +79,14 @@ class ProcedureDetail(QTextBrowser):
             need = self.tr("required") if doc.required else self.tr("if applicable")
             kind = self.tr("show the original") if doc.kind == "present" else self.tr("submit")
             mark = "☑" if doc.required else "☐"
-            note = html.escape(f"({need}; {kind})")
+            parts = [need, kind]
+            if doc.originals:
+                parts.append(self.tr("originals: %1").replace("%1", str(doc.originals)))
+            if doc.copies:
+                parts.append(self.tr("copies: %1").replace("%1", str(doc.copies)))
+            if doc.condition:
+                parts.append(doc.condition)
+            note = html.escape("(" + "; ".join(parts) + ")")
             items.append(f"<li>{mark} {html.escape(doc.name)} <i style='color:#555'>{note}</i></li>")
         return f"<ul style='{LIST_STYLE}'>" + "".join(items) + "</ul>"
 
@@ -89,7 +96,11 @@ class ProcedureDetail(QTextBrowser):
 
     def _fee_value(self, version: ProcedureVersionData) -> str:
         text = fee_text(version.fee)
-        return f"{text} — {version.fee.note}" if version.fee.note else text
+        if version.fee.note:
+            text += f" — {version.fee.note}"
+        if version.fee.exempt:
+            text += "; " + self.tr("exempt: %1").replace("%1", "; ".join(version.fee.exempt))
+        return text
 
     def _validity(self, version: ProcedureVersionData) -> str:
         valid = _date(version.valid_from)
@@ -130,12 +141,15 @@ class ProcedureDetail(QTextBrowser):
     def _provenance_html(self, version: ProcedureVersionData) -> str:
         tags = self._tag_names()
         parts = [_heading(self.tr("Source and confidence")) + "<table>"]
-        parts.append(_row(self.tr("Source"), version.source or self.tr("not stated")))
+        if version.source or not version.sources:
+            parts.append(_row(self.tr("Source"), version.source or self.tr("not stated")))
         for field, label in self._field_names().items():
             tag = version.verify.get(field)
             if tag is None and field not in TAGGED_FIELDS:
                 continue
             shown = f"{tag} – {tags.get(tag, tag)}" if tag else self.tr("no tag")
+            if version.sources.get(field):  # each fact's own sources, when the catalogue gives them
+                shown += " — " + "; ".join(version.sources[field])
             parts.append(_row(label, shown, self._badge(version, field)))
         parts.append("</table>")
         parts.extend(f"<p><i>{html.escape(note)}</i></p>" for note in version.notes)
