@@ -162,7 +162,8 @@ def test_builtin_catalogue_loads_and_round_trips_through_json() -> None:
     for version in catalog.versions:
         data = json.loads(json.dumps(version.to_json(), ensure_ascii=False))
         assert ProcedureVersionData.from_json(data) == version
-        assert version.valid_from_assumed  # the draft has no effective dates
+        # An effective date is assumed unless the draft states one with its source.
+        assert version.valid_from_assumed or version.sources.get("valid_from")
 
 
 def test_builtin_catalogue_keeps_provenance() -> None:
