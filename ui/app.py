@@ -84,6 +84,7 @@ class DeskApp(QObject):
         window = MainWindow(store, self.paths, self.runner, language=self.language)
         window.closed.connect(self._close_store)
         window.switch_user_requested.connect(self._switch_user)
+        window.restore_requested.connect(lambda store: self._restore(store, window.pending_restore))
         self.main_window = window
         self._show(window)
         window.start()
@@ -113,6 +114,27 @@ class DeskApp(QObject):
         self.runner.run_db(store.close)
         self.main_window = None
         self.show_login()
+
+    def _restore(self, store: Store, request: Any) -> None:
+        """The Sao lưu tab asked for a restore: close the store, restore it with the code of
+        `motcua restore` (every page decrypted first), check it in full, back to the sign-in."""
+        from app.store.scheduled_backup import restore_and_check
+
+        self.runner.run_db(store.close)
+        self.main_window = None
+        paths = self.paths
+        self.runner.run_db(lambda: restore_and_check(paths, request.backup, request.unlock,
+                                                     username=request.username, password=request.password),
+                           lambda _report: self._after_restore(None), self._after_restore)
+
+    def _after_restore(self, problem: BaseException | None) -> None:
+        from ui.errors import error_text
+
+        self.show_login()
+        screen = self.screen
+        if isinstance(screen, LoginScreen):
+            screen.message.setText(error_text(problem) if problem is not None else
+                                   screen.tr("The backup was restored. Sign in again."))
 
 
 def _route_qt_messages(mode: QtMsgType, _context: Any, message: str) -> None:

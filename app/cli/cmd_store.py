@@ -124,13 +124,11 @@ def _run_backup_to(args: argparse.Namespace) -> int:
 
 def _unlock_for(args: argparse.Namespace) -> Any:
     """How restore opens the backup's key file: the recovery key, or a user and password."""
-    from app.store.keys import parse_recovery_key
+    from app.store.scheduled_backup import unlocker
 
     if args.recovery_key_stdin:
-        raw = parse_recovery_key(sys.stdin.readline().strip())
-        return lambda keyfile: keyfile.unlock_recovery(raw)
-    user, password = user_from(args), read_password(args)
-    return lambda keyfile: keyfile.unlock_user(user, password)[0] if keyfile.has_user(user) else None
+        return unlocker(recovery_key=sys.stdin.readline().strip())
+    return unlocker(username=user_from(args), password=read_password(args))
 
 
 def run_restore(args: argparse.Namespace) -> int:

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import options
-from app.errors import InputError, MotcuaError, StoreError
+from app.errors import InputError, MotcuaError, StoreCorruptError, StoreError
+from app.paths import DataPaths
 from app.store import maintenance
 from app.store.keys import fsync_dir
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from app.store.service import Store
 
 PARTIAL_PREFIX = ".partial-"
+NOT_WORK = ("backup", "setting_changed", "unlock")  # audit actions a restore does not undo for anyone
 REASON = "daily"
 MIN_KEEP, MAX_KEEP = 1, 365
 DEFAULT_TIME = "12:00"
@@ -159,16 +161,16 @@ def _folder_problem(folder: Path, error: OSError) -> StoreError:
 def verify_backup_file(path: Path) -> int:
     """Read a written backup back: every member against its CRC, the manifest complete, the store
     against its checksum. Returns its page count; StoreCorruptError/InputError when not whole."""
-    manifest = maintenance.read_manifest(path)
     try:
+        manifest = maintenance.read_manifest(path)
         with zipfile.ZipFile(path) as archive:
             bad = archive.testzip()
-    except (OSError, zipfile.BadZipFile) as error:
-        raise InputError(f"backup {path.name}: cannot be read back ({str(error)[:80]})",
-                         kind="backup.unreadable", params={"file": path.name}) from None
+    except (InputError, OSError, zipfile.BadZipFile) as error:
+        raise InputError(f"backup {path.name}: does not read back whole ({str(error)[:80]})",
+                         kind="backup.written_badly", params={"folder": str(path.parent)[:60]}) from None
     if bad is not None:
         raise InputError(f"backup {path.name}: {bad[:40]} does not read back as written",
-                         kind="backup.damaged", params={"file": path.name})
+                         kind="backup.written_badly", params={"folder": str(path.parent)[:60]})
     return len(manifest["pages"])
 
 
@@ -267,3 +269,65 @@ def run_if_due(store: Store, *, now: datetime | None = None) -> BackupOutcome | 
     if not settings.folder or not is_due(last_good(store), moment, settings.time_of_day):
         return None
     return run_backup_to_folder(store, Path(settings.folder), settings.keep, now=moment)
+
+
+@dataclass(frozen=True)
+class RestoreRisk:
+    """What restoring a backup over this store would undo: the desk official must confirm it."""
+
+    events_after: int  # audit events recorded after the backup was made
+    unsynced: int  # changes that never reached the portal (lost for good if replaced)
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return self.events_after > 0 or self.unsynced > 0
+
+
+def restore_risk(store: Store, backup: Path) -> RestoreRisk:
+    """Compare the open store with a backup's manifest (the backup is read, not restored)."""
+    from sqlalchemy import func, select
+
+    from app.store.anchors import parse_anchor
+    from app.store.models import AuditEvent
+
+    anchor = parse_anchor(maintenance.read_manifest(backup).get("audit_anchor"), f"backup {backup.name}")
+    with store.read_session() as session:
+        # Backups and settings are not the official's work: the backup itself logs them after its
+        # snapshot, so counting them would ask to confirm a restore of the backup just made.
+        after = int(session.scalar(select(func.count()).select_from(AuditEvent).where(
+            AuditEvent.seq > (anchor.seq if anchor else 0),
+            AuditEvent.action.not_in(NOT_WORK))) or 0)
+    stats = store.outbox_stats()
+    return RestoreRisk(events_after=after, unsynced=stats.waiting + stats.quarantined)
+
+
+def unlocker(*, username: str = "", password: str = "", recovery_key: str | None = None) -> maintenance.Unlock:
+    """How a restore opens a backup's key file: the recovery key, or an official's password (the
+    same for `motcua restore` and the Sao lưu tab). InputError when the recovery key is malformed."""
+    from app.store.keys import parse_recovery_key
+
+    if recovery_key is not None:
+        raw = parse_recovery_key(recovery_key.strip())
+        return lambda keyfile: keyfile.unlock_recovery(raw)
+    return lambda keyfile: keyfile.unlock_user(username, password)[0] if keyfile.has_user(username) else None
+
+
+def restore_and_check(paths: DataPaths, backup: Path, unlock: maintenance.Unlock, *, username: str = "",
+                      password: str = "") -> maintenance.RestoreReport:
+    """What the Sao lưu tab's restore does once the store is closed: `motcua restore --replace`
+    (every page decrypted before anything moves; the store replaced is set aside in damaged/),
+    then, when signed in by password, `motcua check --full` on the result."""
+    from app.store.service import open_store, restore_backup
+
+    report = restore_backup(paths, backup, unlock=unlock, replace=True)
+    if username and password:
+        restored = open_store(paths, username=username, password=password)
+        try:
+            check = restored.check(full=True)
+        finally:
+            restored.close()
+        if not check.ok:
+            raise StoreCorruptError(f"backup {backup.name} restored, but the full check found: "
+                                    f"{'; '.join(check.problems)[:200]}", kind="backup.check_failed",
+                                    params={"file": backup.name, "count": len(check.problems)})
+    return report

@@ -94,7 +94,7 @@ def test_folder_removed_midway_leaves_nothing_half_written(store, tmp_path: Path
     monkeypatch.setattr(maintenance, "write_backup", pulled)
     with pytest.raises(Exception) as raised:
         run_backup_to_folder(store, usb, 14, now=NOON)
-    assert getattr(raised.value, "kind", "") == "backup.unreadable"
+    assert getattr(raised.value, "kind", "") == "backup.written_badly"
     assert list(usb.iterdir()) == [] and last_good(store) is None
 
 
