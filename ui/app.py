@@ -69,6 +69,7 @@ class DeskApp(QObject):
     def show_setup(self) -> None:
         screen = SetupScreen(self.paths, self.runner)
         screen.store_created.connect(self.show_main)
+        screen.restore_requested.connect(lambda request: self._restore(None, request))
         self._show(screen)
 
     def show_login(self) -> None:
@@ -115,12 +116,14 @@ class DeskApp(QObject):
         self.main_window = None
         self.show_login()
 
-    def _restore(self, store: Store, request: Any) -> None:
-        """The Sao lưu tab asked for a restore: close the store, restore it with the code of
-        `motcua restore` (every page decrypted first), check it in full, back to the sign-in."""
+    def _restore(self, store: Store | None, request: Any) -> None:
+        """The Sao lưu tab (or the setup screen of a new computer) asked for a restore: close the
+        store, restore with the code of `motcua restore` (every page decrypted first), check it
+        in full, then the sign-in screen."""
         from app.store.scheduled_backup import restore_and_check
 
-        self.runner.run_db(store.close)
+        if store is not None:
+            self.runner.run_db(store.close)
         self.main_window = None
         paths = self.paths
         self.runner.run_db(lambda: restore_and_check(paths, request.backup, request.unlock,
@@ -130,11 +133,13 @@ class DeskApp(QObject):
     def _after_restore(self, problem: BaseException | None) -> None:
         from ui.errors import error_text
 
-        self.show_login()
+        self.start()  # the sign-in screen; the setup screen again when nothing was restored
         screen = self.screen
         if isinstance(screen, LoginScreen):
             screen.message.setText(error_text(problem) if problem is not None else
                                    screen.tr("The backup was restored. Sign in again."))
+        elif isinstance(screen, SetupScreen) and problem is not None:
+            screen.form_error.setText(error_text(problem))
 
 
 def _route_qt_messages(mode: QtMsgType, _context: Any, message: str) -> None:

@@ -73,6 +73,9 @@ class BackupScheduler(QObject):
         self.runner.run_db(lambda: (scheduled_backup.last_good(store), scheduled_backup.last_problem(store)),
                            self._state, lambda exc: log.warning("backup state not read: %s", exc))
 
+    def _state(self, values: tuple[Any, Any]) -> None:
+        self.state_changed.emit(*values)
+
     def check(self, *, force: bool = False) -> None:
         """Back up now if due (`force`: whatever the time, "Sao lưu ngay"); one pass at a time."""
         if self.running or self.stopped:

@@ -65,6 +65,7 @@ class RestoreDialog(QDialog):
 
     def __init__(self, backup: Path, username: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.backup = backup
         self.setWindowTitle(self.tr("Restore a backup"))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Backup: %1").replace("%1", backup.name)))
@@ -100,6 +101,11 @@ class RestoreDialog(QDialog):
         if self.by_key.isChecked():
             return scheduled_backup.unlocker(recovery_key=self.recovery_key.text())
         return scheduled_backup.unlocker(username=self.username.text().strip(), password=self.password.text())
+
+    def request(self) -> RestoreRequest:
+        by_key = self.by_key.isChecked()
+        return RestoreRequest(self.backup, self.unlock(), self.username.text().strip(),
+                              "" if by_key else self.password.text())
 
     def _accept(self) -> None:
         try:
@@ -289,14 +295,12 @@ class BackupPanel(QWidget):
             self.message.setText(self.tr("Choose a backup in the list first."))
             return None
         dialog = RestoreDialog(backup, self.store.user.username, self)
-        dialog.accepted.connect(lambda: self._check_risk(backup, dialog))
+        dialog.accepted.connect(lambda: self._check_risk(dialog.request()))
         dialog.open()
         return dialog
 
-    def _check_risk(self, backup: Path, dialog: RestoreDialog) -> None:
-        store = self.store
-        request = RestoreRequest(backup, dialog.unlock(), dialog.username.text().strip(),
-                                 "" if dialog.by_key.isChecked() else dialog.password.text())
+    def _check_risk(self, request: RestoreRequest) -> None:
+        store, backup = self.store, request.backup
 
         def agreed(risk: RestoreRisk) -> None:
             if risk.needs_confirmation and not self.confirm_risk(risk):
