@@ -11,6 +11,7 @@ import logging
 import sys
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QObject
 from PySide6.QtCore import QtMsgType
 from PySide6.QtCore import Signal
@@ -137,7 +138,7 @@ class DeskApp(QObject):
         screen = self.screen
         if isinstance(screen, LoginScreen):
             screen.message.setText(error_text(problem) if problem is not None else
-                                   screen.tr("The backup was restored. Sign in again."))
+                                   QCoreApplication.translate("LoginScreen", "The backup was restored. Sign in again."))
         elif isinstance(screen, SetupScreen) and problem is not None:
             screen.form_error.setText(error_text(problem))
 
