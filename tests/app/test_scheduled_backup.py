@@ -59,6 +59,11 @@ def test_rotation_keeps_n_and_never_the_newest_good(store, tmp_path: Path) -> No
     (usb / f"{BACKUP_PREFIX}20990101-000000-000000-daily.zip").write_bytes(b"not a zip")  # sorts first
     assert prune(usb, 1, made[-1]) == [made[-2], made[-3]]
     assert made[-1].exists() and (usb / f"{BACKUP_PREFIX}20990101-000000-000000-daily.zip").exists()
+    # A whole backup named later than the newest good one (a clock set wrong, a copy from another
+    # desk): keeping one must still keep the one just verified.
+    future = usb / f"{BACKUP_PREFIX}20980101-000000-000000-daily.zip"
+    future.write_bytes(made[-1].read_bytes())
+    assert prune(usb, 1, made[-1]) == [] and made[-1].exists() and future.exists()
 
 
 def test_missing_folder_counts_nothing_and_is_retried(store, tmp_path: Path) -> None:  # noqa: F811
