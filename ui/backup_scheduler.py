@@ -12,13 +12,10 @@ from __future__ import annotations
 import html
 import logging
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtCore import QObject
-from PySide6.QtCore import Qt
-from PySide6.QtCore import QTimer
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from app.store import scheduled_backup
@@ -89,7 +86,7 @@ class BackupScheduler(QObject):
                 if not force:
                     return scheduled_backup.run_if_due(handle)
                 settings = scheduled_backup.read_settings(handle)
-                return scheduled_backup.run_backup_to_folder(handle, settings.folder, settings.keep)
+                return scheduled_backup.run_backup_to_folder(handle, Path(settings.folder), settings.keep)
             finally:
                 handle.close()
 

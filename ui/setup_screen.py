@@ -114,19 +114,12 @@ class SetupScreen(QWidget):
 
     def restore_from_backup(self, backup: Any = None) -> Any:
         """Choose a backup (a file dialog unless given), then the key dialog (returned, open)."""
-        from pathlib import Path
+        from ui.pages.backup_panel import RestoreDialog, choose_backup_file
 
-        from PySide6.QtWidgets import QFileDialog
-
-        from ui.pages.backup_panel import RestoreDialog
-
+        backup = backup or choose_backup_file(self, "")
         if backup is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Backup to restore"), "",
-                                                    self.tr("MotCua Desk backups (*.zip)"))
-            if not chosen:
-                return None
-            backup = Path(chosen)
-        dialog = RestoreDialog(Path(backup), "admin", self)
+            return None
+        dialog = RestoreDialog(backup, "admin", self)
         dialog.accepted.connect(lambda: self.restore_requested.emit(dialog.request()))
         dialog.open()
         return dialog

@@ -219,6 +219,9 @@ def run_backup_to_folder(store: Store, folder: Path, keep: int, *, now: datetime
     """Write, verify, rename, record, prune (in that order; see the module docstring)."""
     folder = Path(folder)
     stamp = now or datetime.now()
+    if not str(folder).strip() or not folder.is_absolute():  # never "." (wherever the app was started)
+        raise InputError(f"backup folder: {str(folder)[:40]!r} is not a full path", kind="backup.folder_relative",
+                         params={"folder": str(folder)[:40]})
     try:
         if not folder.is_dir():
             raise FileNotFoundError(errno.ENOENT, "the folder does not exist (is the USB drive plugged in?)")
@@ -240,7 +243,7 @@ def run_backup_to_folder(store: Store, folder: Path, keep: int, *, now: datetime
     except MotcuaError as error:
         _record_problem(store, stamp, error)
         raise
-    except Exception as error:  # noqa: BLE001 - OSError, or the driver's "database or disk is full"
+    except Exception as error:  # OSError, or the driver's "database or disk is full"
         if not isinstance(error, OSError):
             if "full" not in str(error):
                 raise

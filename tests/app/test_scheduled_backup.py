@@ -18,8 +18,19 @@ from app import options
 from app.cli.main import main
 from app.errors import StoreError
 from app.store.maintenance import BACKUP_PREFIX
-from app.store.scheduled_backup import BackupSettings, folder_backups, is_due, is_stale, last_good, \
-    last_problem, prune, run_backup_to_folder, run_if_due, save_settings, verify_backup_file
+from app.store.scheduled_backup import (
+    BackupSettings,
+    folder_backups,
+    is_due,
+    is_stale,
+    last_good,
+    last_problem,
+    prune,
+    run_backup_to_folder,
+    run_if_due,
+    save_settings,
+    verify_backup_file,
+)
 from tests.app.reception_support import PASSWORD, store  # noqa: F401 - the fixture
 
 NOON = datetime(2026, 12, 7, 12, 0)
@@ -113,7 +124,7 @@ def mounted(tmp_path: Path) -> Iterator[callable]:  # type: ignore[valid-type]
     def mount(name: str, opts: str) -> Path:
         point = tmp_path / name
         point.mkdir()
-        if subprocess.run(["mount", "-t", "tmpfs", "-o", opts, "tmpfs", str(point)]).returncode:
+        if subprocess.run(["mount", "-t", "tmpfs", "-o", opts, "tmpfs", str(point)], check=False).returncode:
             pytest.skip("tmpfs cannot be mounted here")
         done.append(point)
         return point
@@ -151,3 +162,15 @@ def test_cli_backup_to_folder_keeps_n(store, tmp_path: Path, monkeypatch: pytest
     assert main(["--data-dir", root, "backup", "--to", str(tmp_path / "gone")]) == 3
     assert "backup folder" in capsys.readouterr().err
     assert options.BACKUP_LAST_PROBLEM.key  # the problem is recorded under the declared setting
+
+
+def test_an_empty_or_relative_folder_never_backs_up_into_the_working_directory(store, tmp_path: Path,  # noqa: F811
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    here = tmp_path / "where-the-app-started"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    for folder in (Path(""), Path("usb")):
+        with pytest.raises(Exception) as raised:
+            run_backup_to_folder(store, folder, 14, now=NOON)
+        assert getattr(raised.value, "kind", "") == "backup.folder_relative"
+    assert list(here.iterdir()) == [] and last_good(store) is None

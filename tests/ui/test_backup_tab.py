@@ -5,8 +5,7 @@ undo newer work asks first and does nothing when refused."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -14,9 +13,7 @@ from PySide6.QtCore import Qt
 from app import options
 from app.store import scheduled_backup
 from app.store.scheduled_backup import BackupSettings
-from tests.ui.conftest import DESK_PASSWORD
-from tests.ui.conftest import fill
-from tests.ui.conftest import save_screen
+from tests.ui.conftest import DESK_PASSWORD, fill, save_screen
 from ui.main_window import MainWindow
 
 

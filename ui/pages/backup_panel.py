@@ -16,35 +16,33 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtCore import QTime
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QAbstractItemView
-from PySide6.QtWidgets import QDialog
-from PySide6.QtWidgets import QDialogButtonBox
-from PySide6.QtWidgets import QFileDialog
-from PySide6.QtWidgets import QFormLayout
-from PySide6.QtWidgets import QHBoxLayout
-from PySide6.QtWidgets import QHeaderView
-from PySide6.QtWidgets import QLabel
-from PySide6.QtWidgets import QLineEdit
-from PySide6.QtWidgets import QMessageBox
-from PySide6.QtWidgets import QPushButton
-from PySide6.QtWidgets import QRadioButton
-from PySide6.QtWidgets import QSpinBox
-from PySide6.QtWidgets import QTableWidget
-from PySide6.QtWidgets import QTableWidgetItem
-from PySide6.QtWidgets import QTimeEdit
-from PySide6.QtWidgets import QVBoxLayout
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QTime, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.errors import MotcuaError
 from app.store import scheduled_backup
-from app.store.scheduled_backup import BackupSettings
-from app.store.scheduled_backup import RestoreRisk
+from app.store.scheduled_backup import BackupSettings, RestoreRisk
 from ui.backup_scheduler import BackupScheduler
-from ui.errors import error_text
-from ui.errors import report_unexpected
+from ui.errors import error_text, report_unexpected
 from ui.problems import problem_text
 from ui.status_bar import megabytes
 from ui.tasks import TaskRunner
@@ -58,6 +56,14 @@ class RestoreRequest:
     unlock: Callable[[Any], bytes | None]
     username: str  # with `password`: the full check signs in after the restore
     password: str
+
+
+def choose_backup_file(parent: QWidget, folder: str) -> Path | None:
+    """The file dialog for a backup zip (this tab and the setup screen of a new computer)."""
+    chosen, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("BackupPanel", "Backup to restore"), folder,
+        QCoreApplication.translate("BackupPanel", "MotCua Desk backups (*.zip)"))
+    return Path(chosen) if chosen else None
 
 
 class RestoreDialog(QDialog):
@@ -236,9 +242,11 @@ class BackupPanel(QWidget):
     def save(self) -> None:
         store, settings = self.store, self._settings()
         self.message.clear()
-        self.runner.run_db(lambda: scheduled_backup.save_settings(store, settings),
-                           lambda _saved: (self.message.setText(self.tr("Settings saved.")), self.load()),
-                           self._failed)
+        self.runner.run_db(lambda: scheduled_backup.save_settings(store, settings), self._saved, self._failed)
+
+    def _saved(self, _settings: BackupSettings) -> None:
+        self.message.setText(self.tr("Settings saved."))
+        self.load()
 
     def back_up_now(self) -> None:
         """Save the settings shown, then one pass now whatever the time."""
@@ -283,10 +291,9 @@ class BackupPanel(QWidget):
         return self.backups[rows[0].row()].path if rows else None
 
     def _restore_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Backup to restore"), self.folder.text(),
-                                                self.tr("MotCua Desk backups (*.zip)"))
-        if chosen:
-            self.restore(Path(chosen))
+        chosen = choose_backup_file(self, self.folder.text())
+        if chosen is not None:
+            self.restore(chosen)
 
     def restore(self, backup: Path | None) -> RestoreDialog | None:
         """Ask for the key (the dialog returned, open), then what would be undone;
