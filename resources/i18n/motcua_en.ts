@@ -4192,6 +4192,10 @@
 <context>
     <name>BackupPanel</name>
     <message>
+        <source>A backup is being made; restore when it is done.</source>
+        <translation>A backup is being made; restore when it is done.</translation>
+    </message>
+    <message>
         <source>e.g. E:\SaoLuu (a USB drive)</source>
         <translation>e.g. E:\SaoLuu (a USB drive)</translation>
     </message>

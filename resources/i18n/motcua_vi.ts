@@ -4192,6 +4192,10 @@
 <context>
     <name>BackupPanel</name>
     <message>
+        <source>A backup is being made; restore when it is done.</source>
+        <translation>Đang sao lưu; hãy khôi phục sau khi xong.</translation>
+    </message>
+    <message>
         <source>e.g. E:\SaoLuu (a USB drive)</source>
         <translation>vd. E:\SaoLuu (ổ USB)</translation>
     </message>

@@ -174,3 +174,14 @@ def test_an_empty_or_relative_folder_never_backs_up_into_the_working_directory(s
             run_backup_to_folder(store, folder, 14, now=NOON)
         assert getattr(raised.value, "kind", "") == "backup.folder_relative"
     assert list(here.iterdir()) == [] and last_good(store) is None
+
+
+def test_restoring_the_backup_just_made_needs_no_confirmation(store, tmp_path: Path) -> None:  # noqa: F811
+    from app.store.scheduled_backup import restore_risk
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    backup = run_backup_to_folder(store, usb, 14, now=NOON).path
+    assert not restore_risk(store, backup).needs_confirmation  # its own audit rows are not work
+    store.add_user(username="tuan", full_name="Lê Văn Tuấn", role="receiver", password="mật-khẩu-của-tuấn")
+    assert restore_risk(store, backup).events_after == 1

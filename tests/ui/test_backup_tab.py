@@ -102,4 +102,11 @@ def test_restore_over_newer_work_asks_and_a_no_restores_nothing(qtbot, desk_stor
     dialog._accept()
     assert asked and asked[0].events_after >= 1 and requested == []
     assert not window._handed_back and paths.store.exists() and "Chưa khôi phục" in panel.message.text()
+    panel.scheduler.running = True  # a scheduled backup still reading the store
+    panel.confirm_risk = lambda risk: True
+    dialog = panel.restore(backup)
+    fill(qtbot, dialog.password, DESK_PASSWORD)
+    dialog._accept()
+    assert requested == [] and panel.message.text() == "Đang sao lưu; hãy khôi phục sau khi xong."
+    panel.scheduler.running = False
     window.close()

@@ -310,6 +310,9 @@ class BackupPanel(QWidget):
         store, backup = self.store, request.backup
 
         def agreed(risk: RestoreRisk) -> None:
+            if self.scheduler.running:  # its own store handle still reads the store being replaced
+                self.message.setText(self.tr("A backup is being made; restore when it is done."))
+                return
             if risk.needs_confirmation and not self.confirm_risk(risk):
                 self.message.setText(self.tr("Nothing was restored."))
                 return
