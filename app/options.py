@@ -82,3 +82,10 @@ BLOCK_REQUESTS = Option("sync.block_requests", {}, "{unit and day: idempotency k
 CATALOG_ANNOUNCED = Option("sync.catalog_announced", None, "the newest catalogue version the portal announced")
 BUNDLE_RESULTS = Option("sync.bundle_results", None, "results of USB bundles already applied")
 BUNDLE_EXPORTED = Option("sync.bundle_exported", {}, "{outbox row id: bundle id} of rows put in a USB bundle")
+
+# -- scheduled backups (app/store/scheduled_backup.py) -------------------------------------------
+BACKUP_FOLDER = Option("backup.folder", "", "the folder daily backups go to (e.g. a USB drive); empty: none")
+BACKUP_TIME = Option("backup.time", "12:00", "the time of day (HH:MM, local) the daily backup is due")
+BACKUP_KEEP = Option("backup.keep", 14, "how many backups the folder keeps (the oldest beyond are removed)")
+BACKUP_LAST_GOOD = Option("backup.last_good", None, "{at, file}: the newest backup written and verified")
+BACKUP_LAST_PROBLEM = Option("backup.last_problem", None, "{at, kind, params}: why the last attempt failed")

@@ -11,6 +11,7 @@ import logging
 import sys
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QObject
 from PySide6.QtCore import QtMsgType
 from PySide6.QtCore import Signal
@@ -69,6 +70,7 @@ class DeskApp(QObject):
     def show_setup(self) -> None:
         screen = SetupScreen(self.paths, self.runner)
         screen.store_created.connect(self.show_main)
+        screen.restore_requested.connect(lambda request: self._restore(None, request))
         self._show(screen)
 
     def show_login(self) -> None:
@@ -84,6 +86,7 @@ class DeskApp(QObject):
         window = MainWindow(store, self.paths, self.runner, language=self.language)
         window.closed.connect(self._close_store)
         window.switch_user_requested.connect(self._switch_user)
+        window.restore_requested.connect(lambda store: self._restore(store, window.pending_restore))
         self.main_window = window
         self._show(window)
         window.start()
@@ -113,6 +116,31 @@ class DeskApp(QObject):
         self.runner.run_db(store.close)
         self.main_window = None
         self.show_login()
+
+    def _restore(self, store: Store | None, request: Any) -> None:
+        """The Sao lưu tab (or the setup screen of a new computer) asked for a restore: close the
+        store, restore with the code of `motcua restore` (every page decrypted first), check it
+        in full, then the sign-in screen."""
+        from app.store.scheduled_backup import restore_and_check
+
+        if store is not None:
+            self.runner.run_db(store.close)
+        self.main_window = None
+        paths = self.paths
+        self.runner.run_db(lambda: restore_and_check(paths, request.backup, request.unlock,
+                                                     username=request.username, password=request.password),
+                           lambda _report: self._after_restore(None), self._after_restore)
+
+    def _after_restore(self, problem: BaseException | None) -> None:
+        from ui.errors import error_text
+
+        self.start()  # the sign-in screen; the setup screen again when nothing was restored
+        screen = self.screen
+        if isinstance(screen, LoginScreen):
+            screen.message.setText(error_text(problem) if problem is not None else
+                                   QCoreApplication.translate("LoginScreen", "The backup was restored. Sign in again."))
+        elif isinstance(screen, SetupScreen) and problem is not None:
+            screen.form_error.setText(error_text(problem))
 
 
 def _route_qt_messages(mode: QtMsgType, _context: Any, message: str) -> None:

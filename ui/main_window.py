@@ -61,6 +61,8 @@ class MainWindow(QMainWindow):
     closed = Signal(object)  # the store, for the app to close
     switch_user_requested = Signal(object)  # the store, for the app to close before login
     locked = Signal()
+    # The store, for the app to close and then restore `pending_restore` (the Sao lưu tab's ask).
+    restore_requested = Signal(object)
     # (pages read, pages to read) of the background OCR; emitted from its worker thread.
     text_progress = Signal(int, int)
 
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
         self.settings_page.change_password_requested.connect(self.change_password)
         if self.settings_page.users_panel is not None:
             self.settings_page.users_panel.own_account_changed.connect(self._switch_user)
+        self._build_backups()
         self._warnings: Any = None  # the last early-warning counts (app.reception.listing.Warnings)
         self.warning_timer = QTimer(self)
         self.warning_timer.setInterval(WARNING_INTERVAL_MS)
@@ -167,6 +170,32 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.page_stack, 1)
 
+    def _build_backups(self) -> None:
+        """The daily backup (ui/backup_scheduler.py) runs for whoever is signed in; its warning
+        sits in the status bar and opens the Sao lưu tab, which administrators have."""
+        from ui.backup_scheduler import BackupScheduler, BackupWarning
+
+        panel = self.settings_page.backup_panel
+        self.backups = panel.scheduler if panel is not None else BackupScheduler(self.store, self.runner, self)
+        self.backup_warning = BackupWarning()
+        self.status.insertPermanentWidget(0, self.backup_warning)
+        self.backups.state_changed.connect(self.backup_warning.show_state)
+        self.backup_warning.clicked.connect(self.show_backups)
+        self.pending_restore: Any = None
+        if panel is not None:
+            panel.restore_requested.connect(self._restore)
+
+    def show_backups(self) -> None:
+        panel = self.settings_page.backup_panel
+        self.show_page("settings")
+        if panel is not None:
+            self.settings_page.tabs.setCurrentWidget(panel)
+
+    def _restore(self, request: Any) -> None:
+        self.pending_restore = request
+        self._hand_back(self.restore_requested)
+        self.close()
+
     # -- life cycle -----------------------------------------------------------------------------
     def start(self) -> None:
         """Begin background refreshes and idle watching; call once the window is shown."""
@@ -180,6 +209,7 @@ class MainWindow(QMainWindow):
         self.sync.start(thread_delay_ms=SYNC_THREAD_DELAY_MS)
         self.check_warnings()
         self.warning_timer.start()
+        self.backups.start()
         # Housekeeping waits until the official has started working: it must not compete with
         # the first screens for the two cores of a desk PC.
         QTimer.singleShot(HOUSEKEEPING_DELAY_MS, self._housekeeping)
@@ -365,6 +395,7 @@ class MainWindow(QMainWindow):
         self.reception_page.save_draft_now()
         self.idle.stop()
         self.warning_timer.stop()
+        self.backups.stop()
         self.sync.stop()
         self._ocr_cancel.set()
         signal.emit(self.store)

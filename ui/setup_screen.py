@@ -44,6 +44,8 @@ class SetupScreen(QWidget):
 
     # (store, recovery key confirmed) once the admin has acknowledged the recovery key.
     store_created = Signal(object)
+    # A RestoreRequest (ui/pages/backup_panel.py): a new computer takes a backup instead.
+    restore_requested = Signal(object)
 
     def __init__(self, paths: DataPaths, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,7 +107,22 @@ class SetupScreen(QWidget):
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.submit)
         outer.addWidget(self.create_button, alignment=Qt.AlignmentFlag.AlignRight)
+        self.restore_button = QPushButton(self.tr("Restore from a &backup (a new computer)…"))
+        self.restore_button.clicked.connect(lambda: self.restore_from_backup())
+        outer.addWidget(self.restore_button, alignment=Qt.AlignmentFlag.AlignRight)
         self._chain_tab_order()
+
+    def restore_from_backup(self, backup: Any = None) -> Any:
+        """Choose a backup (a file dialog unless given), then the key dialog (returned, open)."""
+        from ui.pages.backup_panel import RestoreDialog, choose_backup_file
+
+        backup = backup or choose_backup_file(self, "")
+        if backup is None:
+            return None
+        dialog = RestoreDialog(backup, "admin", self)
+        dialog.accepted.connect(lambda: self.restore_requested.emit(dialog.request()))
+        dialog.open()
+        return dialog
 
     def _fields(self) -> list[FormField]:
         return [self.unit_code, self.unit_name, self.admin_username, self.admin_full_name,

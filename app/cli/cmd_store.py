@@ -33,6 +33,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     backup = sub.add_parser("backup", parents=[common], help="online backup of the store")
     backup.add_argument("--out", type=Path, help="backup file (default: the backups folder)")
+    backup.add_argument("--to", type=Path, metavar="FOLDER",
+                        help="the daily backup into FOLDER (e.g. a USB drive): written under a temporary "
+                             "name, verified, renamed, then the folder pruned to --keep backups; for Task "
+                             "Scheduler or cron while the app is closed")
+    backup.add_argument("--keep", type=int, metavar="N",
+                        help="with --to: how many backups the folder keeps (default: the desk's setting, 14)")
     add_store_user_options(backup)
     backup.set_defaults(handler=run_backup)
 
@@ -75,8 +81,15 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from app.errors import InputError
     from app.store.maintenance import read_manifest
 
+    if args.keep is not None and args.to is None:
+        raise InputError("--keep: only with --to FOLDER (the folder it prunes)")
+    if args.to is not None:
+        if args.out is not None:
+            raise InputError("--to and --out: give one of them")
+        return _run_backup_to(args)
     with opened_store(args) as store:
         out = store.backup(args.out)
     manifest = read_manifest(out)
@@ -91,15 +104,31 @@ def run_backup(args: argparse.Namespace) -> int:
     return 3 if missing else 0
 
 
+def _run_backup_to(args: argparse.Namespace) -> int:
+    """The scheduled pass, the same as the desk app's (app/store/scheduled_backup.py)."""
+    from app.errors import InputError
+    from app.store.scheduled_backup import MAX_KEEP, MIN_KEEP, read_settings, run_backup_to_folder
+
+    if args.keep is not None and not MIN_KEEP <= args.keep <= MAX_KEEP:
+        raise InputError(f"--keep: {args.keep} is not between {MIN_KEEP} and {MAX_KEEP}")
+    with opened_store(args) as store:
+        keep = args.keep if args.keep is not None else read_settings(store).keep
+        outcome = run_backup_to_folder(store, args.to.resolve(), keep)
+    data = {"backup": str(outcome.path), "bytes": outcome.path.stat().st_size, "pages": outcome.pages,
+            "verified": True, "keep": keep, "pruned": [str(p) for p in outcome.pruned]}
+    human = f"Backup written and verified: {outcome.path} ({outcome.pages} pages)"
+    human += "".join(f"\nRemoved (beyond the newest {keep}): {p.name}" for p in outcome.pruned)
+    emit(args, data, human)
+    return 0
+
+
 def _unlock_for(args: argparse.Namespace) -> Any:
     """How restore opens the backup's key file: the recovery key, or a user and password."""
-    from app.store.keys import parse_recovery_key
+    from app.store.scheduled_backup import unlocker
 
     if args.recovery_key_stdin:
-        raw = parse_recovery_key(sys.stdin.readline().strip())
-        return lambda keyfile: keyfile.unlock_recovery(raw)
-    user, password = user_from(args), read_password(args)
-    return lambda keyfile: keyfile.unlock_user(user, password)[0] if keyfile.has_user(user) else None
+        return unlocker(recovery_key=sys.stdin.readline().strip())
+    return unlocker(username=user_from(args), password=read_password(args))
 
 
 def run_restore(args: argparse.Namespace) -> int:

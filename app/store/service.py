@@ -362,10 +362,10 @@ class Store:
             self.record_audit(session, action="setting_changed", object_type="setting", object_id=key)
 
     # -- maintenance --------------------------------------------------------------------------
-    def backup(self, out: Path | None = None) -> Path:
+    def backup(self, out: Path | None = None, *, reason: str = "manual") -> Path:
         """Online, consistent backup zip (store.db + keys.json + manifest); see maintenance.py."""
         with _damage_is_corruption(self.paths):
-            path = maintenance.write_backup(self.paths, self._key, reason="manual",
+            path = maintenance.write_backup(self.paths, self._key, reason=reason,
                                             revision=migrate.head_revision(), out=out)
         with self.session() as session:
             self.record_audit(session, action="backup", object_type="store", object_id=None,

@@ -2171,6 +2171,10 @@
     <context>
         <name>SettingsPage</name>
     <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
         <source>Calendar</source>
         <translation>Calendar</translation>
     </message>
@@ -2233,6 +2237,18 @@
     </context>
     <context>
         <name>SetupScreen</name>
+    <message>
+        <source>Restore from a &amp;backup (a new computer)…</source>
+        <translation>Restore from a &amp;backup (a new computer)…</translation>
+    </message>
+    <message>
+        <source>Backup to restore</source>
+        <translation>Backup to restore</translation>
+    </message>
+    <message>
+        <source>MotCua Desk backups (*.zip)</source>
+        <translation>MotCua Desk backups (*.zip)</translation>
+    </message>
         <message>
             <source>MotCua Desk – First-time setup</source>
             <translation>MotCua Desk – First-time setup</translation>
@@ -3212,6 +3228,42 @@
     </context>
     <context>
         <name>StoreProblems</name>
+    <message>
+        <source>The backup folder %(folder) is not there (is the USB drive plugged in?). No backup was made; nothing was lost. It is tried again next time.</source>
+        <translation>The backup folder %(folder) is not there (is the USB drive plugged in?). No backup was made; nothing was lost. It is tried again next time.</translation>
+    </message>
+    <message>
+        <source>The disk of the backup folder %(folder) is full. No backup was made; nothing was lost. Free some space or choose another folder.</source>
+        <translation>The disk of the backup folder %(folder) is full. No backup was made; nothing was lost. Free some space or choose another folder.</translation>
+    </message>
+    <message>
+        <source>The backup folder %(folder) cannot be written (read-only or locked). No backup was made; nothing was lost.</source>
+        <translation>The backup folder %(folder) cannot be written (read-only or locked). No backup was made; nothing was lost.</translation>
+    </message>
+    <message>
+        <source>Backing up into %(folder) failed. No backup was made; nothing was lost. It is tried again next time.</source>
+        <translation>Backing up into %(folder) failed. No backup was made; nothing was lost. It is tried again next time.</translation>
+    </message>
+    <message>
+        <source>The backup written into %(folder) did not read back whole, so it was not kept and does not count. It is tried again next time.</source>
+        <translation>The backup written into %(folder) did not read back whole, so it was not kept and does not count. It is tried again next time.</translation>
+    </message>
+    <message>
+        <source>Backup time: %(value) is not a time of day (HH:MM).</source>
+        <translation>Backup time: %(value) is not a time of day (HH:MM).</translation>
+    </message>
+    <message>
+        <source>Keep between %(min) and %(max) backups.</source>
+        <translation>Keep between %(min) and %(max) backups.</translation>
+    </message>
+    <message>
+        <source>Backup folder: %(folder) is not a full path (e.g. E:\SaoLuu).</source>
+        <translation>Backup folder: %(folder) is not a full path (e.g. E:\SaoLuu).</translation>
+    </message>
+    <message>
+        <source>The backup %(file) was restored, but the full check found %(count) problem(s); ask for support before working on it.</source>
+        <translation>The backup %(file) was restored, but the full check found %(count) problem(s); ask for support before working on it.</translation>
+    </message>
         <message>
             <source>%(count) scanned page(s) of the backup %(file) are missing or damaged; nothing was restored.</source>
             <translation>%(count) scanned page(s) of the backup %(file) are missing or damaged; nothing was restored.</translation>
@@ -4159,6 +4211,175 @@
     <message>
         <source>No calendar years.</source>
         <translation>No calendar years.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPanel</name>
+    <message>
+        <source>A backup is being made; restore when it is done.</source>
+        <translation>A backup is being made; restore when it is done.</translation>
+    </message>
+    <message>
+        <source>e.g. E:\SaoLuu (a USB drive)</source>
+        <translation>e.g. E:\SaoLuu (a USB drive)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Back up &amp;into the folder:</source>
+        <translation>Back up &amp;into the folder:</translation>
+    </message>
+    <message>
+        <source>Every day &amp;at:</source>
+        <translation>Every day &amp;at:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the newest:</source>
+        <translation>&amp;Keep the newest:</translation>
+    </message>
+    <message>
+        <source>Backups are encrypted: they open only with a password of that day or the recovery key. When the desk is off at the time, the backup is made when it next starts.</source>
+        <translation>Backups are encrypted: they open only with a password of that day or the recovery key. When the desk is off at the time, the backup is made when it next starts.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Back up &amp;now</source>
+        <translation>Back up &amp;now</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the chosen backup…</source>
+        <translation>&amp;Restore the chosen backup…</translation>
+    </message>
+    <message>
+        <source>Restore from a &amp;file…</source>
+        <translation>Restore from a &amp;file…</translation>
+    </message>
+    <message>
+        <source>Whole</source>
+        <translation>Whole</translation>
+    </message>
+    <message>
+        <source>Unreadable: not a whole backup</source>
+        <translation>Unreadable: not a whole backup</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <source>Choose the folder to back up into first.</source>
+        <translation>Choose the folder to back up into first.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>No backup has been made into a folder yet.</source>
+        <translation>No backup has been made into a folder yet.</translation>
+    </message>
+    <message>
+        <source>Last good backup: %1</source>
+        <translation>Last good backup: %1</translation>
+    </message>
+    <message>
+        <source>The last attempt failed: %1</source>
+        <translation>The last attempt failed: %1</translation>
+    </message>
+    <message>
+        <source>Folder for the backups</source>
+        <translation>Folder for the backups</translation>
+    </message>
+    <message>
+        <source>Choose a backup in the list first.</source>
+        <translation>Choose a backup in the list first.</translation>
+    </message>
+    <message>
+        <source>Backup to restore</source>
+        <translation>Backup to restore</translation>
+    </message>
+    <message>
+        <source>MotCua Desk backups (*.zip)</source>
+        <translation>MotCua Desk backups (*.zip)</translation>
+    </message>
+    <message>
+        <source>Nothing was restored.</source>
+        <translation>Nothing was restored.</translation>
+    </message>
+    <message>
+        <source>This desk has %1 change(s) made after this backup, and %2 change(s) not yet sent to the portal. Restoring puts the desk back as it was at the backup: that work is set aside (kept in the damaged folder, not on the desk). Restore anyway?</source>
+        <translation>This desk has %1 change(s) made after this backup, and %2 change(s) not yet sent to the portal. Restoring puts the desk back as it was at the backup: that work is set aside (kept in the damaged folder, not on the desk). Restore anyway?</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restore a backup</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Backup: %1</source>
+        <translation>Backup: %1</translation>
+    </message>
+    <message>
+        <source>With an official&apos;s password</source>
+        <translation>With an official&apos;s password</translation>
+    </message>
+    <message>
+        <source>With the recovery key</source>
+        <translation>With the recovery key</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Check and restore</source>
+        <translation>Check and restore</translation>
+    </message>
+    <message>
+        <source>Enter the user name and password.</source>
+        <translation>Enter the user name and password.</translation>
+    </message>
+</context>
+<context>
+    <name>backup</name>
+    <message>
+        <source>No backup yet</source>
+        <translation>No backup yet</translation>
+    </message>
+    <message>
+        <source>Last backup %1 days ago</source>
+        <translation>Last backup %1 days ago</translation>
+    </message>
+    <message>
+        <source>Open Settings › Backups to back up now.</source>
+        <translation>Open Settings › Backups to back up now.</translation>
     </message>
 </context>
 </TS>

@@ -2171,6 +2171,10 @@
     <context>
         <name>SettingsPage</name>
     <message>
+        <source>Backups</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
         <source>Calendar</source>
         <translation>Lịch làm việc</translation>
     </message>
@@ -2233,6 +2237,18 @@
     </context>
     <context>
         <name>SetupScreen</name>
+    <message>
+        <source>Restore from a &amp;backup (a new computer)…</source>
+        <translation>Khôi phục từ &amp;bản sao lưu (máy mới)…</translation>
+    </message>
+    <message>
+        <source>Backup to restore</source>
+        <translation>Bản sao lưu cần khôi phục</translation>
+    </message>
+    <message>
+        <source>MotCua Desk backups (*.zip)</source>
+        <translation>Bản sao lưu MotCua Desk (*.zip)</translation>
+    </message>
         <message>
             <source>MotCua Desk – First-time setup</source>
             <translation>MotCua Desk – Thiết lập ban đầu</translation>
@@ -3212,6 +3228,42 @@
     </context>
     <context>
         <name>StoreProblems</name>
+    <message>
+        <source>The backup folder %(folder) is not there (is the USB drive plugged in?). No backup was made; nothing was lost. It is tried again next time.</source>
+        <translation>Không thấy thư mục sao lưu %(folder) (ổ USB đã cắm chưa?). Chưa sao lưu được; không mất dữ liệu nào. Lần sau sẽ thử lại.</translation>
+    </message>
+    <message>
+        <source>The disk of the backup folder %(folder) is full. No backup was made; nothing was lost. Free some space or choose another folder.</source>
+        <translation>Ổ đĩa của thư mục sao lưu %(folder) đã đầy. Chưa sao lưu được; không mất dữ liệu nào. Hãy giải phóng dung lượng hoặc chọn thư mục khác.</translation>
+    </message>
+    <message>
+        <source>The backup folder %(folder) cannot be written (read-only or locked). No backup was made; nothing was lost.</source>
+        <translation>Không ghi được vào thư mục sao lưu %(folder) (chỉ đọc hoặc bị khóa). Chưa sao lưu được; không mất dữ liệu nào.</translation>
+    </message>
+    <message>
+        <source>Backing up into %(folder) failed. No backup was made; nothing was lost. It is tried again next time.</source>
+        <translation>Sao lưu vào %(folder) không thành công. Không mất dữ liệu nào. Lần sau sẽ thử lại.</translation>
+    </message>
+    <message>
+        <source>The backup written into %(folder) did not read back whole, so it was not kept and does not count. It is tried again next time.</source>
+        <translation>Bản sao lưu ghi vào %(folder) đọc lại không nguyên vẹn nên không được giữ và không được tính. Lần sau sẽ thử lại.</translation>
+    </message>
+    <message>
+        <source>Backup time: %(value) is not a time of day (HH:MM).</source>
+        <translation>Giờ sao lưu: %(value) không phải giờ trong ngày (HH:MM).</translation>
+    </message>
+    <message>
+        <source>Keep between %(min) and %(max) backups.</source>
+        <translation>Giữ từ %(min) đến %(max) bản sao lưu.</translation>
+    </message>
+    <message>
+        <source>Backup folder: %(folder) is not a full path (e.g. E:\SaoLuu).</source>
+        <translation>Thư mục sao lưu: %(folder) không phải đường dẫn đầy đủ (vd. E:\SaoLuu).</translation>
+    </message>
+    <message>
+        <source>The backup %(file) was restored, but the full check found %(count) problem(s); ask for support before working on it.</source>
+        <translation>Đã khôi phục bản sao lưu %(file) nhưng kiểm tra toàn bộ phát hiện %(count) lỗi; hãy liên hệ hỗ trợ trước khi làm việc tiếp.</translation>
+    </message>
         <message>
             <source>%(count) scanned page(s) of the backup %(file) are missing or damaged; nothing was restored.</source>
             <translation>%(count) trang quét trong bản sao lưu %(file) bị thiếu hoặc bị hỏng; chưa khôi phục gì.</translation>
@@ -4159,6 +4211,175 @@
     <message>
         <source>No calendar years.</source>
         <translation>Chưa có năm nào trong lịch.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPanel</name>
+    <message>
+        <source>A backup is being made; restore when it is done.</source>
+        <translation>Đang sao lưu; hãy khôi phục sau khi xong.</translation>
+    </message>
+    <message>
+        <source>e.g. E:\SaoLuu (a USB drive)</source>
+        <translation>vd. E:\SaoLuu (ổ USB)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Back up &amp;into the folder:</source>
+        <translation>Sao lưu &amp;vào thư mục:</translation>
+    </message>
+    <message>
+        <source>Every day &amp;at:</source>
+        <translation>Hằng ngày &amp;lúc:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the newest:</source>
+        <translation>&amp;Giữ lại bản mới nhất:</translation>
+    </message>
+    <message>
+        <source>Backups are encrypted: they open only with a password of that day or the recovery key. When the desk is off at the time, the backup is made when it next starts.</source>
+        <translation>Bản sao lưu được mã hóa: chỉ mở được bằng mật khẩu của ngày sao lưu hoặc khóa khôi phục. Nếu lúc đó máy tắt, bản sao lưu được tạo ngay khi mở máy lần sau.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>Back up &amp;now</source>
+        <translation>Sao lưu &amp;ngay</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the chosen backup…</source>
+        <translation>&amp;Khôi phục bản đã chọn…</translation>
+    </message>
+    <message>
+        <source>Restore from a &amp;file…</source>
+        <translation>Khôi phục từ &amp;tệp…</translation>
+    </message>
+    <message>
+        <source>Whole</source>
+        <translation>Nguyên vẹn</translation>
+    </message>
+    <message>
+        <source>Unreadable: not a whole backup</source>
+        <translation>Không đọc được: không phải bản sao lưu nguyên vẹn</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Đã lưu cài đặt.</translation>
+    </message>
+    <message>
+        <source>Choose the folder to back up into first.</source>
+        <translation>Hãy chọn thư mục sao lưu trước.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <source>No backup has been made into a folder yet.</source>
+        <translation>Chưa có bản sao lưu nào vào thư mục.</translation>
+    </message>
+    <message>
+        <source>Last good backup: %1</source>
+        <translation>Bản sao lưu tốt gần nhất: %1</translation>
+    </message>
+    <message>
+        <source>The last attempt failed: %1</source>
+        <translation>Lần sao lưu gần nhất không thành công: %1</translation>
+    </message>
+    <message>
+        <source>Folder for the backups</source>
+        <translation>Thư mục sao lưu</translation>
+    </message>
+    <message>
+        <source>Choose a backup in the list first.</source>
+        <translation>Hãy chọn một bản sao lưu trong danh sách trước.</translation>
+    </message>
+    <message>
+        <source>Backup to restore</source>
+        <translation>Bản sao lưu cần khôi phục</translation>
+    </message>
+    <message>
+        <source>MotCua Desk backups (*.zip)</source>
+        <translation>Bản sao lưu MotCua Desk (*.zip)</translation>
+    </message>
+    <message>
+        <source>Nothing was restored.</source>
+        <translation>Chưa khôi phục gì.</translation>
+    </message>
+    <message>
+        <source>This desk has %1 change(s) made after this backup, and %2 change(s) not yet sent to the portal. Restoring puts the desk back as it was at the backup: that work is set aside (kept in the damaged folder, not on the desk). Restore anyway?</source>
+        <translation>Máy này có %1 thay đổi được thực hiện sau bản sao lưu này và %2 thay đổi chưa gửi lên cổng. Khôi phục sẽ đưa máy về đúng như lúc sao lưu: phần việc đó được cất riêng (giữ trong thư mục damaged, không còn trên máy làm việc). Vẫn khôi phục?</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Khôi phục bản sao lưu</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Backup: %1</source>
+        <translation>Bản sao lưu: %1</translation>
+    </message>
+    <message>
+        <source>With an official&apos;s password</source>
+        <translation>Bằng mật khẩu của một cán bộ</translation>
+    </message>
+    <message>
+        <source>With the recovery key</source>
+        <translation>Bằng khóa khôi phục</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Check and restore</source>
+        <translation>Kiểm tra và khôi phục</translation>
+    </message>
+    <message>
+        <source>Enter the user name and password.</source>
+        <translation>Hãy nhập tên đăng nhập và mật khẩu.</translation>
+    </message>
+</context>
+<context>
+    <name>backup</name>
+    <message>
+        <source>No backup yet</source>
+        <translation>Chưa có bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Last backup %1 days ago</source>
+        <translation>Sao lưu gần nhất cách đây %1 ngày</translation>
+    </message>
+    <message>
+        <source>Open Settings › Backups to back up now.</source>
+        <translation>Mở Cài đặt › Sao lưu để sao lưu ngay.</translation>
     </message>
 </context>
 </TS>

@@ -35,6 +35,7 @@ from ui.i18n import LANGUAGES
 from ui.i18n import save_language
 from ui.lock_screen import DEFAULT_IDLE_MINUTES
 from ui.lock_screen import IDLE_SETTING
+from ui.pages.backup_panel import BackupPanel
 from ui.pages.calendar_panel import CalendarPanel
 from ui.pages.users import UsersPanel
 from ui.tasks import TaskRunner
@@ -89,6 +90,11 @@ class SettingsPage(QWidget):
             self.tabs.addTab(self.users_panel, self.tr("Officials"))
         self.calendar_panel = CalendarPanel(self.store, self.runner)
         self.tabs.addTab(self.calendar_panel, self.tr("Calendar"))
+        # Where and when the desk backs up, and restoring: administrators only (ui/pages/backup_panel.py).
+        self.backup_panel: BackupPanel | None = None
+        if self.store.user.role == "admin":
+            self.backup_panel = BackupPanel(self.store, self.runner)
+            self.tabs.addTab(self.backup_panel, self.tr("Backups"))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.idle_minutes = QSpinBox()
@@ -142,6 +148,8 @@ class SettingsPage(QWidget):
         self.calendar_panel.load()
         if self.users_panel is not None:
             self.users_panel.load()
+        if self.backup_panel is not None:
+            self.backup_panel.load()
 
     def _loaded(self, values: tuple[int, ScannerSettings]) -> None:
         minutes, scanners = values

@@ -48,6 +48,28 @@ TEXTS: dict[str, Callable[[], str]] = {
     "backup.pages_missing": lambda: translate(
         "StoreProblems", "%(count) scanned page(s) of the backup %(file) are missing or damaged; nothing was "
                          "restored."),
+    "backup.folder_missing": lambda: translate(
+        "StoreProblems", "The backup folder %(folder) is not there (is the USB drive plugged in?). No backup was "
+                         "made; nothing was lost. It is tried again next time."),
+    "backup.folder_full": lambda: translate(
+        "StoreProblems", "The disk of the backup folder %(folder) is full. No backup was made; nothing was lost. "
+                         "Free some space or choose another folder."),
+    "backup.folder_read_only": lambda: translate(
+        "StoreProblems", "The backup folder %(folder) cannot be written (read-only or locked). No backup was "
+                         "made; nothing was lost."),
+    "backup.folder_failed": lambda: translate(
+        "StoreProblems", "Backing up into %(folder) failed. No backup was made; nothing was lost. It is tried "
+                         "again next time."),
+    "backup.written_badly": lambda: translate(
+        "StoreProblems", "The backup written into %(folder) did not read back whole, so it was not kept and does "
+                         "not count. It is tried again next time."),
+    "backup.time_bad": lambda: translate("StoreProblems", "Backup time: %(value) is not a time of day (HH:MM)."),
+    "backup.keep_bad": lambda: translate("StoreProblems", "Keep between %(min) and %(max) backups."),
+    "backup.folder_relative": lambda: translate(
+        "StoreProblems", "Backup folder: %(folder) is not a full path (e.g. E:\\SaoLuu)."),
+    "backup.check_failed": lambda: translate(
+        "StoreProblems", "The backup %(file) was restored, but the full check found %(count) problem(s); ask "
+                         "for support before working on it."),
     "files.disk_full": lambda: translate("StoreProblems", "%(file) could not be written: the disk is full."),
     "files.cannot_write": lambda: translate(
         "StoreProblems", "%(file) could not be written there; choose another folder."),
