@@ -52,10 +52,10 @@ def _secret_for(store: Store, url: str, token: str) -> str:
 
 def enrol(store: Store, portal_url: str, token: str, *, device_name: str = "Máy tiếp nhận") -> Enrolment:
     """Enrol with `token`; store the credentials and the device's number slot. Admin only."""
+    refuse_in_training(store, "enrol")  # first: whoever asks, sample data never goes to a portal
     if store.user.role != "admin":
         raise PermissionDeniedError(f"only an administrator may enrol this desk; "
                                     f"{store.user.username!r} is {store.user.role}", kind="sync.enrol_admin_only")
-    refuse_in_training(store, "enrol")
     url = check_portal_url(portal_url)
     token = (token or "").strip()
     if not token:

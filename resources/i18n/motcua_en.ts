@@ -1162,6 +1162,18 @@
     </context>
     <context>
         <name>LoginScreen</name>
+    <message>
+        <source>&amp;Training mode (practise on sample data)</source>
+        <translation>&amp;Training mode (practise on sample data)</translation>
+    </message>
+    <message>
+        <source>Opens a separate training store with sample dossiers; nothing done there reaches the real store or the portal.</source>
+        <translation>Opens a separate training store with sample dossiers; nothing done there reaches the real store or the portal.</translation>
+    </message>
+    <message>
+        <source>Preparing the training data…</source>
+        <translation>Preparing the training data…</translation>
+    </message>
         <message>
             <source>MotCua Desk – Sign in</source>
             <translation>MotCua Desk – Sign in</translation>
@@ -2331,6 +2343,10 @@
     </context>
     <context>
         <name>SyncPage</name>
+    <message>
+        <source>This is the training store (sample data): it is never synced with the portal and no USB bundle can be made from it.</source>
+        <translation>This is the training store (sample data): it is never synced with the portal and no USB bundle can be made from it.</translation>
+    </message>
         <message>
             <source>%1 refused by the portal.</source>
             <translation>%1 refused by the portal.</translation>
@@ -3260,6 +3276,14 @@
     <context>
         <name>SyncProblems</name>
     <message>
+        <source>This is the training store (sample data): it is never sent to the portal, by sync, enrolment or USB bundle.</source>
+        <translation>This is the training store (sample data): it is never sent to the portal, by sync, enrolment or USB bundle.</translation>
+    </message>
+    <message>
+        <source>The training folder holds a store that is not a training store; it was not touched. Ask your administrator.</source>
+        <translation>The training folder holds a store that is not a training store; it was not touched. Ask your administrator.</translation>
+    </message>
+    <message>
         <source>The province&apos;s catalogue changed %(count) procedure version(s) that dossiers were received under; this desk keeps them as they were.</source>
         <translation>The province&apos;s catalogue changed %(count) procedure version(s) that dossiers were received under; this desk keeps them as they were.</translation>
     </message>
@@ -4135,6 +4159,33 @@
     <message>
         <source>No calendar years.</source>
         <translation>No calendar years.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingBanner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Training mode: sample data only, never sent to the portal. Accounts %1 and %2, password %3.</source>
+        <translation>Training mode: sample data only, never sent to the portal. Accounts %1 and %2, password %3.</translation>
+    </message>
+    <message>
+        <source>&amp;Reset the training data…</source>
+        <translation>&amp;Reset the training data…</translation>
+    </message>
+    <message>
+        <source>Reset the training data</source>
+        <translation>Reset the training data</translation>
+    </message>
+    <message>
+        <source>Delete everything done in training mode and start again with fresh sample data? The real store is not touched.</source>
+        <translation>Delete everything done in training mode and start again with fresh sample data? The real store is not touched.</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>&amp;Reset</translation>
     </message>
 </context>
 </TS>

@@ -1162,6 +1162,18 @@
     </context>
     <context>
         <name>LoginScreen</name>
+    <message>
+        <source>&amp;Training mode (practise on sample data)</source>
+        <translation>Chế độ &amp;tập huấn (luyện tập trên dữ liệu mẫu)</translation>
+    </message>
+    <message>
+        <source>Opens a separate training store with sample dossiers; nothing done there reaches the real store or the portal.</source>
+        <translation>Mở kho dữ liệu tập huấn riêng với các hồ sơ mẫu; mọi thao tác ở đó không ảnh hưởng tới dữ liệu thật và không gửi lên cổng dịch vụ công.</translation>
+    </message>
+    <message>
+        <source>Preparing the training data…</source>
+        <translation>Đang chuẩn bị dữ liệu tập huấn…</translation>
+    </message>
         <message>
             <source>MotCua Desk – Sign in</source>
             <translation>MotCua Desk – Đăng nhập</translation>
@@ -2331,6 +2343,10 @@
     </context>
     <context>
         <name>SyncPage</name>
+    <message>
+        <source>This is the training store (sample data): it is never synced with the portal and no USB bundle can be made from it.</source>
+        <translation>Đây là bản tập huấn (dữ liệu mẫu): không bao giờ được đồng bộ với cổng dịch vụ công và không thể xuất gói USB.</translation>
+    </message>
         <message>
             <source>%1 refused by the portal.</source>
             <translation>%1 hồ sơ bị cổng từ chối.</translation>
@@ -3260,6 +3276,14 @@
     <context>
         <name>SyncProblems</name>
     <message>
+        <source>This is the training store (sample data): it is never sent to the portal, by sync, enrolment or USB bundle.</source>
+        <translation>Đây là bản tập huấn (dữ liệu mẫu): không bao giờ được gửi lên cổng dịch vụ công, dù bằng đồng bộ, đăng ký thiết bị hay gói USB.</translation>
+    </message>
+    <message>
+        <source>The training folder holds a store that is not a training store; it was not touched. Ask your administrator.</source>
+        <translation>Thư mục tập huấn chứa một kho dữ liệu không phải bản tập huấn; kho đó được giữ nguyên. Hãy liên hệ quản trị viên.</translation>
+    </message>
+    <message>
         <source>The province&apos;s catalogue changed %(count) procedure version(s) that dossiers were received under; this desk keeps them as they were.</source>
         <translation>Danh mục thủ tục của tỉnh thay đổi %(count) phiên bản thủ tục đã có hồ sơ tiếp nhận theo; máy này giữ nguyên các phiên bản đó.</translation>
     </message>
@@ -4135,6 +4159,33 @@
     <message>
         <source>No calendar years.</source>
         <translation>Chưa có năm nào trong lịch.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingBanner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Training mode: sample data only, never sent to the portal. Accounts %1 and %2, password %3.</source>
+        <translation>Chế độ tập huấn: chỉ có dữ liệu mẫu, không bao giờ gửi lên cổng dịch vụ công. Tài khoản %1 và %2, mật khẩu %3.</translation>
+    </message>
+    <message>
+        <source>&amp;Reset the training data…</source>
+        <translation>&amp;Làm lại dữ liệu tập huấn…</translation>
+    </message>
+    <message>
+        <source>Reset the training data</source>
+        <translation>Làm lại dữ liệu tập huấn</translation>
+    </message>
+    <message>
+        <source>Delete everything done in training mode and start again with fresh sample data? The real store is not touched.</source>
+        <translation>Xóa mọi thao tác đã làm trong chế độ tập huấn và bắt đầu lại với dữ liệu mẫu mới? Dữ liệu thật không bị ảnh hưởng.</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>&amp;Làm lại</translation>
     </message>
 </context>
 </TS>
