@@ -28,6 +28,7 @@ from demo.training import STORIES, open_training, reset_training
 from portal.admin import create_enrolment_token
 from portal.db import dispose
 from tests.portal.conftest import ThreadedPortal
+from tests.screens import screen_path
 from tests.sync.proxy import FaultProxy
 
 REAL_PASSWORD = "mật-khẩu-thật-đủ-dài"
@@ -118,6 +119,17 @@ def test_every_form_of_the_training_store_carries_the_mark(training, tmp_path: P
             rendered.add(form)
     # 01 to 06, every one printed at least once; 07 is the register (the next test).
     assert rendered == set(KNOWN_FORMS) - {REGISTER}
+    publish_receipt(render_form_pdf(training, sorted(codes)[0], "01"), tmp_path)
+
+
+def publish_receipt(pdf: bytes, tmp: Path) -> None:
+    """The training receipt as the user guide shows it (docs/screens/training-receipt.png)."""
+    target = screen_path("training-receipt.png", publish=True)
+    if target is None:
+        return
+    (tmp / "receipt.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "110", "-png", "-singlefile", "-f", "1", "-l", "1", str(tmp / "receipt.pdf"),
+                    str(target.with_suffix(""))], check=True)
 
 
 def test_the_training_register_is_marked_and_the_real_one_is_not(desk: DataPaths, training,  # type: ignore[no-untyped-def]
