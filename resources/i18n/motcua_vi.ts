@@ -1164,7 +1164,7 @@
         <name>LoginScreen</name>
     <message>
         <source>&amp;Training mode (practise on sample data)</source>
-        <translation>Chế độ &amp;tập huấn (luyện tập trên dữ liệu mẫu)</translation>
+        <translation>&amp;Chế độ tập huấn (luyện tập trên dữ liệu mẫu)</translation>
     </message>
     <message>
         <source>Opens a separate training store with sample dossiers; nothing done there reaches the real store or the portal.</source>
