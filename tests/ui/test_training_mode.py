@@ -6,11 +6,13 @@ files stay byte for byte as they were."""
 from __future__ import annotations
 
 import hashlib
+import subprocess
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from app.clock import local_today
 from app.paths import DataPaths
 from app.training import TRAINING_MARK, TRAINING_PASSWORD, TRAINING_USERNAME, training_paths
 from tests.ui.conftest import save_screen
@@ -34,7 +36,8 @@ def first_status(store) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     return str(row.code), str(row.status)
 
 
-def test_training_from_sign_in_to_reset(qtbot, paths, runner, desk_store, vietnamese) -> None:  # type: ignore[no-untyped-def]
+def test_training_from_sign_in_to_reset(qtbot, paths, runner, desk_store, vietnamese,  # type: ignore[no-untyped-def]
+                                        tmp_path: Path) -> None:
     desk_store.close()
     before = real_files(paths)
     assert set(before) == {"store.db", "keys.json"}
@@ -73,6 +76,21 @@ def test_training_from_sign_in_to_reset(qtbot, paths, runner, desk_store, vietna
     assert not page.sync_button.isEnabled() and not page.bundle_button.isEnabled()
     page.sync_now()
     assert "bản tập huấn" in page.message.text()
+
+    # Báo cáo: the printable report (drawn by Qt, not reportlab) carries the mark too.
+    reports = window.pages["reports"]
+    today = local_today()
+    reports.set_period(today.replace(day=1), today)
+    with qtbot.waitSignal(reports.report_shown, timeout=10_000):
+        reports.start_edit.setFocus()
+        qtbot.keyClick(reports.start_edit, Qt.Key.Key_Return)
+    with qtbot.waitSignal(reports.viewer_shown, timeout=10_000) as opened:
+        qtbot.mouseClick(reports.print_button, Qt.MouseButton.LeftButton)
+    (tmp_path / "bao-cao.pdf").write_bytes(opened.args[0].shown.pdf)
+    opened.args[0].reject()
+    text = subprocess.run(["pdftotext", str(tmp_path / "bao-cao.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert TRAINING_MARK in text
 
     # Practice, then "Làm lại dữ liệu tập huấn…": cancel keeps it, yes starts again.
     from app.lifecycle.actions import act
