@@ -45,7 +45,7 @@ TRAINING_UNIT_NAME = "UBND xã Tập Huấn (bản tập huấn)"
 
 def training_paths(paths: DataPaths) -> DataPaths:
     """The training store's own folder under the real desk's data folder (logs are shared)."""
-    if is_training_paths(paths):
+    if paths.root.name == TRAINING_FOLDER and is_training_paths(paths):
         return paths
     return DataPaths(root=paths.root / TRAINING_FOLDER, logs=paths.logs)
 

@@ -21,7 +21,8 @@ from app.errors import InputError
 from app.paths import DataPaths
 from app.training import (MARKER_FILE, TRAINING_ADMIN, TRAINING_ADMIN_NAME, TRAINING_FULL_NAME,
                           TRAINING_PASSWORD, TRAINING_ROLE, TRAINING_UNIT_CODE, TRAINING_UNIT_NAME,
-                          TRAINING_USERNAME, is_training_paths, mark_store, training_paths)
+                          TRAINING_FOLDER, TRAINING_USERNAME, is_training_paths, is_training_store, mark_store,
+                          training_paths)
 from demo.run import CITIZENS
 
 if TYPE_CHECKING:  # the store imports much of app/; only the type is needed here
@@ -87,10 +88,27 @@ def open_training(paths: DataPaths) -> Store:
 
 
 def _refuse_real_store(target: DataPaths) -> None:
-    """Never wipe a folder holding a store that is not marked as a training store."""
-    if target.store.exists() and not (target.root / MARKER_FILE).is_file():
-        raise InputError(f"training: {target.root} holds a store that is not a training store; "
+    """Never wipe a folder holding a store that is not a training store: the folder must be named
+    and marked as one, and its store must open with the training account and say it is one (a
+    marker file dropped into a real desk's folder is not enough)."""
+    from app.errors import MotcuaError
+    from app.store.service import open_store
+
+    if not target.store.exists():
+        return
+    refused = InputError(f"training: {target.root} holds a store that is not a training store; "
                          f"it was not touched", kind="training.not_training_store")
+    if target.root.name != TRAINING_FOLDER or not (target.root / MARKER_FILE).is_file():
+        raise refused
+    try:
+        store = open_store(target, username=TRAINING_USERNAME, password=TRAINING_PASSWORD)
+    except MotcuaError:
+        raise refused from None
+    try:
+        if not is_training_store(store):
+            raise refused
+    finally:
+        store.close()
 
 
 def _seed(paths: DataPaths, say: Callable[[str], None]) -> TrainingInfo:

@@ -235,6 +235,34 @@ def test_reset_refuses_a_folder_holding_a_store_that_is_not_a_training_store(tmp
     assert file_hashes(impostor.root) == before and not (impostor.root / MARKER_FILE).exists()
 
 
+def test_a_marker_file_dropped_into_the_real_desk_does_not_make_it_wipeable(desk: DataPaths) -> None:
+    """The real store's folder with a forged marker: training mode still uses its own folder, and a
+    forged marker in a folder named "training" is refused because the store is not one."""
+    from app.desk_setup import create_desk
+    from app.training import write_marker
+
+    forged = write_marker(desk)
+    try:
+        before = file_hashes(desk.root)
+        assert training_paths(desk).root == desk.root / "training"
+        reset_training(desk)
+        assert file_hashes(desk.root) == before
+    finally:
+        forged.unlink()
+    other = DataPaths(root=desk.root.parent / "other", logs=desk.root.parent / "other-logs")
+    impostor = DataPaths(root=other.root / "training", logs=other.logs)
+    store, _key = create_desk(impostor, unit_code="000.00.06.H56", unit_name="UBND xã Tân Lập",
+                              admin_username="admin", admin_full_name="Lê Thị Hoa", admin_password=REAL_PASSWORD)
+    store.close()
+    write_marker(impostor)
+    before = file_hashes(impostor.root)
+    with pytest.raises(InputError) as refused:
+        reset_training(other)
+    assert refused.value.kind == "training.not_training_store"
+    assert {k: v for k, v in file_hashes(impostor.root).items() if k != "keys.json"} == {
+        k: v for k, v in before.items() if k != "keys.json"}  # the failed sign-in is counted in keys.json
+
+
 def test_cli_training_reset_json(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "ui.launcher", "--data-dir", str(tmp_path / "data"), "--json",
                            "training", "reset"], capture_output=True, text=True, timeout=300, cwd=ROOT)
