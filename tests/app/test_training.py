@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from app import options
@@ -142,11 +143,19 @@ def test_the_training_register_is_marked_and_the_real_one_is_not(desk: DataPaths
         path, rows = export_register(session, period, tmp_path / "so-tap-huan.pdf")
     assert rows == len(STORIES)
     assert TRAINING_MARK in pdf_text(path.read_bytes(), tmp_path)
+    with training.read_session() as session:
+        sheet_path, _rows = export_register(session, period, tmp_path / "so-tap-huan.xlsx")
+    sheet = openpyxl.load_workbook(sheet_path).active
+    assert TRAINING_MARK in sheet.cell(2, 1).value and sheet.oddHeader.center.text == TRAINING_MARK
     real = open_store(desk, username="canbo", password=REAL_PASSWORD)
     try:
         with real.read_session() as session:
             path, rows = export_register(session, period, tmp_path / "so-that.pdf")
         assert rows == 1 and "TẬP HUẤN" not in pdf_text(path.read_bytes(), tmp_path)
+        with real.read_session() as session:
+            sheet_path, _rows = export_register(session, period, tmp_path / "so-that.xlsx")
+        sheet = openpyxl.load_workbook(sheet_path).active
+        assert "TẬP HUẤN" not in sheet.cell(2, 1).value and not sheet.oddHeader.center.text
         code = _first_code(real)
         assert "TẬP HUẤN" not in pdf_text(render_form_pdf(real, code, "01"), tmp_path)
     finally:
