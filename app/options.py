@@ -60,6 +60,9 @@ RETENTION_DAYS = Option("lifecycle.retention_days", 90,
 IDLE_LOCK_MINUTES = Option("security.idle_lock_minutes", 10, "minutes without input before the screen locks")
 VIETQR_ACCOUNT = Option("payment.vietqr", None, "the unit's bank account for VietQR transfers")
 PRINT_DIRECT = Option("printing.direct", False, "print receipts without the preview")
+TRAINING_STORE = Option("desk.training", False,
+                        "this store is a training store (app/training.py): sample data, marked on every "
+                        "screen and printout, never sent to a portal")
 
 # -- sync: enrolment, bookkeeping ----------------------------------------------------------------
 PORTAL_URL = Option("sync.portal_url", None, "the portal this desk is enrolled with")

@@ -176,7 +176,8 @@ class _Timer:
         self.summary.steps_s[key] = round(time.perf_counter() - started, 3)
 
 
-def _receive(store: Store, scans: Path, receipts: Path, index: int, procedure: str, payload: str) -> DemoDossier:
+def _receive(store: Store, scans: Path, receipts: Path, index: int, procedure: str, payload: str, *,
+             scan: Callable[[Path, str, int], tuple[Path, int]] = scanned_document) -> DemoDossier:
     from app.forms.render import render_form
     from app.identity.cccd import parse_cccd_qr
     from app.reception.model import PageInput, ReceptionRequest
@@ -192,7 +193,7 @@ def _receive(store: Store, scans: Path, receipts: Path, index: int, procedure: s
     documents = checklist_for(version)
     size = pages = 0
     for number, document in enumerate(d for d in documents if d.required):
-        path, written = scanned_document(scans, f"d{index}-{number}", seed=index * 7 + number)
+        path, written = scan(scans, f"d{index}-{number}", index * 7 + number)
         # Sealed as the capture panel seals what it scans; a PDF given by path would be rebuilt.
         sealed, _size = store.blobs.put_file(path)
         document.received, document.pages = True, [PageInput(Path(), "application/pdf", blob=sealed)]

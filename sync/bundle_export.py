@@ -23,6 +23,7 @@ from app.errors import InputError, MotcuaError
 from app.files import write_atomically
 from app.ids import new_id
 from app.store.models import OutboxItem
+from app.training import refuse_in_training
 from app.wire import WireProblem
 from sync import state
 from sync.engine import page_sizes, request_for
@@ -85,6 +86,7 @@ def export_bundle(store: Store, out: Path | str, *, include_exported: bool = Fal
     """Write the waiting outbox to `out`; raises InputError when there is nothing to write."""
     out = Path(out)
     with store.read_session() as session:
+        refuse_in_training(session, "bundle export")
         creds = credentials(session)
     if creds is None:
         raise InputError("this desk is not enrolled: a bundle is signed with the device's key, "

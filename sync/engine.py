@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from app.errors import MotcuaError
 from app.limits import Limits
 from app.store.models import OutboxItem, utcnow
+from app.training import is_training_session
 from app.wire import WireProblem, outbox_request
 from sync import state
 from sync.anchor import send_anchor
@@ -386,6 +387,11 @@ def sync_once(store: Store, *, now: datetime | None = None, progress: Progress |
     progress = progress or Progress()
     with store.read_session() as session:
         creds = credentials(session)
+        training = is_training_session(session)
+    if training:  # sample data never reaches a portal, whatever the store says about enrolment
+        return SyncReport(enrolled=False, errors=[SyncProblem("this is the training store: it is never synced",
+                                                              kind="training.not_synced",
+                                                              params={"what": "sync"})])
     if creds is None:
         return SyncReport(enrolled=False, errors=[SyncProblem("this desk is not enrolled: run motcua enroll",
                                                               kind="sync.not_enrolled")])

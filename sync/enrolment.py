@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from app.errors import AuthError, InputError, PermissionDeniedError
+from app.training import refuse_in_training
 from app.wire import EnrolAnswer, WireProblem, parse
 from sync import state
 from sync.client import LinkDown, PortalClient, PortalUnreachable, check_portal_url
@@ -51,6 +52,7 @@ def _secret_for(store: Store, url: str, token: str) -> str:
 
 def enrol(store: Store, portal_url: str, token: str, *, device_name: str = "Máy tiếp nhận") -> Enrolment:
     """Enrol with `token`; store the credentials and the device's number slot. Admin only."""
+    refuse_in_training(store, "enrol")  # first: whoever asks, sample data never goes to a portal
     if store.user.role != "admin":
         raise PermissionDeniedError(f"only an administrator may enrol this desk; "
                                     f"{store.user.username!r} is {store.user.role}", kind="sync.enrol_admin_only")

@@ -76,17 +76,25 @@ class DeskApp(QObject):
     def show_login(self) -> None:
         screen = LoginScreen(self.paths, self.runner)
         screen.signed_in.connect(self.show_main)
+        screen.training_requested.connect(self.start_training)
         self._show(screen)
+
+    def start_training(self) -> None:
+        """Chế độ tập huấn: open (seeding it the first time) the separate training store."""
+        paths, screen = self.paths, self.screen
+        self.runner.run_db(lambda: _open_training(paths), self.show_main,
+                           getattr(screen, "training_failed", None))
 
     def show_main(self, store: Store) -> None:
         # Imported here, not at the top: the main window's pages pull SQLAlchemy and most of the
         # app, which the sign-in screen shown first does not need.
         from ui.main_window import MainWindow
 
-        window = MainWindow(store, self.paths, self.runner, language=self.language)
+        window = MainWindow(store, store.paths, self.runner, language=self.language)
         window.closed.connect(self._close_store)
         window.switch_user_requested.connect(self._switch_user)
         window.restore_requested.connect(lambda store: self._restore(store, window.pending_restore))
+        window.training_reset_requested.connect(self._reset_training)
         self.main_window = window
         self._show(window)
         window.start()
@@ -141,6 +149,24 @@ class DeskApp(QObject):
                                    QCoreApplication.translate("LoginScreen", "The backup was restored. Sign in again."))
         elif isinstance(screen, SetupScreen) and problem is not None:
             screen.form_error.setText(error_text(problem))
+
+    def _reset_training(self, store: Store) -> None:
+        """Close the training store, wipe and seed it again, and open the new one (same lane, in order)."""
+        paths = self.paths
+        self.runner.run_db(store.close)
+        self.main_window = None
+        self.show_login()
+        getattr(self.screen, "training_preparing", lambda: None)()
+        self.runner.run_db(lambda: _open_training(paths, reset=True), self.show_main,
+                           getattr(self.screen, "training_failed", None))
+
+
+def _open_training(paths: DataPaths, *, reset: bool = False) -> Store:
+    from demo.training import open_training, reset_training
+
+    if reset:
+        reset_training(paths)
+    return open_training(paths)
 
 
 def _route_qt_messages(mode: QtMsgType, _context: Any, message: str) -> None:

@@ -42,6 +42,8 @@ class LoginScreen(QWidget):
 
     # The opened store, once the official is signed in.
     signed_in = Signal(object)
+    # "Chế độ tập huấn": the app opens the separate training store (app/training.py).
+    training_requested = Signal()
 
     def __init__(self, paths: DataPaths, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,11 +87,37 @@ class LoginScreen(QWidget):
         layout.addWidget(self.sign_in_button, alignment=Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.restore_button, alignment=Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.recovery_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        self.training_button = QPushButton(self.tr("&Training mode (practise on sample data)"))
+        self.training_button.setAutoDefault(False)
+        self.training_button.setStyleSheet("QPushButton { color: #b45309; font-weight: 600; }")
+        self.training_button.setToolTip(self.tr("Opens a separate training store with sample dossiers; "
+                                                "nothing done there reaches the real store or the portal."))
+        self.training_button.clicked.connect(self.request_training)
+        layout.addWidget(self.training_button, alignment=Qt.AlignmentFlag.AlignLeft)
         self.username.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.submit)
         QWidget.setTabOrder(self.username, self.password)
         QWidget.setTabOrder(self.password, self.sign_in_button)
         QWidget.setTabOrder(self.sign_in_button, self.recovery_button)
+        QWidget.setTabOrder(self.recovery_button, self.training_button)
+
+    def request_training(self) -> None:
+        """Ask the app for the training store; preparing it the first time takes a little while."""
+        if not self.training_button.isEnabled():
+            return
+        self.training_preparing()
+        self.training_requested.emit()
+
+    def training_preparing(self) -> None:
+        self.training_button.setEnabled(False)
+        self.message.setText(self.tr("Preparing the training data…"))
+
+    def training_failed(self, exc: BaseException) -> None:
+        self.training_button.setEnabled(True)
+        if not isinstance(exc, MotcuaError):
+            report_unexpected(exc)
+            return
+        self.message.setText(error_text(exc))
 
     def submit(self) -> None:
         """Try to open the store with the typed credentials."""

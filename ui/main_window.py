@@ -22,10 +22,13 @@ from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QListWidget
 from PySide6.QtWidgets import QMainWindow
 from PySide6.QtWidgets import QStackedWidget
+from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from app.clock import local_now
 from app.paths import DataPaths
+from app.training import TRAINING_MARK
+from app.training import is_training_paths
 from ui.lock_screen import DEFAULT_IDLE_MINUTES
 from ui.lock_screen import IdleWatcher
 from ui.lock_screen import LockScreen
@@ -42,6 +45,7 @@ from ui.status_bar import warning_notice
 from ui.sync_bridge import SyncBridge
 from ui.tasks import TaskRunner
 from ui.widgets.change_password_dialog import ChangePasswordDialog
+from ui.widgets.training_banner import TrainingBanner
 
 log = logging.getLogger(__name__)
 MINUTE_MS = 60_000
@@ -59,6 +63,7 @@ class MainWindow(QMainWindow):
     """Navigation + pages, covered by the lock screen when the desk has been left idle."""
 
     closed = Signal(object)  # the store, for the app to close
+    training_reset_requested = Signal(object)  # the training store, to close, wipe and seed again
     switch_user_requested = Signal(object)  # the store, for the app to close before login
     locked = Signal()
     # The store, for the app to close and then restore `pending_restore` (the Sao lưu tab's ask).
@@ -79,7 +84,8 @@ class MainWindow(QMainWindow):
         self.text_progress.connect(self._show_text_progress)
         # Qt adds the application's display name ("— MotCua Desk") itself: naming it here too
         # made the title say it twice.
-        self.setWindowTitle(store.unit.name)
+        self.training = is_training_paths(paths)
+        self.setWindowTitle(f"{TRAINING_MARK} – {store.unit.name}" if self.training else store.unit.name)
         self.resize(1200, 760)
         self._build_pages(language)
         self._build_desk()
@@ -89,7 +95,7 @@ class MainWindow(QMainWindow):
         self.cover = QStackedWidget()
         self.cover.addWidget(self.desk)
         self.cover.addWidget(self.lock_screen)
-        self.setCentralWidget(self.cover)
+        self.setCentralWidget(self._with_training_banner(self.cover))
         self.status = DeskStatusBar(store, self.sync)
         self.setStatusBar(self.status)
         self.idle = IdleWatcher(DEFAULT_IDLE_MINUTES * MINUTE_MS, self)
@@ -194,6 +200,25 @@ class MainWindow(QMainWindow):
     def _restore(self, request: Any) -> None:
         self.pending_restore = request
         self._hand_back(self.restore_requested)
+
+    def _with_training_banner(self, content: QWidget) -> QWidget:
+        """In training mode, the orange strip above everything (the lock screen too)."""
+        self.training_banner: TrainingBanner | None = None
+        if not self.training:
+            return content
+        self.training_banner = TrainingBanner()
+        self.training_banner.reset_confirmed.connect(self._reset_training)
+        framed = QWidget()
+        column = QVBoxLayout(framed)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.training_banner)
+        column.addWidget(content, 1)
+        return framed
+
+    def _reset_training(self) -> None:
+        """The store goes back to the app, which closes it before wiping its folder."""
+        self._hand_back(self.training_reset_requested)
         self.close()
 
     # -- life cycle -----------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from app.files import write_atomically
 from app.forms.events import FormEvent, load_events
 from app.forms.pdf import paper_for
 from app.forms.settings import ReceiptSettings, receipt_settings
+from app.forms.training_mark import marked_if
 from app.forms.templates import (KNOWN_FORMS, FormTemplate, actions_for, form_code, not_available, set_for,
                                  template_for)
 from app.reception.views import DossierView, load_dossier_view
@@ -45,7 +46,9 @@ class FormJob:
     events: tuple[FormEvent, ...] = ()  # what the form is about (none for the receipt)
 
     def render(self) -> bytes:
-        return self.template.render(self.view, self.settings, paper=self.paper, events=self.events)
+        """The form's PDF; every form of a training store is marked here, in this one place."""
+        pdf = self.template.render(self.view, self.settings, paper=self.paper, events=self.events)
+        return marked_if(self.settings.training, pdf)
 
 
 def prepare_form(session: Session, code: str, form: str, *, paper: str | None = None,

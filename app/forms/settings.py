@@ -34,7 +34,8 @@ PAPERS = ("A5", "A4")
 DEFAULT_LOOKUP_URL = "https://dichvucong.gov.vn/tra-cuu-ho-so?ma={code}"
 KEYS = tuple(option.key for option in (options.RECEIPT_PAPER, options.LOOKUP_URL, options.SURVEY_URL,
                                        options.VIETQR_ACCOUNT, options.PLACE_NAME, options.PARENT_AGENCY,
-                                       options.HOTLINE, options.CITIZEN_URL, options.PORTAL_URL))
+                                       options.HOTLINE, options.CITIZEN_URL, options.PORTAL_URL,
+                                       options.TRAINING_STORE))
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class ReceiptSettings:
     parent_agency: str = ""
     hotline: str = ""
     citizen_url: str = ""  # the enrolled portal's public address; "" before enrolment
+    training: bool = False  # a training store: every printout carries the training mark
 
     def lookup_for(self, code: str, secret: str = "") -> str:
         if self.citizen_url and secret:
@@ -92,6 +94,7 @@ class ReceiptSettings:
             # Only an enrolled desk's receipts point at the portal's pages.
             citizen_url=(_url(values.get(options.CITIZEN_URL.key), options.CITIZEN_URL.key, default="")
                          if values.get(options.PORTAL_URL.key) else ""),
+            training=bool(values.get(options.TRAINING_STORE.key)),
         )
 
 

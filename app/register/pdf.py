@@ -28,6 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from app.forms.fonts import BOLD, ITALIC, REGULAR, register_fonts
+from app.forms.training_mark import marked_if
 from app.register.layout import PRINTED, Column
 from app.register.rows import Register, RegisterRow
 
@@ -82,7 +83,7 @@ def render_register_pdf(register: Register) -> bytes:
         _draw_footer(canvas, register, period, number, len(pages))
         canvas.showPage()
     canvas.save()
-    return buffer.getvalue()
+    return marked_if(register.training, buffer.getvalue())
 
 
 # --- measuring and wrapping -------------------------------------------------------------------

@@ -67,6 +67,7 @@ class Register:
     layout: RegisterLayout
     rows: tuple[RegisterRow, ...]
     made_at: datetime
+    training: bool = False  # from a training store: the printed register carries the mark
 
 
 def load_register(session: Session, period: Period, *, now: datetime | None = None) -> Register:
@@ -88,7 +89,8 @@ def load_register(session: Session, period: Period, *, now: datetime | None = No
                  for seq, row in enumerate(dossiers, 1))
     return Register(unit_code=unit.code if unit else "", unit_name=unit.name if unit else "",
                     parent_agency=settings.parent_agency, period=period, layout=layout_for(period.end),
-                    rows=rows, made_at=now or local_now())
+                    rows=rows, made_at=now or local_now(),
+                    training=settings.training)
 
 
 def _events(session: Session, period: Period) -> dict[str, list[Event]]:

@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from app.register.layout import TABULAR
 from app.register.rows import Register
+from app.training import TRAINING_MARK
 
 MOMENT_FORMAT = "dd/mm/yyyy hh:mm"
 HEAD_ROW = 6
@@ -65,6 +66,8 @@ def render_register_xlsx(register: Register) -> bytes:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.print_title_rows = f"{HEAD_ROW}:{HEAD_ROW}"
+    if register.training:  # printed from Excel, every page still says it is a training copy
+        sheet.oddHeader.center.text = TRAINING_MARK
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -74,7 +77,7 @@ def _title_rows(sheet: object, register: Register) -> None:
     period = f"Từ ngày {register.period.start:%d/%m/%Y} đến ngày {register.period.end:%d/%m/%Y}"
     lines = (
         (1, register.unit_name.upper(), Font(bold=True)),
-        (2, "SỔ THEO DÕI HỒ SƠ", Font(bold=True, size=14)),
+        (2, "SỔ THEO DÕI HỒ SƠ" + (f" – {TRAINING_MARK}" if register.training else ""), Font(bold=True, size=14)),
         (3, period, Font(italic=True)),
         (4, f"Mẫu số {register.layout.form} – {register.layout.basis}. Tổng số: {len(register.rows)} hồ sơ.",
          Font(italic=True, size=9)),

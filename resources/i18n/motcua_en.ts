@@ -423,18 +423,18 @@
     </context>
     <context>
         <name>CatalogModel</name>
-    <message>
-        <source>%1 per %2</source>
-        <translation>%1 per %2</translation>
-    </message>
-    <message>
-        <source>By %1, in tiers</source>
-        <translation>By %1, in tiers</translation>
-    </message>
-    <message>
-        <source>No time limit</source>
-        <translation>No time limit</translation>
-    </message>
+        <message>
+            <source>%1 per %2</source>
+            <translation>%1 per %2</translation>
+        </message>
+        <message>
+            <source>By %1, in tiers</source>
+            <translation>By %1, in tiers</translation>
+        </message>
+        <message>
+            <source>No time limit</source>
+            <translation>No time limit</translation>
+        </message>
         <message>
             <source>%1/page</source>
             <translation>%1/page</translation>
@@ -1242,6 +1242,18 @@
             <source>&amp;Forgot the password? Use the recovery key…</source>
             <translation>&amp;Forgot the password? Use the recovery key…</translation>
         </message>
+        <message>
+            <source>&amp;Training mode (practise on sample data)</source>
+            <translation>&amp;Training mode (practise on sample data)</translation>
+        </message>
+        <message>
+            <source>Opens a separate training store with sample dossiers; nothing done there reaches the real store or the portal.</source>
+            <translation>Opens a separate training store with sample dossiers; nothing done there reaches the real store or the portal.</translation>
+        </message>
+        <message>
+            <source>Preparing the training data…</source>
+            <translation>Preparing the training data…</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -1331,18 +1343,18 @@
     </context>
     <context>
         <name>ProcedureDetail</name>
-    <message>
-        <source>originals: %1</source>
-        <translation>originals: %1</translation>
-    </message>
-    <message>
-        <source>copies: %1</source>
-        <translation>copies: %1</translation>
-    </message>
-    <message>
-        <source>exempt: %1</source>
-        <translation>exempt: %1</translation>
-    </message>
+        <message>
+            <source>originals: %1</source>
+            <translation>originals: %1</translation>
+        </message>
+        <message>
+            <source>copies: %1</source>
+            <translation>copies: %1</translation>
+        </message>
+        <message>
+            <source>exempt: %1</source>
+            <translation>exempt: %1</translation>
+        </message>
         <message>
             <source>Select a procedure to see its details.</source>
             <translation>Select a procedure to see its details.</translation>
@@ -1958,10 +1970,10 @@
     </context>
     <context>
         <name>ReportsPage</name>
-    <message>
-        <source>Citizens satisfied (survey)</source>
-        <translation>Citizens satisfied (survey)</translation>
-    </message>
+        <message>
+            <source>Citizens satisfied (survey)</source>
+            <translation>Citizens satisfied (survey)</translation>
+        </message>
         <message>
             <source>Reports</source>
             <translation>Reports</translation>
@@ -2170,14 +2182,14 @@
     </context>
     <context>
         <name>SettingsPage</name>
-    <message>
-        <source>Backups</source>
-        <translation>Backups</translation>
-    </message>
-    <message>
-        <source>Calendar</source>
-        <translation>Calendar</translation>
-    </message>
+        <message>
+            <source>Backups</source>
+            <translation>Backups</translation>
+        </message>
+        <message>
+            <source>Calendar</source>
+            <translation>Calendar</translation>
+        </message>
         <message>
             <source>Settings</source>
             <translation>Settings</translation>
@@ -2237,18 +2249,18 @@
     </context>
     <context>
         <name>SetupScreen</name>
-    <message>
-        <source>Restore from a &amp;backup (a new computer)…</source>
-        <translation>Restore from a &amp;backup (a new computer)…</translation>
-    </message>
-    <message>
-        <source>Backup to restore</source>
-        <translation>Backup to restore</translation>
-    </message>
-    <message>
-        <source>MotCua Desk backups (*.zip)</source>
-        <translation>MotCua Desk backups (*.zip)</translation>
-    </message>
+        <message>
+            <source>Restore from a &amp;backup (a new computer)…</source>
+            <translation>Restore from a &amp;backup (a new computer)…</translation>
+        </message>
+        <message>
+            <source>Backup to restore</source>
+            <translation>Backup to restore</translation>
+        </message>
+        <message>
+            <source>MotCua Desk backups (*.zip)</source>
+            <translation>MotCua Desk backups (*.zip)</translation>
+        </message>
         <message>
             <source>MotCua Desk – First-time setup</source>
             <translation>MotCua Desk – First-time setup</translation>
@@ -2328,10 +2340,10 @@
     </context>
     <context>
         <name>SummaryBar</name>
-    <message>
-        <source>Counted over the estimated calendar of %1, not yet confirmed</source>
-        <translation>Counted over the estimated calendar of %1, not yet confirmed</translation>
-    </message>
+        <message>
+            <source>Counted over the estimated calendar of %1, not yet confirmed</source>
+            <translation>Counted over the estimated calendar of %1, not yet confirmed</translation>
+        </message>
         <message>
             <source>Confirm (Ctrl+Enter)</source>
             <translation>Confirm (Ctrl+Enter)</translation>
@@ -2554,6 +2566,10 @@
         <message>
             <source>the portal could not be reached (%1); the desk retries by itself.</source>
             <translation>the portal could not be reached (%1); the desk retries by itself.</translation>
+        </message>
+        <message>
+            <source>This is the training store (sample data): it is never synced with the portal and no USB bundle can be made from it.</source>
+            <translation>This is the training store (sample data): it is never synced with the portal and no USB bundle can be made from it.</translation>
         </message>
     </context>
     <context>
@@ -3228,42 +3244,42 @@
     </context>
     <context>
         <name>StoreProblems</name>
-    <message>
-        <source>The backup folder %(folder) is not there (is the USB drive plugged in?). No backup was made; nothing was lost. It is tried again next time.</source>
-        <translation>The backup folder %(folder) is not there (is the USB drive plugged in?). No backup was made; nothing was lost. It is tried again next time.</translation>
-    </message>
-    <message>
-        <source>The disk of the backup folder %(folder) is full. No backup was made; nothing was lost. Free some space or choose another folder.</source>
-        <translation>The disk of the backup folder %(folder) is full. No backup was made; nothing was lost. Free some space or choose another folder.</translation>
-    </message>
-    <message>
-        <source>The backup folder %(folder) cannot be written (read-only or locked). No backup was made; nothing was lost.</source>
-        <translation>The backup folder %(folder) cannot be written (read-only or locked). No backup was made; nothing was lost.</translation>
-    </message>
-    <message>
-        <source>Backing up into %(folder) failed. No backup was made; nothing was lost. It is tried again next time.</source>
-        <translation>Backing up into %(folder) failed. No backup was made; nothing was lost. It is tried again next time.</translation>
-    </message>
-    <message>
-        <source>The backup written into %(folder) did not read back whole, so it was not kept and does not count. It is tried again next time.</source>
-        <translation>The backup written into %(folder) did not read back whole, so it was not kept and does not count. It is tried again next time.</translation>
-    </message>
-    <message>
-        <source>Backup time: %(value) is not a time of day (HH:MM).</source>
-        <translation>Backup time: %(value) is not a time of day (HH:MM).</translation>
-    </message>
-    <message>
-        <source>Keep between %(min) and %(max) backups.</source>
-        <translation>Keep between %(min) and %(max) backups.</translation>
-    </message>
-    <message>
-        <source>Backup folder: %(folder) is not a full path (e.g. E:\SaoLuu).</source>
-        <translation>Backup folder: %(folder) is not a full path (e.g. E:\SaoLuu).</translation>
-    </message>
-    <message>
-        <source>The backup %(file) was restored, but the full check found %(count) problem(s); ask for support before working on it.</source>
-        <translation>The backup %(file) was restored, but the full check found %(count) problem(s); ask for support before working on it.</translation>
-    </message>
+        <message>
+            <source>The backup folder %(folder) is not there (is the USB drive plugged in?). No backup was made; nothing was lost. It is tried again next time.</source>
+            <translation>The backup folder %(folder) is not there (is the USB drive plugged in?). No backup was made; nothing was lost. It is tried again next time.</translation>
+        </message>
+        <message>
+            <source>The disk of the backup folder %(folder) is full. No backup was made; nothing was lost. Free some space or choose another folder.</source>
+            <translation>The disk of the backup folder %(folder) is full. No backup was made; nothing was lost. Free some space or choose another folder.</translation>
+        </message>
+        <message>
+            <source>The backup folder %(folder) cannot be written (read-only or locked). No backup was made; nothing was lost.</source>
+            <translation>The backup folder %(folder) cannot be written (read-only or locked). No backup was made; nothing was lost.</translation>
+        </message>
+        <message>
+            <source>Backing up into %(folder) failed. No backup was made; nothing was lost. It is tried again next time.</source>
+            <translation>Backing up into %(folder) failed. No backup was made; nothing was lost. It is tried again next time.</translation>
+        </message>
+        <message>
+            <source>The backup written into %(folder) did not read back whole, so it was not kept and does not count. It is tried again next time.</source>
+            <translation>The backup written into %(folder) did not read back whole, so it was not kept and does not count. It is tried again next time.</translation>
+        </message>
+        <message>
+            <source>Backup time: %(value) is not a time of day (HH:MM).</source>
+            <translation>Backup time: %(value) is not a time of day (HH:MM).</translation>
+        </message>
+        <message>
+            <source>Keep between %(min) and %(max) backups.</source>
+            <translation>Keep between %(min) and %(max) backups.</translation>
+        </message>
+        <message>
+            <source>Backup folder: %(folder) is not a full path (e.g. E:\SaoLuu).</source>
+            <translation>Backup folder: %(folder) is not a full path (e.g. E:\SaoLuu).</translation>
+        </message>
+        <message>
+            <source>The backup %(file) was restored, but the full check found %(count) problem(s); ask for support before working on it.</source>
+            <translation>The backup %(file) was restored, but the full check found %(count) problem(s); ask for support before working on it.</translation>
+        </message>
         <message>
             <source>%(count) scanned page(s) of the backup %(file) are missing or damaged; nothing was restored.</source>
             <translation>%(count) scanned page(s) of the backup %(file) are missing or damaged; nothing was restored.</translation>
@@ -3335,10 +3351,10 @@
     </context>
     <context>
         <name>SyncProblems</name>
-    <message>
-        <source>The province&apos;s catalogue changed %(count) procedure version(s) that dossiers were received under; this desk keeps them as they were.</source>
-        <translation>The province&apos;s catalogue changed %(count) procedure version(s) that dossiers were received under; this desk keeps them as they were.</translation>
-    </message>
+        <message>
+            <source>The province's catalogue changed %(count) procedure version(s) that dossiers were received under; this desk keeps them as they were.</source>
+            <translation>The province's catalogue changed %(count) procedure version(s) that dossiers were received under; this desk keeps them as they were.</translation>
+        </message>
         <message>
             <source>A change from the portal (number %(seq)) could not be applied; the details are in the log file.</source>
             <translation>A change from the portal (number %(seq)) could not be applied; the details are in the log file.</translation>
@@ -3458,6 +3474,14 @@
         <message>
             <source>“%(url)” is not a portal address; write it like https://dichvucong.example.gov.vn.</source>
             <translation>“%(url)” is not a portal address; write it like https://dichvucong.example.gov.vn.</translation>
+        </message>
+        <message>
+            <source>This is the training store (sample data): it is never sent to the portal, by sync, enrolment or USB bundle.</source>
+            <translation>This is the training store (sample data): it is never sent to the portal, by sync, enrolment or USB bundle.</translation>
+        </message>
+        <message>
+            <source>The training folder holds a store that is not a training store; it was not touched. Ask your administrator.</source>
+            <translation>The training folder holds a store that is not a training store; it was not touched. Ask your administrator.</translation>
         </message>
     </context>
     <context>
@@ -3626,14 +3650,14 @@
     </context>
     <context>
         <name>AuditDialog</name>
-    <message>
-        <source>Dossier received</source>
-        <translation>Dossier received</translation>
-    </message>
-    <message>
-        <source>Personal data removed after the retention period</source>
-        <translation>Personal data removed after the retention period</translation>
-    </message>
+        <message>
+            <source>Dossier received</source>
+            <translation>Dossier received</translation>
+        </message>
+        <message>
+            <source>Personal data removed after the retention period</source>
+            <translation>Personal data removed after the retention period</translation>
+        </message>
         <message>
             <source>Audit log</source>
             <translation>Audit log</translation>
@@ -3978,14 +4002,14 @@
     </context>
     <context>
         <name>ReportWords</name>
-    <message>
-        <source>No citizen answered the survey in this period.</source>
-        <translation>No citizen answered the survey in this period.</translation>
-    </message>
-    <message>
-        <source>%1 answers; average %2 / 5 overall</source>
-        <translation>%1 answers; average %2 / 5 overall</translation>
-    </message>
+        <message>
+            <source>No citizen answered the survey in this period.</source>
+            <translation>No citizen answered the survey in this period.</translation>
+        </message>
+        <message>
+            <source>%1 answers; average %2 / 5 overall</source>
+            <translation>%1 answers; average %2 / 5 overall</translation>
+        </message>
         <message>
             <source>Newly received</source>
             <translation>Newly received</translation>
@@ -4182,204 +4206,231 @@
             <translation>Withdrawn</translation>
         </message>
     </context>
-<context>
-    <name>CalendarPanel</name>
-    <message>
-        <source>Each year&apos;s days off and make-up working days. An estimated year comes from the built-in holiday list; appointments counted over its holidays are marked * until the province confirms the year.</source>
-        <translation>Each year&apos;s days off and make-up working days. An estimated year comes from the built-in holiday list; appointments counted over its holidays are marked * until the province confirms the year.</translation>
-    </message>
-    <message>
-        <source>%1 days off, %2 make-up days</source>
-        <translation>%1 days off, %2 make-up days</translation>
-    </message>
-    <message>
-        <source>%1: estimated, not confirmed</source>
-        <translation>%1: estimated, not confirmed</translation>
-    </message>
-    <message>
-        <source>the province&apos;s portal</source>
-        <translation>the province&apos;s portal</translation>
-    </message>
-    <message>
-        <source>this desk&apos;s administrator</source>
-        <translation>this desk&apos;s administrator</translation>
-    </message>
-    <message>
-        <source>%1: confirmed by decision %2 (%3)</source>
-        <translation>%1: confirmed by decision %2 (%3)</translation>
-    </message>
-    <message>
-        <source>No calendar years.</source>
-        <translation>No calendar years.</translation>
-    </message>
-</context>
-<context>
-    <name>BackupPanel</name>
-    <message>
-        <source>A backup is being made; restore when it is done.</source>
-        <translation>A backup is being made; restore when it is done.</translation>
-    </message>
-    <message>
-        <source>e.g. E:\SaoLuu (a USB drive)</source>
-        <translation>e.g. E:\SaoLuu (a USB drive)</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Choose…</translation>
-    </message>
-    <message>
-        <source>Back up &amp;into the folder:</source>
-        <translation>Back up &amp;into the folder:</translation>
-    </message>
-    <message>
-        <source>Every day &amp;at:</source>
-        <translation>Every day &amp;at:</translation>
-    </message>
-    <message>
-        <source>&amp;Keep the newest:</source>
-        <translation>&amp;Keep the newest:</translation>
-    </message>
-    <message>
-        <source>Backups are encrypted: they open only with a password of that day or the recovery key. When the desk is off at the time, the backup is made when it next starts.</source>
-        <translation>Backups are encrypted: they open only with a password of that day or the recovery key. When the desk is off at the time, the backup is made when it next starts.</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <source>Back up &amp;now</source>
-        <translation>Back up &amp;now</translation>
-    </message>
-    <message>
-        <source>Made at</source>
-        <translation>Made at</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Size</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>Check</translation>
-    </message>
-    <message>
-        <source>&amp;Restore the chosen backup…</source>
-        <translation>&amp;Restore the chosen backup…</translation>
-    </message>
-    <message>
-        <source>Restore from a &amp;file…</source>
-        <translation>Restore from a &amp;file…</translation>
-    </message>
-    <message>
-        <source>Whole</source>
-        <translation>Whole</translation>
-    </message>
-    <message>
-        <source>Unreadable: not a whole backup</source>
-        <translation>Unreadable: not a whole backup</translation>
-    </message>
-    <message>
-        <source>Settings saved.</source>
-        <translation>Settings saved.</translation>
-    </message>
-    <message>
-        <source>Choose the folder to back up into first.</source>
-        <translation>Choose the folder to back up into first.</translation>
-    </message>
-    <message>
-        <source>Backing up…</source>
-        <translation>Backing up…</translation>
-    </message>
-    <message>
-        <source>No backup has been made into a folder yet.</source>
-        <translation>No backup has been made into a folder yet.</translation>
-    </message>
-    <message>
-        <source>Last good backup: %1</source>
-        <translation>Last good backup: %1</translation>
-    </message>
-    <message>
-        <source>The last attempt failed: %1</source>
-        <translation>The last attempt failed: %1</translation>
-    </message>
-    <message>
-        <source>Folder for the backups</source>
-        <translation>Folder for the backups</translation>
-    </message>
-    <message>
-        <source>Choose a backup in the list first.</source>
-        <translation>Choose a backup in the list first.</translation>
-    </message>
-    <message>
-        <source>Backup to restore</source>
-        <translation>Backup to restore</translation>
-    </message>
-    <message>
-        <source>MotCua Desk backups (*.zip)</source>
-        <translation>MotCua Desk backups (*.zip)</translation>
-    </message>
-    <message>
-        <source>Nothing was restored.</source>
-        <translation>Nothing was restored.</translation>
-    </message>
-    <message>
-        <source>This desk has %1 change(s) made after this backup, and %2 change(s) not yet sent to the portal. Restoring puts the desk back as it was at the backup: that work is set aside (kept in the damaged folder, not on the desk). Restore anyway?</source>
-        <translation>This desk has %1 change(s) made after this backup, and %2 change(s) not yet sent to the portal. Restoring puts the desk back as it was at the backup: that work is set aside (kept in the damaged folder, not on the desk). Restore anyway?</translation>
-    </message>
-    <message>
-        <source>Restore a backup</source>
-        <translation>Restore a backup</translation>
-    </message>
-</context>
-<context>
-    <name>RestoreDialog</name>
-    <message>
-        <source>Restore a backup</source>
-        <translation>Restore a backup</translation>
-    </message>
-    <message>
-        <source>Backup: %1</source>
-        <translation>Backup: %1</translation>
-    </message>
-    <message>
-        <source>With an official&apos;s password</source>
-        <translation>With an official&apos;s password</translation>
-    </message>
-    <message>
-        <source>With the recovery key</source>
-        <translation>With the recovery key</translation>
-    </message>
-    <message>
-        <source>User name:</source>
-        <translation>User name:</translation>
-    </message>
-    <message>
-        <source>Password:</source>
-        <translation>Password:</translation>
-    </message>
-    <message>
-        <source>Check and restore</source>
-        <translation>Check and restore</translation>
-    </message>
-    <message>
-        <source>Enter the user name and password.</source>
-        <translation>Enter the user name and password.</translation>
-    </message>
-</context>
-<context>
-    <name>backup</name>
-    <message>
-        <source>No backup yet</source>
-        <translation>No backup yet</translation>
-    </message>
-    <message>
-        <source>Last backup %1 days ago</source>
-        <translation>Last backup %1 days ago</translation>
-    </message>
-    <message>
-        <source>Open Settings › Backups to back up now.</source>
-        <translation>Open Settings › Backups to back up now.</translation>
-    </message>
-</context>
+    <context>
+        <name>CalendarPanel</name>
+        <message>
+            <source>Each year's days off and make-up working days. An estimated year comes from the built-in holiday list; appointments counted over its holidays are marked * until the province confirms the year.</source>
+            <translation>Each year's days off and make-up working days. An estimated year comes from the built-in holiday list; appointments counted over its holidays are marked * until the province confirms the year.</translation>
+        </message>
+        <message>
+            <source>%1 days off, %2 make-up days</source>
+            <translation>%1 days off, %2 make-up days</translation>
+        </message>
+        <message>
+            <source>%1: estimated, not confirmed</source>
+            <translation>%1: estimated, not confirmed</translation>
+        </message>
+        <message>
+            <source>the province's portal</source>
+            <translation>the province's portal</translation>
+        </message>
+        <message>
+            <source>this desk's administrator</source>
+            <translation>this desk's administrator</translation>
+        </message>
+        <message>
+            <source>%1: confirmed by decision %2 (%3)</source>
+            <translation>%1: confirmed by decision %2 (%3)</translation>
+        </message>
+        <message>
+            <source>No calendar years.</source>
+            <translation>No calendar years.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupPanel</name>
+        <message>
+            <source>A backup is being made; restore when it is done.</source>
+            <translation>A backup is being made; restore when it is done.</translation>
+        </message>
+        <message>
+            <source>e.g. E:\SaoLuu (a USB drive)</source>
+            <translation>e.g. E:\SaoLuu (a USB drive)</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <source>Back up &amp;into the folder:</source>
+            <translation>Back up &amp;into the folder:</translation>
+        </message>
+        <message>
+            <source>Every day &amp;at:</source>
+            <translation>Every day &amp;at:</translation>
+        </message>
+        <message>
+            <source>&amp;Keep the newest:</source>
+            <translation>&amp;Keep the newest:</translation>
+        </message>
+        <message>
+            <source>Backups are encrypted: they open only with a password of that day or the recovery key. When the desk is off at the time, the backup is made when it next starts.</source>
+            <translation>Backups are encrypted: they open only with a password of that day or the recovery key. When the desk is off at the time, the backup is made when it next starts.</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>Back up &amp;now</source>
+            <translation>Back up &amp;now</translation>
+        </message>
+        <message>
+            <source>Made at</source>
+            <translation>Made at</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <source>&amp;Restore the chosen backup…</source>
+            <translation>&amp;Restore the chosen backup…</translation>
+        </message>
+        <message>
+            <source>Restore from a &amp;file…</source>
+            <translation>Restore from a &amp;file…</translation>
+        </message>
+        <message>
+            <source>Whole</source>
+            <translation>Whole</translation>
+        </message>
+        <message>
+            <source>Unreadable: not a whole backup</source>
+            <translation>Unreadable: not a whole backup</translation>
+        </message>
+        <message>
+            <source>Settings saved.</source>
+            <translation>Settings saved.</translation>
+        </message>
+        <message>
+            <source>Choose the folder to back up into first.</source>
+            <translation>Choose the folder to back up into first.</translation>
+        </message>
+        <message>
+            <source>Backing up…</source>
+            <translation>Backing up…</translation>
+        </message>
+        <message>
+            <source>No backup has been made into a folder yet.</source>
+            <translation>No backup has been made into a folder yet.</translation>
+        </message>
+        <message>
+            <source>Last good backup: %1</source>
+            <translation>Last good backup: %1</translation>
+        </message>
+        <message>
+            <source>The last attempt failed: %1</source>
+            <translation>The last attempt failed: %1</translation>
+        </message>
+        <message>
+            <source>Folder for the backups</source>
+            <translation>Folder for the backups</translation>
+        </message>
+        <message>
+            <source>Choose a backup in the list first.</source>
+            <translation>Choose a backup in the list first.</translation>
+        </message>
+        <message>
+            <source>Backup to restore</source>
+            <translation>Backup to restore</translation>
+        </message>
+        <message>
+            <source>MotCua Desk backups (*.zip)</source>
+            <translation>MotCua Desk backups (*.zip)</translation>
+        </message>
+        <message>
+            <source>Nothing was restored.</source>
+            <translation>Nothing was restored.</translation>
+        </message>
+        <message>
+            <source>This desk has %1 change(s) made after this backup, and %2 change(s) not yet sent to the portal. Restoring puts the desk back as it was at the backup: that work is set aside (kept in the damaged folder, not on the desk). Restore anyway?</source>
+            <translation>This desk has %1 change(s) made after this backup, and %2 change(s) not yet sent to the portal. Restoring puts the desk back as it was at the backup: that work is set aside (kept in the damaged folder, not on the desk). Restore anyway?</translation>
+        </message>
+        <message>
+            <source>Restore a backup</source>
+            <translation>Restore a backup</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Restore a backup</source>
+            <translation>Restore a backup</translation>
+        </message>
+        <message>
+            <source>Backup: %1</source>
+            <translation>Backup: %1</translation>
+        </message>
+        <message>
+            <source>With an official's password</source>
+            <translation>With an official's password</translation>
+        </message>
+        <message>
+            <source>With the recovery key</source>
+            <translation>With the recovery key</translation>
+        </message>
+        <message>
+            <source>User name:</source>
+            <translation>User name:</translation>
+        </message>
+        <message>
+            <source>Password:</source>
+            <translation>Password:</translation>
+        </message>
+        <message>
+            <source>Check and restore</source>
+            <translation>Check and restore</translation>
+        </message>
+        <message>
+            <source>Enter the user name and password.</source>
+            <translation>Enter the user name and password.</translation>
+        </message>
+    </context>
+    <context>
+        <name>backup</name>
+        <message>
+            <source>No backup yet</source>
+            <translation>No backup yet</translation>
+        </message>
+        <message>
+            <source>Last backup %1 days ago</source>
+            <translation>Last backup %1 days ago</translation>
+        </message>
+        <message>
+            <source>Open Settings › Backups to back up now.</source>
+            <translation>Open Settings › Backups to back up now.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingBanner</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Training mode: sample data only, never sent to the portal. Accounts %1 and %2, password %3.</source>
+            <translation>Training mode: sample data only, never sent to the portal. Accounts %1 and %2, password %3.</translation>
+        </message>
+        <message>
+            <source>&amp;Reset the training data…</source>
+            <translation>&amp;Reset the training data…</translation>
+        </message>
+        <message>
+            <source>Reset the training data</source>
+            <translation>Reset the training data</translation>
+        </message>
+        <message>
+            <source>Delete everything done in training mode and start again with fresh sample data? The real store is not touched.</source>
+            <translation>Delete everything done in training mode and start again with fresh sample data? The real store is not touched.</translation>
+        </message>
+        <message>
+            <source>&amp;Reset</source>
+            <translation>&amp;Reset</translation>
+        </message>
+    </context>
 </TS>

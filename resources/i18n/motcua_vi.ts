@@ -423,18 +423,18 @@
     </context>
     <context>
         <name>CatalogModel</name>
-    <message>
-        <source>%1 per %2</source>
-        <translation>%1/%2</translation>
-    </message>
-    <message>
-        <source>By %1, in tiers</source>
-        <translation>Theo %1, theo bậc</translation>
-    </message>
-    <message>
-        <source>No time limit</source>
-        <translation>Không quy định thời hạn</translation>
-    </message>
+        <message>
+            <source>%1 per %2</source>
+            <translation>%1/%2</translation>
+        </message>
+        <message>
+            <source>By %1, in tiers</source>
+            <translation>Theo %1, theo bậc</translation>
+        </message>
+        <message>
+            <source>No time limit</source>
+            <translation>Không quy định thời hạn</translation>
+        </message>
         <message>
             <source>%1/page</source>
             <translation>%1/trang</translation>
@@ -1242,6 +1242,18 @@
             <source>&amp;Forgot the password? Use the recovery key…</source>
             <translation>&amp;Quên mật khẩu / dùng mã khôi phục…</translation>
         </message>
+        <message>
+            <source>&amp;Training mode (practise on sample data)</source>
+            <translation>&amp;Chế độ tập huấn (luyện tập trên dữ liệu mẫu)</translation>
+        </message>
+        <message>
+            <source>Opens a separate training store with sample dossiers; nothing done there reaches the real store or the portal.</source>
+            <translation>Mở kho dữ liệu tập huấn riêng với các hồ sơ mẫu; mọi thao tác ở đó không ảnh hưởng tới dữ liệu thật và không gửi lên cổng dịch vụ công.</translation>
+        </message>
+        <message>
+            <source>Preparing the training data…</source>
+            <translation>Đang chuẩn bị dữ liệu tập huấn…</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -1331,18 +1343,18 @@
     </context>
     <context>
         <name>ProcedureDetail</name>
-    <message>
-        <source>originals: %1</source>
-        <translation>bản chính: %1</translation>
-    </message>
-    <message>
-        <source>copies: %1</source>
-        <translation>bản sao: %1</translation>
-    </message>
-    <message>
-        <source>exempt: %1</source>
-        <translation>miễn: %1</translation>
-    </message>
+        <message>
+            <source>originals: %1</source>
+            <translation>bản chính: %1</translation>
+        </message>
+        <message>
+            <source>copies: %1</source>
+            <translation>bản sao: %1</translation>
+        </message>
+        <message>
+            <source>exempt: %1</source>
+            <translation>miễn: %1</translation>
+        </message>
         <message>
             <source>Select a procedure to see its details.</source>
             <translation>Chọn một thủ tục để xem chi tiết.</translation>
@@ -1958,10 +1970,10 @@
     </context>
     <context>
         <name>ReportsPage</name>
-    <message>
-        <source>Citizens satisfied (survey)</source>
-        <translation>Người dân hài lòng (khảo sát)</translation>
-    </message>
+        <message>
+            <source>Citizens satisfied (survey)</source>
+            <translation>Người dân hài lòng (khảo sát)</translation>
+        </message>
         <message>
             <source>Reports</source>
             <translation>Báo cáo</translation>
@@ -2170,14 +2182,14 @@
     </context>
     <context>
         <name>SettingsPage</name>
-    <message>
-        <source>Backups</source>
-        <translation>Sao lưu</translation>
-    </message>
-    <message>
-        <source>Calendar</source>
-        <translation>Lịch làm việc</translation>
-    </message>
+        <message>
+            <source>Backups</source>
+            <translation>Sao lưu</translation>
+        </message>
+        <message>
+            <source>Calendar</source>
+            <translation>Lịch làm việc</translation>
+        </message>
         <message>
             <source>Settings</source>
             <translation>Cài đặt</translation>
@@ -2237,18 +2249,18 @@
     </context>
     <context>
         <name>SetupScreen</name>
-    <message>
-        <source>Restore from a &amp;backup (a new computer)…</source>
-        <translation>Khôi phục từ &amp;bản sao lưu (máy mới)…</translation>
-    </message>
-    <message>
-        <source>Backup to restore</source>
-        <translation>Bản sao lưu cần khôi phục</translation>
-    </message>
-    <message>
-        <source>MotCua Desk backups (*.zip)</source>
-        <translation>Bản sao lưu MotCua Desk (*.zip)</translation>
-    </message>
+        <message>
+            <source>Restore from a &amp;backup (a new computer)…</source>
+            <translation>Khôi phục từ &amp;bản sao lưu (máy mới)…</translation>
+        </message>
+        <message>
+            <source>Backup to restore</source>
+            <translation>Bản sao lưu cần khôi phục</translation>
+        </message>
+        <message>
+            <source>MotCua Desk backups (*.zip)</source>
+            <translation>Bản sao lưu MotCua Desk (*.zip)</translation>
+        </message>
         <message>
             <source>MotCua Desk – First-time setup</source>
             <translation>MotCua Desk – Thiết lập ban đầu</translation>
@@ -2328,10 +2340,10 @@
     </context>
     <context>
         <name>SummaryBar</name>
-    <message>
-        <source>Counted over the estimated calendar of %1, not yet confirmed</source>
-        <translation>Tính qua lịch nghỉ dự kiến năm %1, chưa được xác nhận</translation>
-    </message>
+        <message>
+            <source>Counted over the estimated calendar of %1, not yet confirmed</source>
+            <translation>Tính qua lịch nghỉ dự kiến năm %1, chưa được xác nhận</translation>
+        </message>
         <message>
             <source>Confirm (Ctrl+Enter)</source>
             <translation>Xác nhận (Ctrl+Enter)</translation>
@@ -2554,6 +2566,10 @@
         <message>
             <source>the portal could not be reached (%1); the desk retries by itself.</source>
             <translation>không kết nối được cổng (%1); máy sẽ tự thử lại.</translation>
+        </message>
+        <message>
+            <source>This is the training store (sample data): it is never synced with the portal and no USB bundle can be made from it.</source>
+            <translation>Đây là bản tập huấn (dữ liệu mẫu): không bao giờ được đồng bộ với cổng dịch vụ công và không thể xuất gói USB.</translation>
         </message>
     </context>
     <context>
@@ -3228,42 +3244,42 @@
     </context>
     <context>
         <name>StoreProblems</name>
-    <message>
-        <source>The backup folder %(folder) is not there (is the USB drive plugged in?). No backup was made; nothing was lost. It is tried again next time.</source>
-        <translation>Không thấy thư mục sao lưu %(folder) (ổ USB đã cắm chưa?). Chưa sao lưu được; không mất dữ liệu nào. Lần sau sẽ thử lại.</translation>
-    </message>
-    <message>
-        <source>The disk of the backup folder %(folder) is full. No backup was made; nothing was lost. Free some space or choose another folder.</source>
-        <translation>Ổ đĩa của thư mục sao lưu %(folder) đã đầy. Chưa sao lưu được; không mất dữ liệu nào. Hãy giải phóng dung lượng hoặc chọn thư mục khác.</translation>
-    </message>
-    <message>
-        <source>The backup folder %(folder) cannot be written (read-only or locked). No backup was made; nothing was lost.</source>
-        <translation>Không ghi được vào thư mục sao lưu %(folder) (chỉ đọc hoặc bị khóa). Chưa sao lưu được; không mất dữ liệu nào.</translation>
-    </message>
-    <message>
-        <source>Backing up into %(folder) failed. No backup was made; nothing was lost. It is tried again next time.</source>
-        <translation>Sao lưu vào %(folder) không thành công. Không mất dữ liệu nào. Lần sau sẽ thử lại.</translation>
-    </message>
-    <message>
-        <source>The backup written into %(folder) did not read back whole, so it was not kept and does not count. It is tried again next time.</source>
-        <translation>Bản sao lưu ghi vào %(folder) đọc lại không nguyên vẹn nên không được giữ và không được tính. Lần sau sẽ thử lại.</translation>
-    </message>
-    <message>
-        <source>Backup time: %(value) is not a time of day (HH:MM).</source>
-        <translation>Giờ sao lưu: %(value) không phải giờ trong ngày (HH:MM).</translation>
-    </message>
-    <message>
-        <source>Keep between %(min) and %(max) backups.</source>
-        <translation>Giữ từ %(min) đến %(max) bản sao lưu.</translation>
-    </message>
-    <message>
-        <source>Backup folder: %(folder) is not a full path (e.g. E:\SaoLuu).</source>
-        <translation>Thư mục sao lưu: %(folder) không phải đường dẫn đầy đủ (vd. E:\SaoLuu).</translation>
-    </message>
-    <message>
-        <source>The backup %(file) was restored, but the full check found %(count) problem(s); ask for support before working on it.</source>
-        <translation>Đã khôi phục bản sao lưu %(file) nhưng kiểm tra toàn bộ phát hiện %(count) lỗi; hãy liên hệ hỗ trợ trước khi làm việc tiếp.</translation>
-    </message>
+        <message>
+            <source>The backup folder %(folder) is not there (is the USB drive plugged in?). No backup was made; nothing was lost. It is tried again next time.</source>
+            <translation>Không thấy thư mục sao lưu %(folder) (ổ USB đã cắm chưa?). Chưa sao lưu được; không mất dữ liệu nào. Lần sau sẽ thử lại.</translation>
+        </message>
+        <message>
+            <source>The disk of the backup folder %(folder) is full. No backup was made; nothing was lost. Free some space or choose another folder.</source>
+            <translation>Ổ đĩa của thư mục sao lưu %(folder) đã đầy. Chưa sao lưu được; không mất dữ liệu nào. Hãy giải phóng dung lượng hoặc chọn thư mục khác.</translation>
+        </message>
+        <message>
+            <source>The backup folder %(folder) cannot be written (read-only or locked). No backup was made; nothing was lost.</source>
+            <translation>Không ghi được vào thư mục sao lưu %(folder) (chỉ đọc hoặc bị khóa). Chưa sao lưu được; không mất dữ liệu nào.</translation>
+        </message>
+        <message>
+            <source>Backing up into %(folder) failed. No backup was made; nothing was lost. It is tried again next time.</source>
+            <translation>Sao lưu vào %(folder) không thành công. Không mất dữ liệu nào. Lần sau sẽ thử lại.</translation>
+        </message>
+        <message>
+            <source>The backup written into %(folder) did not read back whole, so it was not kept and does not count. It is tried again next time.</source>
+            <translation>Bản sao lưu ghi vào %(folder) đọc lại không nguyên vẹn nên không được giữ và không được tính. Lần sau sẽ thử lại.</translation>
+        </message>
+        <message>
+            <source>Backup time: %(value) is not a time of day (HH:MM).</source>
+            <translation>Giờ sao lưu: %(value) không phải giờ trong ngày (HH:MM).</translation>
+        </message>
+        <message>
+            <source>Keep between %(min) and %(max) backups.</source>
+            <translation>Giữ từ %(min) đến %(max) bản sao lưu.</translation>
+        </message>
+        <message>
+            <source>Backup folder: %(folder) is not a full path (e.g. E:\SaoLuu).</source>
+            <translation>Thư mục sao lưu: %(folder) không phải đường dẫn đầy đủ (vd. E:\SaoLuu).</translation>
+        </message>
+        <message>
+            <source>The backup %(file) was restored, but the full check found %(count) problem(s); ask for support before working on it.</source>
+            <translation>Đã khôi phục bản sao lưu %(file) nhưng kiểm tra toàn bộ phát hiện %(count) lỗi; hãy liên hệ hỗ trợ trước khi làm việc tiếp.</translation>
+        </message>
         <message>
             <source>%(count) scanned page(s) of the backup %(file) are missing or damaged; nothing was restored.</source>
             <translation>%(count) trang quét trong bản sao lưu %(file) bị thiếu hoặc bị hỏng; chưa khôi phục gì.</translation>
@@ -3335,10 +3351,10 @@
     </context>
     <context>
         <name>SyncProblems</name>
-    <message>
-        <source>The province&apos;s catalogue changed %(count) procedure version(s) that dossiers were received under; this desk keeps them as they were.</source>
-        <translation>Danh mục thủ tục của tỉnh thay đổi %(count) phiên bản thủ tục đã có hồ sơ tiếp nhận theo; máy này giữ nguyên các phiên bản đó.</translation>
-    </message>
+        <message>
+            <source>The province's catalogue changed %(count) procedure version(s) that dossiers were received under; this desk keeps them as they were.</source>
+            <translation>Danh mục thủ tục của tỉnh thay đổi %(count) phiên bản thủ tục đã có hồ sơ tiếp nhận theo; máy này giữ nguyên các phiên bản đó.</translation>
+        </message>
         <message>
             <source>A change from the portal (number %(seq)) could not be applied; the details are in the log file.</source>
             <translation>Không áp dụng được một thay đổi từ cổng (số %(seq)); chi tiết đã được ghi vào tệp nhật ký.</translation>
@@ -3458,6 +3474,14 @@
         <message>
             <source>“%(url)” is not a portal address; write it like https://dichvucong.example.gov.vn.</source>
             <translation>“%(url)” không phải địa chỉ cổng; hãy ghi dạng https://dichvucong.example.gov.vn.</translation>
+        </message>
+        <message>
+            <source>This is the training store (sample data): it is never sent to the portal, by sync, enrolment or USB bundle.</source>
+            <translation>Đây là bản tập huấn (dữ liệu mẫu): không bao giờ được gửi lên cổng dịch vụ công, dù bằng đồng bộ, đăng ký thiết bị hay gói USB.</translation>
+        </message>
+        <message>
+            <source>The training folder holds a store that is not a training store; it was not touched. Ask your administrator.</source>
+            <translation>Thư mục tập huấn chứa một kho dữ liệu không phải bản tập huấn; kho đó được giữ nguyên. Hãy liên hệ quản trị viên.</translation>
         </message>
     </context>
     <context>
@@ -3626,14 +3650,14 @@
     </context>
     <context>
         <name>AuditDialog</name>
-    <message>
-        <source>Dossier received</source>
-        <translation>Tiếp nhận hồ sơ</translation>
-    </message>
-    <message>
-        <source>Personal data removed after the retention period</source>
-        <translation>Đã xóa dữ liệu cá nhân khi hết thời hạn lưu giữ</translation>
-    </message>
+        <message>
+            <source>Dossier received</source>
+            <translation>Tiếp nhận hồ sơ</translation>
+        </message>
+        <message>
+            <source>Personal data removed after the retention period</source>
+            <translation>Đã xóa dữ liệu cá nhân khi hết thời hạn lưu giữ</translation>
+        </message>
         <message>
             <source>Audit log</source>
             <translation>Nhật ký kiểm tra</translation>
@@ -3978,14 +4002,14 @@
     </context>
     <context>
         <name>ReportWords</name>
-    <message>
-        <source>No citizen answered the survey in this period.</source>
-        <translation>Chưa có người dân nào trả lời khảo sát trong kỳ này.</translation>
-    </message>
-    <message>
-        <source>%1 answers; average %2 / 5 overall</source>
-        <translation>%1 lượt đánh giá; điểm chung trung bình %2 / 5</translation>
-    </message>
+        <message>
+            <source>No citizen answered the survey in this period.</source>
+            <translation>Chưa có người dân nào trả lời khảo sát trong kỳ này.</translation>
+        </message>
+        <message>
+            <source>%1 answers; average %2 / 5 overall</source>
+            <translation>%1 lượt đánh giá; điểm chung trung bình %2 / 5</translation>
+        </message>
         <message>
             <source>Newly received</source>
             <translation>Mới tiếp nhận</translation>
@@ -4182,204 +4206,231 @@
             <translation>Công dân rút hồ sơ</translation>
         </message>
     </context>
-<context>
-    <name>CalendarPanel</name>
-    <message>
-        <source>Each year&apos;s days off and make-up working days. An estimated year comes from the built-in holiday list; appointments counted over its holidays are marked * until the province confirms the year.</source>
-        <translation>Ngày nghỉ và ngày làm bù của từng năm. Năm dự kiến lấy từ danh sách ngày lễ có sẵn; ngày hẹn tính qua ngày nghỉ của năm đó được đánh dấu * cho đến khi tỉnh xác nhận lịch năm.</translation>
-    </message>
-    <message>
-        <source>%1 days off, %2 make-up days</source>
-        <translation>%1 ngày nghỉ, %2 ngày làm bù</translation>
-    </message>
-    <message>
-        <source>%1: estimated, not confirmed</source>
-        <translation>Năm %1: dự kiến, chưa được xác nhận</translation>
-    </message>
-    <message>
-        <source>the province&apos;s portal</source>
-        <translation>cổng dịch vụ công của tỉnh</translation>
-    </message>
-    <message>
-        <source>this desk&apos;s administrator</source>
-        <translation>quản trị viên của máy này</translation>
-    </message>
-    <message>
-        <source>%1: confirmed by decision %2 (%3)</source>
-        <translation>Năm %1: đã xác nhận theo văn bản %2 (%3)</translation>
-    </message>
-    <message>
-        <source>No calendar years.</source>
-        <translation>Chưa có năm nào trong lịch.</translation>
-    </message>
-</context>
-<context>
-    <name>BackupPanel</name>
-    <message>
-        <source>A backup is being made; restore when it is done.</source>
-        <translation>Đang sao lưu; hãy khôi phục sau khi xong.</translation>
-    </message>
-    <message>
-        <source>e.g. E:\SaoLuu (a USB drive)</source>
-        <translation>vd. E:\SaoLuu (ổ USB)</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Chọn…</translation>
-    </message>
-    <message>
-        <source>Back up &amp;into the folder:</source>
-        <translation>Sao lưu &amp;vào thư mục:</translation>
-    </message>
-    <message>
-        <source>Every day &amp;at:</source>
-        <translation>Hằng ngày &amp;lúc:</translation>
-    </message>
-    <message>
-        <source>&amp;Keep the newest:</source>
-        <translation>&amp;Giữ lại bản mới nhất:</translation>
-    </message>
-    <message>
-        <source>Backups are encrypted: they open only with a password of that day or the recovery key. When the desk is off at the time, the backup is made when it next starts.</source>
-        <translation>Bản sao lưu được mã hóa: chỉ mở được bằng mật khẩu của ngày sao lưu hoặc khóa khôi phục. Nếu lúc đó máy tắt, bản sao lưu được tạo ngay khi mở máy lần sau.</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Lưu</translation>
-    </message>
-    <message>
-        <source>Back up &amp;now</source>
-        <translation>Sao lưu &amp;ngay</translation>
-    </message>
-    <message>
-        <source>Made at</source>
-        <translation>Thời điểm</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Dung lượng</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>Kiểm tra</translation>
-    </message>
-    <message>
-        <source>&amp;Restore the chosen backup…</source>
-        <translation>&amp;Khôi phục bản đã chọn…</translation>
-    </message>
-    <message>
-        <source>Restore from a &amp;file…</source>
-        <translation>Khôi phục từ &amp;tệp…</translation>
-    </message>
-    <message>
-        <source>Whole</source>
-        <translation>Nguyên vẹn</translation>
-    </message>
-    <message>
-        <source>Unreadable: not a whole backup</source>
-        <translation>Không đọc được: không phải bản sao lưu nguyên vẹn</translation>
-    </message>
-    <message>
-        <source>Settings saved.</source>
-        <translation>Đã lưu cài đặt.</translation>
-    </message>
-    <message>
-        <source>Choose the folder to back up into first.</source>
-        <translation>Hãy chọn thư mục sao lưu trước.</translation>
-    </message>
-    <message>
-        <source>Backing up…</source>
-        <translation>Đang sao lưu…</translation>
-    </message>
-    <message>
-        <source>No backup has been made into a folder yet.</source>
-        <translation>Chưa có bản sao lưu nào vào thư mục.</translation>
-    </message>
-    <message>
-        <source>Last good backup: %1</source>
-        <translation>Bản sao lưu tốt gần nhất: %1</translation>
-    </message>
-    <message>
-        <source>The last attempt failed: %1</source>
-        <translation>Lần sao lưu gần nhất không thành công: %1</translation>
-    </message>
-    <message>
-        <source>Folder for the backups</source>
-        <translation>Thư mục sao lưu</translation>
-    </message>
-    <message>
-        <source>Choose a backup in the list first.</source>
-        <translation>Hãy chọn một bản sao lưu trong danh sách trước.</translation>
-    </message>
-    <message>
-        <source>Backup to restore</source>
-        <translation>Bản sao lưu cần khôi phục</translation>
-    </message>
-    <message>
-        <source>MotCua Desk backups (*.zip)</source>
-        <translation>Bản sao lưu MotCua Desk (*.zip)</translation>
-    </message>
-    <message>
-        <source>Nothing was restored.</source>
-        <translation>Chưa khôi phục gì.</translation>
-    </message>
-    <message>
-        <source>This desk has %1 change(s) made after this backup, and %2 change(s) not yet sent to the portal. Restoring puts the desk back as it was at the backup: that work is set aside (kept in the damaged folder, not on the desk). Restore anyway?</source>
-        <translation>Máy này có %1 thay đổi được thực hiện sau bản sao lưu này và %2 thay đổi chưa gửi lên cổng. Khôi phục sẽ đưa máy về đúng như lúc sao lưu: phần việc đó được cất riêng (giữ trong thư mục damaged, không còn trên máy làm việc). Vẫn khôi phục?</translation>
-    </message>
-    <message>
-        <source>Restore a backup</source>
-        <translation>Khôi phục bản sao lưu</translation>
-    </message>
-</context>
-<context>
-    <name>RestoreDialog</name>
-    <message>
-        <source>Restore a backup</source>
-        <translation>Khôi phục bản sao lưu</translation>
-    </message>
-    <message>
-        <source>Backup: %1</source>
-        <translation>Bản sao lưu: %1</translation>
-    </message>
-    <message>
-        <source>With an official&apos;s password</source>
-        <translation>Bằng mật khẩu của một cán bộ</translation>
-    </message>
-    <message>
-        <source>With the recovery key</source>
-        <translation>Bằng khóa khôi phục</translation>
-    </message>
-    <message>
-        <source>User name:</source>
-        <translation>Tên đăng nhập:</translation>
-    </message>
-    <message>
-        <source>Password:</source>
-        <translation>Mật khẩu:</translation>
-    </message>
-    <message>
-        <source>Check and restore</source>
-        <translation>Kiểm tra và khôi phục</translation>
-    </message>
-    <message>
-        <source>Enter the user name and password.</source>
-        <translation>Hãy nhập tên đăng nhập và mật khẩu.</translation>
-    </message>
-</context>
-<context>
-    <name>backup</name>
-    <message>
-        <source>No backup yet</source>
-        <translation>Chưa có bản sao lưu</translation>
-    </message>
-    <message>
-        <source>Last backup %1 days ago</source>
-        <translation>Sao lưu gần nhất cách đây %1 ngày</translation>
-    </message>
-    <message>
-        <source>Open Settings › Backups to back up now.</source>
-        <translation>Mở Cài đặt › Sao lưu để sao lưu ngay.</translation>
-    </message>
-</context>
+    <context>
+        <name>CalendarPanel</name>
+        <message>
+            <source>Each year's days off and make-up working days. An estimated year comes from the built-in holiday list; appointments counted over its holidays are marked * until the province confirms the year.</source>
+            <translation>Ngày nghỉ và ngày làm bù của từng năm. Năm dự kiến lấy từ danh sách ngày lễ có sẵn; ngày hẹn tính qua ngày nghỉ của năm đó được đánh dấu * cho đến khi tỉnh xác nhận lịch năm.</translation>
+        </message>
+        <message>
+            <source>%1 days off, %2 make-up days</source>
+            <translation>%1 ngày nghỉ, %2 ngày làm bù</translation>
+        </message>
+        <message>
+            <source>%1: estimated, not confirmed</source>
+            <translation>Năm %1: dự kiến, chưa được xác nhận</translation>
+        </message>
+        <message>
+            <source>the province's portal</source>
+            <translation>cổng dịch vụ công của tỉnh</translation>
+        </message>
+        <message>
+            <source>this desk's administrator</source>
+            <translation>quản trị viên của máy này</translation>
+        </message>
+        <message>
+            <source>%1: confirmed by decision %2 (%3)</source>
+            <translation>Năm %1: đã xác nhận theo văn bản %2 (%3)</translation>
+        </message>
+        <message>
+            <source>No calendar years.</source>
+            <translation>Chưa có năm nào trong lịch.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupPanel</name>
+        <message>
+            <source>A backup is being made; restore when it is done.</source>
+            <translation>Đang sao lưu; hãy khôi phục sau khi xong.</translation>
+        </message>
+        <message>
+            <source>e.g. E:\SaoLuu (a USB drive)</source>
+            <translation>vd. E:\SaoLuu (ổ USB)</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Chọn…</translation>
+        </message>
+        <message>
+            <source>Back up &amp;into the folder:</source>
+            <translation>Sao lưu &amp;vào thư mục:</translation>
+        </message>
+        <message>
+            <source>Every day &amp;at:</source>
+            <translation>Hằng ngày &amp;lúc:</translation>
+        </message>
+        <message>
+            <source>&amp;Keep the newest:</source>
+            <translation>&amp;Giữ lại bản mới nhất:</translation>
+        </message>
+        <message>
+            <source>Backups are encrypted: they open only with a password of that day or the recovery key. When the desk is off at the time, the backup is made when it next starts.</source>
+            <translation>Bản sao lưu được mã hóa: chỉ mở được bằng mật khẩu của ngày sao lưu hoặc khóa khôi phục. Nếu lúc đó máy tắt, bản sao lưu được tạo ngay khi mở máy lần sau.</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Lưu</translation>
+        </message>
+        <message>
+            <source>Back up &amp;now</source>
+            <translation>Sao lưu &amp;ngay</translation>
+        </message>
+        <message>
+            <source>Made at</source>
+            <translation>Thời điểm</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Dung lượng</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>Kiểm tra</translation>
+        </message>
+        <message>
+            <source>&amp;Restore the chosen backup…</source>
+            <translation>&amp;Khôi phục bản đã chọn…</translation>
+        </message>
+        <message>
+            <source>Restore from a &amp;file…</source>
+            <translation>Khôi phục từ &amp;tệp…</translation>
+        </message>
+        <message>
+            <source>Whole</source>
+            <translation>Nguyên vẹn</translation>
+        </message>
+        <message>
+            <source>Unreadable: not a whole backup</source>
+            <translation>Không đọc được: không phải bản sao lưu nguyên vẹn</translation>
+        </message>
+        <message>
+            <source>Settings saved.</source>
+            <translation>Đã lưu cài đặt.</translation>
+        </message>
+        <message>
+            <source>Choose the folder to back up into first.</source>
+            <translation>Hãy chọn thư mục sao lưu trước.</translation>
+        </message>
+        <message>
+            <source>Backing up…</source>
+            <translation>Đang sao lưu…</translation>
+        </message>
+        <message>
+            <source>No backup has been made into a folder yet.</source>
+            <translation>Chưa có bản sao lưu nào vào thư mục.</translation>
+        </message>
+        <message>
+            <source>Last good backup: %1</source>
+            <translation>Bản sao lưu tốt gần nhất: %1</translation>
+        </message>
+        <message>
+            <source>The last attempt failed: %1</source>
+            <translation>Lần sao lưu gần nhất không thành công: %1</translation>
+        </message>
+        <message>
+            <source>Folder for the backups</source>
+            <translation>Thư mục sao lưu</translation>
+        </message>
+        <message>
+            <source>Choose a backup in the list first.</source>
+            <translation>Hãy chọn một bản sao lưu trong danh sách trước.</translation>
+        </message>
+        <message>
+            <source>Backup to restore</source>
+            <translation>Bản sao lưu cần khôi phục</translation>
+        </message>
+        <message>
+            <source>MotCua Desk backups (*.zip)</source>
+            <translation>Bản sao lưu MotCua Desk (*.zip)</translation>
+        </message>
+        <message>
+            <source>Nothing was restored.</source>
+            <translation>Chưa khôi phục gì.</translation>
+        </message>
+        <message>
+            <source>This desk has %1 change(s) made after this backup, and %2 change(s) not yet sent to the portal. Restoring puts the desk back as it was at the backup: that work is set aside (kept in the damaged folder, not on the desk). Restore anyway?</source>
+            <translation>Máy này có %1 thay đổi được thực hiện sau bản sao lưu này và %2 thay đổi chưa gửi lên cổng. Khôi phục sẽ đưa máy về đúng như lúc sao lưu: phần việc đó được cất riêng (giữ trong thư mục damaged, không còn trên máy làm việc). Vẫn khôi phục?</translation>
+        </message>
+        <message>
+            <source>Restore a backup</source>
+            <translation>Khôi phục bản sao lưu</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Restore a backup</source>
+            <translation>Khôi phục bản sao lưu</translation>
+        </message>
+        <message>
+            <source>Backup: %1</source>
+            <translation>Bản sao lưu: %1</translation>
+        </message>
+        <message>
+            <source>With an official's password</source>
+            <translation>Bằng mật khẩu của một cán bộ</translation>
+        </message>
+        <message>
+            <source>With the recovery key</source>
+            <translation>Bằng khóa khôi phục</translation>
+        </message>
+        <message>
+            <source>User name:</source>
+            <translation>Tên đăng nhập:</translation>
+        </message>
+        <message>
+            <source>Password:</source>
+            <translation>Mật khẩu:</translation>
+        </message>
+        <message>
+            <source>Check and restore</source>
+            <translation>Kiểm tra và khôi phục</translation>
+        </message>
+        <message>
+            <source>Enter the user name and password.</source>
+            <translation>Hãy nhập tên đăng nhập và mật khẩu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>backup</name>
+        <message>
+            <source>No backup yet</source>
+            <translation>Chưa có bản sao lưu</translation>
+        </message>
+        <message>
+            <source>Last backup %1 days ago</source>
+            <translation>Sao lưu gần nhất cách đây %1 ngày</translation>
+        </message>
+        <message>
+            <source>Open Settings › Backups to back up now.</source>
+            <translation>Mở Cài đặt › Sao lưu để sao lưu ngay.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingBanner</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+        <message>
+            <source>Training mode: sample data only, never sent to the portal. Accounts %1 and %2, password %3.</source>
+            <translation>Chế độ tập huấn: chỉ có dữ liệu mẫu, không bao giờ gửi lên cổng dịch vụ công. Tài khoản %1 và %2, mật khẩu %3.</translation>
+        </message>
+        <message>
+            <source>&amp;Reset the training data…</source>
+            <translation>&amp;Làm lại dữ liệu tập huấn…</translation>
+        </message>
+        <message>
+            <source>Reset the training data</source>
+            <translation>Làm lại dữ liệu tập huấn</translation>
+        </message>
+        <message>
+            <source>Delete everything done in training mode and start again with fresh sample data? The real store is not touched.</source>
+            <translation>Xóa mọi thao tác đã làm trong chế độ tập huấn và bắt đầu lại với dữ liệu mẫu mới? Dữ liệu thật không bị ảnh hưởng.</translation>
+        </message>
+        <message>
+            <source>&amp;Reset</source>
+            <translation>&amp;Làm lại</translation>
+        </message>
+    </context>
 </TS>

@@ -33,7 +33,9 @@ from PySide6.QtWidgets import QWidget
 
 from app.clock import local_today
 from app.errors import MotcuaError
+from app.forms.training_mark import marked_if
 from app.limits import DEFAULT_LIMITS
+from app.training import is_training_paths
 from ui.dates import date_edit
 from ui.dates import date_text
 from ui.errors import error_text
@@ -287,7 +289,8 @@ class ReportsPage(QWidget):
         from ui.widgets.pdf_viewer import PdfViewer
 
         report = self.report
-        pdf = render_report_pdf(report, self.words, self.store.unit.name, self.chart.picture())
+        pdf = marked_if(is_training_paths(self.store.paths),
+                        render_report_pdf(report, self.words, self.store.unit.name, self.chart.picture()))
         shown = ShownReport(code=f"{date_text(report.period.start)}–{date_text(report.period.end)}",
                             form="bao-cao", name=self.tr("Report"), pdf=pdf, paper="A4")
         if self.viewer is not None:

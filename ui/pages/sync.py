@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QWidget
 from app.clock import local_now
 from app.clock import to_local
 from app.errors import MotcuaError
+from app.training import is_training_paths
 from sync.progress import ProgressSnapshot
 from sync.status import OutboxEntry
 from sync.status import SyncStatus
@@ -117,6 +118,8 @@ class SyncPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.runner, self.bridge = store, runner, bridge
+        # A training store is never synced (app/training.py): the page says so and offers nothing.
+        self.training = is_training_paths(store.paths)
         self._build()
         bridge.status_changed.connect(self.show_status)
         bridge.progress_changed.connect(self.show_progress)
@@ -180,7 +183,13 @@ class SyncPage(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.metered)
+        for control in (self.sync_button, self.retry_button, self.bundle_button, self.enrol_button, self.metered):
+            control.setEnabled(not self.training)
         return row
+
+    def training_text(self) -> str:
+        return self.tr("This is the training store (sample data): it is never synced with the portal and "
+                       "no USB bundle can be made from it.")
 
     # -- loading --------------------------------------------------------------------------------
     def load(self) -> None:
@@ -210,6 +219,8 @@ class SyncPage(QWidget):
         self.load()
 
     def not_enrolled_text(self) -> str:
+        if self.training:
+            return self.training_text()
         return self.tr("This desk is not enrolled with a portal yet, so nothing is sent. An administrator "
                        "enrols it with “Enrol with the portal…” on this page.")
 
@@ -241,6 +252,9 @@ class SyncPage(QWidget):
         self.message.setText(error_text(exc))
 
     def show_status(self, status: SyncStatus) -> None:
+        if self.training:
+            self.link.setText(f"<b style='color:#b45309'>{html.escape(self.training_text())}</b>")
+            return
         text, colour = link_text(status)
         parts = [f"<b style='color:{colour}'>{text}</b>"]
         portal = getattr(self, "_portal", None)

@@ -56,6 +56,13 @@ TEXTS: dict[str, Callable[[], str]] = {
     "sync.device_refused": lambda: translate(
         "SyncProblems", "The portal refused this desk's credentials (%(reason)); an administrator must enrol "
                         "the desk again."),
+    # Training mode (app/training.py): sample data never leaves the desk.
+    "training.not_synced": lambda: translate(
+        "SyncProblems", "This is the training store (sample data): it is never sent to the portal, by sync, "
+                        "enrolment or USB bundle."),
+    "training.not_training_store": lambda: translate(
+        "SyncProblems", "The training folder holds a store that is not a training store; it was not touched. "
+                        "Ask your administrator."),
     "sync.not_enrolled": lambda: translate(
         "SyncProblems", "This desk is not enrolled with a portal yet, so nothing is sent. An administrator "
                         "enrols it on the Sync page."),
