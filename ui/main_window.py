@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
     def _restore(self, request: Any) -> None:
         self.pending_restore = request
         self._hand_back(self.restore_requested)
+        self.close()
 
     def _with_training_banner(self, content: QWidget) -> QWidget:
         """In training mode, the orange strip above everything (the lock screen too)."""
