@@ -15,6 +15,8 @@ from scripts import build_deb
 
 ROOT = Path(__file__).resolve().parent.parent
 pytest.importorskip("PyInstaller")
+# The first test also waits for the PyInstaller build (its module fixture): minutes on a busy machine.
+pytestmark = pytest.mark.timeout(1200)
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +80,6 @@ def test_frozen_capture_cleans_and_reads_a_page(frozen: Path, tmp_path: Path) ->
 
 
 @pytest.mark.slow
-@pytest.mark.timeout(900)  # package, install, `motcua demo` (a portal and a desk) and purge
 def test_deb_installs_runs_and_keeps_user_data_on_purge(frozen: Path, tmp_path: Path) -> None:
     # The same bundle, packaged; installed by dpkg itself into a throw-away root (no container:
     # --force-script-chrootless runs the maintainer scripts with $DPKG_ROOT set to that root).
