@@ -72,6 +72,8 @@ class DeskApp(QObject):
         screen.store_created.connect(self.show_main)
         screen.restore_requested.connect(lambda request: self._restore(None, request))
         self._show(screen)
+        # Installers' smoke tests look for this line: a new computer must open on setup.
+        log.info("first-run setup shown (data in %s)", self.paths.root)
 
     def show_login(self) -> None:
         screen = LoginScreen(self.paths, self.runner)

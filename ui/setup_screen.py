@@ -1,8 +1,10 @@
-"""First-run setup (Thiết lập ban đầu): the unit, the first administrator, the recovery key.
+"""First-run setup (Thiết lập ban đầu): the unit, the first administrator, the recovery key,
+then enrolment with the portal.
 
 Fields are checked as they are typed so mistakes show next to the field; the store is then
 created on the store lane (Argon2 and SQLCipher set-up take a moment) and the recovery key is
-shown exactly once before the desk opens.
+shown exactly once (to copy or print as the recovery sheet) before the desk opens. Last, the
+portal's one-time token is asked for; "Later" leaves it to the checklist on Cài đặt.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialogButtonBox
 from PySide6.QtWidgets import QFormLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QPushButton
@@ -52,6 +56,7 @@ class SetupScreen(QWidget):
         self.paths = paths
         self.runner = runner
         self.recovery_dialog: RecoveryKeyDialog | None = None
+        self.enrol_dialog: QDialog | None = None
         self._store: Store = None
         self.setWindowTitle(self.tr("First-time setup"))  # Qt appends the app name itself
         self._build()
@@ -205,7 +210,18 @@ class SetupScreen(QWidget):
         self.recovery_dialog.open()
 
     def _key_acknowledged(self) -> None:
+        from ui.pages.sync_dialogs import EnrolDialog
+
         self.recovery_dialog = None
+        # Enrolling now saves a trip to Đồng bộ; without a token yet, "Later" opens the desk.
+        dialog = EnrolDialog(self._store, self.runner, self)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Later"))
+        dialog.finished.connect(self._enrolment_done)
+        self.enrol_dialog = dialog
+        dialog.open()
+
+    def _enrolment_done(self, _result: int) -> None:
+        self.enrol_dialog = None
         self.store_created.emit(self._store)
 
     def _failed(self, exc: BaseException) -> None:

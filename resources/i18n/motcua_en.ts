@@ -2246,6 +2246,10 @@
             <source>&amp;Change my password…</source>
             <translation>&amp;Change my password…</translation>
         </message>
+        <message>
+            <source>Still to set up</source>
+            <translation>Still to set up</translation>
+        </message>
     </context>
     <context>
         <name>SetupScreen</name>
@@ -2336,6 +2340,10 @@
         <message>
             <source>Creating…</source>
             <translation>Creating…</translation>
+        </message>
+        <message>
+            <source>&amp;Later</source>
+            <translation>&amp;Later</translation>
         </message>
     </context>
     <context>
@@ -4431,6 +4439,105 @@
         <message>
             <source>&amp;Reset</source>
             <translation>&amp;Reset</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupChecklist</name>
+        <message>
+            <source>Scanner</source>
+            <translation>Scanner</translation>
+        </message>
+        <message>
+            <source>Calendar</source>
+            <translation>Calendar</translation>
+        </message>
+        <message>
+            <source>What this desk still needs before it is fully ready. Each line says what is missing; its button takes you where to set it.</source>
+            <translation>What this desk still needs before it is fully ready. Each line says what is missing; its button takes you where to set it.</translation>
+        </message>
+        <message>
+            <source>Printer</source>
+            <translation>Printer</translation>
+        </message>
+        <message>
+            <source>Portal</source>
+            <translation>Portal</translation>
+        </message>
+        <message>
+            <source>Backups folder</source>
+            <translation>Backups folder</translation>
+        </message>
+        <message>
+            <source>Printer settings…</source>
+            <translation>Printer settings…</translation>
+        </message>
+        <message>
+            <source>Set up scanners</source>
+            <translation>Set up scanners</translation>
+        </message>
+        <message>
+            <source>Enrol…</source>
+            <translation>Enrol…</translation>
+        </message>
+        <message>
+            <source>See the calendar</source>
+            <translation>See the calendar</translation>
+        </message>
+        <message>
+            <source>Choose the folder</source>
+            <translation>Choose the folder</translation>
+        </message>
+        <message>
+            <source>Check &amp;again</source>
+            <translation>Check &amp;again</translation>
+        </message>
+        <message>
+            <source>✔ Done</source>
+            <translation>✔ Done</translation>
+        </message>
+        <message>
+            <source>✘ To do</source>
+            <translation>✘ To do</translation>
+        </message>
+        <message>
+            <source>Default printer: %1</source>
+            <translation>Default printer: %1</translation>
+        </message>
+        <message>
+            <source>No default printer: receipts cannot be printed directly.</source>
+            <translation>No default printer: receipts cannot be printed directly.</translation>
+        </message>
+        <message>
+            <source>A scanner is set up or was used at reception.</source>
+            <translation>A scanner is set up or was used at reception.</translation>
+        </message>
+        <message>
+            <source>No scanner set up yet: add a network scanner or a scan folder.</source>
+            <translation>No scanner set up yet: add a network scanner or a scan folder.</translation>
+        </message>
+        <message>
+            <source>Enrolled with %1</source>
+            <translation>Enrolled with %1</translation>
+        </message>
+        <message>
+            <source>Not enrolled: dossiers are not sent to the portal.</source>
+            <translation>Not enrolled: dossiers are not sent to the portal.</translation>
+        </message>
+        <message>
+            <source>The calendar of the years in use is confirmed.</source>
+            <translation>The calendar of the years in use is confirmed.</translation>
+        </message>
+        <message>
+            <source>Still estimated: %1. Time limits over its holidays are marked *.</source>
+            <translation>Still estimated: %1. Time limits over its holidays are marked *.</translation>
+        </message>
+        <message>
+            <source>Backups go to %1</source>
+            <translation>Backups go to %1</translation>
+        </message>
+        <message>
+            <source>No backups folder chosen yet.</source>
+            <translation>No backups folder chosen yet.</translation>
         </message>
     </context>
 </TS>

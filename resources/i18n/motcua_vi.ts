@@ -2246,6 +2246,10 @@
             <source>&amp;Change my password…</source>
             <translation>Đổ&amp;i mật khẩu của tôi…</translation>
         </message>
+        <message>
+            <source>Still to set up</source>
+            <translation>Cần thiết lập</translation>
+        </message>
     </context>
     <context>
         <name>SetupScreen</name>
@@ -2336,6 +2340,10 @@
         <message>
             <source>Creating…</source>
             <translation>Đang tạo…</translation>
+        </message>
+        <message>
+            <source>&amp;Later</source>
+            <translation>&amp;Để sau</translation>
         </message>
     </context>
     <context>
@@ -4431,6 +4439,105 @@
         <message>
             <source>&amp;Reset</source>
             <translation>&amp;Làm lại</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupChecklist</name>
+        <message>
+            <source>Scanner</source>
+            <translation>Máy quét</translation>
+        </message>
+        <message>
+            <source>Calendar</source>
+            <translation>Lịch làm việc</translation>
+        </message>
+        <message>
+            <source>What this desk still needs before it is fully ready. Each line says what is missing; its button takes you where to set it.</source>
+            <translation>Những việc máy này còn cần làm trước khi sẵn sàng. Mỗi dòng cho biết còn thiếu gì; nút bên cạnh đưa bạn tới chỗ thiết lập.</translation>
+        </message>
+        <message>
+            <source>Printer</source>
+            <translation>Máy in</translation>
+        </message>
+        <message>
+            <source>Portal</source>
+            <translation>Cổng dịch vụ công</translation>
+        </message>
+        <message>
+            <source>Backups folder</source>
+            <translation>Thư mục sao lưu</translation>
+        </message>
+        <message>
+            <source>Printer settings…</source>
+            <translation>Cài đặt máy in…</translation>
+        </message>
+        <message>
+            <source>Set up scanners</source>
+            <translation>Thiết lập máy quét</translation>
+        </message>
+        <message>
+            <source>Enrol…</source>
+            <translation>Đăng ký máy…</translation>
+        </message>
+        <message>
+            <source>See the calendar</source>
+            <translation>Xem lịch</translation>
+        </message>
+        <message>
+            <source>Choose the folder</source>
+            <translation>Chọn thư mục</translation>
+        </message>
+        <message>
+            <source>Check &amp;again</source>
+            <translation>&amp;Kiểm tra lại</translation>
+        </message>
+        <message>
+            <source>✔ Done</source>
+            <translation>✔ Đã xong</translation>
+        </message>
+        <message>
+            <source>✘ To do</source>
+            <translation>✘ Chưa xong</translation>
+        </message>
+        <message>
+            <source>Default printer: %1</source>
+            <translation>Máy in mặc định: %1</translation>
+        </message>
+        <message>
+            <source>No default printer: receipts cannot be printed directly.</source>
+            <translation>Chưa có máy in mặc định: không in thẳng được giấy tiếp nhận.</translation>
+        </message>
+        <message>
+            <source>A scanner is set up or was used at reception.</source>
+            <translation>Đã có máy quét được thiết lập hoặc đã dùng khi tiếp nhận.</translation>
+        </message>
+        <message>
+            <source>No scanner set up yet: add a network scanner or a scan folder.</source>
+            <translation>Chưa thiết lập máy quét: hãy thêm máy quét mạng hoặc thư mục quét.</translation>
+        </message>
+        <message>
+            <source>Enrolled with %1</source>
+            <translation>Đã đăng ký với %1</translation>
+        </message>
+        <message>
+            <source>Not enrolled: dossiers are not sent to the portal.</source>
+            <translation>Chưa đăng ký: hồ sơ chưa được gửi lên cổng.</translation>
+        </message>
+        <message>
+            <source>The calendar of the years in use is confirmed.</source>
+            <translation>Lịch các năm đang dùng đã được xác nhận.</translation>
+        </message>
+        <message>
+            <source>Still estimated: %1. Time limits over its holidays are marked *.</source>
+            <translation>Còn ước tính: %1. Hạn giải quyết tính qua ngày nghỉ của năm đó được đánh dấu *.</translation>
+        </message>
+        <message>
+            <source>Backups go to %1</source>
+            <translation>Bản sao lưu được lưu vào %1</translation>
+        </message>
+        <message>
+            <source>No backups folder chosen yet.</source>
+            <translation>Chưa chọn thư mục sao lưu.</translation>
         </message>
     </context>
 </TS>

@@ -7,6 +7,7 @@ main window -> idle lock -> unlock with the password.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from app.paths import DataPaths
 from app.store.service import store_exists
@@ -61,6 +62,13 @@ def test_first_start_then_login_then_idle_lock(qtbot, paths, runner, vietnamese)
     qtbot.keyClick(dialog.confirm, Qt.Key.Key_Space)
     assert dialog.continue_button.isEnabled()
     qtbot.keyClick(dialog.continue_button, Qt.Key.Key_Space)
+    # Enrolment with the portal is offered next; without a token yet, "Later" opens the desk.
+    enrol = setup.enrol_dialog
+    assert enrol is not None and enrol.isVisible() and desk.main_window is None
+    later = enrol.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert later.text() == "&Để sau"
+    save_screen(enrol, "setup_enrol")
+    qtbot.keyClick(later, Qt.Key.Key_Space)
 
     window = desk.main_window
     assert isinstance(window, MainWindow) and desk.screen is window
@@ -134,6 +142,7 @@ def test_switch_user_from_lock_goes_back_to_login(qtbot, paths: DataPaths, runne
     dialog = desk.screen.recovery_dialog
     qtbot.keyClick(dialog.confirm, Qt.Key.Key_Space)
     press_enter(qtbot, dialog)
+    qtbot.keyClick(desk.screen.enrol_dialog, Qt.Key.Key_Escape)  # enrol later
     qtbot.waitUntil(lambda: desk.main_window is not None, timeout=3000)
     window = desk.main_window
     qtbot.addWidget(window)

@@ -1,6 +1,6 @@
 """The settings page (Cài đặt): idle-lock minutes and the unit's scanners (kept in the store),
 the UI language, "change password" for everyone, each year's calendar state (Lịch) and, for
-administrators, the officials (Cán bộ).
+administrators, the officials (Cán bộ); last, what is still to set up (ui/pages/setup_checklist.py).
 
 The idle-lock time is a security setting of the unit, so it lives in the encrypted store; the
 language is a machine preference needed before sign-in, so it lives in the desk INI file.
@@ -37,6 +37,7 @@ from ui.lock_screen import DEFAULT_IDLE_MINUTES
 from ui.lock_screen import IDLE_SETTING
 from ui.pages.backup_panel import BackupPanel
 from ui.pages.calendar_panel import CalendarPanel
+from ui.pages.setup_checklist import SetupChecklist
 from ui.pages.users import UsersPanel
 from ui.tasks import TaskRunner
 
@@ -94,7 +95,11 @@ class SettingsPage(QWidget):
         self.backup_panel: BackupPanel | None = None
         if self.store.user.role == "admin":
             self.backup_panel = BackupPanel(self.store, self.runner)
+            self.backup_panel.setObjectName("backup")  # the checklist's "Backups folder" row opens it
             self.tabs.addTab(self.backup_panel, self.tr("Backups"))
+        self.checklist = SetupChecklist(self.store, self.runner)
+        self.checklist.fix_requested.connect(self.show_place)
+        self.tabs.addTab(self.checklist, self.tr("Still to set up"))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.idle_minutes = QSpinBox()
@@ -146,6 +151,7 @@ class SettingsPage(QWidget):
         self.runner.run_db(lambda: (read_idle_minutes(store), read_scanner_settings(store)),
                            self._loaded, self._failed)
         self.calendar_panel.load()
+        self.checklist.load()
         if self.users_panel is not None:
             self.users_panel.load()
         if self.backup_panel is not None:
@@ -174,10 +180,23 @@ class SettingsPage(QWidget):
 
         self.runner.run_db(write, self._saved, self._failed)
 
+    def show_place(self, key: str) -> None:
+        """Where a checklist row is fixed: scanners on General, the Calendar tab, or a tab named `key`."""
+        if key == "scanner":
+            self.tabs.setCurrentIndex(self.tabs.indexOf(self.escl_addresses.parentWidget()))
+            self.escl_addresses.setFocus()
+        elif key == "calendar":
+            self.tabs.setCurrentWidget(self.calendar_panel)
+        else:  # e.g. the backups tab, whose widget carries the row's key as its object name
+            found = self.findChild(QWidget, key)
+            if found is not None and self.tabs.indexOf(found) >= 0:
+                self.tabs.setCurrentWidget(found)
+
     def _saved(self, minutes: int) -> None:
         self.message.setText(self.tr("Settings saved."))
         self.idle_minutes_changed.emit(minutes)
         self.settings_saved.emit()
+        self.checklist.load()  # new scanner settings may tick a row
 
     def _failed(self, exc: BaseException) -> None:
         if not isinstance(exc, MotcuaError):
