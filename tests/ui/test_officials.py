@@ -216,8 +216,8 @@ def test_a_receiver_has_no_officials_tab(qtbot, desk_store, paths, runner, vietn
     settings = SettingsPage(mai, paths, runner, "vi")
     qtbot.addWidget(settings)
     titles = [settings.tabs.tabText(index) for index in range(settings.tabs.count())]
-    # Every official sees the calendar's state; officials and backups are the admin's.
-    assert settings.users_panel is None and titles == ["Chung", "Lịch làm việc"]
+    # Every official sees the calendar and what is still to set up; officials and backups are the admin's.
+    assert settings.users_panel is None and titles == ["Chung", "Lịch làm việc", "Cần thiết lập"]
     mai.close()
 
 

@@ -40,9 +40,11 @@ def test_checklist_shows_what_is_left_and_goes_to_fix_it(qtbot, desk_store, path
     assert [checklist.titles[key].text() for key in ("printer", "scanner", "portal", "calendar")] == [
         "Máy in", "Máy quét", "Cổng dịch vụ công", "Lịch làm việc"]
     assert checklist.buttons["portal"].isVisibleTo(checklist)  # the admin can enrol from here
-    # No backups-folder setting in this version: its row is not shown.
-    assert backup_folder_option() is None
-    assert not checklist.titles["backup"].isVisibleTo(checklist) and not checklist.buttons["backup"].isVisibleTo(checklist)
+    # No backups folder chosen yet: the row says so, and its button opens the Sao lưu tab.
+    assert backup_folder_option() is options.BACKUP_FOLDER
+    assert checklist.buttons["backup"].isVisibleTo(checklist) and not checklist.is_done("backup")
+    qtbot.mouseClick(checklist.buttons["backup"], Qt.MouseButton.LeftButton)
+    assert page.tabs.currentWidget() is page.backup_panel
 
     qtbot.mouseClick(checklist.buttons["scanner"], Qt.MouseButton.LeftButton)
     assert page.tabs.currentWidget() is page.escl_addresses.parentWidget()
@@ -64,19 +66,14 @@ def test_checklist_shows_what_is_left_and_goes_to_fix_it(qtbot, desk_store, path
     window.close()
 
 
-def test_backups_folder_row_follows_the_setting_when_declared(qtbot, desk_store, runner, vietnamese) -> None:
-    # Scheduled backups declare the setting; until then this stands in for it, then is removed.
+def test_backups_folder_row_follows_the_setting(qtbot, desk_store, runner, vietnamese) -> None:
     from ui.pages.setup_checklist import SetupChecklist
 
-    option = options.Option("backup.folder", None, "where scheduled backups go")
-    try:
-        checklist = SetupChecklist(desk_store, runner)
-        qtbot.addWidget(checklist)
-        checklist.load()
-        assert checklist.buttons["backup"].isVisibleTo(checklist) and not checklist.is_done("backup")
-        desk_store.set_setting(option.key, "/media/usb/motcua")
-        checklist.load()
-        assert checklist.is_done("backup")
-        assert checklist.details["backup"].text() == "Bản sao lưu được lưu vào /media/usb/motcua"
-    finally:
-        del options.OPTIONS[option.key]
+    checklist = SetupChecklist(desk_store, runner)
+    qtbot.addWidget(checklist)
+    checklist.load()
+    assert checklist.buttons["backup"].isVisibleTo(checklist) and not checklist.is_done("backup")
+    desk_store.set_setting(options.BACKUP_FOLDER.key, "/media/usb/motcua")
+    checklist.load()
+    assert checklist.is_done("backup")
+    assert checklist.details["backup"].text() == "Bản sao lưu được lưu vào /media/usb/motcua"
