@@ -183,7 +183,7 @@ def process_page(raw: RawPage, mode: str = "auto", *, orient: Orienter | None = 
         # For OCR, the brightest channel: a red seal or blue signature over a name turns light,
         # black print stays black, so OCR reads the name rather than the stamp. Cards and photos
         # are stored in colour at full size already: OCR reads that.
-        page.grey = Image.fromarray(rgb.max(axis=2) if rgb.ndim == 3 else gray)
+        page.grey = Image.fromarray(modes.brightest(rgb) if rgb.ndim == 3 else gray)
     return page
 
 

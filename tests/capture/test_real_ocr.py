@@ -106,3 +106,19 @@ def test_page_image_alone_is_read_the_same_way() -> None:
     found = recognise(raw.image, raw.dpi)
     assert found.lang == "vie"
     assert word_accuracy(_truth("4_2_gt.txt"), found.text) >= 0.83
+
+
+def test_language_is_judged_from_a_band_across_the_middle(letter: tuple[ProcessedPage, OcrPage]) -> None:
+    # One band read with `vie` picks the language, so an English page is not read whole twice.
+    from PIL import Image
+
+    from app.capture.ocr import OTHER, VIETNAMESE, _probe_language, upscale_factor
+
+    english = _page("eurotext.tif")
+    assert _probe_language(english.grey, english.dpi) == [OTHER]
+    page, _ = letter
+    factor = upscale_factor(np.asarray(page.grey))
+    grey = page.grey.resize((round(page.grey.width * factor), round(page.grey.height * factor)))
+    assert _probe_language(grey, page.dpi * factor) == [VIETNAMESE]
+    # A page with no print in its middle band gives no verdict: the whole page decides then.
+    assert _probe_language(Image.new("L", (1000, 1400), 255), 200) is None
