@@ -35,25 +35,15 @@ from ui.i18n import LANGUAGES
 from ui.i18n import save_language
 from ui.lock_screen import DEFAULT_IDLE_MINUTES
 from ui.lock_screen import IDLE_SETTING
+from ui.lock_screen import MAX_IDLE_MINUTES
+from ui.lock_screen import MIN_IDLE_MINUTES
+from ui.lock_screen import read_idle_minutes  # noqa: F401 - also read from here
 from ui.pages.calendar_panel import CalendarPanel
 from ui.pages.users import UsersPanel
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the type only: importing the store here is not needed
     from app.store.service import Store
-
-MIN_IDLE_MINUTES = 1
-MAX_IDLE_MINUTES = 240
-
-
-def read_idle_minutes(store: Store) -> int:
-    """The saved idle-lock time, clamped to the allowed range (runs on the store lane)."""
-    value = store.get_setting(IDLE_SETTING, DEFAULT_IDLE_MINUTES)
-    try:
-        minutes = int(value)
-    except (TypeError, ValueError):
-        return DEFAULT_IDLE_MINUTES
-    return min(MAX_IDLE_MINUTES, max(MIN_IDLE_MINUTES, minutes))
 
 
 class SettingsPage(QWidget):
