@@ -33,6 +33,8 @@ if TYPE_CHECKING:  # the type only: importing the store here is not needed
     from app.store.service import Store
 
 DEFAULT_IDLE_MINUTES = 10
+MIN_IDLE_MINUTES = 1
+MAX_IDLE_MINUTES = 240
 IDLE_SETTING = options.IDLE_LOCK_MINUTES.key
 # Only deliberate input counts as activity; paint or timer events must not keep the desk open.
 _ACTIVITY_EVENTS = frozenset({
@@ -42,6 +44,16 @@ _ACTIVITY_EVENTS = frozenset({
     QEvent.Type.Wheel,
     QEvent.Type.TouchBegin,
 })
+
+
+def read_idle_minutes(store: Store) -> int:
+    """The saved idle-lock time, clamped to the allowed range (runs on the store lane)."""
+    value = store.get_setting(IDLE_SETTING, DEFAULT_IDLE_MINUTES)
+    try:
+        minutes = int(value)
+    except (TypeError, ValueError):
+        return DEFAULT_IDLE_MINUTES
+    return min(MAX_IDLE_MINUTES, max(MIN_IDLE_MINUTES, minutes))
 
 
 class IdleWatcher(QObject):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 from datetime import timedelta
+from typing import TYPE_CHECKING
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -32,13 +33,8 @@ from app.training import is_training_paths
 from ui.lock_screen import DEFAULT_IDLE_MINUTES
 from ui.lock_screen import IdleWatcher
 from ui.lock_screen import LockScreen
-from ui.pages.catalog import CatalogPage
-from ui.pages.dossiers import DossiersPage
+from ui.lock_screen import read_idle_minutes
 from ui.pages.reception import ReceptionPage
-from ui.pages.reports import ReportsPage
-from ui.pages.settings import SettingsPage
-from ui.pages.settings import read_idle_minutes
-from ui.pages.sync import SyncPage
 from ui.status_bar import NOTICE_MS
 from ui.status_bar import DeskStatusBar
 from ui.status_bar import warning_notice
@@ -46,6 +42,13 @@ from ui.sync_bridge import SyncBridge
 from ui.tasks import TaskRunner
 from ui.widgets.change_password_dialog import ChangePasswordDialog
 from ui.widgets.training_banner import TrainingBanner
+
+if TYPE_CHECKING:  # the types only: the other pages are imported when first shown
+    from ui.pages.catalog import CatalogPage
+    from ui.pages.dossiers import DossiersPage
+    from ui.pages.reports import ReportsPage
+    from ui.pages.settings import SettingsPage
+    from ui.pages.sync import SyncPage
 
 log = logging.getLogger(__name__)
 MINUTE_MS = 60_000
@@ -56,6 +59,8 @@ SYNC_THREAD_DELAY_MS = 2_000
 WARNING_INTERVAL_MS = 5 * MINUTE_MS  # early warnings are checked at sign-in and this often
 CATCH_UP = timedelta(days=7)  # scanned text left unread is read again at sign-in this long
 PAGE_KEYS = ("reception", "dossiers", "sync", "reports", "catalog", "settings")
+# Pages whose data is read when they are built after the window started (Báo cáo reads on demand).
+LOADED_PAGES = ("reception", "dossiers", "sync", "catalog", "settings")
 AUDIT_ROLES = ("supervisor", "admin")
 
 
@@ -100,12 +105,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.idle = IdleWatcher(DEFAULT_IDLE_MINUTES * MINUTE_MS, self)
         self.idle.went_idle.connect(self.lock)
-        self.settings_page.idle_minutes_changed.connect(self.set_idle_minutes)
-        self.settings_page.settings_saved.connect(self.reception_page.capture.refresh_devices)
         self.password_dialog: ChangePasswordDialog | None = None
-        self.settings_page.change_password_requested.connect(self.change_password)
-        if self.settings_page.users_panel is not None:
-            self.settings_page.users_panel.own_account_changed.connect(self._switch_user)
         self._build_backups()
         self._warnings: Any = None  # the last early-warning counts (app.reception.listing.Warnings)
         self.warning_timer = QTimer(self)
@@ -131,26 +131,96 @@ class MainWindow(QMainWindow):
 
     # -- construction ---------------------------------------------------------------------------
     def _build_pages(self, language: str) -> None:
-        self.catalog_page = CatalogPage(self.store, self.runner)
+        """Build the first page now; the others when first shown (`page`): their modules and
+        widgets cost the start about half a second, and most shifts never open most of them."""
+        self._language = language
+        self._started = False
+        self.pages: dict[str, QWidget] = {}
         self.reception_page = ReceptionPage(self.store, self.runner)
-        self.settings_page = SettingsPage(self.store, self.paths, self.runner, language)
-        self.dossiers_page = DossiersPage(self.store, self.runner)
-        # An action taken in a dossier's detail goes to the portal now and shows in the list.
-        self.dossiers_page.detail_shown.connect(
-            lambda dialog: dialog.acted.connect(lambda _result: self._dossier_changed()))
-        self.sync_page = SyncPage(self.store, self.runner, self.sync)
         # A confirmed dossier is in the outbox: wake the sync thread and refresh the lists.
         self.reception_page.reception_confirmed.connect(self._dossier_added)
-        self.sync_page.open_dossier_requested.connect(self.dossiers_page.open_code)
-        self.sync.report_arrived.connect(lambda _report: self.dossiers_page.load())
-        self.pages: dict[str, QWidget] = {
-            "reception": self.reception_page,
-            "dossiers": self.dossiers_page,
-            "sync": self.sync_page,
-            "reports": ReportsPage(self.store, self.runner),
-            "catalog": self.catalog_page,
-            "settings": self.settings_page,
-        }
+        self.pages["reception"] = self.reception_page
+        self.sync.report_arrived.connect(lambda _report: self._reload("dossiers"))
+
+    def _make_page(self, key: str) -> QWidget:
+        """The real page for `key`, its modules imported now, wired to the rest of the window."""
+        page: QWidget
+        if key == "dossiers":
+            from ui.pages.dossiers import DossiersPage
+
+            page = DossiersPage(self.store, self.runner)
+            # An action taken in a dossier's detail goes to the portal now and shows in the list.
+            page.detail_shown.connect(
+                lambda dialog: dialog.acted.connect(lambda _result: self._dossier_changed()))
+        elif key == "sync":
+            from ui.pages.sync import SyncPage
+
+            page = SyncPage(self.store, self.runner, self.sync)
+            page.open_dossier_requested.connect(lambda code: self.dossiers_page.open_code(code))
+        elif key == "reports":
+            from ui.pages.reports import ReportsPage
+
+            page = ReportsPage(self.store, self.runner)
+        elif key == "catalog":
+            from ui.pages.catalog import CatalogPage
+
+            page = CatalogPage(self.store, self.runner)
+        elif key == "settings":
+            from ui.pages.settings import SettingsPage
+
+            page = SettingsPage(self.store, self.paths, self.runner, self._language, backup_scheduler=self.backups)
+            if page.backup_panel is not None:
+                page.backup_panel.restore_requested.connect(self._restore)
+            page.idle_minutes_changed.connect(self.set_idle_minutes)
+            page.settings_saved.connect(self.reception_page.capture.refresh_devices)
+            page.change_password_requested.connect(self.change_password)
+            if page.users_panel is not None:
+                page.users_panel.own_account_changed.connect(self._switch_user)
+        else:
+            raise KeyError(key)
+        return page
+
+    def page(self, key: str) -> QWidget:
+        """The page for `key`, built (in place of its placeholder in the stack) if not yet."""
+        built = self.pages.get(key)
+        if built is not None:
+            return built
+        page = self.pages[key] = self._make_page(key)
+        index = PAGE_KEYS.index(key)
+        placeholder = self.page_stack.widget(index)
+        # Replaced while another page is current, so the stack's current page does not move.
+        self.page_stack.insertWidget(index, page)
+        self.page_stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if self._started and key in LOADED_PAGES:
+            page.load()  # type: ignore[attr-defined]
+        return page
+
+    def _reload(self, key: str) -> None:
+        """Read a page's data again if it is built (a page built later reads it then)."""
+        page = self.pages.get(key)
+        if page is not None:
+            page.load()  # type: ignore[attr-defined]
+
+    @property
+    def dossiers_page(self) -> DossiersPage:
+        return self.page("dossiers")  # type: ignore[return-value]
+
+    @property
+    def sync_page(self) -> SyncPage:
+        return self.page("sync")  # type: ignore[return-value]
+
+    @property
+    def reports_page(self) -> ReportsPage:
+        return self.page("reports")  # type: ignore[return-value]
+
+    @property
+    def catalog_page(self) -> CatalogPage:
+        return self.page("catalog")  # type: ignore[return-value]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.page("settings")  # type: ignore[return-value]
 
     def _nav_titles(self) -> list[str]:
         return [self.tr("Reception"), self.tr("Dossiers"), self.tr("Sync"), self.tr("Reports"),
@@ -166,30 +236,28 @@ class MainWindow(QMainWindow):
         for number, (key, title) in enumerate(zip(PAGE_KEYS, self._nav_titles()), start=1):
             self.nav.addItem(title)
             self.nav.item(number - 1).setToolTip(f"Ctrl+{number}")
-            self.page_stack.addWidget(self.pages[key])
+            self.page_stack.addWidget(self.pages.get(key) or QWidget())  # a placeholder until shown
             action = QAction(title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
             self.addAction(action)
-        self.nav.currentRowChanged.connect(self.page_stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
         layout.addWidget(self.nav)
         layout.addWidget(self.page_stack, 1)
 
     def _build_backups(self) -> None:
         """The daily backup (ui/backup_scheduler.py) runs for whoever is signed in; its warning
-        sits in the status bar and opens the Sao lưu tab, which administrators have."""
+        sits in the status bar and opens the Sao lưu tab, which administrators have (the tab,
+        built when first shown, drives this same scheduler)."""
         from ui.backup_scheduler import BackupScheduler, BackupWarning
 
-        panel = self.settings_page.backup_panel
-        self.backups = panel.scheduler if panel is not None else BackupScheduler(self.store, self.runner, self)
+        self.backups = BackupScheduler(self.store, self.runner, self)
         self.backup_warning = BackupWarning()
         self.status.insertPermanentWidget(0, self.backup_warning)
         self.backups.state_changed.connect(self.backup_warning.show_state)
         self.backup_warning.clicked.connect(self.show_backups)
         self.pending_restore: Any = None
-        if panel is not None:
-            panel.restore_requested.connect(self._restore)
 
     def show_backups(self) -> None:
         panel = self.settings_page.backup_panel
@@ -222,14 +290,17 @@ class MainWindow(QMainWindow):
         self._hand_back(self.training_reset_requested)
         self.close()
 
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(PAGE_KEYS):
+            self.page(PAGE_KEYS[row])  # built before it becomes current
+        self.page_stack.setCurrentIndex(row)
+
     # -- life cycle -----------------------------------------------------------------------------
     def start(self) -> None:
         """Begin background refreshes and idle watching; call once the window is shown."""
-        self.catalog_page.load()
-        self.reception_page.load()
-        self.settings_page.load()
-        self.dossiers_page.load()
-        self.sync_page.load()
+        self._started = True
+        for key in LOADED_PAGES:
+            self._reload(key)  # the pages built so far; the others read theirs when built
         store = self.store
         self.runner.run_db(lambda: read_idle_minutes(store), self.set_idle_minutes)
         self.sync.start(thread_delay_ms=SYNC_THREAD_DELAY_MS)
@@ -289,19 +360,19 @@ class MainWindow(QMainWindow):
 
     def _dossier_changed(self) -> None:
         self.sync.notify()
-        self.dossiers_page.load()
+        self._reload("dossiers")
 
     def show_page(self, key: str) -> None:
         """Switch to a page and put the keyboard focus on it (a locked desk ignores this)."""
         if self.is_locked:
             return
         self.nav.setCurrentRow(PAGE_KEYS.index(key))
-        self.pages[key].setFocus()
+        self.page(key).setFocus()
 
     def _dossier_added(self, result: Any) -> None:
         self.sync.notify()
-        self.dossiers_page.load()
-        self.sync_page.load()
+        self._reload("dossiers")
+        self._reload("sync")
         self.index_scanned_text(result.dossier_id)
 
     def index_scanned_text(self, dossier_id: str | None = None) -> None:
@@ -317,7 +388,7 @@ class MainWindow(QMainWindow):
         since = None if dossier_id else local_now() - CATCH_UP
         self.runner.run_io(lambda: index_dossier_text(store, dossier_id, since=since, cancel=cancel,
                                                       on_page=progress.emit),
-                           lambda count: self.dossiers_page.load() if count else None,
+                           lambda count: self._reload("dossiers") if count else None,
                            lambda exc: log.warning("scanned text not indexed: %s", exc))
 
     # -- early warning --------------------------------------------------------------------------

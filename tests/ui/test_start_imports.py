@@ -24,6 +24,15 @@ NOT_BEFORE_SIGN_IN = ("sqlalchemy", "alembic", "pydantic", "requests", "reportla
                       "ui.main_window", "PySide6.QtCharts", "PySide6.QtPdf")
 # Opening a store already at the newest schema revision needs no Alembic (nor its Mako).
 NOT_AT_OPEN = ("alembic", "mako")
+# Pages other than Tiếp nhận are built (and their modules imported) when first shown; printing,
+# export, charts, PDF and image processing are imported by what first uses them. None of it is
+# loaded by the time the main window is painted and the start's background work has finished
+# (the scanner listing included).
+PAGE_MODULES = ("ui.pages.dossiers", "ui.pages.sync", "ui.pages.reports", "ui.pages.catalog",
+                "ui.pages.settings")
+NOT_AT_MAIN_WINDOW = (*PAGE_MODULES, "reportlab", "qrcode", "openpyxl", "PySide6.QtCharts",
+                      "PySide6.QtPdf", "pikepdf", "cv2", "numpy", "tesserocr", "app.capture.imports",
+                      "alembic", "pydantic", "sync.engine")
 
 SIGN_IN = """
 import json, sys
@@ -47,6 +56,31 @@ from app.store.service import open_store
 store = open_store(data_paths(sys.argv[1]), username="admin", password=sys.argv[2])
 print(json.dumps({"user": store.user.username, "modules": sorted(sys.modules)}))
 store.close()
+"""
+
+MAIN = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from app.paths import data_paths
+from app.store.service import open_store
+from ui.app import DeskApp
+from ui.tasks import TaskRunner
+app = QApplication(sys.argv)
+runner = TaskRunner()
+paths = data_paths(sys.argv[1])
+desk = DeskApp(paths, runner, language="vi")
+desk.show_main(open_store(paths, username="admin", password=sys.argv[2]))
+window = desk.main_window
+seen = {}
+def painted():
+    window.grab()  # a full paint, as bench.startup does
+    seen.update(page=window.current_page, built=sorted(window.pages))
+    app.quit()
+QTimer.singleShot(0, painted)
+app.exec()
+runner.shutdown(wait=True)  # the start's background work (scanners, warnings) has finished too
+print(json.dumps({**seen, "modules": sorted(sys.modules)}))
 """
 
 PASSWORD = "mật-khẩu-đủ-dài"
@@ -96,6 +130,13 @@ def test_opening_a_store_at_the_newest_revision_imports_no_alembic(data_dir: Pat
     assert loaded(result["modules"], NOT_AT_OPEN) == []
 
 
+def test_the_painted_main_window_imports_only_its_first_page(data_dir: Path) -> None:
+    make_store(data_dir)
+    result = run_child(MAIN, str(data_dir), PASSWORD)
+    assert result["page"] == "reception" and result["built"] == ["reception"]
+    assert loaded(result["modules"], NOT_AT_MAIN_WINDOW) == []
+
+
 def test_the_sync_thread_waits_for_the_first_screen_unless_asked(qtbot, runner, desk_store) -> None:  # type: ignore[no-untyped-def]
     from ui.main_window import SYNC_THREAD_DELAY_MS
     from ui.main_window import MainWindow
@@ -130,3 +171,81 @@ def test_a_window_closed_before_the_sync_thread_started_never_starts_it(qtbot, r
     window.close()  # before the delay: closing must neither fail nor leave a thread behind
     qtbot.wait(SYNC_THREAD_DELAY_MS + 500)
     assert not thread.is_alive() and thread.ident is None
+
+
+def test_each_page_is_built_when_first_shown_and_its_shortcuts_work(qtbot, runner, paths, desk_store, vietnamese) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from ui.main_window import PAGE_KEYS
+    from ui.main_window import MainWindow
+    from ui.pages.dossiers import DossiersPage
+    from ui.pages.lifecycle_dialogs import ReturnDialog
+    from ui.pages.sync import SyncPage
+
+    window = MainWindow(desk_store, paths, runner)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):  # window shortcuts need the window active
+        window.show()
+        window.activateWindow()
+    window.start()
+    assert list(window.pages) == ["reception"]  # only the page in front is built
+    placeholders = [window.page_stack.widget(i) for i in range(1, len(PAGE_KEYS))]
+    assert all(type(widget).__name__ == "QWidget" for widget in placeholders)
+
+    # Ctrl+T (return of results) needs no page built.
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.return_dialog, ReturnDialog) and window.return_dialog.isVisible()
+    window.return_dialog.reject()
+    assert list(window.pages) == ["reception"]
+    with qtbot.waitActive(window):
+        window.activateWindow()
+
+    # Ctrl+1…6 build each page on the first press, put it in its place and show it.
+    for number, key in enumerate(PAGE_KEYS, start=1):
+        qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_page == key
+        page = window.pages[key]
+        assert window.page_stack.currentWidget() is page and page.isVisible()
+        assert window.page_stack.indexOf(page) == number - 1
+    # Each placeholder gave way to its page, in the navigation's order.
+    assert [window.page_stack.widget(i) for i in range(window.page_stack.count())] == \
+        [window.pages[key] for key in PAGE_KEYS]
+
+    # A page built after the start reads its data: the Danh mục list and the Đồng bộ page fill.
+    qtbot.waitUntil(lambda: window.catalog_page.model.rowCount() > 5, timeout=20_000)
+    dossiers = window.pages["dossiers"]
+    assert isinstance(dossiers, DossiersPage)
+    sync = window.pages["sync"]
+    assert isinstance(sync, SyncPage)
+    qtbot.waitUntil(lambda: sync.model is not None, timeout=20_000)
+    # F5 on the Đồng bộ page (built by the shortcut above) asks for a pass: not enrolled, it says so.
+    window.show_page("sync")
+    qtbot.keyClick(sync, Qt.Key.Key_F5)
+    assert "chưa đăng ký với cổng" in sync.message.text()
+    # Going back keeps the same page objects: each page is built once.
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages["dossiers"] is dossiers and window.current_page == "dossiers"
+    window.close()
+
+
+def test_a_shortcut_into_a_page_not_built_yet_builds_it(qtbot, runner, paths, desk_store, vietnamese) -> None:  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+
+    window = MainWindow(desk_store, paths, runner)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    # The warnings badge leads to the Hồ sơ list with a due filter: the page is built for it.
+    from app.reception.listing import Warnings
+
+    window._show_warnings(Warnings(whole_unit=False, overdue=1, due_soon=0, soon_days=2,  # noqa: SLF001
+                                   unconfirmed=0, first_overdue=("X",)))
+    window.show_warned_dossiers()
+    assert window.current_page == "dossiers"
+    assert window.dossiers_page.due_filter.currentData() == "overdue"
+    # The Cài đặt page's settings reach the window once it is built: the idle time applies.
+    window.show_page("settings")
+    window.settings_page.idle_minutes_changed.emit(3)
+    assert window.idle._timer.interval() == 3 * 60_000  # noqa: SLF001
+    window.close()
+

@@ -35,7 +35,11 @@ from ui.i18n import LANGUAGES
 from ui.i18n import save_language
 from ui.lock_screen import DEFAULT_IDLE_MINUTES
 from ui.lock_screen import IDLE_SETTING
+from ui.backup_scheduler import BackupScheduler
 from ui.pages.backup_panel import BackupPanel
+from ui.lock_screen import MAX_IDLE_MINUTES
+from ui.lock_screen import MIN_IDLE_MINUTES
+from ui.lock_screen import read_idle_minutes  # noqa: F401 - also read from here
 from ui.pages.calendar_panel import CalendarPanel
 from ui.pages.setup_checklist import SetupChecklist
 from ui.pages.users import UsersPanel
@@ -43,19 +47,6 @@ from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the type only: importing the store here is not needed
     from app.store.service import Store
-
-MIN_IDLE_MINUTES = 1
-MAX_IDLE_MINUTES = 240
-
-
-def read_idle_minutes(store: Store) -> int:
-    """The saved idle-lock time, clamped to the allowed range (runs on the store lane)."""
-    value = store.get_setting(IDLE_SETTING, DEFAULT_IDLE_MINUTES)
-    try:
-        minutes = int(value)
-    except (TypeError, ValueError):
-        return DEFAULT_IDLE_MINUTES
-    return min(MAX_IDLE_MINUTES, max(MIN_IDLE_MINUTES, minutes))
 
 
 class SettingsPage(QWidget):
@@ -66,7 +57,7 @@ class SettingsPage(QWidget):
     change_password_requested = Signal()
 
     def __init__(self, store: Store, paths: DataPaths, runner: TaskRunner, language: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, backup_scheduler: BackupScheduler | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.paths = paths
@@ -94,7 +85,7 @@ class SettingsPage(QWidget):
         # Where and when the desk backs up, and restoring: administrators only (ui/pages/backup_panel.py).
         self.backup_panel: BackupPanel | None = None
         if self.store.user.role == "admin":
-            self.backup_panel = BackupPanel(self.store, self.runner)
+            self.backup_panel = BackupPanel(self.store, self.runner, backup_scheduler)
             self.backup_panel.setObjectName("backup")  # the checklist's "Backups folder" row opens it
             self.tabs.addTab(self.backup_panel, self.tr("Backups"))
         self.checklist = SetupChecklist(self.store, self.runner)

@@ -124,6 +124,10 @@ class SyncPage(QWidget):
         bridge.status_changed.connect(self.show_status)
         bridge.progress_changed.connect(self.show_progress)
         bridge.report_arrived.connect(self._report)
+        # Built after the window started (pages are built when first shown): what the bridge
+        # already read is shown now, not at its next refresh.
+        if bridge.status is not None:
+            self.show_status(bridge.status)
 
     # -- construction ---------------------------------------------------------------------------
     def _build(self) -> None:

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from app.capture.imports import read_pages as read_file_pages
 from app.capture.pages import RawPage
 from app.capture.sources.base import (
     CaptureError,
@@ -39,6 +38,10 @@ def read_pages(path: Path, *, pdf_dpi: int = PDF_RENDER_DPI) -> list[RawPage]:
 def iter_pages(path: Path, *, pdf_dpi: int = PDF_RENDER_DPI) -> Iterator[RawPage]:
     """The pages of one file through `app.capture.imports` (which refuses bad files by name);
     a PDF, having no native resolution, is rendered at `pdf_dpi`."""
+    # Imported here: it loads pikepdf, OpenCV and NumPy (about a second on a desk PC), which
+    # listing the scanners at start-up (this module's other users) never needs.
+    from app.capture.imports import read_pages as read_file_pages
+
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
