@@ -78,7 +78,7 @@ def test_training_from_sign_in_to_reset(qtbot, paths, runner, desk_store, vietna
     assert "bản tập huấn" in page.message.text()
 
     # Báo cáo: the printable report (drawn by Qt, not reportlab) carries the mark too.
-    reports = window.pages["reports"]
+    reports = window.reports_page
     today = local_today()
     reports.set_period(today.replace(day=1), today)
     with qtbot.waitSignal(reports.report_shown, timeout=10_000):

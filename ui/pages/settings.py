@@ -63,6 +63,7 @@ class SettingsPage(QWidget):
         self.paths = paths
         self.runner = runner
         self._language = language
+        self._backup_scheduler = backup_scheduler  # the main window's, driven by the Sao lưu tab
         self._build()
 
     def _build(self) -> None:
@@ -85,7 +86,7 @@ class SettingsPage(QWidget):
         # Where and when the desk backs up, and restoring: administrators only (ui/pages/backup_panel.py).
         self.backup_panel: BackupPanel | None = None
         if self.store.user.role == "admin":
-            self.backup_panel = BackupPanel(self.store, self.runner, backup_scheduler)
+            self.backup_panel = BackupPanel(self.store, self.runner, self._backup_scheduler)
             self.backup_panel.setObjectName("backup")  # the checklist's "Backups folder" row opens it
             self.tabs.addTab(self.backup_panel, self.tr("Backups"))
         self.checklist = SetupChecklist(self.store, self.runner)
