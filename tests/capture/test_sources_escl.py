@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 
 import pytest
@@ -243,10 +244,13 @@ def test_bad_addresses_are_refused_by_name(typed: str) -> None:
 
 def test_mdns_discovery_finds_a_scanner_advertised_on_loopback() -> None:
     zeroconf = pytest.importorskip("zeroconf")
+    # mDNS on loopback is shared by every process of the machine: a name of this run's own, so
+    # another test run advertising at the same moment is no name conflict.
+    name = f"Desk Double {os.getpid()}"
     info = zeroconf.ServiceInfo(
-        "_uscan._tcp.local.", "Desk Double._uscan._tcp.local.", addresses=[socket.inet_aton("127.0.0.1")],
-        port=8765, properties={"rs": "eSCL", "ty": "Desk Double", "uuid": "u-1", "duplex": "T"},
-        server="deskdouble.local.")
+        "_uscan._tcp.local.", f"{name}._uscan._tcp.local.", addresses=[socket.inet_aton("127.0.0.1")],
+        port=8765, properties={"rs": "eSCL", "ty": name, "uuid": "u-1", "duplex": "T"},
+        server=f"deskdouble{os.getpid()}.local.")
     advertiser = zeroconf.Zeroconf(interfaces=["127.0.0.1"], ip_version=zeroconf.IPVersion.V4Only)
     try:
         advertiser.register_service(info)
@@ -255,7 +259,7 @@ def test_mdns_discovery_finds_a_scanner_advertised_on_loopback() -> None:
         advertiser.unregister_service(info)
         advertiser.close()
     endpoint = next(e for e in found if e.uuid == "u-1")
-    assert endpoint.base_url == "http://127.0.0.1:8765/eSCL" and endpoint.name == "Desk Double" and endpoint.duplex
+    assert endpoint.base_url == "http://127.0.0.1:8765/eSCL" and endpoint.name == name and endpoint.duplex
 
 
 def test_service_info_parsing_prefers_ipv4_and_https_for_uscans() -> None:
