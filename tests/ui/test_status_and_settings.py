@@ -110,6 +110,7 @@ def test_settings_calendar_tab_says_which_years_are_estimated(qtbot, desk_store,
                for line in lines), lines
     assert any(line.startswith("Năm 2027: dự kiến, chưa được xác nhận") for line in lines), lines
     save_screen(window, "settings_calendar")
+    save_screen(window, "calendar", publish=True)
     window.close()
 
 

@@ -111,7 +111,7 @@ def test_reception_is_delivered_and_portal_status_comes_back(qtbot, window, desk
     qtbot.waitUntil(lambda: window.sync_page.news_model.rowCount() == 1, timeout=WAIT_MS)
     news = window.sync_page.news_model
     assert [news.data(news.index(0, c)) for c in (0, 1, 3)] == [made.code, "Đang xử lý", "Đã chuyển phòng Tư pháp"]
-    save_screen(window, "sync")
+    save_screen(window, "sync", publish=True)
 
     # Enter on the news opens the dossier: its timeline shows the portal's step.
     with qtbot.waitSignal(window.dossiers_page.detail_shown, timeout=WAIT_MS) as shown:
