@@ -65,6 +65,26 @@ def test_models_pass_the_model_tester(qtmodeltester, desk_store) -> None:
     qtmodeltester.check(documents)
 
 
+def test_enter_typed_before_the_catalogue_is_read_picks_the_match(qtbot, desk_store) -> None:
+    """A code and Enter typed while the catalogue is still being read (right after sign-in)
+    choose the procedure once it arrives; the key was lost before."""
+    from app.catalog.search import CatalogIndex
+    from app.catalog.storage import load_versions
+    from ui.reception.procedure_picker import ProcedurePicker
+
+    with desk_store.read_session() as session:
+        versions = load_versions(session)
+    picker = ProcedurePicker()
+    qtbot.addWidget(picker)
+    chosen: list[object] = []
+    picker.procedure_chosen.connect(chosen.append)
+    picker.search.setText("1.001193")
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert chosen == []
+    picker.set_data(PickerData(versions, CatalogIndex(versions), []))
+    assert [version.code for version in chosen] == ["1.001193"]  # type: ignore[attr-defined]
+
+
 def wedge_fields(qtbot):  # type: ignore[no-untyped-def]
     host = QWidget()
     qtbot.addWidget(host)

@@ -99,6 +99,9 @@ class ProcedurePicker(QGroupBox):
         self.setTitle(self.tr("1. Procedure"))
         self.data: PickerData | None = None
         self.version: ProcedureVersionData | None = None
+        # Enter typed before the catalogue has been read (a fast official right after sign-in):
+        # the first match is chosen as soon as it arrives, instead of the key being lost.
+        self._pick_when_loaded = False
         layout = QVBoxLayout(self)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Type a few words of the procedure or its code, then Enter…"))
@@ -126,6 +129,9 @@ class ProcedurePicker(QGroupBox):
     def set_data(self, data: PickerData) -> None:
         self.data = data
         self.run_search(self.search.text())
+        if self._pick_when_loaded:
+            self._pick_when_loaded = False
+            self.pick_current()
 
     def run_search(self, text: str) -> None:
         if self.data is None:
@@ -140,6 +146,9 @@ class ProcedurePicker(QGroupBox):
             self.list.setCurrentIndex(self.model.index(0, 0))
 
     def pick_current(self) -> None:
+        if self.data is None:
+            self._pick_when_loaded = True
+            return
         index = self.list.currentIndex()
         self.pick_row(index.row() if index.isValid() else 0)
 
