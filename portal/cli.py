@@ -39,17 +39,23 @@ def _needs_portal_extra(handler: Handler) -> Handler:
     return run
 
 
-def _add_db(parser: argparse.ArgumentParser) -> None:
+def _db_command(actions: argparse._SubParsersAction, name: str, common: argparse.ArgumentParser,
+                handler: Handler, help: str, **defaults: object) -> argparse.ArgumentParser:
+    """An administration command on the portal's database: the common options, `--db` and its
+    handler; the caller adds the command's own arguments."""
+    parser = actions.add_parser(name, parents=[common], help=help)
     parser.add_argument("--db", required=True, metavar="URL",
                         help="sqlite:///FILE, a file path, or postgresql+psycopg://user@host/db")
+    parser.set_defaults(handler=handler, **defaults)
+    return parser
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     portal = sub.add_parser("portal", help="the reference central portal (server and admin commands)")
     actions = portal.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    serve = actions.add_parser("serve", parents=[common], help="run the portal's HTTP API")
-    _add_db(serve)
+    serve = _db_command(actions, "serve", common, run_serve,
+                        "run the portal's HTTP API")
     serve.add_argument("--blobs", required=True, type=Path, metavar="DIR", help="folder for scans")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
@@ -58,89 +64,70 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     serve.add_argument("--public-url", metavar="URL",
                        help="address citizens reach this portal at (e.g. https://motcua.example.gov.vn); "
                             "enrolled desks print QR codes to its /tra-cuu and /danh-gia pages")
-    serve.set_defaults(handler=run_serve)
 
     token = actions.add_parser("token", help="device enrolment tokens")
     token_actions = token.add_subparsers(dest="token_action", metavar="ACTION", required=True)
-    create = token_actions.add_parser("create", parents=[common], help="a one-time token for a unit's desk")
+    create = _db_command(token_actions, "create", common, run_token_create,
+                         "a one-time token for a unit's desk")
     create.add_argument("--unit", required=True, help="agency identifier, e.g. 000.00.06.H56")
     create.add_argument("--days", type=int, default=7, help="days the token stays valid (default 7)")
     create.add_argument("--kind", default="desk", choices=("desk", "post_office", "community_team"),
                         help="what the device is (default desk)")
     create.add_argument("--grant", action="append", default=[], metavar="UNIT",
                         help="another unit a post-office or community-team device receives for (repeatable)")
-    _add_db(create)
-    create.set_defaults(handler=run_token_create)
 
     device = actions.add_parser("devices", help="enrolled devices: list, revoke, grant units")
     device_actions = device.add_subparsers(dest="device_action", metavar="ACTION", required=True)
-    listing = device_actions.add_parser("list", parents=[common], help="devices with their units and ranges")
+    listing = _db_command(device_actions, "list", common, run_devices_list,
+                          "devices with their units and ranges")
     listing.add_argument("--unit", help="only devices of this unit or granted it")
-    _add_db(listing)
-    listing.set_defaults(handler=run_devices_list)
-    revoke = device_actions.add_parser("revoke", parents=[common],
-                                       help="shut a device out at once (a lost or stolen PC)")
+    revoke = _db_command(device_actions, "revoke", common, run_device_revoke,
+                         "shut a device out at once (a lost or stolen PC)")
     revoke.add_argument("device_id")
-    _add_db(revoke)
-    revoke.set_defaults(handler=run_device_revoke)
-    reset = device_actions.add_parser("reset-anchor", parents=[common],
-                                      help="forget a device's audit anchor after a restore from an older "
-                                           "backup (the loss is then acknowledged)")
+    reset = _db_command(device_actions, "reset-anchor", common, run_reset_anchor,
+                        "forget a device's audit anchor after a restore from an older backup (the loss is "
+                        "then acknowledged)")
     reset.add_argument("device_id")
-    _add_db(reset)
-    reset.set_defaults(handler=run_reset_anchor)
     for name, what in (("grant-unit", "let a post-office or community-team device receive for UNIT"),
                        ("withdraw-unit", "stop a device receiving for a granted UNIT")):
-        grant = device_actions.add_parser(name, parents=[common], help=what)
+        grant = _db_command(device_actions, name, common, run_device_grant, what,
+                            withdraw=name == "withdraw-unit")
         grant.add_argument("device_id")
         grant.add_argument("unit", help="agency identifier, e.g. 000.00.06.H56")
-        _add_db(grant)
-        grant.set_defaults(handler=run_device_grant, withdraw=name == "withdraw-unit")
 
-    dossiers = actions.add_parser("dossiers", parents=[common], help="dossiers received by the portal")
+    dossiers = _db_command(actions, "dossiers", common, run_dossiers,
+                           "dossiers received by the portal")
     dossiers.add_argument("--unit", help="only this unit's dossiers")
-    _add_db(dossiers)
-    dossiers.set_defaults(handler=run_dossiers)
 
-    status = actions.add_parser("status", parents=[common],
-                                help="change a dossier's status as the processing body")
+    status = _db_command(actions, "status", common, run_status,
+                         "change a dossier's status as the processing body")
     status.add_argument("code", help="dossier code")
     status.add_argument("--set", dest="status", required=True, metavar="STATUS",
                         help="e.g. DANG_XU_LY, CO_KET_QUA")
     status.add_argument("--note", help="note sent to the desk with the change")
-    _add_db(status)
-    status.set_defaults(handler=run_status)
 
-    purge = actions.add_parser("purge", parents=[common],
-                               help="forget idempotency records older than the protocol keeps them")
+    purge = _db_command(actions, "purge", common, run_purge,
+                        "forget idempotency records older than the protocol keeps them")
     purge.add_argument("--older-than-days", type=int, default=90, help="at least 90 (default 90)")
-    _add_db(purge)
-    purge.set_defaults(handler=run_purge)
 
     catalog = actions.add_parser("catalog", help="the province's procedure catalogue for every desk")
     catalog_actions = catalog.add_subparsers(dest="catalog_action", metavar="ACTION", required=True)
-    cat_import = catalog_actions.add_parser("import", parents=[common],
-                                            help="check a catalogue file and send it to every desk")
+    cat_import = _db_command(catalog_actions, "import", common, run_catalog_import,
+                             "check a catalogue file and send it to every desk")
     cat_import.add_argument("file", type=Path)
-    _add_db(cat_import)
-    cat_import.set_defaults(handler=run_catalog_import)
 
     calendar = actions.add_parser("calendar", help="the calendar the province confirms")
     calendar_actions = calendar.add_subparsers(dest="calendar_action", metavar="ACTION", required=True)
-    confirm = calendar_actions.add_parser("confirm", parents=[common],
-                                          help="confirm a year's calendar and send it to every desk")
+    confirm = _db_command(calendar_actions, "confirm", common, run_calendar_confirm,
+                          "confirm a year's calendar and send it to every desk")
     add_confirm_arguments(confirm, without_file="the holidays package's estimate is confirmed")
-    _add_db(confirm)
-    confirm.set_defaults(handler=run_calendar_confirm)
 
     bundle = actions.add_parser("bundle", help="USB bundles from desks without a link")
     bundle_actions = bundle.add_subparsers(dest="bundle_action", metavar="ACTION", required=True)
-    imp = bundle_actions.add_parser("import", parents=[common],
-                                    help="apply a bundle file (twice is harmless)")
+    imp = _db_command(bundle_actions, "import", common, run_bundle_import,
+                      "apply a bundle file (twice is harmless)")
     imp.add_argument("file", type=Path)
-    _add_db(imp)
     imp.add_argument("--blobs", required=True, type=Path, metavar="DIR")
-    imp.set_defaults(handler=run_bundle_import)
 
 
 @_needs_portal_extra
