@@ -129,6 +129,7 @@ class CapturePanel(QWidget):
         self.devices.setMinimumContentsLength(14)
         self.devices.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.devices.setToolTip(self.tr("Scanner"))
+        self.devices.addItem(self.tr("Looking for scanners…"), "")  # until `list_devices` answers
         self.scan_button = QPushButton(self.tr("Scan (F8)"))
         self.scan_button.clicked.connect(self.scan)
         row.addWidget(self.devices, 1)
@@ -168,10 +169,18 @@ class CapturePanel(QWidget):
 
     # -- devices --------------------------------------------------------------------------------
     def load(self) -> None:
-        """List the scanners (once per run, in the background) and recall the last one used."""
+        """Recall the last scanner used and list the scanners."""
+        self.recall_device()
+        self.list_devices()
+
+    def recall_device(self) -> None:
+        """Read which scanner this desk used last (selected once the listing has it)."""
         store = self.store
         self.runner.run_db(lambda: store.get_setting(DEVICE_SETTING, ""), self._device_recalled,
                            lambda _exc: None)
+
+    def list_devices(self) -> None:
+        """List the scanners, once per run, in the background."""
         if _listing is not None:
             self._show_devices(_listing)
             return
