@@ -32,7 +32,7 @@ PAGE_MODULES = ("ui.pages.dossiers", "ui.pages.sync", "ui.pages.reports", "ui.pa
                 "ui.pages.settings")
 NOT_AT_MAIN_WINDOW = (*PAGE_MODULES, "reportlab", "qrcode", "openpyxl", "PySide6.QtCharts",
                       "PySide6.QtPdf", "pikepdf", "cv2", "numpy", "tesserocr", "app.capture.imports",
-                      "alembic", "pydantic", "sync.engine")
+                      "alembic", "pydantic", "sync.engine", "yaml")
 # What nothing on the first screen shows starts once the window is painted: the scanner listing
 # (the network scanners' HTTP client and mDNS) and the early warnings' counting.
 NOT_AT_FIRST_PAINT = ("requests", "zeroconf", "app.capture.sources.escl", "app.reception.listing")

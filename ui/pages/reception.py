@@ -181,15 +181,15 @@ class ReceptionPage(QWidget):
         self.runner.run_db(lambda: read_picker_data(store), self.form.picker.set_data, self._failed)
         self.runner.run_db(lambda: _read_settings(store), self._settings_read, self._failed)
         self.drafts.look_for_drafts()
-        self.capture.recall_device()
 
     def load_devices(self) -> None:
-        """List the scanners (in the background) and check for a webcam. Neither is visible
-        before the official picks a procedure and a document, and both cost the start: listing
-        imports the network scanners' HTTP client, the camera check asks QtMultimedia."""
+        """List the scanners (in the background, with the one used last) and check for a webcam.
+        Neither is visible before the official picks a procedure and a document, and both cost
+        the start: listing imports the network scanners' HTTP client, the camera check asks
+        QtMultimedia."""
         from ui.reception.qr_sources import has_camera
 
-        self.capture.list_devices()
+        self.capture.load()
         try:
             camera = has_camera()
         except ImportError:  # QtMultimedia's system libraries are missing: no webcam support

@@ -169,18 +169,10 @@ class CapturePanel(QWidget):
 
     # -- devices --------------------------------------------------------------------------------
     def load(self) -> None:
-        """Recall the last scanner used and list the scanners."""
-        self.recall_device()
-        self.list_devices()
-
-    def recall_device(self) -> None:
-        """Read which scanner this desk used last (selected once the listing has it)."""
+        """List the scanners (once per run, in the background) and recall the last one used."""
         store = self.store
         self.runner.run_db(lambda: store.get_setting(DEVICE_SETTING, ""), self._device_recalled,
                            lambda _exc: None)
-
-    def list_devices(self) -> None:
-        """List the scanners, once per run, in the background."""
         if _listing is not None:
             self._show_devices(_listing)
             return
