@@ -48,11 +48,15 @@ class DeskApp(QObject):
     # The widget now in front (tests and the bootstrap follow the flow through this).
     screen_changed = Signal(object)
 
-    def __init__(self, paths: DataPaths, runner: TaskRunner, *, language: str = "vi") -> None:
+    def __init__(self, paths: DataPaths, runner: TaskRunner, *, language: str = "vi",
+                 warm_up: bool = False) -> None:
         super().__init__()
         self.paths = paths
         self.runner = runner
         self.language = language
+        # Import the store and the main window in the background once the sign-in screen shows
+        # (ui/warm_up.py); `run` turns it on once QtMultimedia's backend is loaded.
+        self.warm_up = warm_up
         self.screen: QWidget | None = None
         self.main_window: MainWindow | None = None
         self.crash_notice: QWidget | None = None  # "closed unexpectedly last time", if shown
@@ -80,6 +84,10 @@ class DeskApp(QObject):
         screen.signed_in.connect(self.show_main)
         screen.training_requested.connect(self.start_training)
         self._show(screen)
+        if self.warm_up:
+            from ui import warm_up
+
+            warm_up.start()
 
     def start_training(self) -> None:
         """Chế độ tập huấn: open (seeding it the first time) the separate training store."""
@@ -219,7 +227,7 @@ def run(paths: DataPaths) -> int:
     install_focus_return(app)
     load_multimedia_backend()
     runner = TaskRunner()
-    desk = DeskApp(paths, runner, language=language)
+    desk = DeskApp(paths, runner, language=language, warm_up=True)
     app.setQuitOnLastWindowClosed(True)
     desk.start()
     log.info("desk app started (language %s)", language)

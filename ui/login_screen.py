@@ -207,10 +207,16 @@ class LoginScreen(QWidget):
 
 
 def _open(paths: DataPaths, username: str, password: str) -> Any:
-    from app.store.service import open_store
+    """`open_store` in its two steps: the password first (Argon2id, during which argon2-cffi
+    releases the interpreter, so the store's modules go on importing in `ui.warm_up`'s thread),
+    then the store, once its modules are there."""
+    from app.store.unlock import unlock
+
+    unlocked = unlock(paths, username=username, password=password)
+    from app.store.service import open_unlocked
 
     # A password an administrator set opens the desk, which then asks for a new one first.
-    return open_store(paths, username=username, password=password, to_change_password=True)
+    return open_unlocked(paths, unlocked, to_change_password=True)
 
 
 def _restore(paths: DataPaths, backup: Path) -> None:

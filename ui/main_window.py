@@ -12,6 +12,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
 from PySide6.QtCore import Signal
@@ -56,6 +57,9 @@ HOUSEKEEPING_DELAY_MS = 20_000
 # The sync thread starts once the first screen is painted (ui/sync_bridge.py says why); a dossier
 # confirmed or "sync now" before that starts it at once.
 SYNC_THREAD_DELAY_MS = 2_000
+# What the first screen does not show (early warnings, scanners, camera) starts once it is painted;
+# a window never painted (minimised at start) starts it after this long anyway.
+SETTLE_FALLBACK_MS = 2_000
 WARNING_INTERVAL_MS = 5 * MINUTE_MS  # early warnings are checked at sign-in and this often
 CATCH_UP = timedelta(days=7)  # scanned text left unread is read again at sign-in this long
 PAGE_KEYS = ("reception", "dossiers", "sync", "reports", "catalog", "settings")
@@ -92,6 +96,9 @@ class MainWindow(QMainWindow):
         self.training = is_training_paths(paths)
         self.setWindowTitle(f"{TRAINING_MARK} – {store.unit.name}" if self.training else store.unit.name)
         self.resize(1200, 760)
+        self._painted = False
+        self._settled = False
+        self.installEventFilter(self)  # until the first paint (`eventFilter`)
         self._build_pages(language)
         self._build_desk()
         self.lock_screen = LockScreen(store, runner)
@@ -304,17 +311,44 @@ class MainWindow(QMainWindow):
         store = self.store
         self.runner.run_db(lambda: read_idle_minutes(store), self.set_idle_minutes)
         self.sync.start(thread_delay_ms=SYNC_THREAD_DELAY_MS)
-        self.check_warnings()
-        self.warning_timer.start()
         self.backups.start()
         # Housekeeping waits until the official has started working: it must not compete with
         # the first screens for the two cores of a desk PC.
         QTimer.singleShot(HOUSEKEEPING_DELAY_MS, self._housekeeping)
         self.idle.start()
         self.show_page("reception")
+        if self._painted:
+            self._settle()
+        else:
+            QTimer.singleShot(SETTLE_FALLBACK_MS, self._settle)
         if self.store.must_change_password:
             # A password an administrator set: the official replaces it before working.
             self.change_password(forced=True)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt's name
+        """The window's first paint: what it does not show starts right after (`_settle`)."""
+        if watched is self and event.type() == QEvent.Type.Paint:
+            self.removeEventFilter(self)
+            self._painted = True
+            if self._started:
+                QTimer.singleShot(0, self._settle)
+        return False
+
+    def _settle(self) -> None:
+        """The start's work that nothing on the first screen shows: early warnings (a notice and
+        the badge), the scanner listing and the camera check. Run once the window is painted,
+        they no longer compete with building and painting it for the interpreter."""
+        if self._settled or self._handed_back:
+            return
+        self._settled = True
+        self.check_warnings()
+        self.warning_timer.start()
+        self.reception_page.load_devices()
+
+    @property
+    def settled(self) -> bool:
+        """True once `_settle` ran: warnings checked, scanners and camera looked for."""
+        return self._settled
 
     def change_password(self, *, forced: bool = False) -> None:
         """Đổi mật khẩu (Ctrl+Shift+P or Cài đặt). `forced`: closing it signs the official out."""

@@ -19,7 +19,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.catalog.loader import load_catalog
 from app.catalog.model import ProcedureVersionData
 from app.errors import InputError, NotFoundError
 from app.paths import resource
@@ -117,6 +116,9 @@ def version_row_id(session: Session, code: str, valid_from: date) -> str:
 
 def seed_builtin_catalog(session: Session) -> ImportReport:
     """Import the catalogue shipped with the app (resources/catalog/procedures.yaml)."""
+    # The file reader (and its YAML parser) only here: reading the stored catalogue needs neither.
+    from app.catalog.loader import load_catalog
+
     catalog = load_catalog(resource(*BUILTIN_CATALOG))
     label = catalog.catalog_version or "built-in"
     return import_catalog(session, catalog.versions, catalog_version=label)

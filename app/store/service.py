@@ -7,9 +7,7 @@ password is damage (StoreCorruptError listing the backups), never "wrong passwor
 
 from __future__ import annotations
 
-import errno
 import os
-import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,8 +21,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.codes import check_unit_code
-from app.errors import (AuthError, PasswordChangeRequiredError, PermissionDeniedError,
-                        StoreCorruptError, StoreError, StoreExistsError, StoreMissingError)
+from app.errors import (AuthError, PasswordChangeRequiredError, PermissionDeniedError, StoreError,
+                        StoreExistsError)
 from app.paths import DataPaths
 from app.store import accounts, keys, maintenance, migrate
 from app.store.anchors import AnchorSource
@@ -34,11 +32,11 @@ from app.store.blobs import BlobStore, blob_key
 from app.store.database import Sessions, is_corruption, make_engine
 from app.store.models import OutboxItem, Setting, Unit, User
 from app.store.page_check import page_owners, summarise, verify_pages
+from app.store.unlock import Unlocked, disk_space, require_store, try_password, unlock
+from app.store.unlock import corrupt as _corrupt
+from app.store.unlock import load_keys as _load_keys
 
 ROLES = accounts.ROLES
-# Below this much free space a write made while opening (journal, WAL index, the key file's
-# failure counter, the sign-in audit event) fails; SQLite then reports only "disk I/O error".
-LOW_SPACE_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -97,10 +95,6 @@ def restore_backup(paths: DataPaths, backup: Path, *, unlock: maintenance.Unlock
                                       allow_missing_pages=allow_missing_pages)
 
 
-def _corrupt(paths: DataPaths, message: str) -> StoreCorruptError:
-    return StoreCorruptError(message, backups=[str(p) for p in list_backups(paths)])
-
-
 @contextmanager
 def _damage_is_corruption(paths: DataPaths) -> Iterator[None]:
     """Turn 'file is not a database'/'malformed' from anywhere below into StoreCorruptError,
@@ -117,39 +111,9 @@ def _damage_is_corruption(paths: DataPaths) -> Iterator[None]:
         raise
 
 
-@contextmanager
-def _disk_space(paths: DataPaths) -> Iterator[None]:
-    """Turn a write that failed for want of space, anywhere in opening, into one plain StoreError
-    ("disk full", naming the folder) instead of a driver traceback; nothing is lost by it."""
-    try:
-        yield
-    except (DBAPIError, sqlcipher3.DatabaseError, OSError) as error:
-        if not _out_of_space(paths, error):
-            raise
-        raise StoreError(f"disk full: the disk holding {paths.root} has no space left; free some space "
-                         "(or move the data folder), then open the store again. Nothing was lost",
-                         kind="store.disk_full", params={"folder": str(paths.root)}) from error
-
-
-def _out_of_space(paths: DataPaths, error: BaseException) -> bool:
-    if isinstance(error, OSError):
-        return error.errno in (errno.ENOSPC, errno.EDQUOT)
-    text = str(getattr(error, "orig", error)).lower()
-    if "database or disk is full" in text:
-        return True
-    if "disk i/o error" not in text:
-        return False
-    try:  # an I/O error with no space left is the full disk, not a failing one
-        return shutil.disk_usage(paths.root).free < LOW_SPACE_BYTES
-    except OSError:
-        return False
-
-
-def _load_keys(paths: DataPaths) -> keys.KeyFile:
-    try:
-        return keys.KeyFile.load(paths.keys)
-    except StoreCorruptError as error:
-        raise _corrupt(paths, error.message) from None
+def _disk_space(paths: DataPaths) -> ContextManager[None]:
+    """A write that failed for want of space, anywhere in opening: one plain StoreError."""
+    return disk_space(paths, (DBAPIError, sqlcipher3.DatabaseError, OSError))
 
 
 def _pre_upgrade_backup(paths: DataPaths, key: bytes) -> migrate.BeforeUpgrade:
@@ -208,7 +172,7 @@ class Store:
     def _unlock_or_raise(self, username: str, password: str) -> bytes:
         with keys.locked(self.paths.keys):
             keyfile = _load_keys(self.paths)
-            data_key = _try_password(keyfile, username, password)
+            data_key = try_password(keyfile, username, password)
         if data_key is None:
             raise keys.unknown_credentials()
         return data_key
@@ -414,18 +378,6 @@ def _user_info(user: User, *, must_change: bool = False) -> UserInfo:
                     active=bool(user.active), must_change=must_change)
 
 
-def _try_password(keyfile: keys.KeyFile, username: str, password: str) -> bytes | None:
-    """Check a password against the key file and persist the counters (caller holds the lock)."""
-    try:
-        data_key, changed = keyfile.unlock_user(username, password)
-    except AuthError:  # locked out or deactivated: the attempt is remembered for the audit log
-        keyfile.save()
-        raise
-    if changed:
-        keyfile.save()
-    return data_key
-
-
 def _open_with_key(paths: DataPaths, key: bytes, *, username: str | None) -> Store:
     """Connect, upgrade the schema and load unit and user; None username = first admin."""
     engine = make_engine(paths.store, key)
@@ -449,13 +401,6 @@ def _open_with_key(paths: DataPaths, key: bytes, *, username: str | None) -> Sto
     return Store(paths, key, sessions, UnitInfo(code=unit.code, name=unit.name), _user_info(user))
 
 
-def _require_store(paths: DataPaths) -> None:
-    if not paths.store.exists():
-        raise StoreMissingError(f"no store at {paths.store}; create one with `motcua init`")
-    if paths.store.stat().st_size == 0:
-        raise _corrupt(paths, f"the store {paths.store} is empty; restore a backup")
-
-
 def open_store(paths: DataPaths, *, username: str, password: str, to_change_password: bool = False) -> Store:
     """Sign in and open. Raises StoreMissingError, AuthError, LockedOutError, AccountDisabledError,
     StoreCorruptError (with backups), StoreTooNewError, MigrationError, StoreError (disk full).
@@ -463,27 +408,28 @@ def open_store(paths: DataPaths, *, username: str, password: str, to_change_pass
     A password an administrator set opens the store only when the caller is about to have it
     replaced (`to_change_password`: the desk's sign-in, `motcua users passwd`); otherwise
     PasswordChangeRequiredError, so a script cannot keep working on a password others know."""
-    _require_store(paths)
+    unlocked = unlock(paths, username=username, password=password)
+    return open_unlocked(paths, unlocked, to_change_password=to_change_password)
+
+
+def open_unlocked(paths: DataPaths, unlocked: Unlocked, *, to_change_password: bool = False) -> Store:
+    """The rest of `open_store` once `app.store.unlock.unlock` accepted the password: connect,
+    upgrade if needed, load unit and official, audit the sign-in."""
+    username = unlocked.username
     with _disk_space(paths):
-        with keys.locked(paths.keys):
-            keyfile = _load_keys(paths)
-            data_key = _try_password(keyfile, username, password)
-            must_change = keyfile.must_change(username)
-        if data_key is None:
-            raise keys.unknown_credentials()
-        if must_change and not to_change_password:
+        if unlocked.must_change and not to_change_password:
             raise PasswordChangeRequiredError(
                 f"the password of {username!r} was set by an administrator; choose your own first "
                 f"(motcua users passwd, or sign in to the desk app)")
-        store = _open_with_key(paths, data_key, username=username)
-        store.must_change_password = must_change
+        store = _open_with_key(paths, unlocked.data_key, username=username)
+        store.must_change_password = unlocked.must_change
         _after_sign_in(store, "login")
     return store
 
 
 def open_store_with_recovery(paths: DataPaths, *, recovery_key: str) -> Store:
     """Open with the printed recovery key, acting as the first (oldest active) administrator."""
-    _require_store(paths)
+    require_store(paths)
     raw = keys.parse_recovery_key(recovery_key)
     with _disk_space(paths):
         with keys.locked(paths.keys):

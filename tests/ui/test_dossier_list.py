@@ -106,7 +106,8 @@ def test_keyboard_colours_masking_and_warnings(qtbot, vietnamese, runner, big_st
     window = MainWindow(big_store, big_store.paths, runner)
     qtbot.addWidget(window)
     window.show()
-    window.start()  # sign-in: pages load, early warnings are checked
+    window.start()  # sign-in: pages load, early warnings are checked once the window is painted
+    qtbot.waitUntil(lambda: window.settled, timeout=10_000)
     page = window.dossiers_page
     window.show_page("dossiers")
     assert page.summary.text() == "100.000 hồ sơ."

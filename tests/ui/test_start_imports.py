@@ -32,7 +32,12 @@ PAGE_MODULES = ("ui.pages.dossiers", "ui.pages.sync", "ui.pages.reports", "ui.pa
                 "ui.pages.settings")
 NOT_AT_MAIN_WINDOW = (*PAGE_MODULES, "reportlab", "qrcode", "openpyxl", "PySide6.QtCharts",
                       "PySide6.QtPdf", "pikepdf", "cv2", "numpy", "tesserocr", "app.capture.imports",
-                      "alembic", "pydantic", "sync.engine")
+                      "alembic", "pydantic", "sync.engine", "yaml")
+# What nothing on the first screen shows starts once the window is painted: the scanner listing
+# (the network scanners' HTTP client and mDNS) and the early warnings' counting.
+NOT_AT_FIRST_PAINT = ("requests", "zeroconf", "app.capture.sources.escl", "app.reception.listing")
+# The password is checked against the key file before the store's modules are needed.
+NOT_TO_UNLOCK = ("sqlalchemy", "app.store.models", "app.store.service", "alembic")
 
 SIGN_IN = """
 import json, sys
@@ -75,12 +80,53 @@ window = desk.main_window
 seen = {}
 def painted():
     window.grab()  # a full paint, as bench.startup does
-    seen.update(page=window.current_page, built=sorted(window.pages))
+    seen.update(page=window.current_page, built=sorted(window.pages), settled_at_paint=window.settled,
+                at_paint=sorted(sys.modules))
+    QTimer.singleShot(0, settled)
+def settled():  # the work that waits for the first paint starts right after it: warnings counted
+    if window._warnings is None:
+        QTimer.singleShot(10, settled)
+        return
     app.quit()
 QTimer.singleShot(0, painted)
 app.exec()
 runner.shutdown(wait=True)  # the start's background work (scanners, warnings) has finished too
 print(json.dumps({**seen, "modules": sorted(sys.modules)}))
+"""
+
+WARM_UP = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+from app.paths import data_paths
+from ui import warm_up
+from ui.app import DeskApp, load_multimedia_backend
+from ui.tasks import TaskRunner
+app = QApplication(sys.argv)
+load_multimedia_backend()  # as ui.app.run does before any worker thread
+runner = TaskRunner()
+desk = DeskApp(data_paths(sys.argv[1]), runner, language="vi", warm_up=True)
+desk.start()
+thread = warm_up._thread
+thread.join(120)
+print(json.dumps({"screen": type(desk.screen).__name__, "thread": thread.name, "done": not thread.is_alive(),
+                  "modules": sorted(sys.modules)}))
+runner.shutdown(wait=True)
+"""
+
+UNLOCK = """
+import json, sys
+from app.errors import AuthError
+from app.paths import data_paths
+from app.store.unlock import unlock
+paths = data_paths(sys.argv[1])
+try:
+    unlock(paths, username="admin", password="not-the-password")
+    wrong = "accepted"
+except AuthError as error:
+    wrong = error.code
+unlocked = unlock(paths, username="admin", password=sys.argv[2])
+print(json.dumps({"wrong": wrong, "key": len(unlocked.data_key), "shown": repr(unlocked),
+                  "modules": sorted(sys.modules)}))
 """
 
 PASSWORD = "mật-khẩu-đủ-dài"
@@ -135,6 +181,27 @@ def test_the_painted_main_window_imports_only_its_first_page(data_dir: Path) -> 
     result = run_child(MAIN, str(data_dir), PASSWORD)
     assert result["page"] == "reception" and result["built"] == ["reception"]
     assert loaded(result["modules"], NOT_AT_MAIN_WINDOW) == []
+    # Scanners and warnings wait for the first paint, then start (the listing imports its clients).
+    assert result["settled_at_paint"] is False and loaded(result["at_paint"], NOT_AT_FIRST_PAINT) == []
+    assert loaded(result["modules"], NOT_AT_FIRST_PAINT) == list(NOT_AT_FIRST_PAINT)
+
+
+def test_the_sign_in_screen_imports_the_store_and_main_window_in_the_background(data_dir: Path) -> None:
+    make_store(data_dir)
+    result = run_child(WARM_UP, str(data_dir))
+    assert result["screen"] == "LoginScreen" and result["thread"] == "motcua-warm-up" and result["done"]
+    # Nobody signed in, yet what signing in needs is there; what the main window defers is not.
+    assert loaded(result["modules"], ("app.store.service", "ui.main_window")) == \
+        ["app.store.service", "ui.main_window"]
+    assert loaded(result["modules"], NOT_AT_MAIN_WINDOW) == []
+
+
+def test_the_password_is_checked_without_the_store_modules(data_dir: Path) -> None:
+    make_store(data_dir)
+    result = run_child(UNLOCK, str(data_dir), PASSWORD)
+    assert result["wrong"] == "auth" and result["key"] == 32
+    assert "data_key" not in result["shown"] and "admin" in result["shown"]  # the key is never shown
+    assert loaded(result["modules"], NOT_TO_UNLOCK) == []
 
 
 def test_the_sync_thread_waits_for_the_first_screen_unless_asked(qtbot, runner, desk_store) -> None:  # type: ignore[no-untyped-def]

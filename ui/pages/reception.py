@@ -175,13 +175,20 @@ class ReceptionPage(QWidget):
 
     # -- loading --------------------------------------------------------------------------------
     def load(self) -> None:
-        """Read the catalogue, history and settings; offer an unfinished reception."""
-        from ui.reception.qr_sources import has_camera
-
+        """Read the catalogue, history and settings; offer an unfinished reception. The devices
+        (`load_devices`) are looked for separately, once the first screen is painted."""
         store = self.store
         self.runner.run_db(lambda: read_picker_data(store), self.form.picker.set_data, self._failed)
         self.runner.run_db(lambda: _read_settings(store), self._settings_read, self._failed)
         self.drafts.look_for_drafts()
+
+    def load_devices(self) -> None:
+        """List the scanners (in the background, with the one used last) and check for a webcam.
+        Neither is visible before the official picks a procedure and a document, and both cost
+        the start: listing imports the network scanners' HTTP client, the camera check asks
+        QtMultimedia."""
+        from ui.reception.qr_sources import has_camera
+
         self.capture.load()
         try:
             camera = has_camera()

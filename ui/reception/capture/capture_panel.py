@@ -129,6 +129,7 @@ class CapturePanel(QWidget):
         self.devices.setMinimumContentsLength(14)
         self.devices.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.devices.setToolTip(self.tr("Scanner"))
+        self.devices.addItem(self.tr("Looking for scanners…"), "")  # until `list_devices` answers
         self.scan_button = QPushButton(self.tr("Scan (F8)"))
         self.scan_button.clicked.connect(self.scan)
         row.addWidget(self.devices, 1)
