@@ -27,6 +27,7 @@ each thread keeps its own, created on first use and reused for every later page.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import threading
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -280,8 +281,7 @@ def _read(grey: Image.Image, dpi: float, lang: str, factor: float) -> tuple[list
 def _collect(api: tesserocr.PyTessBaseAPI, factor: float = 1.0) -> tuple[list[OcrWord], str]:
     """Words with boxes, and the text rebuilt from the same words so both always agree."""
     level = tesserocr.RIL.WORD
-    words: list[OcrWord] = []
-    blocks: list[list[list[str]]] = []
+    blocks: list[list[list[OcrWord]]] = []  # blocks of lines of words, in Tesseract's order
     iterator = api.GetIterator()
     for result in tesserocr.iterate_level(iterator, level):
         try:
@@ -298,13 +298,50 @@ def _collect(api: tesserocr.PyTessBaseAPI, factor: float = 1.0) -> tuple[list[Oc
             blocks.append([])
         if not blocks[-1] or result.IsAtBeginningOf(tesserocr.RIL.TEXTLINE):
             blocks[-1].append([])
-        blocks[-1][-1].append(text)
         # Back to the pixels of the image the caller gave (it was enlarged by `factor`).
         left, top, right, bottom = (round(v / factor) for v in box)
-        line = sum(len(block) for block in blocks) - 1
-        words.append(OcrWord(text, left, top, right, bottom, confidence, line))
-    text = "\n\n".join("\n".join(" ".join(line) for line in block) for block in blocks if block)
-    return words, text
+        blocks[-1][-1].append(OcrWord(text, left, top, right, bottom, confidence))
+    words: list[OcrWord] = []
+    texts: list[str] = []
+    line = 0
+    for block in reading_order([b for b in blocks if b]):
+        for printed in block:
+            words += [dataclasses.replace(word, line=line) for word in printed]
+            line += 1
+        texts.append("\n".join(" ".join(word.text for word in printed) for printed in block))
+    return words, "\n\n".join(texts)
+
+
+def reading_order(blocks: list[list[list[OcrWord]]]) -> list[list[list[OcrWord]]]:
+    """Tesseract's blocks reordered so that of two blocks sharing a column, the upper is read first.
+
+    Tesseract orders blocks by its column finder, which on magazine pages sometimes puts a drop
+    capital's first line after the paragraph it opens, or a byline under a headline before the
+    headline (8071_093.3B: 0.929 -> 0.95 words right once fixed). Two blocks share a column when
+    their horizontal extents overlap by half the narrower one; among them the one whose top is
+    higher comes first (the first rule of Breuel's reading order, 2003). That relation has no
+    cycles; every other pair keeps Tesseract's order (a stable topological sort), so columns side
+    by side, and pages Tesseract already orders top-down, are left as they are.
+    """
+    boxes = [(min(w.left for line in b for w in line), min(w.top for line in b for w in line),
+              max(w.right for line in b for w in line)) for b in blocks]
+
+    def before(a: int, b: int) -> bool:
+        left_a, top_a, right_a = boxes[a]
+        left_b, top_b, right_b = boxes[b]
+        overlap = min(right_a, right_b) - max(left_a, left_b)
+        narrower = min(right_a - left_a, right_b - left_b)
+        return overlap > 0 and 2 * overlap >= narrower and (top_a, a) < (top_b, b)
+
+    waiting = {b: {a for a in range(len(blocks)) if a != b and before(a, b)} for b in range(len(blocks))}
+    order: list[int] = []
+    while waiting:
+        ready = min(b for b, after in waiting.items() if not after)  # first in Tesseract's order
+        order.append(ready)
+        del waiting[ready]
+        for after in waiting.values():
+            after.discard(ready)
+    return [blocks[i] for i in order]
 
 
 def detect_rotation(image: Image.Image) -> int:
