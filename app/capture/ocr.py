@@ -14,7 +14,8 @@ from a band across the middle of the page read with `vie`, so no page is read wh
 dpi English magazine page: ~7.5 -> ~4 s CPU). Layout analysis is Tesseract's automatic one (psm 3):
 the single-block modes (4, 6) merge the columns of a magazine page (0.95 -> 0.45).
 `detect_rotation(image)` asks Tesseract's orientation detector how far a page must be turned for upright text.
-`OcrJob` runs pages one after another on a background thread with per-page progress and
+`recognise_page_soon(page)` does it on a long-lived OCR thread, so a caller can go on cutting
+layers and cleaning the next page meanwhile (`scan2pdf --ocr` does). `OcrJob` runs pages one after another on a background thread with per-page progress and
 cancellation between pages; it knows nothing of Qt.
 
 Data: `resources/tessdata/` (vie and eng = tessdata_fast from Debian's tesseract-ocr-vie and
@@ -31,8 +32,10 @@ import dataclasses
 import threading
 import unicodedata
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import cv2
 import numpy as np
@@ -44,6 +47,7 @@ from app.errors import InputError, MotcuaError
 from app.paths import resource
 from app.text import nfc
 
+T = TypeVar("T")
 MIN_DPI, MAX_DPI = 50, 1200
 # Words with no letter or digit and a confidence below this are paper specks read as "_", "'"
 # or ":" — dropping them costs nothing real, keeping them garbles the text layer and search.
@@ -267,6 +271,30 @@ def recognise_page(page: ProcessedPage, *, lang: str = AUTO_LANG) -> OcrPage:
     from app.capture.modes import render  # modes needs numpy/cv2 only; imported late like pdfa
 
     return recognise(render(page), page.dpi, lang=lang)
+
+
+_reader: ThreadPoolExecutor | None = None
+_reader_lock = threading.Lock()
+
+
+def recognise_page_soon(page: ProcessedPage, *, lang: str = AUTO_LANG) -> Future[OcrPage]:
+    """`recognise_page` on the OCR thread, returning at once; `.result()` gives the page's text.
+
+    Tesseract recognises with the interpreter lock released, so while it reads one page the
+    calling thread can cut and encode that page's layers and clean the next one: on 2 cores a
+    dossier is written in about the time OCR alone takes.
+    """
+    return on_ocr_thread(recognise_page, page, lang=lang)
+
+
+def on_ocr_thread(function: Callable[..., T], *args: object, **kwargs: object) -> Future[T]:
+    """Run `function` on the long-lived OCR thread (its Tesseract instances stay warm from page
+    to page and dossier to dossier; creating them costs hundreds of ms)."""
+    global _reader
+    with _reader_lock:
+        if _reader is None:
+            _reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocr")
+        return _reader.submit(function, *args, **kwargs)
 
 
 def _read(grey: Image.Image, dpi: float, lang: str, factor: float) -> tuple[list[OcrWord], str]:
