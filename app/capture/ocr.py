@@ -12,11 +12,17 @@ words right); no dust filter before recognition (it removed dots and hooks of di
 `vie` for Vietnamese pages and `eng+vie` for others (English pages: 0.87 -> 0.95), the choice made
 from a band across the middle of the page read with `vie`, so no page is read whole twice (a 300
 dpi English magazine page: ~7.5 -> ~4 s CPU). Layout analysis is Tesseract's automatic one (psm 3):
-the single-block modes (4, 6) merge the columns of a magazine page (0.95 -> 0.45).
-`detect_rotation(image)` asks Tesseract's orientation detector how far a page must be turned for upright text.
-`recognise_page_soon(page)` does it on a long-lived OCR thread, so a caller can go on cutting
-layers and cleaning the next page meanwhile (`scan2pdf --ocr` does). `OcrJob` runs pages one after another on a background thread with per-page progress and
-cancellation between pages; it knows nothing of Qt.
+the single-block modes (4, 6) merge the columns of a magazine page (0.95 -> 0.45); its blocks are
+then put in reading order where its column finder contradicts the page (`reading_order`).
+Tried and not taken, as they read real pages worse: recognition at 0.6-0.8x on 300 dpi print (up
+to -25 % CPU, but the layout changes with scale: the linn page 0.947 -> 0.894 at 0.8x), and
+recognising parts of a page on two threads (Tesseract's blocks or lines one by one: 0.966 ->
+0.948-0.954 on the 8071 spread, 0.855 -> 0.840 on va4_2; two masked halves: linn 0.947 -> 0.81).
+`detect_rotation(image)` asks Tesseract's orientation detector how far a page must be turned for
+upright text. `recognise_page_soon(page)` reads a page on a long-lived OCR thread, so a caller
+can go on cutting layers and cleaning the next page meanwhile (`scan2pdf --ocr` does). `OcrJob`
+runs pages one after another on a background thread with per-page progress and cancellation
+between pages; it knows nothing of Qt.
 
 Data: `resources/tessdata/` (vie and eng = tessdata_fast from Debian's tesseract-ocr-vie and
 tesseract-ocr-eng, osd from tesseract-ocr-osd; see the README there). Nothing is downloaded, ever.
@@ -65,6 +71,10 @@ VIETNAMESE_WORD_SHARE = 0.12
 PROBE_SHARE = 1 / 8
 PROBE_MIN_INCH = 1.0
 PROBE_MIN_WORDS = 12
+# Where the bands are centred, as shares of the page height, tried in turn until one has enough
+# words: a page whose middle is a picture or a gap (epson.tif) is judged from its text above or
+# below rather than read whole twice.
+PROBE_CENTRES = (0.5, 0.3, 0.7)
 # Print whose letters are shorter than this (median ink-blob height, px) is upscaled for
 # recognition: Tesseract's line finder and LSTM lose diacritics below it.
 MIN_LETTER_PX = 12.0
@@ -246,21 +256,24 @@ def recognise(image: Image.Image, dpi: float, *, lang: str = AUTO_LANG, even_lig
 
 def _probe_language(grey: Image.Image, dpi: float) -> list[str] | None:
     """The one language setting to read a page with, judged from a band across its middle read
-    with `vie`; None when the band has too few words to tell (then the whole page decides).
+    with `vie` (or, when that band is nearly empty, one across its upper or lower third); None
+    when no band has enough words to tell (then the whole page decides).
 
     An English page read whole with `vie` and again with `eng+vie` costs two full readings
-    (~8 s CPU on a 300 dpi magazine page); the band costs an eighth of one.
+    (~8 s CPU on a 300 dpi magazine page); a band costs an eighth of one, a nearly empty band
+    much less.
     """
     height = grey.height
     band = max(round(PROBE_MIN_INCH * dpi), round(height * PROBE_SHARE))
     if band * 2 > height:
         return None
-    top = (height - band) // 2
     _check_lang(VIETNAMESE)
-    words, _ = _read(grey.crop((0, top, grey.width, top + band)), dpi, VIETNAMESE, 1.0)
-    if sum(sum(ch.isalpha() for ch in w.text) >= 2 for w in words) < PROBE_MIN_WORDS:
-        return None
-    return [VIETNAMESE] if vietnamese_share(words) >= VIETNAMESE_WORD_SHARE else [OTHER]
+    for centre in PROBE_CENTRES:
+        top = min(max(0, round(height * centre - band / 2)), height - band)
+        words, _ = _read(grey.crop((0, top, grey.width, top + band)), dpi, VIETNAMESE, 1.0)
+        if sum(sum(ch.isalpha() for ch in w.text) >= 2 for w in words) >= PROBE_MIN_WORDS:
+            return [VIETNAMESE] if vietnamese_share(words) >= VIETNAMESE_WORD_SHARE else [OTHER]
+    return None
 
 
 def recognise_page(page: ProcessedPage, *, lang: str = AUTO_LANG) -> OcrPage:

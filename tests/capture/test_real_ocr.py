@@ -122,6 +122,11 @@ def test_language_is_judged_from_a_band_across_the_middle(letter: tuple[Processe
     assert _probe_language(grey, page.dpi * factor) == [VIETNAMESE]
     # A page with no print in its middle band gives no verdict: the whole page decides then.
     assert _probe_language(Image.new("L", (1000, 1400), 255), 200) is None
+    # Print only above the middle (a picture or a gap there, as on epson.tif): a band across the
+    # upper third decides, rather than two whole readings.
+    tall = Image.new("L", (english.grey.width, 3000), 255)
+    tall.paste(english.grey, (0, 500))
+    assert _probe_language(tall, english.dpi) == [OTHER]
 
 
 def _pdf_page_text(pdf: Path, number: int) -> str:
