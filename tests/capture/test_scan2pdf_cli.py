@@ -83,3 +83,23 @@ def test_low_resolution_image_written_with_a_warning(tmp_path: Path, capsys: pyt
     assert code == 0 and (tmp_path / "x.pdf").exists()
     out = capsys.readouterr().out
     assert "low.png" in out and "warning: only 100 dpi (below 150)" in out
+
+
+def test_ocr_gives_each_kept_page_its_own_text(inputs: dict[str, Path], tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    # Pages are read on the OCR thread while the next one is cleaned: the texts must still land
+    # on their own pages, in order, and the blank page left out must leave no text behind.
+    import subprocess
+
+    from app.capture.accuracy import word_accuracy
+
+    out = tmp_path / "doc.pdf"
+    code = _run(["scan2pdf", str(inputs["seal"]), str(inputs["blank"]), str(inputs["plain"]),
+                 "--out", str(out), "--ocr", "--json"])
+    assert code == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["page_count"] == 2 and report["blank_skipped"] == [f"file:{inputs['blank']}"]
+    for number, name in ((1, "seal_signature"), (2, "plain")):
+        text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "-f", str(number), "-l", str(number),
+                               str(out), "-"], capture_output=True, text=True, check=True).stdout
+        assert word_accuracy(specimens()[name].text, text) >= 0.95, name  # the other page: 0.78
