@@ -115,12 +115,18 @@ def run(args: argparse.Namespace) -> int:
 
     problems: list[dict[str, str]] = []
     reading: dict[int, tuple[ProcessedPage, Future[OcrPage]]] | None = {} if args.ocr else None
-    pages, skipped = _process(args, _raw_pages(args, problems), problems, reading)
-    if not pages:
-        reasons = "; ".join(p["message"] for p in problems) or (
-            f"all {len(skipped)} page(s) are blank (use --keep-blank to keep them)")
-        raise InputError(f"nothing written to {args.out}: {reasons}")
-    layers = _recognise(pages, reading) if reading is not None else None
+    try:
+        pages, skipped = _process(args, _raw_pages(args, problems), problems, reading)
+        if not pages:
+            reasons = "; ".join(p["message"] for p in problems) or (
+                f"all {len(skipped)} page(s) are blank (use --keep-blank to keep them)")
+            raise InputError(f"nothing written to {args.out}: {reasons}")
+        layers = _recognise(pages, reading) if reading is not None else None
+    except BaseException:
+        # A failed or interrupted (Ctrl+C) run must not sit waiting for the pages queued for OCR.
+        for _, future in (reading or {}).values():
+            future.cancel()
+        raise
     report = write_pdf(pages, args.out, title=args.title, text_layers=layers)
     data = {
         "out": str(report.path), "bytes": report.bytes, "page_count": len(pages), "ocr": bool(args.ocr),

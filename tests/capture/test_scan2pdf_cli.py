@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pikepdf
@@ -103,3 +104,40 @@ def test_ocr_gives_each_kept_page_its_own_text(inputs: dict[str, Path], tmp_path
         text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "-f", str(number), "-l", str(number),
                                str(out), "-"], capture_output=True, text=True, check=True).stdout
         assert word_accuracy(specimens()[name].text, text) >= 0.95, name  # the other page: 0.78
+
+
+def test_an_interrupted_ocr_run_leaves_no_pages_queued(inputs: dict[str, Path], tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pages wait for the OCR thread in a queue; when the run stops (here: Ctrl+C while the third
+    # page is cleaned) the pages not yet read are dropped, so the command ends instead of reading on.
+    from concurrent.futures import Future
+
+    from app.capture import ocr, pipeline
+
+    queued: list[Future[object]] = []
+    release = threading.Event()
+    real_soon = ocr.recognise_page_soon
+
+    def soon(page: object, **kwargs: object) -> Future[object]:
+        if not queued:  # the first page keeps the OCR thread busy until the run has failed
+            ocr.on_ocr_thread(release.wait, 30)
+        queued.append(real_soon(page, **kwargs))  # type: ignore[arg-type]
+        return queued[-1]
+
+    real_process = pipeline.process_page
+    calls = iter(range(100))
+
+    def process(raw: object, *args: object, **kwargs: object) -> object:
+        if next(calls) == 2:
+            raise KeyboardInterrupt
+        return real_process(raw, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ocr, "recognise_page_soon", soon)
+    monkeypatch.setattr(pipeline, "process_page", process)
+    try:
+        code = _run(["scan2pdf", str(inputs["plain"]), str(inputs["seal"]), str(inputs["plain"]),
+                     "--out", str(tmp_path / "doc.pdf"), "--ocr"])
+        assert code == 130 and not (tmp_path / "doc.pdf").exists()
+        assert len(queued) == 2 and all(future.cancelled() for future in queued)
+    finally:
+        release.set()
