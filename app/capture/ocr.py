@@ -17,7 +17,7 @@ then put in reading order where its column finder contradicts the page (`reading
 Tried and not taken, as they read real pages worse: recognition at 0.6-0.8x on 300 dpi print (up
 to -25 % CPU, but the layout changes with scale: the linn page 0.947 -> 0.894 at 0.8x), and
 recognising parts of a page on two threads (Tesseract's blocks or lines one by one: 0.966 ->
-0.948-0.954 on the 8071 spread, 0.855 -> 0.840 on va4_2; two masked halves: linn 0.947 -> 0.81).
+0.948-0.954 on the 8071 spread, 0.855 -> 0.840 on va4_2; two masked halves: linn 0.947 -> 0.81-0.83).
 `detect_rotation(image)` asks Tesseract's orientation detector how far a page must be turned for
 upright text. `recognise_page_soon(page)` reads a page on a long-lived OCR thread, so a caller
 can go on cutting layers and cleaning the next page meanwhile (`scan2pdf --ocr` does). `OcrJob`
@@ -358,7 +358,7 @@ def reading_order(blocks: list[list[list[OcrWord]]]) -> list[list[list[OcrWord]]
 
     Tesseract orders blocks by its column finder, which on magazine pages sometimes puts a drop
     capital's first line after the paragraph it opens, or a byline under a headline before the
-    headline (8071_093.3B: 0.929 -> 0.95 words right once fixed). Two blocks share a column when
+    headline (8071_093.3B: 0.929 -> 0.966 words right once fixed). Two blocks share a column when
     their horizontal extents overlap by half the narrower one; among them the one whose top is
     higher comes first (the first rule of Breuel's reading order, 2003). That relation has no
     cycles; every other pair keeps Tesseract's order (a stable topological sort), so columns side
