@@ -148,10 +148,14 @@ def _orient(rgb: np.ndarray, raw: RawPage, orient: Orienter | None) -> tuple[np.
     return geometry.rotate_quarter(rgb, turn), turn
 
 
-def process_page(raw: RawPage, mode: str = "auto", *, orient: Orienter | None = None) -> ProcessedPage:
+def process_page(raw: RawPage, mode: str = "auto", *, orient: Orienter | None = None,
+                 grey_ready: Callable[[ProcessedPage], None] | None = None) -> ProcessedPage:
     """Clean one page and cut it into the layers its colour mode stores.
 
     A page below the resolution that keeps it legible is kept, with a warning in `warnings`.
+    `grey_ready(page)` is called as soon as a document page's grey image (what OCR reads) and
+    its blank verdict are known, before the layers are cut: OCR can start on another core
+    while this one cuts and encodes the layers. The page's other fields are not final yet then.
     """
     check_mode(mode)
     notes: list[str] = []
@@ -178,12 +182,14 @@ def process_page(raw: RawPage, mode: str = "auto", *, orient: Orienter | None = 
     page = ProcessedPage(mode="bw", dpi=dpi, width_px=gray.shape[1], height_px=gray.shape[0],
                          rotation=turn, skew_degrees=skew, blank=is_blank, source=raw.source, notes=notes,
                          warnings=warnings)
-    _fill_layers(page, rgb, gray, mode, raw.kind, enlarged)
     if raw.kind == "document":
         # For OCR, the brightest channel: a red seal or blue signature over a name turns light,
         # black print stays black, so OCR reads the name rather than the stamp. Cards and photos
         # are stored in colour at full size already: OCR reads that.
         page.grey = Image.fromarray(modes.brightest(rgb) if rgb.ndim == 3 else gray)
+        if grey_ready is not None:
+            grey_ready(page)
+    _fill_layers(page, rgb, gray, mode, raw.kind, enlarged)
     return page
 
 

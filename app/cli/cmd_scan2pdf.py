@@ -10,6 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from concurrent.futures import Future
+
     from app.capture.ocr import OcrPage
 
 import argparse
@@ -63,17 +66,30 @@ def _orienter(args: argparse.Namespace) -> Any:
     return detect_rotation
 
 
-def _process(args: argparse.Namespace, raws: Any, problems: list[dict[str, str]]) -> tuple[
+def _process(args: argparse.Namespace, raws: Any, problems: list[dict[str, str]],
+             reading: dict[int, tuple[ProcessedPage, Future[OcrPage]]] | None = None) -> tuple[
         list[ProcessedPage], list[str]]:
+    """Clean every page; with `reading`, OCR of each page that will be kept starts as soon as
+    its grey image is ready (on the OCR thread) and its future is recorded there by page."""
     from app.capture.pipeline import process_page
 
     orient = _orienter(args)
+    grey_ready: Callable[[ProcessedPage], None] | None = None
+    if reading is not None:
+        from app.capture.ocr import recognise_page_soon
+
+        def start_reading(page: ProcessedPage) -> None:
+            if args.keep_blank or not page.blank:  # a blank page left out is not read
+                reading[id(page)] = (page, recognise_page_soon(page))
+
+        grey_ready = start_reading
+
     kept: list[ProcessedPage] = []
     skipped: list[str] = []
     for raw in raws:
         assert isinstance(raw, RawPage)
         try:
-            page = process_page(raw, args.mode, orient=orient)
+            page = process_page(raw, args.mode, orient=orient, grey_ready=grey_ready)
         except InputError as error:
             problems.append({"source": raw.source, "message": error.message})
             continue
@@ -84,22 +100,33 @@ def _process(args: argparse.Namespace, raws: Any, problems: list[dict[str, str]]
     return kept, skipped
 
 
-def _recognise(pages: list[ProcessedPage]) -> list[OcrPage | None]:
-    from app.capture.ocr import recognise_page
+def _recognise(pages: list[ProcessedPage], reading: dict[int, tuple[ProcessedPage, Future[OcrPage]]]
+               ) -> list[OcrPage | None]:
+    """The text of every page: the reading started during cleaning, else read now (pages with
+    no grey image, such as ID cards, are read from their layers once these are cut)."""
+    from app.capture.ocr import recognise_page_soon
 
-    return [recognise_page(page) for page in pages]
+    futures = [reading[id(page)][1] if id(page) in reading else recognise_page_soon(page) for page in pages]
+    return [future.result() for future in futures]
 
 
 def run(args: argparse.Namespace) -> int:
     from app.capture.pdfa import write_pdf
 
     problems: list[dict[str, str]] = []
-    pages, skipped = _process(args, _raw_pages(args, problems), problems)
-    if not pages:
-        reasons = "; ".join(p["message"] for p in problems) or (
-            f"all {len(skipped)} page(s) are blank (use --keep-blank to keep them)")
-        raise InputError(f"nothing written to {args.out}: {reasons}")
-    layers = _recognise(pages) if args.ocr else None
+    reading: dict[int, tuple[ProcessedPage, Future[OcrPage]]] | None = {} if args.ocr else None
+    try:
+        pages, skipped = _process(args, _raw_pages(args, problems), problems, reading)
+        if not pages:
+            reasons = "; ".join(p["message"] for p in problems) or (
+                f"all {len(skipped)} page(s) are blank (use --keep-blank to keep them)")
+            raise InputError(f"nothing written to {args.out}: {reasons}")
+        layers = _recognise(pages, reading) if reading is not None else None
+    except BaseException:
+        # A failed or interrupted (Ctrl+C) run must not sit waiting for the pages queued for OCR.
+        for _, future in (reading or {}).values():
+            future.cancel()
+        raise
     report = write_pdf(pages, args.out, title=args.title, text_layers=layers)
     data = {
         "out": str(report.path), "bytes": report.bytes, "page_count": len(pages), "ocr": bool(args.ocr),

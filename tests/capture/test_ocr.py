@@ -10,6 +10,7 @@ from PIL import Image
 from app.capture.accuracy import word_accuracy
 from app.capture.ocr import OcrJob
 from app.capture.ocr import OcrPage
+from app.capture.ocr import OcrWord
 from app.capture.ocr import detect_rotation
 from app.capture.ocr import recognise
 from app.capture.specimens import Specimen
@@ -116,3 +117,26 @@ def test_threads_read_concurrently_with_their_own_engines(specimens: dict[str, S
     for thread in threads:
         thread.join(60)
     assert results == [expected, expected]
+
+
+def _block(left: int, top: int, right: int, bottom: int, text: str) -> list[list[OcrWord]]:
+    return [[OcrWord(text, left, top, right, bottom, 90.0)]]
+
+
+def test_blocks_sharing_a_column_are_read_top_down_and_columns_keep_their_order() -> None:
+    from app.capture.ocr import reading_order
+
+    # Tesseract's order on a magazine spread: body before its drop-capital line, byline before
+    # the headline spanning the columns above it.
+    body = _block(170, 214, 800, 760, "body")
+    first_line = _block(175, 168, 795, 300, "first")
+    column2 = _block(845, 165, 1475, 1476, "column2")
+    byline = _block(920, 2015, 1390, 2045, "byline")
+    column3 = _block(1750, 165, 2370, 1796, "column3")
+    headline = _block(918, 1858, 2850, 1980, "headline")
+    ordered = reading_order([body, first_line, column2, byline, column3, headline])
+    assert [block[0][0].text for block in ordered] == [
+        "first", "body", "column2", "column3", "headline", "byline"]
+    # Side-by-side columns, or a block barely overlapping another's edge, keep Tesseract's order.
+    left, right = _block(100, 500, 900, 3000, "left"), _block(880, 100, 1700, 3000, "right")
+    assert [b[0][0].text for b in reading_order([left, right])] == ["left", "right"]

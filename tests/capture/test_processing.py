@@ -84,6 +84,21 @@ def test_id_card_is_cut_out_and_kept_in_colour() -> None:
     assert page.height_px == pytest.approx(638, rel=0.05)
 
 
+def test_grey_for_ocr_is_handed_over_before_the_layers_are_cut() -> None:
+    # scan2pdf --ocr starts reading here, so OCR runs on one core while the other cuts layers.
+    seen: list[tuple[object, object, bool]] = []
+    page = process_page(raw_of("seal_signature"),
+                        grey_ready=lambda p: seen.append((p.grey, p.mask, p.blank)))
+    assert len(seen) == 1
+    grey, mask, blank_then = seen[0]
+    assert grey is page.grey and grey is not None and mask is None and page.mask is not None
+    assert blank_then is page.blank is False
+    # Cards have no separate grey image (OCR reads their colour layer once it is cut).
+    cards: list[object] = []
+    process_page(raw_of("id_card"), grey_ready=cards.append)
+    assert cards == []
+
+
 def test_light_normalisation_whitens_paper_and_keeps_red_red() -> None:
     h, w = 600, 1600  # 20 cm at 200 dpi, light falling off by 35 % like a phone photo's
     falloff = np.linspace(0.65, 1.0, w, dtype=np.float32)[None, :, None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pikepdf
@@ -83,3 +84,60 @@ def test_low_resolution_image_written_with_a_warning(tmp_path: Path, capsys: pyt
     assert code == 0 and (tmp_path / "x.pdf").exists()
     out = capsys.readouterr().out
     assert "low.png" in out and "warning: only 100 dpi (below 150)" in out
+
+
+def test_ocr_gives_each_kept_page_its_own_text(inputs: dict[str, Path], tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    # Pages are read on the OCR thread while the next one is cleaned: the texts must still land
+    # on their own pages, in order, and the blank page left out must leave no text behind.
+    import subprocess
+
+    from app.capture.accuracy import word_accuracy
+
+    out = tmp_path / "doc.pdf"
+    code = _run(["scan2pdf", str(inputs["seal"]), str(inputs["blank"]), str(inputs["plain"]),
+                 "--out", str(out), "--ocr", "--json"])
+    assert code == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["page_count"] == 2 and report["blank_skipped"] == [f"file:{inputs['blank']}"]
+    for number, name in ((1, "seal_signature"), (2, "plain")):
+        text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "-f", str(number), "-l", str(number),
+                               str(out), "-"], capture_output=True, text=True, check=True).stdout
+        assert word_accuracy(specimens()[name].text, text) >= 0.95, name  # the other page: 0.78
+
+
+def test_an_interrupted_ocr_run_leaves_no_pages_queued(inputs: dict[str, Path], tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pages wait for the OCR thread in a queue; when the run stops (here: Ctrl+C while the third
+    # page is cleaned) the pages not yet read are dropped, so the command ends instead of reading on.
+    from concurrent.futures import Future
+
+    from app.capture import ocr, pipeline
+
+    queued: list[Future[object]] = []
+    release = threading.Event()
+    real_soon = ocr.recognise_page_soon
+
+    def soon(page: object, **kwargs: object) -> Future[object]:
+        if not queued:  # the first page keeps the OCR thread busy until the run has failed
+            ocr.on_ocr_thread(release.wait, 30)
+        queued.append(real_soon(page, **kwargs))  # type: ignore[arg-type]
+        return queued[-1]
+
+    real_process = pipeline.process_page
+    calls = iter(range(100))
+
+    def process(raw: object, *args: object, **kwargs: object) -> object:
+        if next(calls) == 2:
+            raise KeyboardInterrupt
+        return real_process(raw, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ocr, "recognise_page_soon", soon)
+    monkeypatch.setattr(pipeline, "process_page", process)
+    try:
+        code = _run(["scan2pdf", str(inputs["plain"]), str(inputs["seal"]), str(inputs["plain"]),
+                     "--out", str(tmp_path / "doc.pdf"), "--ocr"])
+        assert code == 130 and not (tmp_path / "doc.pdf").exists()
+        assert len(queued) == 2 and all(future.cancelled() for future in queued)
+    finally:
+        release.set()
