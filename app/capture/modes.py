@@ -30,6 +30,16 @@ _REGION_PAD_MM = 2.0
 _PHOTO_MIN_MM2 = 150.0  # a continuous-tone area at least this big is a photo (ID photo ~ 3x4 cm)
 _PICTURE_PAGE = 0.45  # regions covering more of the page than this: store the page as a picture
 MIXED_LAYER_SCALE = 0.5  # the colour layer of a mixed page is kept at half the page's dpi
+# A coloured region whose ink is at least this share red is a seal or stamp: kept as a picture.
+_SEAL_RED_SHARE = 0.6
+_SEAL_MAX_INK = 0.5  # ... and covers at most this share of its box: strokes on paper, not a photo
+# Chroma (on the 3x3 average) below which a seal picture's pixel is paper (drawn white), and
+# above which it is ink as scanned; in between it fades, so a worn stroke keeps its soft edge.
+_SEAL_PAPER_CHROMA, _SEAL_INK_CHROMA = 6, 25
+# The seal's ink is deepened by this much (its distance from white): the picture layer is kept
+# at MIXED_LAYER_SCALE, where a worn stroke's one-pixel grain averages with the paper around it
+# (2x2 pixels into one) into pale pink; twice the depth gives the printed tone back.
+SEAL_INK_GAIN = 2.0
 
 
 @dataclass(frozen=True)
@@ -259,17 +269,57 @@ def _coloured_strokes(ink: np.ndarray, smooth_chroma: np.ndarray, gray: np.ndarr
     return coloured[labels] & ~((gray <= _PEN_GRAY) & (smooth_chroma < _STROKE_CHROMA))
 
 
+def seal_regions(rgb: np.ndarray, regions: tuple[Box, ...]) -> list[Box]:
+    """The regions among `regions` that hold red strokes on paper: seals and stamps (a photo, even
+    a reddish one, is coloured over most of its box)."""
+    seals = []
+    for left, top, right, bottom in regions:
+        part = rgb[top:bottom, left:right]
+        if part.size == 0:
+            continue
+        smooth = cv2.blur(part, (3, 3))
+        ink = chroma(smooth) > _INK_CHROMA
+        if not ink.any() or np.count_nonzero(ink) > _SEAL_MAX_INK * ink.size:
+            continue
+        hue = cv2.cvtColor(smooth, cv2.COLOR_RGB2HSV)[..., 0][ink]
+        if np.count_nonzero((hue < 10) | (hue >= 160)) >= _SEAL_RED_SHARE * hue.size:
+            seals.append((left, top, right, bottom))
+    return seals
+
+
+def _seal_picture(part: np.ndarray) -> np.ndarray:
+    """A seal region with its paper made white and its ink kept in its own tones.
+
+    A worn seal's lettering lives in the tones of its strokes: cut into one flat colour by a
+    threshold, its faint strokes come out as grain. Paper (grey or tinted by the scanner) is
+    lifted to white so the picture's edges vanish into the page; black print over the seal is
+    drawn by the 1-bit text layer on top, so it is lifted too, and the JPEG spends nothing on it.
+    """
+    colour = chroma(cv2.blur(part, (3, 3))).astype(np.float32)
+    weight = np.clip((colour - _SEAL_PAPER_CHROMA) / (_SEAL_INK_CHROMA - _SEAL_PAPER_CHROMA), 0.0, 1.0)
+    weight = cv2.GaussianBlur(weight, (3, 3), 0)[..., None]
+    return np.asarray(np.clip(255.0 - SEAL_INK_GAIN * weight * (255.0 - part.astype(np.float32)), 0, 255),
+                      dtype=np.uint8)
+
+
 def mixed_layers(rgb: np.ndarray, gray: np.ndarray, choice: ModeChoice, dpi: float) -> Layers:
-    """The layers of a mixed page: photos in a JPEG at MIXED_LAYER_SCALE (None without photos),
-    black text as a full-size 1-bit mask, each coloured ink as a full-size 1-bit shape."""
+    """The layers of a mixed page: photos and seals in a JPEG at MIXED_LAYER_SCALE (None without
+    either), black text as a full-size 1-bit mask, each other coloured ink as a full-size 1-bit
+    shape."""
     ink = binarise(gray)
     h, w = gray.shape
+    seals = seal_regions(rgb, choice.regions)
+    # A seal region is never shown whole as a photo: black print over it stays in the text layer.
+    photo_boxes = [box for box in choice.photo_regions if box not in seals]
     marks = np.zeros((h, w), bool)
     for left, top, right, bottom in choice.regions:
         marks[top:bottom, left:right] = True
     photos = np.zeros((h, w), bool)
-    for left, top, right, bottom in choice.photo_regions:
+    for left, top, right, bottom in photo_boxes:
         photos[top:bottom, left:right] = True
+    pictured = np.zeros((h, w), bool)
+    for left, top, right, bottom in seals:
+        pictured[top:bottom, left:right] = True
     marks &= ~photos
     ink &= ~photos  # a photo is shown whole by the picture layer
     smooth = chroma(cv2.blur(rgb, (3, 3)))
@@ -280,17 +330,22 @@ def mixed_layers(rgb: np.ndarray, gray: np.ndarray, choice: ModeChoice, dpi: flo
     # Whatever leaves the black layer for being coloured is drawn in its colour: nothing vanishes.
     coloured = (ink & tinted) | strokes
     ink &= ~coloured
-    inks = [(colour, mask_image(shape & ~ink)) for colour, shape in colour_inks(rgb, marks, dpi, coloured)]
+    flat = marks & ~pictured  # a seal's ink is in the picture layer, not a flat shape as well
+    inks = [(colour, mask_image(shape & ~ink))
+            for colour, shape in colour_inks(rgb, flat, dpi, coloured & flat)]
     image = None
-    if choice.photo_regions:
+    if photo_boxes or seals:
         small_w, small_h = max(1, round(w * MIXED_LAYER_SCALE)), max(1, round(h * MIXED_LAYER_SCALE))
         layer = np.full((small_h, small_w, 3), 255, np.uint8)
-        for left, top, right, bottom in choice.photo_regions:
+        for box in [*seals, *photo_boxes]:
+            left, top, right, bottom = box
             sl, st = int(left * MIXED_LAYER_SCALE), int(top * MIXED_LAYER_SCALE)
             sr, sb = min(small_w, int(right * MIXED_LAYER_SCALE)), min(small_h, int(bottom * MIXED_LAYER_SCALE))
             if sr > sl and sb > st:
-                layer[st:sb, sl:sr] = cv2.resize(rgb[top:bottom, left:right], (sr - sl, sb - st),
-                                                 interpolation=cv2.INTER_AREA)
+                part = rgb[top:bottom, left:right]
+                if box in seals:
+                    part = _seal_picture(part)
+                layer[st:sb, sl:sr] = cv2.resize(part, (sr - sl, sb - st), interpolation=cv2.INTER_AREA)
         image = Image.fromarray(layer)
     return Layers(image, mask_image(ink), inks)
 
