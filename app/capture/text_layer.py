@@ -209,13 +209,13 @@ def _to_unicode_cmap(blocks: set[int]) -> bytes:
     """Code = UTF-16 code unit, for the codes whose high byte is in `blocks`; one range per high
     byte as the CMap rules require (a document in Vietnamese uses about five of the 256)."""
     ranges = [f"<{hi:02X}00> <{hi:02X}FF> <{hi:02X}00>" for hi in sorted(blocks)]
-    blocks = []
+    sections = []
     for start in range(0, len(ranges), 100):  # at most 100 entries per bfrange block
         chunk = ranges[start:start + 100]
-        blocks.append(f"{len(chunk)} beginbfrange\n" + "\n".join(chunk) + "\nendbfrange")
+        sections.append(f"{len(chunk)} beginbfrange\n" + "\n".join(chunk) + "\nendbfrange")
     return ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
             "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
             "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
-            + "\n".join(blocks)
+            + "\n".join(sections)
             + "\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n").encode("ascii")
