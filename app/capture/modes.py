@@ -36,10 +36,11 @@ _SEAL_MAX_INK = 0.5  # ... and covers at most this share of its box: strokes on 
 # Chroma (on the 3x3 average) below which a seal picture's pixel is paper (drawn white), and
 # above which it is ink as scanned; in between it fades, so a worn stroke keeps its soft edge.
 _SEAL_PAPER_CHROMA, _SEAL_INK_CHROMA = 6, 25
-# The seal's ink is deepened by this much (its distance from white): the picture layer is kept
-# at MIXED_LAYER_SCALE, where a worn stroke's one-pixel grain averages with the paper around it
-# (2x2 pixels into one) into pale pink; twice the depth gives the printed tone back.
-SEAL_INK_GAIN = 2.0
+# A seal's ink is deepened by this much (its distance from white), by the scale it is drawn at.
+# At full size, 1.3 gives back the contrast of ink on paper that evening the light took (the
+# scanner's grey paper lifted to white lifts the ink with it). At half size a worn stroke's
+# one-pixel grain also averages with the paper around it (2x2 pixels into one) into pale pink.
+SEAL_INK_GAIN = {1.0: 1.3, MIXED_LAYER_SCALE: 2.0}
 
 
 @dataclass(frozen=True)
@@ -231,7 +232,7 @@ _PALE_STROKE = 120  # only pale strokes are judged whole (dark ones: shadows, bl
 
 @dataclass
 class Layers:
-    """What a mixed page stores: the photos (small JPEG, or None), black text, coloured inks."""
+    """What a mixed page stores: photos and seals (a JPEG, or None), black text, coloured inks."""
 
     image: Image.Image | None
     mask: Image.Image
@@ -321,7 +322,7 @@ def seal_regions(rgb: np.ndarray, regions: tuple[Box, ...]) -> list[Box]:
     return seals
 
 
-def _seal_picture(part: np.ndarray) -> np.ndarray:
+def _seal_picture(part: np.ndarray, gain: float) -> np.ndarray:
     """A seal region with its paper made white and its ink kept in its own tones.
 
     A worn seal's lettering lives in the tones of its strokes: cut into one flat colour by a
@@ -332,14 +333,14 @@ def _seal_picture(part: np.ndarray) -> np.ndarray:
     colour = chroma(cv2.blur(part, (3, 3))).astype(np.float32)
     ramp = np.clip((colour - _SEAL_PAPER_CHROMA) / (_SEAL_INK_CHROMA - _SEAL_PAPER_CHROMA), 0.0, 1.0)
     weight = cv2.GaussianBlur(ramp, (3, 3), 0)[..., None]
-    return np.asarray(np.clip(255.0 - SEAL_INK_GAIN * weight * (255.0 - part.astype(np.float32)), 0, 255),
+    return np.asarray(np.clip(255.0 - gain * weight * (255.0 - part.astype(np.float32)), 0, 255),
                       dtype=np.uint8)
 
 
 def mixed_layers(rgb: np.ndarray, gray: np.ndarray, choice: ModeChoice, dpi: float) -> Layers:
-    """The layers of a mixed page: photos and seals in a JPEG at MIXED_LAYER_SCALE (None without
-    either), black text as a full-size 1-bit mask, each other coloured ink as a full-size 1-bit
-    shape."""
+    """The layers of a mixed page: photos and seals in one JPEG (None without either; at
+    MIXED_LAYER_SCALE, or full size for seals alone), black text as a full-size 1-bit mask, each
+    other coloured ink as a full-size 1-bit shape."""
     ink = text_mask(gray, dpi)
     h, w = gray.shape
     seals = seal_regions(rgb, choice.regions)
@@ -369,16 +370,21 @@ def mixed_layers(rgb: np.ndarray, gray: np.ndarray, choice: ModeChoice, dpi: flo
             for colour, shape in colour_inks(rgb, flat, dpi, coloured & flat)]
     image = None
     if photo_boxes or seals:
-        small_w, small_h = max(1, round(w * MIXED_LAYER_SCALE)), max(1, round(h * MIXED_LAYER_SCALE))
+        # A seal's ring lettering is legible at the page's own resolution, not at half; the
+        # layer is cut to what it holds when written, so the white around costs nothing. Photos
+        # (and a seal on a page with photos, or drawn from a low-resolution source, whose regions
+        # come as photos) stay at half scale.
+        scale = 1.0 if seals and not choice.photo_regions else MIXED_LAYER_SCALE
+        small_w, small_h = max(1, round(w * scale)), max(1, round(h * scale))
         layer = np.full((small_h, small_w, 3), 255, np.uint8)
         for box in [*seals, *photo_boxes]:
             left, top, right, bottom = box
-            sl, st = int(left * MIXED_LAYER_SCALE), int(top * MIXED_LAYER_SCALE)
-            sr, sb = min(small_w, int(right * MIXED_LAYER_SCALE)), min(small_h, int(bottom * MIXED_LAYER_SCALE))
+            sl, st = int(left * scale), int(top * scale)
+            sr, sb = min(small_w, int(right * scale)), min(small_h, int(bottom * scale))
             if sr > sl and sb > st:
                 part = rgb[top:bottom, left:right]
                 if box in seals:
-                    part = _seal_picture(part)
+                    part = _seal_picture(part, SEAL_INK_GAIN[scale])
                 layer[st:sb, sl:sr] = cv2.resize(part, (sr - sl, sb - st), interpolation=cv2.INTER_AREA)
         image = Image.fromarray(layer)
     return Layers(image, mask_image(ink), inks)
