@@ -207,15 +207,14 @@ def _xmp(title: str, when: str) -> bytes:
     """The XMP packet PDF/A asks for, matching the document info (which PDF/A requires): written
     compactly, as attributes of one description, since PDF/A keeps it uncompressed (a packet as
     pikepdf writes it, each property declaring its namespace, is 0.9 kB of a 10 kB page)."""
-    title_xml = ("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">"
-                 f"{escape(title)}</rdf:li></rdf:Alt></dc:title>") if title else ""
+    title_xml = ('<dc:title xmlns:dc="http://purl.org/dc/elements/1.1/"><rdf:Alt>'
+                 f'<rdf:li xml:lang="x-default">{escape(title)}</rdf:li></rdf:Alt></dc:title>') if title else ""
     return ('<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
             '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
             '<rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" '
             'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" '
-            'xmlns:dc="http://purl.org/dc/elements/1.1/" pdfaid:part="2" pdfaid:conformance="B" '
-            f'xmp:CreatorTool="{PRODUCER}" pdf:Producer="{PRODUCER}" xmp:CreateDate="{when}" '
-            f'xmp:ModifyDate="{when}" xmp:MetadataDate="{when}">{title_xml}</rdf:Description>'
+            f'pdfaid:part="2" pdfaid:conformance="B" xmp:CreatorTool="{PRODUCER}" pdf:Producer="{PRODUCER}" '
+            f'xmp:CreateDate="{when}" xmp:ModifyDate="{when}">{title_xml}</rdf:Description>'
             '</rdf:RDF></x:xmpmeta><?xpacket end="w"?>').encode("utf-8")
 
 

@@ -12,9 +12,9 @@ itself. So any Unicode text can be written without embedding a real typeface, an
 stays PDF/A-2b conformant (font program embedded, widths agree with it, ToUnicode present).
 Each word is stretched horizontally (Tz) to the width of its box.
 
-Bytes matter (a page's text layer is a tenth of a 1-bit page): positions are written to 0.1 pt
-(0.035 mm) and widths to 1 %, words after the first of a row move by a relative Td, strings are
-literal UTF-16 bytes rather than hex, the font has a short resource name, and the ToUnicode CMap
+Bytes matter (a page's text layer is a tenth of a 1-bit page): positions are the OCR's whole
+pixels and widths are written to 1 %, words after the first of a row move by a relative Td,
+strings are literal UTF-16 bytes rather than hex, the font has a short resource name, and the ToUnicode CMap
 maps only the 256-code blocks the document uses (a 256-block identity CMap is 1.7 kB compressed).
 """
 
@@ -59,40 +59,47 @@ def add_text_layer(pdf: pikepdf.Pdf, page_index: int, ocr: OcrPage) -> None:
     font_key = page.add_resource(font, Name.Font, name=FONT_KEY)
     x0, _y0, _x1, y1 = (float(v) for v in page.mediabox)
     content = _content(ocr, font_key, origin=(x0, y1), scale=72.0 / ocr.dpi)
-    page.contents_add(pikepdf.Stream(pdf, content), prepend=False)
+    # Appended to the page's own content stream rather than as a second stream: one object
+    # less (about 100 bytes of a 8 kB page).
+    existing = page.obj.get("/Contents")
+    if isinstance(existing, pikepdf.Stream):
+        existing.write(existing.read_bytes().rstrip(b"\n") + b"\n" + content)
+    else:
+        page.contents_add(pikepdf.Stream(pdf, content), prepend=False)
 
 
 def _content(ocr: OcrPage, font_key: Name, *, origin: tuple[float, float], scale: float) -> bytes:
-    """The content stream: one BT block, render mode 3, one positioned string per word."""
+    """The content stream: one BT block, render mode 3, one positioned string per word.
+
+    Coordinates are the OCR's own pixels (a `cm` scales them to points from the page's top-left
+    corner, y up, so a baseline is minus its pixel row): whole numbers, exact and short.
+    """
     left_pt, top_pt = origin
-    ops = [b"q BT 3 Tr"]
-    size_set = b""
+    ops = [b"q %s 0 0 %s %s %s cm BT 3 Tr" % (_num(scale, 6), _num(scale, 6), _num(left_pt, 3), _num(top_pt, 3))]
+    size_set = 0
     for line in _lines(ocr.words):
         # One size and baseline per line keeps the words of a line together for text
         # extractors; the box spans ascenders to descenders so selection covers the print.
         top = min(word.top for word in line)
         bottom = max(word.bottom for word in line)
-        size = _num(max((bottom - top) * scale, 1.0))
+        size = max(bottom - top, 1)
         if size != size_set:
-            ops.append(b"%s %s Tf" % (str(font_key).encode("ascii"), size))
+            ops.append(b"%s %d Tf" % (str(font_key).encode("ascii"), size))
             size_set = size
-        baseline = _num(top_pt - bottom * scale)
-        x_prev = b""
         for index, word in enumerate(line):
             last = index == len(line) - 1
             # A trailing space (stretched over the gap to the next word) makes viewers copy
             # "word word" rather than "wordword".
             text = word.text if last else word.text + " "
             right = word.right if last else max(line[index + 1].left, word.right)
-            width = max(right - word.left, 1) * scale
-            natural = len(_utf16(text)) // 2 * float(size) * GLYPH_WIDTH / 1000.0
+            width = max(right - word.left, 1)
+            natural = len(_utf16(text)) // 2 * size * GLYPH_WIDTH / 1000.0
             ops.append(b"%d Tz" % max(1, round(100.0 * width / natural)))
-            x = _num(left_pt + word.left * scale)
-            # Td moves from the start of the row (not from the end of the last word), so the
-            # offset is between the rounded left edges: no error accumulates along the row.
-            ops.append(b"1 0 0 1 %s %s Tm" % (x, baseline) if not x_prev
-                       else b"%s 0 Td" % _num(float(x) - float(x_prev)))
-            x_prev = x
+            # Td moves from the start of the row (not from the end of the last word).
+            # A baseline on the page's very edge lands a hair outside it once scaled (floating
+            # point), and text extractors drop text outside the page: kept one pixel inside.
+            ops.append(b"1 0 0 1 %d %d Tm" % (word.left, -min(bottom, ocr.height_px - 1)) if index == 0
+                       else b"%d 0 Td" % (word.left - line[index - 1].left))
             ops.append(_literal(_utf16(text)) + b" Tj")
     ops.append(b"ET Q")
     return b"\n".join(ops) + b"\n"
@@ -151,8 +158,8 @@ def _utf16_units(text: str) -> str:
     return "".join(chr(int.from_bytes(data[i:i + 2], "big")) for i in range(0, len(data), 2))
 
 
-def _num(value: float) -> bytes:
-    text = (b"%.1f" % value).rstrip(b"0").rstrip(b".")
+def _num(value: float, digits: int) -> bytes:
+    text = (b"%.*f" % (digits, value)).rstrip(b"0").rstrip(b".")
     return b"0" if text in (b"", b"-0") else text
 
 

@@ -109,7 +109,8 @@ def test_text_is_invisible_and_the_font_is_embedded_once(tmp_path: Path) -> None
         descendant = font.DescendantFonts[0]
         assert descendant.Subtype == "/CIDFontType2" and "/CIDToGIDMap" in descendant
         assert len(descendant.FontDescriptor.FontFile2.read_bytes()) > 100  # embedded (PDF/A)
-        content = b"".join(c.read_bytes() for c in saved.pages[0].Contents)
+        saved.pages[0].contents_coalesce()
+        content = saved.pages[0].Contents.read_bytes()
         assert b"3 Tr" in content  # render mode 3: neither filled nor stroked
 
 
