@@ -182,10 +182,11 @@ def binarise(gray: np.ndarray) -> np.ndarray:
     return smooth < _ink_level(smooth)
 
 
-# The stored 1-bit layer is thresholded from the page blurred by this much (in mm; 1.3 px at
-# 300 dpi): CCITT G4 codes each edge against the row above, and a ragged edge costs 3-7 bits per
-# row where a straight one costs 1, so smooth edges make the layer 5-9 % smaller on real pages.
-_EDGE_SMOOTH_MM = 0.11
+# The stored 1-bit layer is thresholded from the page blurred by this many pixels: CCITT G4
+# codes each edge against the row above, and a ragged edge costs 3-7 bits per row where a straight
+# one costs 1. The raggedness is threshold noise, one pixel at any resolution, hence a blur in
+# pixels (0.11 mm at 300 dpi, 0.17 mm at 200): 5-9 % smaller layers on real pages.
+_EDGE_SMOOTH_PX = 1.3
 # A mark that keeps less than this share of its pixels after smoothing (a hairline, a diacritic
 # at low resolution, a faint dot) is kept exactly as thresholded without smoothing.
 _SMOOTH_KEEPS = 0.85
@@ -194,12 +195,11 @@ _SMOOTH_KEEPS = 0.85
 def text_mask(gray: np.ndarray, dpi: float) -> np.ndarray:
     """The ink mask stored as a page's 1-bit layer (True = black): `binarise` with edges smoothed,
     never losing a mark: any connected mark that smoothing would thin away or break apart is
-    kept as it was."""
+    kept as it was; and only when that makes the G4 layer smaller."""
     ink = binarise(gray)
-    sigma = _EDGE_SMOOTH_MM * _px_per_mm(dpi)
-    if sigma < 0.5:  # below ~115 dpi the blur would span a stroke: nothing to gain
+    if dpi < 100:  # a stroke is a pixel or two wide: any blur would eat it
         return ink
-    smooth = cv2.GaussianBlur(gray, (0, 0), sigma) < _ink_level(cv2.GaussianBlur(gray, (3, 3), 0))
+    smooth = cv2.GaussianBlur(gray, (0, 0), _EDGE_SMOOTH_PX) < _ink_level(cv2.GaussianBlur(gray, (3, 3), 0))
     count, labels = cv2.connectedComponents(ink.astype(np.uint8), connectivity=8)
     both = ink & smooth
     before = np.bincount(labels[ink], minlength=count)
@@ -210,7 +210,12 @@ def text_mask(gray: np.ndarray, dpi: float) -> np.ndarray:
     pairs = np.unique(np.stack([labels[both], piece_labels[both]]), axis=1)
     keep |= np.bincount(pairs[0], minlength=count) > 1
     keep[0] = False
-    return np.where(keep[labels], ink, smooth)
+    smoothed = np.where(keep[labels], ink, smooth)
+    # On a clean, sparse page the blur can round more corners than it straightens: whichever
+    # codes smaller is stored (both are the same text to a reader).
+    from app.capture.pdfa import encode_g4  # the writer's own coder: the size it will store
+
+    return smoothed if len(encode_g4(mask_image(smoothed))) <= len(encode_g4(mask_image(ink))) else ink
 
 
 def mask_image(ink: np.ndarray) -> Image.Image:
