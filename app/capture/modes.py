@@ -206,9 +206,11 @@ def text_mask(gray: np.ndarray, dpi: float) -> np.ndarray:
     after = np.bincount(labels[both], minlength=count)
     keep = after < _SMOOTH_KEEPS * before  # marks kept exactly as thresholded
     # ... and marks that smoothing breaks in two (a hairline joining two strokes of a letter).
-    _pieces, piece_labels = cv2.connectedComponents(both.astype(np.uint8), connectivity=8)
-    pairs = np.unique(np.stack([labels[both], piece_labels[both]]), axis=1)
-    keep |= np.bincount(pairs[0], minlength=count) > 1
+    pieces, piece_labels = cv2.connectedComponents(both.astype(np.uint8), connectivity=8)
+    # A piece lies inside one mark (it is connected ink of the mark): name its mark, count pieces.
+    mark_of_piece = np.zeros(pieces, np.int32)
+    mark_of_piece[piece_labels[both]] = labels[both]
+    keep |= np.bincount(mark_of_piece[1:], minlength=count) > 1
     keep[0] = False
     smoothed = np.where(keep[labels], ink, smooth)
     # On a clean, sparse page the blur can round more corners than it straightens: whichever
