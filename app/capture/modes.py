@@ -33,6 +33,7 @@ MIXED_LAYER_SCALE = 0.5  # the colour layer of a mixed page is kept at half the 
 # A coloured region whose ink is at least this share red is a seal or stamp: kept as a picture.
 _SEAL_RED_SHARE = 0.6
 _SEAL_MAX_INK = 0.5  # ... and covers at most this share of its box: strokes on paper, not a photo
+_SEAL_MAX_ASPECT = 4.0  # ... in a box no longer than this to its width (a red margin line is not)
 # Chroma (on the 3x3 average) below which a seal picture's pixel is paper (drawn white), and
 # above which it is ink as scanned; in between it fades, so a worn stroke keeps its soft edge.
 _SEAL_PAPER_CHROMA, _SEAL_INK_CHROMA = 6, 25
@@ -315,12 +316,14 @@ def _coloured_strokes(ink: np.ndarray, smooth_chroma: np.ndarray, gray: np.ndarr
 
 
 def seal_regions(rgb: np.ndarray, regions: tuple[Box, ...]) -> list[Box]:
-    """The regions among `regions` that hold red strokes on paper: seals and stamps (a photo, even
-    a reddish one, is coloured over most of its box)."""
+    """The regions among `regions` that hold red strokes on paper in a round or stamp-like box:
+    seals and stamps (a photo, even a reddish one, is coloured over most of its box; a ruled red
+    margin runs down the page and stays a crisp flat ink)."""
     seals = []
     for left, top, right, bottom in regions:
         part = rgb[top:bottom, left:right]
-        if part.size == 0:
+        width, height = right - left, bottom - top
+        if part.size == 0 or max(width, height) > _SEAL_MAX_ASPECT * min(width, height):
             continue
         smooth = cv2.blur(part, (3, 3))
         ink = chroma(smooth) > _INK_CHROMA
