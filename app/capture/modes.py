@@ -30,6 +30,18 @@ _REGION_PAD_MM = 2.0
 _PHOTO_MIN_MM2 = 150.0  # a continuous-tone area at least this big is a photo (ID photo ~ 3x4 cm)
 _PICTURE_PAGE = 0.45  # regions covering more of the page than this: store the page as a picture
 MIXED_LAYER_SCALE = 0.5  # the colour layer of a mixed page is kept at half the page's dpi
+# A coloured region whose ink is at least this share red is a seal or stamp: kept as a picture.
+_SEAL_RED_SHARE = 0.6
+_SEAL_MAX_INK = 0.5  # ... and covers at most this share of its box: strokes on paper, not a photo
+_SEAL_MAX_ASPECT = 4.0  # ... in a box no longer than this to its width (a red margin line is not)
+# Chroma (on the 3x3 average) below which a seal picture's pixel is paper (drawn white), and
+# above which it is ink as scanned; in between it fades, so a worn stroke keeps its soft edge.
+_SEAL_PAPER_CHROMA, _SEAL_INK_CHROMA = 6, 25
+# A seal's ink is deepened by this much (its distance from white), by the scale it is drawn at.
+# At full size, 1.3 gives back the contrast of ink on paper that evening the light took (the
+# scanner's grey paper lifted to white lifts the ink with it). At half size a worn stroke's
+# one-pixel grain also averages with the paper around it (2x2 pixels into one) into pale pink.
+SEAL_INK_GAIN = {1.0: 1.3, MIXED_LAYER_SCALE: 2.0}
 
 
 @dataclass(frozen=True)
@@ -160,12 +172,56 @@ def choose_mode(rgb: np.ndarray, gray: np.ndarray, dpi: float, kind: PageKind) -
                       f"{what} kept in colour over black-and-white text")
 
 
+def _ink_level(smooth: np.ndarray) -> float:
+    level, _ = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return float(np.clip(level, 120, 190))  # Otsu drifts on near-empty pages
+
+
 def binarise(gray: np.ndarray) -> np.ndarray:
     """Ink mask (True = black) of a normalised grey page."""
     smooth = cv2.GaussianBlur(gray, (3, 3), 0)
-    level, _ = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    level = float(np.clip(level, 120, 190))  # Otsu drifts on near-empty pages
-    return smooth < level
+    return smooth < _ink_level(smooth)
+
+
+# At 300 dpi the stored 1-bit layer is thresholded from the page blurred by this many pixels
+# (0.11 mm): CCITT G4 codes each edge against the row above, and a ragged edge costs 3-7 bits per
+# row where a straight one costs 1, so the layer is 5-9 % smaller on real pages, and Tesseract
+# reads it as well as before (measured on eurotext, linn). Below _SMOOTH_MIN_DPI strokes are too
+# few pixels wide: a 0.87 px blur at 200 dpi already cost a word in 275 on generated pages, and
+# 1.3 px on the ~160 dpi letter va4_2 cut Tesseract's reading of the layer from 0.83 to 0.74.
+_EDGE_SMOOTH_PX = 1.3
+_SMOOTH_MIN_DPI = 250
+# A mark that keeps less than this share of its pixels after smoothing (a hairline, a diacritic
+# at low resolution, a faint dot) is kept exactly as thresholded without smoothing.
+_SMOOTH_KEEPS = 0.85
+
+
+def text_mask(gray: np.ndarray, dpi: float) -> np.ndarray:
+    """The ink mask stored as a page's 1-bit layer (True = black): `binarise`, and from 250 dpi up
+    with edges smoothed, never losing a mark: any connected mark that smoothing would thin away
+    or break apart is kept as it was; and only when that makes the G4 layer smaller."""
+    ink = binarise(gray)
+    if dpi < _SMOOTH_MIN_DPI:
+        return ink
+    smooth = cv2.GaussianBlur(gray, (0, 0), _EDGE_SMOOTH_PX) < _ink_level(cv2.GaussianBlur(gray, (3, 3), 0))
+    count, labels = cv2.connectedComponents(ink.astype(np.uint8), connectivity=8)
+    both = ink & smooth
+    before = np.bincount(labels[ink], minlength=count)
+    after = np.bincount(labels[both], minlength=count)
+    keep = after < _SMOOTH_KEEPS * before  # marks kept exactly as thresholded
+    # ... and marks that smoothing breaks in two (a hairline joining two strokes of a letter).
+    pieces, piece_labels = cv2.connectedComponents(both.astype(np.uint8), connectivity=8)
+    # A piece lies inside one mark (it is connected ink of the mark): name its mark, count pieces.
+    mark_of_piece = np.zeros(pieces, np.int32)
+    mark_of_piece[piece_labels[both]] = labels[both]
+    keep |= np.bincount(mark_of_piece[1:], minlength=count) > 1
+    keep[0] = False
+    smoothed = np.where(keep[labels], ink, smooth)
+    # On a clean, sparse page the blur can round more corners than it straightens: whichever
+    # codes smaller is stored (both are the same text to a reader).
+    from app.capture.pdfa import encode_g4  # the writer's own coder: the size it will store
+
+    return smoothed if len(encode_g4(mask_image(smoothed))) <= len(encode_g4(mask_image(ink))) else ink
 
 
 def mask_image(ink: np.ndarray) -> Image.Image:
@@ -187,7 +243,7 @@ _PALE_STROKE = 120  # only pale strokes are judged whole (dark ones: shadows, bl
 
 @dataclass
 class Layers:
-    """What a mixed page stores: the photos (small JPEG, or None), black text, coloured inks."""
+    """What a mixed page stores: photos and seals (a JPEG, or None), black text, coloured inks."""
 
     image: Image.Image | None
     mask: Image.Image
@@ -259,17 +315,59 @@ def _coloured_strokes(ink: np.ndarray, smooth_chroma: np.ndarray, gray: np.ndarr
     return coloured[labels] & ~((gray <= _PEN_GRAY) & (smooth_chroma < _STROKE_CHROMA))
 
 
+def seal_regions(rgb: np.ndarray, regions: tuple[Box, ...]) -> list[Box]:
+    """The regions among `regions` that hold red strokes on paper in a round or stamp-like box:
+    seals and stamps (a photo, even a reddish one, is coloured over most of its box; a ruled red
+    margin runs down the page and stays a crisp flat ink)."""
+    seals = []
+    for left, top, right, bottom in regions:
+        part = rgb[top:bottom, left:right]
+        width, height = right - left, bottom - top
+        if part.size == 0 or max(width, height) > _SEAL_MAX_ASPECT * min(width, height):
+            continue
+        smooth = cv2.blur(part, (3, 3))
+        ink = chroma(smooth) > _INK_CHROMA
+        if not ink.any() or np.count_nonzero(ink) > _SEAL_MAX_INK * ink.size:
+            continue
+        hue = cv2.cvtColor(smooth, cv2.COLOR_RGB2HSV)[..., 0][ink]
+        if np.count_nonzero((hue < 10) | (hue >= 160)) >= _SEAL_RED_SHARE * hue.size:
+            seals.append((left, top, right, bottom))
+    return seals
+
+
+def _seal_picture(part: np.ndarray, gain: float) -> np.ndarray:
+    """A seal region with its paper made white and its ink kept in its own tones.
+
+    A worn seal's lettering lives in the tones of its strokes: cut into one flat colour by a
+    threshold, its faint strokes come out as grain. Paper (grey or tinted by the scanner) is
+    lifted to white so the picture's edges vanish into the page; black print over the seal is
+    drawn by the 1-bit text layer on top, so it is lifted too, and the JPEG spends nothing on it.
+    """
+    colour = chroma(cv2.blur(part, (3, 3))).astype(np.float32)
+    ramp = np.clip((colour - _SEAL_PAPER_CHROMA) / (_SEAL_INK_CHROMA - _SEAL_PAPER_CHROMA), 0.0, 1.0)
+    weight = cv2.GaussianBlur(ramp, (3, 3), 0)[..., None]
+    return np.asarray(np.clip(255.0 - gain * weight * (255.0 - part.astype(np.float32)), 0, 255),
+                      dtype=np.uint8)
+
+
 def mixed_layers(rgb: np.ndarray, gray: np.ndarray, choice: ModeChoice, dpi: float) -> Layers:
-    """The layers of a mixed page: photos in a JPEG at MIXED_LAYER_SCALE (None without photos),
-    black text as a full-size 1-bit mask, each coloured ink as a full-size 1-bit shape."""
-    ink = binarise(gray)
+    """The layers of a mixed page: photos and seals in one JPEG (None without either; at
+    MIXED_LAYER_SCALE, or full size for seals alone), black text as a full-size 1-bit mask, each
+    other coloured ink as a full-size 1-bit shape."""
+    ink = text_mask(gray, dpi)
     h, w = gray.shape
+    seals = seal_regions(rgb, choice.regions)
+    # A seal region is never shown whole as a photo: black print over it stays in the text layer.
+    photo_boxes = [box for box in choice.photo_regions if box not in seals]
     marks = np.zeros((h, w), bool)
     for left, top, right, bottom in choice.regions:
         marks[top:bottom, left:right] = True
     photos = np.zeros((h, w), bool)
-    for left, top, right, bottom in choice.photo_regions:
+    for left, top, right, bottom in photo_boxes:
         photos[top:bottom, left:right] = True
+    pictured = np.zeros((h, w), bool)
+    for left, top, right, bottom in seals:
+        pictured[top:bottom, left:right] = True
     marks &= ~photos
     ink &= ~photos  # a photo is shown whole by the picture layer
     smooth = chroma(cv2.blur(rgb, (3, 3)))
@@ -280,17 +378,27 @@ def mixed_layers(rgb: np.ndarray, gray: np.ndarray, choice: ModeChoice, dpi: flo
     # Whatever leaves the black layer for being coloured is drawn in its colour: nothing vanishes.
     coloured = (ink & tinted) | strokes
     ink &= ~coloured
-    inks = [(colour, mask_image(shape & ~ink)) for colour, shape in colour_inks(rgb, marks, dpi, coloured)]
+    flat = marks & ~pictured  # a seal's ink is in the picture layer, not a flat shape as well
+    inks = [(colour, mask_image(shape & ~ink))
+            for colour, shape in colour_inks(rgb, flat, dpi, coloured & flat)]
     image = None
-    if choice.photo_regions:
-        small_w, small_h = max(1, round(w * MIXED_LAYER_SCALE)), max(1, round(h * MIXED_LAYER_SCALE))
+    if photo_boxes or seals:
+        # A seal's ring lettering is legible at the page's own resolution, not at half; the
+        # layer is cut to what it holds when written, so the white around costs nothing. Photos
+        # (and a seal on a page with photos, or drawn from a low-resolution source, whose regions
+        # come as photos) stay at half scale.
+        scale = 1.0 if seals and not choice.photo_regions else MIXED_LAYER_SCALE
+        small_w, small_h = max(1, round(w * scale)), max(1, round(h * scale))
         layer = np.full((small_h, small_w, 3), 255, np.uint8)
-        for left, top, right, bottom in choice.photo_regions:
-            sl, st = int(left * MIXED_LAYER_SCALE), int(top * MIXED_LAYER_SCALE)
-            sr, sb = min(small_w, int(right * MIXED_LAYER_SCALE)), min(small_h, int(bottom * MIXED_LAYER_SCALE))
+        for box in [*seals, *photo_boxes]:
+            left, top, right, bottom = box
+            sl, st = int(left * scale), int(top * scale)
+            sr, sb = min(small_w, int(right * scale)), min(small_h, int(bottom * scale))
             if sr > sl and sb > st:
-                layer[st:sb, sl:sr] = cv2.resize(rgb[top:bottom, left:right], (sr - sl, sb - st),
-                                                 interpolation=cv2.INTER_AREA)
+                part = rgb[top:bottom, left:right]
+                if box in seals:
+                    part = _seal_picture(part, SEAL_INK_GAIN[scale])
+                layer[st:sb, sl:sr] = cv2.resize(part, (sr - sl, sb - st), interpolation=cv2.INTER_AREA)
         image = Image.fromarray(layer)
     return Layers(image, mask_image(ink), inks)
 

@@ -2,7 +2,7 @@
 
 Each page is stored the way its mode says: a 1-bit layer as a CCITT G4 stream (lifted from a
 Pillow group4 TIFF strip, no re-encoding), a picture as JPEG, and a mixed page as a small JPEG
-of its photos (if any), each coloured ink as a G4 stencil (/ImageMask) filled with its colour,
+of its photos and seals (if any, cut to the part of the page they occupy), each coloured ink as a G4 stencil (/ImageMask) filled with its colour,
 and the G4 text drawn over them as a black stencil. PDF/A-2b needs: XMP metadata
 with pdfaid part 2 / conformance B matching the document info, an sRGB output intent because
 pages use Device colour spaces, no encryption and no JavaScript. The file is written next to
@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # OCR loads Tesseract: only the documents that carry text imp
     from app.capture.ocr import OcrPage
 
 import io
+from xml.sax.saxutils import escape
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pikepdf
-from PIL import Image, ImageCms, TiffImagePlugin
+from PIL import Image, ImageChops, ImageCms, TiffImagePlugin
 
 from app.capture.pages import ProcessedPage
 from app.errors import InputError
@@ -33,6 +34,12 @@ from app.files import atomic_output
 # JPEG quality per mode, chosen on the generated page set for size vs legibility at 200 dpi: the
 # colour layer of a mixed page holds seals and signatures only, so it can afford more quality.
 JPEG_QUALITY = {"color": 50, "gray": 50, "mixed": 60}
+# A picture drawn below its page's resolution is a document page kept whole as a picture at a
+# reduced dpi (pipeline.PICTURE_PAGE_DPI): printed text, whose edges JPEG keeps at this quality.
+JPEG_QUALITY_REDUCED = 40
+# A mixed page's picture layer keeps its chroma at full resolution (4:4:4, not JPEG's default
+# 4:2:0): it holds seals, whose thin red strokes turn pink when their colour is averaged over
+# 2x2 pixels.
 PRODUCER = "MotCua Desk"
 
 
@@ -76,11 +83,12 @@ def encode_g4(mask: Image.Image) -> bytes:
     return buffer.getvalue()[offsets[0]:offsets[0] + counts[0]]
 
 
-def encode_jpeg(image: Image.Image, quality: int) -> bytes:
+def encode_jpeg(image: Image.Image, quality: int, *, full_chroma: bool = False) -> bytes:
     buffer = io.BytesIO()
     mode = "L" if image.mode in ("L", "1") else "RGB"
     # Baseline (not progressive) JPEG, no ICC: the output intent says what DeviceRGB means.
-    image.convert(mode).save(buffer, "JPEG", quality=quality, optimize=True)
+    image.convert(mode).save(buffer, "JPEG", quality=quality, optimize=True,
+                             subsampling=0 if full_chroma else 2)
     return buffer.getvalue()
 
 
@@ -102,8 +110,9 @@ def _g4_stream(pdf: pikepdf.Pdf, mask: Image.Image, *, stencil: bool) -> pikepdf
     return stream
 
 
-def _jpeg_stream(pdf: pikepdf.Pdf, image: Image.Image, quality: int) -> pikepdf.Stream:
-    stream = pikepdf.Stream(pdf, encode_jpeg(image, quality))
+def _jpeg_stream(pdf: pikepdf.Pdf, image: Image.Image, quality: int, *,
+                 full_chroma: bool = False) -> pikepdf.Stream:
+    stream = pikepdf.Stream(pdf, encode_jpeg(image, quality, full_chroma=full_chroma))
     stream.Type = pikepdf.Name.XObject
     stream.Subtype = pikepdf.Name.Image
     stream.Width, stream.Height = image.size
@@ -113,20 +122,46 @@ def _jpeg_stream(pdf: pikepdf.Pdf, image: Image.Image, quality: int) -> pikepdf.
     return stream
 
 
-def _layers(pdf: pikepdf.Pdf, page: ProcessedPage) -> list[tuple[pikepdf.Stream, str]]:
-    """Image streams bottom to top, each with the fill colour operator of a stencil ("" for an image)."""
+# Where a layer is drawn, as fractions of the page (left, bottom, width, height).
+Placement = tuple[float, float, float, float]
+_WHOLE_PAGE: Placement = (0.0, 0.0, 1.0, 1.0)
+
+
+def _picture_part(image: Image.Image) -> tuple[Image.Image, Placement] | None:
+    """The part of a mixed page's picture layer that holds something (None when all white), and
+    where it sits on the page. The layer is white outside its photos and seals, and white still
+    costs JPEG about 2 bits per 8x8 block (a 300 dpi page drawn white at half scale: 16 kB)."""
+    box = ImageChops.invert(image.convert("RGB")).getbbox()  # non-white pixels
+    if box is None:
+        return None
+    width, height = image.size
+    left, top, right, bottom = box
+    return image.crop(box), (left / width, 1 - bottom / height, (right - left) / width, (bottom - top) / height)
+
+
+def _layers(pdf: pikepdf.Pdf, page: ProcessedPage) -> list[tuple[pikepdf.Stream, str, Placement]]:
+    """Image streams bottom to top, each with the fill colour operator of a stencil ("" for an
+    image) and where it is drawn."""
     if page.mode == "bw":
         if page.mask is None:
             raise ValueError(f"page {page.source!r}: black-and-white page without a mask")
-        return [(_g4_stream(pdf, page.mask, stencil=False), "")]
+        return [(_g4_stream(pdf, page.mask, stencil=False), "", _WHOLE_PAGE)]
     if page.image is None and page.mode != "mixed":
         raise ValueError(f"page {page.source!r}: {page.mode} page without an image")
-    layers = [] if page.image is None else [(_jpeg_stream(pdf, page.image, JPEG_QUALITY[page.mode]), "")]
-    if page.mode == "mixed":
-        for (red, green, blue), shape in page.inks:
-            layers.append((_g4_stream(pdf, shape, stencil=True), f"{red / 255:.3f} {green / 255:.3f} {blue / 255:.3f} rg "))
-        if page.mask is not None:
-            layers.append((_g4_stream(pdf, page.mask, stencil=True), "0 g "))
+    if page.mode != "mixed":
+        assert page.image is not None
+        reduced = page.image.width < page.width_px
+        quality = JPEG_QUALITY_REDUCED if reduced else JPEG_QUALITY[page.mode]
+        return [(_jpeg_stream(pdf, page.image, quality), "", _WHOLE_PAGE)]
+    layers = []
+    part = None if page.image is None else _picture_part(page.image)
+    if part is not None:
+        layers.append((_jpeg_stream(pdf, part[0], JPEG_QUALITY["mixed"], full_chroma=True), "", part[1]))
+    for (red, green, blue), shape in page.inks:
+        layers.append((_g4_stream(pdf, shape, stencil=True), f"{red / 255:.3f} {green / 255:.3f} {blue / 255:.3f} rg ",
+                       _WHOLE_PAGE))
+    if page.mask is not None:
+        layers.append((_g4_stream(pdf, page.mask, stencil=True), "0 g ", _WHOLE_PAGE))
     return layers
 
 
@@ -136,11 +171,12 @@ def _add_page(pdf: pikepdf.Pdf, page: ProcessedPage) -> PageEntry:
     xobjects = pikepdf.Dictionary()
     ops = []
     size = 0
-    for index, (stream, colour) in enumerate(_layers(pdf, page)):
+    for index, (stream, colour, (left, bottom, width, height)) in enumerate(_layers(pdf, page)):
         name = f"/Im{index}"
         xobjects[name] = stream
         size += len(stream.read_raw_bytes())
-        ops.append(f"q {colour}{width_pt:.4f} 0 0 {height_pt:.4f} 0 0 cm {name} Do Q")
+        ops.append(f"q {colour}{width * width_pt:.4f} 0 0 {height * height_pt:.4f} "
+                   f"{left * width_pt:.4f} {bottom * height_pt:.4f} cm {name} Do Q")
     pdf_page = pdf.add_blank_page(page_size=(width_pt, height_pt))
     pdf_page.Resources = pikepdf.Dictionary(XObject=xobjects)
     pdf_page.Contents = pdf.make_stream("\n".join(ops).encode("ascii"))
@@ -155,17 +191,31 @@ def _mark_pdfa(pdf: pikepdf.Pdf, title: str) -> None:
                                 OutputConditionIdentifier="sRGB IEC61966-2.1",
                                 Info="sRGB IEC61966-2.1", DestOutputProfile=profile)
     pdf.Root.OutputIntents = pikepdf.Array([intent])
-    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
-        meta["pdfaid:part"] = "2"
-        meta["pdfaid:conformance"] = "B"
-        if title:
-            meta["dc:title"] = title
-        meta["xmp:CreatorTool"] = PRODUCER
-        meta["pdf:Producer"] = PRODUCER
-        meta["xmp:CreateDate"] = now
-        meta["xmp:ModifyDate"] = now
-        meta["xmp:MetadataDate"] = now
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    info = pikepdf.Dictionary(Producer=pikepdf.String(PRODUCER), Creator=pikepdf.String(PRODUCER),
+                              CreationDate=pikepdf.String(now.strftime("D:%Y%m%d%H%M%S+00'00'")))
+    info.ModDate = info.CreationDate
+    if title:
+        info.Title = pikepdf.String(title)
+    pdf.trailer.Info = pdf.make_indirect(info)
+    metadata = pikepdf.Stream(pdf, _xmp(title, now.isoformat()))
+    metadata.Type, metadata.Subtype = pikepdf.Name.Metadata, pikepdf.Name.XML
+    pdf.Root.Metadata = pdf.make_indirect(metadata)
+
+
+def _xmp(title: str, when: str) -> bytes:
+    """The XMP packet PDF/A asks for, matching the document info (which PDF/A requires): written
+    compactly, as attributes of one description, since PDF/A keeps it uncompressed (a packet as
+    pikepdf writes it, each property declaring its namespace, is 0.9 kB of a 10 kB page)."""
+    title_xml = ('<dc:title xmlns:dc="http://purl.org/dc/elements/1.1/"><rdf:Alt>'
+                 f'<rdf:li xml:lang="x-default">{escape(title)}</rdf:li></rdf:Alt></dc:title>') if title else ""
+    return ('<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+            '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+            '<rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" '
+            'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" '
+            f'pdfaid:part="2" pdfaid:conformance="B" xmp:CreatorTool="{PRODUCER}" pdf:Producer="{PRODUCER}" '
+            f'xmp:CreateDate="{when}" xmp:ModifyDate="{when}">{title_xml}</rdf:Description>'
+            '</rdf:RDF></x:xmpmeta><?xpacket end="w"?>').encode("utf-8")
 
 
 def _save_atomically(pdf: pikepdf.Pdf, out: Path) -> None:
@@ -173,7 +223,7 @@ def _save_atomically(pdf: pikepdf.Pdf, out: Path) -> None:
     if not folder.is_dir():
         raise InputError(f"cannot write {out}: folder {folder} does not exist")
     with atomic_output(out, what=str(out), create_folder=False) as handle:
-        pdf.save(handle, min_version="1.7", object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        _save(pdf, handle)
 
 
 def _build(pages: Sequence[ProcessedPage], title: str, text_layers: Sequence[OcrPage | None] | None,
@@ -225,5 +275,11 @@ def pdf_bytes_streamed(pages: Iterable[ProcessedPage], *, title: str = "") -> by
 
 def _in_memory(pdf: pikepdf.Pdf) -> bytes:
     buffer = io.BytesIO()
-    pdf.save(buffer, min_version="1.7", object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    _save(pdf, buffer)
     return buffer.getvalue()
+
+
+def _save(pdf: pikepdf.Pdf, target: Any) -> None:
+    # fix_metadata_version would parse the XMP packet and write it back pretty-printed (+40 %).
+    pdf.save(target, min_version="1.7", object_stream_mode=pikepdf.ObjectStreamMode.generate,
+             fix_metadata_version=False)

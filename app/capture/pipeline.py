@@ -34,6 +34,10 @@ WARN_BELOW_DPI = {"document": 150, "id_card": 300, "photo": 150}
 # letters' real outline. Nothing is invented: the stored picture is as sharp as the source.
 THRESHOLD_BELOW_DPI = 150
 _MAX_ENLARGE = 3
+# A document page that the automatic choice keeps whole as a picture (a phone photo of a book
+# page, shaded paper all over) is drawn at this resolution: JPEG bytes grow with the pixels, and
+# its text stays legible at the dpi a document scan is accepted at (OCR reads the full-size grey).
+PICTURE_PAGE_DPI = 150
 _FLOOR_SLACK = 0.5  # 149.6 dpi from a rounding scanner driver is still a 150 dpi scan
 _PHOTO_SLACK = 0.93  # a photographed sheet's resolution is an estimate; allow 7 % under
 _ASPECT_SNAP = 0.03  # a photographed sheet this close to A4 / ID-1 proportions is made exact
@@ -212,11 +216,14 @@ def _fill_layers(page: ProcessedPage, rgb: np.ndarray, gray: np.ndarray, mode: s
     page.mode = choice.mode
     page.notes.append(f"mode {choice.mode}: {choice.reason}")
     if choice.mode == "bw":
-        page.mask = modes.mask_image(modes.binarise(gray))
-    elif choice.mode == "gray":
-        page.image = Image.fromarray(gray)
-    elif choice.mode == "color":
-        page.image = Image.fromarray(rgb)
+        page.mask = modes.mask_image(modes.text_mask(gray, page.dpi))
+    elif choice.mode in ("gray", "color"):
+        picture = gray if choice.mode == "gray" else rgb
+        if mode == "auto" and kind == "document" and page.dpi > PICTURE_PAGE_DPI + _FLOOR_SLACK:
+            factor = PICTURE_PAGE_DPI / page.dpi
+            picture = cv2.resize(picture, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+            page.notes.append(f"kept as a picture at {PICTURE_PAGE_DPI} dpi")
+        page.image = Image.fromarray(picture)
     else:
         layers = modes.mixed_layers(rgb, gray, choice, page.dpi)
         page.image, page.mask, page.inks = layers.image, layers.mask, layers.inks

@@ -52,8 +52,11 @@ def test_noisy_page_is_still_black_and_white() -> None:
 def test_seal_and_signature_page_keeps_them_in_colour() -> None:
     page = process_page(raw_of("seal_signature"))
     assert page.mode == "mixed"
-    assert page.mask is not None and page.inks  # no photo: no picture layer, the marks are inks
+    # The seal is kept in its tones in the picture layer (white but for it), not as a flat ink.
+    assert page.mask is not None and page.image is not None
     assert all(shape.size == (page.width_px, page.height_px) for _colour, shape in page.inks)
+    picture = np.asarray(page.image.convert("RGB"))
+    assert (picture.min(axis=2) > 245).mean() > 0.9 and red_pixels(picture).sum() > 200
     shown = np.asarray(modes.render(page).convert("RGB"))
     assert red_pixels(shown).sum() > 2000  # the seal is red, not black
     blue = (shown[..., 2].astype(int) - shown[..., 0] > 60)

@@ -44,6 +44,27 @@ def test_red_seal_of_a_real_letter_stays_red_round_and_small(tmp_path: Path) -> 
     assert size <= OCRMYPDF_MEDIAN_BYTES / 2
 
 
+def _redness(rgb: np.ndarray) -> np.ndarray:
+    pixels = rgb.astype(np.int16)
+    return np.clip(pixels[..., 0] - pixels[..., 1:].max(axis=2), 0, None)
+
+
+def test_a_worn_seal_keeps_its_tones_rather_than_one_flat_grainy_colour(tmp_path: Path) -> None:
+    # The seal's ring lettering is worn: as a 1-bit shape filled with one ink its faint strokes
+    # came out as grain in two tones, far redder than the scan. Kept as a picture, its strokes
+    # keep their shades and, on average, the scan's depth of red.
+    scan, out, _size = _write("va2-p2.jpg", tmp_path)
+    with Image.open(scan) as image:
+        original = _redness(np.asarray(image.convert("RGB"))[2300:2900, 1200:1900])
+        shape = image.size
+    drawn_rgb = np.asarray(render_page(out, 1, shape))[2300:2900, 1200:1900]
+    drawn = _redness(drawn_rgb)
+    tones = np.unique(drawn_rgb[drawn > 30] // 8, axis=0)
+    assert len(tones) >= 200, f"the seal is drawn in {len(tones)} tones"
+    depth = drawn[drawn > 30].mean() / original[original > 30].mean()
+    assert 0.7 <= depth <= 1.5, f"the seal's red is {depth:.2f} times as deep as the scan's"
+
+
 def test_blue_handwriting_on_a_real_letter_stays_blue(tmp_path: Path) -> None:
     scan, out, size = _write("va2-p1.jpg", tmp_path)
     with Image.open(scan) as image:

@@ -109,7 +109,8 @@ def test_text_is_invisible_and_the_font_is_embedded_once(tmp_path: Path) -> None
         descendant = font.DescendantFonts[0]
         assert descendant.Subtype == "/CIDFontType2" and "/CIDToGIDMap" in descendant
         assert len(descendant.FontDescriptor.FontFile2.read_bytes()) > 100  # embedded (PDF/A)
-        content = b"".join(c.read_bytes() for c in saved.pages[0].Contents)
+        saved.pages[0].contents_coalesce()
+        content = saved.pages[0].Contents.read_bytes()
         assert b"3 Tr" in content  # render mode 3: neither filled nor stroked
 
 
@@ -119,3 +120,26 @@ def test_blank_page_gets_nothing_and_bad_page_is_named() -> None:
     assert "/Font" not in pdf.pages[0].Resources
     with pytest.raises(InputError, match="page 3"):
         add_text_layer(pdf, 3, _hand_made_page())
+
+
+def test_delimiters_escapes_and_codes_holding_cr_come_back(tmp_path: Path) -> None:
+    # Words are written as literal UTF-16 strings: "(", ")", "\" and a code unit whose byte is
+    # CR (U+0D0D, U+0D28 holds "(") must be escaped or they would end the string or turn into LF.
+    words = [OcrWord("(Điều", 200, 200, 330, 240, 95, 0), OcrWord("1)", 345, 200, 400, 240, 95, 0),
+             OcrWord("a\\b", 415, 200, 510, 240, 95, 0), OcrWord("\u0d28\u0d0d", 525, 200, 640, 240, 95, 0)]
+    pdf = _scan_pdf([Image.new("RGB", (1654, 2339), "white")], DPI)
+    add_text_layer(pdf, 0, OcrPage("", words, 1654, 2339, DPI))
+    pdf.save(tmp_path / "page.pdf")
+    assert _pdftotext(tmp_path / "page.pdf").split() == ["(Điều", "1)", "a\\b", "\u0d28\u0d0d"]
+
+
+def test_the_unicode_map_covers_the_blocks_used_and_grows_with_later_pages(tmp_path: Path) -> None:
+    pdf = _scan_pdf([Image.new("RGB", (1654, 2339), "white")] * 2, DPI)
+    add_text_layer(pdf, 0, _hand_made_page())  # Latin, Latin Extended-A/B and Vietnamese blocks
+    cmap = pdf.pages[0].Resources.Font.FOcr.ToUnicode.read_bytes()
+    assert b"<1E00> <1EFF> <1E00>" in cmap and b"<0400>" not in cmap  # no Cyrillic block
+    add_text_layer(pdf, 1, OcrPage("", [OcrWord("Привет", 200, 200, 400, 240, 95, 0)], 1654, 2339, DPI))
+    pdf.save(tmp_path / "two.pdf")
+    with pikepdf.open(tmp_path / "two.pdf") as saved:
+        assert b"<0400> <04FF> <0400>" in saved.pages[0].Resources.Font.FOcr.ToUnicode.read_bytes()
+    assert _pdftotext(tmp_path / "two.pdf").split() == [*"Nguyễn Thị Hồng Nhung Ủy ban xã Đức".split(), "Привет"]
