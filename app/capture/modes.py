@@ -200,10 +200,12 @@ def text_mask(gray: np.ndarray, dpi: float) -> np.ndarray:
     """The ink mask stored as a page's 1-bit layer (True = black): `binarise`, and from 250 dpi up
     with edges smoothed, never losing a mark: any connected mark that smoothing would thin away
     or break apart is kept as it was; and only when that makes the G4 layer smaller."""
-    ink = binarise(gray)
+    lightly = cv2.GaussianBlur(gray, (3, 3), 0)
+    level = _ink_level(lightly)
+    ink = lightly < level  # `binarise`, keeping its level for the smoothed layer
     if dpi < _SMOOTH_MIN_DPI:
         return ink
-    smooth = cv2.GaussianBlur(gray, (0, 0), _EDGE_SMOOTH_PX) < _ink_level(cv2.GaussianBlur(gray, (3, 3), 0))
+    smooth = cv2.GaussianBlur(gray, (0, 0), _EDGE_SMOOTH_PX) < level
     count, labels = cv2.connectedComponents(ink.astype(np.uint8), connectivity=8)
     both = ink & smooth
     before = np.bincount(labels[ink], minlength=count)

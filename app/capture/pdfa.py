@@ -2,8 +2,9 @@
 
 Each page is stored the way its mode says: a 1-bit layer as a CCITT G4 stream (lifted from a
 Pillow group4 TIFF strip, no re-encoding), a picture as JPEG, and a mixed page as a small JPEG
-of its photos and seals (if any, cut to the part of the page they occupy), each coloured ink as a G4 stencil (/ImageMask) filled with its colour,
-and the G4 text drawn over them as a black stencil. PDF/A-2b needs: XMP metadata
+of its photos and seals (if any, cut to the part of the page they occupy), each coloured ink as
+a G4 stencil (/ImageMask) filled with its colour, and the G4 text drawn over them as a black
+stencil. PDF/A-2b needs: XMP metadata
 with pdfaid part 2 / conformance B matching the document info, an sRGB output intent because
 pages use Device colour spaces, no encryption and no JavaScript. The file is written next to
 its destination, flushed to disk, then renamed over it, so a crash never leaves half a PDF.
@@ -17,12 +18,12 @@ if TYPE_CHECKING:  # OCR loads Tesseract: only the documents that carry text imp
     from app.capture.ocr import OcrPage
 
 import io
-from xml.sax.saxutils import escape
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 import pikepdf
 from PIL import Image, ImageChops, ImageCms, TiffImagePlugin
@@ -37,9 +38,6 @@ JPEG_QUALITY = {"color": 50, "gray": 50, "mixed": 60}
 # A picture drawn below its page's resolution is a document page kept whole as a picture at a
 # reduced dpi (pipeline.PICTURE_PAGE_DPI): printed text, whose edges JPEG keeps at this quality.
 JPEG_QUALITY_REDUCED = 40
-# A mixed page's picture layer keeps its chroma at full resolution (4:4:4, not JPEG's default
-# 4:2:0): it holds seals, whose thin red strokes turn pink when their colour is averaged over
-# 2x2 pixels.
 PRODUCER = "MotCua Desk"
 
 
@@ -156,6 +154,8 @@ def _layers(pdf: pikepdf.Pdf, page: ProcessedPage) -> list[tuple[pikepdf.Stream,
     layers = []
     part = None if page.image is None else _picture_part(page.image)
     if part is not None:
+        # Chroma at full resolution (4:4:4, not JPEG's default 4:2:0): the layer holds seals,
+        # whose thin red strokes turn pink when their colour is averaged over 2x2 pixels.
         layers.append((_jpeg_stream(pdf, part[0], JPEG_QUALITY["mixed"], full_chroma=True), "", part[1]))
     for (red, green, blue), shape in page.inks:
         layers.append((_g4_stream(pdf, shape, stencil=True), f"{red / 255:.3f} {green / 255:.3f} {blue / 255:.3f} rg ",

@@ -20,9 +20,8 @@ maps only the 256-code blocks the document uses (a 256-block identity CMap is 1.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import re
+from collections.abc import Iterable
 
 import pikepdf
 from pikepdf import Array

@@ -79,7 +79,7 @@ def _process(args: argparse.Namespace, raws: Any, problems: list[dict[str, str]]
         from app.capture.ocr import recognise_page_soon
 
         def start_reading(page: ProcessedPage) -> None:
-            if args.keep_blank or not page.blank:  # a blank page left out is not read
+            if _kept(args, page):  # a blank page left out is not read
                 reading[id(page)] = (page, recognise_page_soon(page))
 
         grey_ready = start_reading
@@ -93,11 +93,16 @@ def _process(args: argparse.Namespace, raws: Any, problems: list[dict[str, str]]
         except InputError as error:
             problems.append({"source": raw.source, "message": error.message})
             continue
-        if page.blank and not args.keep_blank:
-            skipped.append(page.source)
-        else:
+        if _kept(args, page):
             kept.append(page)
+        else:
+            skipped.append(page.source)
     return kept, skipped
+
+
+def _kept(args: argparse.Namespace, page: ProcessedPage) -> bool:
+    """Whether the page goes into the PDF: blank pages only with --keep-blank."""
+    return args.keep_blank or not page.blank
 
 
 def _recognise(pages: list[ProcessedPage], reading: dict[int, tuple[ProcessedPage, Future[OcrPage]]]
