@@ -10,6 +10,7 @@ has unfinished entries, so a half-translated Vietnamese UI never ships.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -55,7 +56,14 @@ def build(ts_files: list[Path]) -> int:
             status = 1
             continue
         qm_file = ts_file.with_suffix(".qm")
-        subprocess.run([lrelease, "-silent", str(ts_file), "-qm", str(qm_file)], check=True)
+        # Written beside and renamed into place: a running app (or a test run on another core)
+        # that loads the catalogue meanwhile reads the old file or the new one, never half of one.
+        partial = qm_file.with_name(f".{qm_file.name}.{os.getpid()}.partial")
+        try:
+            subprocess.run([lrelease, "-silent", str(ts_file), "-qm", str(partial)], check=True)
+            os.replace(partial, qm_file)
+        finally:
+            partial.unlink(missing_ok=True)
         print(f"{ts_file.name} -> {qm_file.name}")
     return status
 

@@ -20,6 +20,8 @@ supplements or a payment), one whose result is ready, or a closed one is never o
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -50,9 +52,16 @@ DEFAULT_WINDOWS = (1, 2, 3)
 DEFAULT_SOON_DAYS = 2
 MAX_WINDOW_DAYS = 30
 MAX_PAGE = 1000
-# Up to this many search matches are read by rowid; more, and walking the order's index while
-# testing each entry finds the first page sooner (measured on 500,000 dossiers: bench.list_search).
-SMALL_MATCH = 1000
+# Up to this many search matches are read into memory once: the count, every page and any filter
+# then reuse them instead of asking the full-text index again (each asking costs 3-12 ms at
+# 500,000 dossiers when the words are common). More matches are counted by the index itself.
+SMALL_MATCH = 4000
+# How a page of matches is found. Finding each match by rowid and sorting them costs about one
+# table page per match (17 us each, pages not yet decrypted); walking the chosen order's index and
+# testing each entry against the matches costs 0.19 us per entry, and reaches a block of 50 after
+# about 50 * dossiers / matches entries. Walking wins above sqrt(50 * dossiers * 0.19 / 17)
+# matches: ~530 at 500,000 dossiers, ~240 at 100,000 (measured: bench.list_search).
+WALK_PER_LOOKUP = 50 * 0.19 / 17
 SEARCH_MAX_CHARS = 200  # a pasted paragraph is not a search
 MAX_SEARCH_WORDS = 16
 _UNIT_PREFIX = re.compile(r"^\s*[0-9A-Za-z]{3}\.[0-9A-Za-z]{2}\.[0-9A-Za-z]{2}\.[A-Za-z][0-9]{2}(?=[-\s]|$)")
@@ -234,14 +243,28 @@ class Search:
     # The full-text matches' rowids when there are at most SMALL_MATCH of them: the index is
     # then searched once per search, not again for the count and for every page.
     rowids: tuple[int, ...] | None = None
+    dossiers: int = 0  # about how many dossiers the store holds (its highest rowid)
 
-    def condition(self, *, indexed: bool = True) -> ColumnElement[bool]:
-        rowid = ROWID if indexed else ROWID_UNINDEXED
-        condition: ColumnElement[bool] = (rowid.in_(self.rowids) if self.rowids is not None
-                                          else rowid.in_(_matching_rowids(self.match)))
+    @property
+    def looked_up(self) -> bool:
+        """True when the matches are few enough to be found one by one rather than walked to."""
+        return self.count <= lookup_limit(self.dossiers)
+
+    def condition(self) -> ColumnElement[bool]:
+        rowid = ROWID if self.looked_up else ROWID_UNINDEXED
+        # Known rowids travel as one JSON parameter: thousands of bound values cost SQLAlchemy
+        # more to expand than SQLite takes to read them.
+        matches = (select(literal_column("value")).select_from(func.json_each(json.dumps(self.rowids)))
+                   if self.rowids is not None else _matching_rowids(self.match))
+        condition: ColumnElement[bool] = rowid.in_(matches)
         if self.text_ids:
             condition = or_(condition, Dossier.id.in_(self.text_ids))
         return condition
+
+
+def lookup_limit(dossiers: int) -> int:
+    """Matches up to which a page is found by looking each match up (see WALK_PER_LOOKUP)."""
+    return max(50, math.isqrt(int(dossiers * WALK_PER_LOOKUP)))
 
 
 def _matching_rowids(match: str) -> Any:
@@ -278,7 +301,8 @@ def find_search(session: Session, term: str) -> Search | None:
             matched = ROWID.notin_(rowids if rowids is not None else _matching_rowids(match))
             count += session.scalar(select(func.count()).select_from(Dossier).where(
                 Dossier.id.in_(text_ids), matched)) or 0
-    return Search(match=match, text_ids=text_ids, count=count, rowids=rowids)
+    dossiers = session.scalar(select(func.max(ROWID)).select_from(Dossier)) or 0
+    return Search(match=match, text_ids=text_ids, count=count, rowids=rowids, dossiers=dossiers)
 
 
 # -- conditions, counts and pages -------------------------------------------------------------------
@@ -305,7 +329,7 @@ class Query:
         found: list[ColumnElement[bool]] = []
         if self.search is not None:
             # Few matches: read them by rowid. Many: walk the order's index and test each.
-            found.append(self.search.condition(indexed=self.search.count <= SMALL_MATCH))
+            found.append(self.search.condition())
         if f.statuses:
             found.append(Dossier.status.in_(f.statuses))
         if self.procedure_versions is not None:

@@ -251,12 +251,12 @@ def list_dossiers(session: Session, *, search: str = "", limit: int = 50,
              .limit(limit).offset(offset))
     term = collapse_spaces(nfc(search or ""))
     if term:
-        from app.reception.listing import SMALL_MATCH, find_search
+        from app.reception.listing import find_search
 
         found = find_search(session, term)
         if found is None:
             return []
-        query = query.where(found.condition(indexed=found.count <= SMALL_MATCH))
+        query = query.where(found.condition())
     return [DossierSummary(*row) for row in session.execute(query)]
 
 

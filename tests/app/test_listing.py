@@ -398,8 +398,12 @@ def test_searches_on_either_side_of_the_few_matches_threshold_list_the_same(desk
         returned = set(listed(session, ListFilter(statuses=("DA_TRA",))))
         for term in ("tran thi", "le van h"):
             expected = listed(session, ListFilter(search=term))
+            # Matches read into memory or left to the index, each found by rowid or walked to.
             for threshold in (1, len(expected) - 1, len(expected)):
-                monkeypatch.setattr(listing, "SMALL_MATCH", threshold)
-                assert listed(session, ListFilter(search=term)) == expected, (term, threshold)
-                assert listed(session, ListFilter(search=term, statuses=("DA_TRA",))) == \
-                    [code for code in expected if code in returned], (term, threshold)
+                for walk_from in (0, threshold, 10_000):
+                    monkeypatch.setattr(listing, "SMALL_MATCH", threshold)
+                    monkeypatch.setattr(listing, "lookup_limit", lambda _dossiers, limit=walk_from: limit)
+                    case = (term, threshold, walk_from)
+                    assert listed(session, ListFilter(search=term)) == expected, case
+                    assert listed(session, ListFilter(search=term, statuses=("DA_TRA",))) == \
+                        [code for code in expected if code in returned], case
