@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from app.catalog.fees import format_vnd
@@ -23,6 +24,7 @@ from app.forms.events import FormEvent
 from app.forms.layout import (DESK, EMPTY, CopyStart, Signer, build, contact_lines, grid, header, plain,
                               signatures)
 from app.citizen import secret_for_print
+from app.forms.fonts import BOLD
 from app.forms.pdf import Paper, QrCode, Styles, esc, paper_for, styles_for, vi_moment
 from app.forms.settings import ReceiptSettings
 from app.payments.vietqr import build_vietqr
@@ -131,11 +133,17 @@ def _applicant_block(view: DossierView, settings: ReceiptSettings, sheet: Paper,
         basis = f" ({esc(rep.authorisation)})" if rep.authorisation else ""
         lines.append(Paragraph(f"Người nộp thay: {esc(rep.full_name)}{basis}", st.body))
     caption = "Tra cứu hồ sơ"
+    column = sheet.qr_size + 3 * mm
     if settings.citizen_url and view.lookup_secret:
-        caption += f"<br/>Mã bí mật:<br/><b>{secret_for_print(view.lookup_secret)}</b>"
+        secret = secret_for_print(view.lookup_secret)
+        caption += f"<br/>Mã bí mật:<br/><b>{secret}</b>"
+        # The secret is typed by hand: it stays on one line, however wide its letters ("WMWMW-…"
+        # is half as wide again as "23456-…"); the column widens for it rather than wrap it.
+        wide = stringWidth(secret, BOLD, st.small_center.fontSize) + 3 * mm + 6
+        column = max(column, wide)
     qr = [QrCode(settings.lookup_for(view.code, view.lookup_secret), sheet.qr_size),
           Paragraph(caption, st.small_center)]
-    table = Table([[lines, qr]], colWidths=[sheet.width - sheet.qr_size - 3 * mm, sheet.qr_size + 3 * mm])
+    table = Table([[lines, qr]], colWidths=[sheet.width - column, column])
     table.setStyle(plain([("ALIGN", (1, 0), (1, 0), "RIGHT"), ("LEFTPADDING", (1, 0), (1, 0), 3 * mm)]))
     return table
 

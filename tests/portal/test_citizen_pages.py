@@ -255,17 +255,29 @@ def test_the_desk_keeps_only_a_usable_published_address(tmp_path: Path) -> None:
         store.close()
 
 
-def test_the_printed_receipt_carries_both_portal_qr_codes_and_the_secret(received_sqlite: Received,
-                                                                          tmp_path: Path) -> None:
+@pytest.fixture
+def wide_secret(sqlite_url: str, blobs_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """A dossier whose lookup secret has the widest letters of the alphabet."""
+    import app.reception.service
+
+    monkeypatch.setattr(app.reception.service, "new_lookup_secret", lambda: "WMWMWMWMWM")
+    with synced_dossier(sqlite_url, blobs_dir, tmp_path / "desk") as dossier:
+        yield dossier
+
+
+@pytest.mark.parametrize("which", ["received_sqlite", "wide_secret"])
+def test_the_printed_receipt_carries_both_portal_qr_codes_and_the_secret(which: str, tmp_path: Path,
+                                                                          request: pytest.FixtureRequest) -> None:
     from app.citizen import secret_for_print
     from app.forms.render import render_form
     from tests.app.test_receipt_support import pdf_pages, png_of_page, qr_texts
 
-    d = received_sqlite
+    d: Received = request.getfixturevalue(which)
     with d.store.read_session() as session:
         pdf = render_form(session, d.store, d.code, "01", out=tmp_path / "receipt.pdf")
     assert sorted(qr_texts(png_of_page(pdf, 1, tmp_path / "receipt.png"))) == sorted([d.lookup_qr, d.survey_qr])
-    assert re.search(rf"Mã bí mật:\s+{secret_for_print(d.secret)}\n", pdf_pages(pdf)[0])  # typable by hand
+    text = pdf_pages(pdf)[0]
+    assert re.search(rf"Mã bí mật:\s+{secret_for_print(d.secret)}\n", text), text  # typable by hand
 
 
 def test_a_comment_typed_in_decomposed_unicode_still_reaches_the_desk(received_sqlite: Received) -> None:

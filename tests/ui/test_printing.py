@@ -26,6 +26,8 @@ from PySide6.QtWidgets import QDialog
 
 from app.reception.service import confirm_reception
 from tests.app.reception_support import birth_request
+from tests.machine_locks import PRINTERS
+from tests.machine_locks import machine_lock
 from tests.ui.conftest import save_screen
 from tests.ui.test_reception_flow import pdf_printer
 from ui.reception.printing import ReceiptPreview
@@ -65,6 +67,11 @@ def cups_queue() -> Iterator[str]:
     if missing:
         pytest.skip(f"CUPS is not installed ({', '.join(missing)} missing): scripts/setup.sh test "
                     "installs cups and printer-driver-cups-pdf")
+    with machine_lock(PRINTERS):  # a dialog test on the other worker must not see this queue
+        yield from _queue_on_cups()
+
+
+def _queue_on_cups() -> Iterator[str]:
     started: subprocess.Popen[bytes] | None = None
     if not cups_running():
         cupsd = shutil.which("cupsd") or "/usr/sbin/cupsd"

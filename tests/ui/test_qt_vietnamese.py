@@ -14,6 +14,7 @@ import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from collections.abc import Iterator
+from contextlib import nullcontext
 from datetime import datetime
 from pathlib import Path
 
@@ -43,6 +44,8 @@ from tests.ui.qt_dialogs import open_input_dialog
 from tests.ui.qt_dialogs import open_message_box
 from tests.ui.qt_dialogs import open_print_dialog
 from tests.ui.qt_dialogs import open_print_preview
+from tests.machine_locks import PRINTERS
+from tests.machine_locks import machine_lock
 from ui.dates import date_edit
 from ui.dates import date_text
 from ui.dates import time_date_text
@@ -140,7 +143,10 @@ DIALOGS: dict[str, Callable[[Path], Opened]] = {
 def test_every_string_a_qt_dialog_shows_is_vietnamese(name: str, recorder: RecordingTranslator,
                                                        tmp_path: Path) -> None:
     entries = catalogue()
-    opened = DIALOGS[name](tmp_path)
+    # The print dialogs list the machine's printers: not while another test adds a CUPS queue,
+    # whose driver names its paper sizes itself ("Envelope C5"), in English.
+    with machine_lock(PRINTERS) if name.startswith("qt-print") else nullcontext():
+        opened = DIALOGS[name](tmp_path)
     try:
         save_screen(opened.window, name)
         missing = sorted(recorder.asked - set(entries))
