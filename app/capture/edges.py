@@ -109,8 +109,9 @@ def straighten(ink: np.ndarray, dpi: float, longest: int | None = None) -> np.nd
     # marks, each with its filled notches: each mark's changed pixels are counted against its size.
     count, labels = cv2.connectedComponents((ink | done).view(np.uint8), connectivity=8)
     flat = labels.ravel()
-    size = np.bincount(flat, minlength=count)
     mark = flat[changed]
+    filled = np.bincount(mark[~ink.ravel()[changed]], minlength=count)
+    size = np.bincount(flat, minlength=count) - filled  # each mark's own pixels, as thresholded
     keep = (size <= _SMALL_MARK_MM2 * (dpi / 25.4) ** 2) | (np.bincount(mark, minlength=count) > _MOST_CHANGED * size)
     restore = changed[keep[mark]]
     done.ravel()[restore] = ink.ravel()[restore]
