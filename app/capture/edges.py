@@ -8,7 +8,8 @@ page. Here a run of at most a few pixels of one colour, one pixel deep, that sit
 edge of its own colour (the row behind it runs at least a pixel further on both sides) and
 faces a straight edge of the other colour (the row in front is the other colour over the same
 span) is given the other colour: a bump on a stroke is cut, a notch in a stroke is filled. The
-same is then done to columns, for vertical edges. From 200 dpi up; it costs about 0.1 s of CPU on a 300 dpi page.
+same is then done to columns, for vertical edges. From 200 dpi up; under 0.1 s of CPU on a
+300 dpi page.
 
 Why this never breaks, joins or thins anything: the run's only neighbours of its own colour are
 the row behind it (its ends and the row in front are the other colour), so taking it away leaves
@@ -50,7 +51,7 @@ def _row_runs(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     height, width = ink.shape
     change = np.ones((height, width + 1), bool)  # a run starts at column 0 and ends at `width`
     np.not_equal(ink[:, 1:], ink[:, :-1], out=change[:, 1:width])
-    rows, columns = np.nonzero(change)
+    rows, columns = np.divmod(np.flatnonzero(change), width + 1)  # faster than np.nonzero
     same_row = rows[1:] == rows[:-1]
     return rows[:-1][same_row], columns[:-1][same_row], columns[1:][same_row]
 
@@ -93,6 +94,11 @@ def _straighten_rows(ink: np.ndarray, longest: int) -> np.ndarray:
     return out
 
 
+def _transpose(ink: np.ndarray) -> np.ndarray:
+    # OpenCV's transpose of the bytes: NumPy's copy of a transposed bool page is ~5x slower.
+    return np.asarray(cv2.transpose(ink.view(np.uint8))).view(bool)
+
+
 def straighten(ink: np.ndarray, dpi: float, longest: int | None = None) -> np.ndarray:
     """The ink mask (True = black) with one-pixel-deep edge noise flattened: no mark broken,
     joined or thinned, none of a diacritic's size touched. `longest`: the longest run flipped
@@ -100,8 +106,9 @@ def straighten(ink: np.ndarray, dpi: float, longest: int | None = None) -> np.nd
     longest = longest_run(dpi) if longest is None else longest
     if longest < 1 or not ink.any():
         return ink
+    ink = np.ascontiguousarray(ink, dtype=bool)
     rows_done = _straighten_rows(ink, longest)
-    done = np.ascontiguousarray(_straighten_rows(np.ascontiguousarray(rows_done.T), longest).T)
+    done = _transpose(_straighten_rows(_transpose(rows_done), longest))
     changed = np.flatnonzero(ink ^ done)
     if not len(changed):
         return ink
@@ -110,8 +117,7 @@ def straighten(ink: np.ndarray, dpi: float, longest: int | None = None) -> np.nd
     count, labels = cv2.connectedComponents((ink | done).view(np.uint8), connectivity=8)
     flat = labels.ravel()
     mark = flat[changed]
-    filled = np.bincount(mark[~ink.ravel()[changed]], minlength=count)
-    size = np.bincount(flat, minlength=count) - filled  # each mark's own pixels, as thresholded
+    size = np.bincount(labels[ink], minlength=count)  # each mark's own pixels, as thresholded
     keep = (size <= _SMALL_MARK_MM2 * (dpi / 25.4) ** 2) | (np.bincount(mark, minlength=count) > _MOST_CHANGED * size)
     restore = changed[keep[mark]]
     done.ravel()[restore] = ink.ravel()[restore]
