@@ -15,6 +15,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from app.capture.edges import straighten
 from app.capture.pages import ColourMode, PageKind, ProcessedPage
 
 Box = tuple[int, int, int, int]  # left, top, right, bottom in full-size pixels
@@ -197,14 +198,15 @@ _SMOOTH_KEEPS = 0.85
 
 
 def text_mask(gray: np.ndarray, dpi: float) -> np.ndarray:
-    """The ink mask stored as a page's 1-bit layer (True = black): `binarise`, and from 250 dpi up
+    """The ink mask stored as a page's 1-bit layer (True = black): `binarise`, from 250 dpi up
     with edges smoothed, never losing a mark: any connected mark that smoothing would thin away
-    or break apart is kept as it was; and only when that makes the G4 layer smaller."""
+    or break apart is kept as it was; and only when that makes the G4 layer smaller. Then, at
+    any resolution, one-pixel edge noise is flattened (`edges.straighten`)."""
     lightly = cv2.GaussianBlur(gray, (3, 3), 0)
     level = _ink_level(lightly)
     ink = lightly < level  # `binarise`, keeping its level for the smoothed layer
     if dpi < _SMOOTH_MIN_DPI:
-        return ink
+        return straighten(ink, dpi)
     smooth = cv2.GaussianBlur(gray, (0, 0), _EDGE_SMOOTH_PX) < level
     count, labels = cv2.connectedComponents(ink.astype(np.uint8), connectivity=8)
     both = ink & smooth
@@ -223,7 +225,8 @@ def text_mask(gray: np.ndarray, dpi: float) -> np.ndarray:
     # codes smaller is stored (both are the same text to a reader).
     from app.capture.pdfa import encode_g4  # the writer's own coder: the size it will store
 
-    return smoothed if len(encode_g4(mask_image(smoothed))) <= len(encode_g4(mask_image(ink))) else ink
+    chosen = smoothed if len(encode_g4(mask_image(smoothed))) <= len(encode_g4(mask_image(ink))) else ink
+    return straighten(chosen, dpi)
 
 
 def mask_image(ink: np.ndarray) -> Image.Image:

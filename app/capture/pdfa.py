@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+import numpy as np
 import pikepdf
 from PIL import Image, ImageChops, ImageCms, TiffImagePlugin
 
@@ -69,10 +70,18 @@ class PdfReport:
 
 
 def encode_g4(mask: Image.Image) -> bytes:
-    """CCITT G4 data of a 1-bit image (black = 0), as one strip ready for /CCITTFaxDecode."""
+    """CCITT G4 data of a 1-bit image (black = 0), as one strip ready for /CCITTFaxDecode with
+    its default polarity (BlackIs1 false): ink is coded as the fax's black runs, paper as white."""
+    # libtiff codes 0 bits as fax white runs, so Pillow's black (0) would be coded as white. G4's
+    # run-length codes are made for long white runs of paper and short black runs of ink (a
+    # 4-pixel run costs 3 bits as black, 4 as white; a long one the other way round): coded the
+    # fax way round, a page's layer is 4-5 % smaller (va1-p1 43.6 -> 41.9 kB), with the same bits.
+    # Through NumPy: ImageChops.invert takes a "1" image made by Image.new(..., 1) (pixels stored
+    # as 1, not 255) for all white.
+    inverted = Image.fromarray(~np.asarray(mask.convert("1")))
     buffer = io.BytesIO()
     # One strip for the whole page: G4 strips cannot be concatenated into one PDF stream.
-    mask.convert("1").save(buffer, "TIFF", compression="group4", strip_size=2**31 - 1)
+    inverted.save(buffer, "TIFF", compression="group4", strip_size=2**31 - 1)
     tiff = Image.open(io.BytesIO(buffer.getvalue()))
     assert isinstance(tiff, TiffImagePlugin.TiffImageFile)
     offsets, counts = tiff.tag_v2[273], tiff.tag_v2[279]
@@ -98,9 +107,10 @@ def _g4_stream(pdf: pikepdf.Pdf, mask: Image.Image, *, stencil: bool) -> pikepdf
     stream.Width, stream.Height = width, height
     stream.BitsPerComponent = 1
     stream.Filter = pikepdf.Name.CCITTFaxDecode
-    # libtiff codes Pillow's 0 (black) pixels as fax "white" runs: BlackIs1 turns them back
-    # into 0 samples, which an image shows as black and a stencil paints (checked with pdftoppm).
-    stream.DecodeParms = pikepdf.Dictionary(K=-1, Columns=width, Rows=height, BlackIs1=True)
+    # Ink is coded as fax black, which the filter's default polarity (BlackIs1 false) decodes to
+    # 0 samples: an image shows them black and a stencil paints them (checked with pdftoppm and
+    # pdfium).
+    stream.DecodeParms = pikepdf.Dictionary(K=-1, Columns=width, Rows=height)
     if stencil:
         stream.ImageMask = True
     else:
