@@ -200,8 +200,8 @@ _SMOOTH_KEEPS = 0.85
 def text_mask(gray: np.ndarray, dpi: float) -> np.ndarray:
     """The ink mask stored as a page's 1-bit layer (True = black): `binarise`, from 250 dpi up
     with edges smoothed, never losing a mark: any connected mark that smoothing would thin away
-    or break apart is kept as it was; and only when that makes the G4 layer smaller. Then, at
-    any resolution, one-pixel edge noise is flattened (`edges.straighten`)."""
+    or break apart is kept as it was; and only when that makes the G4 layer smaller. Then, from
+    200 dpi up, one-pixel edge noise is flattened (`edges.straighten`)."""
     lightly = cv2.GaussianBlur(gray, (3, 3), 0)
     level = _ink_level(lightly)
     ink = lightly < level  # `binarise`, keeping its level for the smoothed layer
