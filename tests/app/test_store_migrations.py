@@ -72,6 +72,24 @@ def test_fixture_store_is_upgraded_with_data_kept(old_store: DataPaths) -> None:
     conn.close()
 
 
+def test_upgraded_search_index_has_the_prefix_indexes_and_finds_every_dossier(old_store: DataPaths) -> None:
+    store = open_store(old_store, username="admin", password=PASSWORD)
+    store.close()
+    conn = raw_connect(old_store.store, _key(old_store))
+    try:
+        made = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'dossier_search'").fetchone()[0]
+        assert "prefix = '1 2 3 4 5 6'" in made  # 0010: prefix queries up to six characters indexed
+        dossiers = conn.execute("SELECT count(*) FROM dossiers").fetchone()[0]
+        assert conn.execute("SELECT count(*) FROM dossier_search").fetchone()[0] == dossiers > 0
+        # "Nguyễn Văn Bình" by the prefixes of each length, folded as the box folds them.
+        for typed in ('"ng"*', '"ngu"*', '"nguy"*', '"nguye"*', '"nguyen" "bin"*', '"van" "binh"*'):
+            found = conn.execute("SELECT count(*) FROM dossier_search WHERE dossier_search MATCH ?",
+                                 (typed,)).fetchone()[0]
+            assert found == 1, typed
+    finally:
+        conn.close()
+
+
 def _key(paths: DataPaths) -> bytes:
     data_key, _ = KeyFile.load(paths.keys).unlock_user("admin", PASSWORD)
     return data_key
@@ -122,8 +140,12 @@ def test_whole_upgrade_is_one_transaction(old_store: DataPaths, monkeypatch: pyt
         '    op.execute("SELECT * FROM no_such_table")\n'
         'def downgrade():\n    pass\n')
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
-    with pytest.raises(MigrationError, match="0099"):
-        open_store(old_store, username="admin", password=PASSWORD)
+    migrate.shipped_head.cache_clear()
+    try:
+        with pytest.raises(MigrationError, match="0099"):
+            open_store(old_store, username="admin", password=PASSWORD)
+    finally:
+        migrate.shipped_head.cache_clear()  # the head read here is this copy's, not the shipped one
     conn = raw_connect(old_store.store, _key(old_store))
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     conn.close()
