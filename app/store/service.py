@@ -32,7 +32,7 @@ from app.store.blobs import BlobStore, blob_key
 from app.store.database import Sessions, is_corruption, make_engine
 from app.store.models import OutboxItem, Setting, Unit, User
 from app.store.page_check import page_owners, summarise, verify_pages
-from app.store.unlock import Unlocked, disk_space, require_store, try_password, unlock
+from app.store.unlock import Unlocked, checked_key, disk_space, require_store, unlock
 from app.store.unlock import corrupt as _corrupt
 from app.store.unlock import load_keys as _load_keys
 
@@ -170,12 +170,7 @@ class Store:
             self.record_audit(session, action="unlock", object_type="user", object_id=self.user.id)
 
     def _unlock_or_raise(self, username: str, password: str) -> bytes:
-        with keys.locked(self.paths.keys):
-            keyfile = _load_keys(self.paths)
-            data_key = try_password(keyfile, username, password)
-        if data_key is None:
-            raise keys.unknown_credentials()
-        return data_key
+        return checked_key(self.paths, username, password)[0]
 
     def add_user(self, *, username: str, full_name: str, role: str, password: str) -> UserInfo:
         """Create an official's account (admin only); they choose their own password at their

@@ -102,10 +102,17 @@ def unlock(paths: DataPaths, *, username: str, password: str) -> Unlocked:
     LockedOutError, AccountDisabledError, StoreCorruptError (with backups), StoreError (disk full)."""
     require_store(paths)
     with disk_space(paths):
-        with keys.locked(paths.keys):
-            keyfile = load_keys(paths)
-            data_key = try_password(keyfile, username, password)
-            must_change = keyfile.must_change(username)
+        data_key, must_change = checked_key(paths, username, password)
+    return Unlocked(username=username, data_key=data_key, must_change=must_change)
+
+
+def checked_key(paths: DataPaths, username: str, password: str) -> tuple[bytes, bool]:
+    """The data key `password` opens for `username`, and whether an administrator set that
+    password; under the key file's lock, its counters saved. Raises AuthError (and its kinds)."""
+    with keys.locked(paths.keys):
+        keyfile = load_keys(paths)
+        data_key = try_password(keyfile, username, password)
+        must_change = keyfile.must_change(username)
     if data_key is None:
         raise keys.unknown_credentials()
-    return Unlocked(username=username, data_key=data_key, must_change=must_change)
+    return data_key, must_change
