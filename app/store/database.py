@@ -33,6 +33,13 @@ _CORRUPTION_MARKERS = ("file is not a database", "malformed", "hmac check failed
                        "database corrupt", "disk image")
 
 
+# Each connection's page cache, in KiB (SQLite's default is 2 MiB). SQLCipher decrypts and checks
+# every page it reads from the file, so a page kept here costs nothing the next time: with 32 MiB
+# the dossier list's indexes and the search index's common words stay decrypted between searches
+# (500,000 dossiers: median search 13 → 7 ms). SQLite fills the cache only as pages are read.
+PAGE_CACHE_KIB = 32 * 1024
+
+
 def key_pragma(key: bytes) -> str:
     """The PRAGMA that keys a connection with a raw data key."""
     if len(key) != KEY_BYTES:
@@ -66,6 +73,7 @@ def raw_connect(path: Path, key: bytes) -> sqlcipher3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA synchronous = FULL")
+        conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
         register_functions(conn)
     except BaseException:
         conn.close()
