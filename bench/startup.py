@@ -34,7 +34,6 @@ def child(data_dir: str, typing_s: float = 0.0) -> int:
 
     from app.paths import data_paths
     from ui.app import DeskApp
-    from ui.app import load_multimedia_backend
     from ui.i18n import install_translators
     from ui.login_screen import LoginScreen
     from ui.tasks import TaskRunner
@@ -42,7 +41,6 @@ def child(data_dir: str, typing_s: float = 0.0) -> int:
     paths = data_paths(data_dir)
     app = QApplication(sys.argv)
     translators = install_translators(app, "vi")  # noqa: F841 - kept alive for the run
-    load_multimedia_backend()  # as `ui.app.run`, before any worker thread
     runner = TaskRunner()
     desk = DeskApp(paths, runner, language="vi", warm_up=True)
     entered: list[float] = []  # wall and CPU clocks at the Enter

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QObject
-from PySide6.QtCore import QtMsgType
 from PySide6.QtCore import Signal
 from PySide6.QtCore import qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
@@ -31,6 +30,7 @@ from ui.focus_return import install as install_focus_return
 from ui.i18n import chosen_language
 from ui.i18n import install_translators
 from ui.login_screen import LoginScreen
+from ui.qt_messages import route_qt_messages
 from ui.setup_screen import SetupScreen
 from ui.tasks import TaskRunner
 
@@ -39,7 +39,6 @@ if TYPE_CHECKING:  # the types only: the store and the main window are imported 
     from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-_qt_log = logging.getLogger("qt")
 
 
 class DeskApp(QObject):
@@ -55,7 +54,7 @@ class DeskApp(QObject):
         self.runner = runner
         self.language = language
         # Import the store and the main window in the background once the sign-in screen shows
-        # (ui/warm_up.py); `run` turns it on once QtMultimedia's backend is loaded.
+        # (ui/warm_up.py); `run` turns it on.
         self.warm_up = warm_up
         self.screen: QWidget | None = None
         self.main_window: MainWindow | None = None
@@ -179,35 +178,6 @@ def _open_training(paths: DataPaths, *, reset: bool = False) -> Store:
     return open_training(paths)
 
 
-def _route_qt_messages(mode: QtMsgType, _context: Any, message: str) -> None:
-    """Qt's own warnings go to our log file instead of a console nobody sees."""
-    level = {
-        QtMsgType.QtDebugMsg: logging.DEBUG,
-        QtMsgType.QtInfoMsg: logging.INFO,
-        QtMsgType.QtWarningMsg: logging.WARNING,
-        QtMsgType.QtCriticalMsg: logging.ERROR,
-        QtMsgType.QtFatalMsg: logging.CRITICAL,
-    }.get(mode, logging.WARNING)
-    _qt_log.log(level, "%s", message)
-
-
-def load_multimedia_backend() -> None:
-    """Load QtMultimedia's backend now, while this is the only thread.
-
-    Loading it dlopens plugins whose start-up logs through our Python message handler, which
-    needs the GIL; a worker thread importing an extension module at that moment holds the GIL
-    while waiting for the dynamic loader's lock, and the two deadlock (seen under X11: the window
-    never appeared). Loaded once here, later camera checks load nothing.
-    """
-    from PySide6.QtCore import QLoggingCategory
-
-    from ui.reception.capture.webcam_dialog import camera_available
-
-    # Optional codec helpers (pipewire, VA-API) that most desks lack: not worth a log line each.
-    QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
-    camera_available()
-
-
 def run(paths: DataPaths) -> int:
     """Start the desk app on `paths`; returns the process exit status."""
     paths.ensure()
@@ -215,7 +185,7 @@ def run(paths: DataPaths) -> int:
     # A crash in Qt's C++ code (a fatal signal) leaves its stack in the log folder, and the
     # next start says so; Python exceptions go through CrashHandler below.
     previous_crash = start_crash_log(paths.logs)
-    qInstallMessageHandler(_route_qt_messages)
+    qInstallMessageHandler(route_qt_messages)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_AUTHOR)
@@ -225,7 +195,6 @@ def run(paths: DataPaths) -> int:
     crash = CrashHandler(paths.logs)
     crash.install()
     install_focus_return(app)
-    load_multimedia_backend()
     runner = TaskRunner()
     desk = DeskApp(paths, runner, language=language, warm_up=True)
     app.setQuitOnLastWindowClosed(True)

@@ -6,8 +6,9 @@ the password is accepted; a background thread imports them while the official ty
 with no time to type, while Argon2id checks the password: argon2-cffi releases the interpreter).
 Importing only defines modules; nothing here touches a widget or the store.
 
-Start it only once QtMultimedia's backend is loaded (`ui.app.load_multimedia_backend`): loading
-that backend while another thread loads an extension module deadlocks (ui/app.py says why).
+QtMultimedia's backend is loaded later, on the first camera check, with Qt's own message handler
+(ui/qt_messages.py): loaded with the desk's Python handler while this thread imports an
+extension module, the two would deadlock.
 """
 
 from __future__ import annotations

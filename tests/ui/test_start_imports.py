@@ -99,10 +99,9 @@ import json, sys
 from PySide6.QtWidgets import QApplication
 from app.paths import data_paths
 from ui import warm_up
-from ui.app import DeskApp, load_multimedia_backend
+from ui.app import DeskApp
 from ui.tasks import TaskRunner
 app = QApplication(sys.argv)
-load_multimedia_backend()  # as ui.app.run does before any worker thread
 runner = TaskRunner()
 desk = DeskApp(data_paths(sys.argv[1]), runner, language="vi", warm_up=True)
 desk.start()

@@ -18,6 +18,7 @@ from PySide6.QtGui import QImage
 
 from app.capture.page_files import file_params
 from app.errors import InputError
+from ui.qt_messages import plain_qt_messages
 
 PDF_RENDER_WIDTH = 1800  # px for page 1 of a scanned card: enough for the card's small QR
 
@@ -87,9 +88,24 @@ def read_qr_file(path: Path) -> str:
 
 
 def has_camera() -> bool:
+    """Whether a webcam is connected. The first call loads QtMultimedia's backend, which logs as
+    it loads: with Qt's own message handler (ui/qt_messages.py), so that a thread importing an
+    extension module at that moment cannot deadlock with it."""
+    global _backend_loaded
+    from PySide6.QtCore import QLoggingCategory
     from PySide6.QtMultimedia import QMediaDevices
 
-    return bool(QMediaDevices.videoInputs())
+    if _backend_loaded:
+        return bool(QMediaDevices.videoInputs())
+    # Optional codec helpers (pipewire, VA-API) that most desks lack: not worth a line each.
+    QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
+    with plain_qt_messages():
+        found = bool(QMediaDevices.videoInputs())
+    _backend_loaded = True
+    return found
+
+
+_backend_loaded = False
 
 
 class WebcamGrabber(QObject):
