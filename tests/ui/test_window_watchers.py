@@ -6,6 +6,9 @@ Qt's window-system queue), so these see what a keyboard and a mouse would produc
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtCore import QObject
 from PySide6.QtCore import QPoint
@@ -35,6 +38,25 @@ def shown_window(qtbot) -> QWidget:
     return window
 
 
+@pytest.fixture
+def watched(qtbot) -> Iterator[tuple[QWidget, IdleWatcher]]:
+    """A shown, focused window and a started watcher, stopped afterwards."""
+    window = shown_window(qtbot)
+    watcher = IdleWatcher(TIMEOUT_MS)
+    watcher.start()
+    yield window, watcher
+    watcher.stop()
+
+
+def focused_dialog(qtbot, owner: QWidget) -> QDialog:
+    dialog = QDialog(owner)
+    QLineEdit(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle())
+    return dialog
+
+
 def let_time_pass(qtbot, watcher: IdleWatcher) -> None:
     qtbot.wait(ELAPSED_MS)
     assert watcher.remaining_ms <= TIMEOUT_MS - ELAPSED_MS + 20
@@ -44,55 +66,38 @@ def restarted(watcher: IdleWatcher) -> bool:
     return watcher.remaining_ms > TIMEOUT_MS - ELAPSED_MS // 2
 
 
-def test_keys_clicks_and_pointer_moves_on_the_window_restart_the_idle_clock(qtbot) -> None:
-    window = shown_window(qtbot)
-    watcher = IdleWatcher(TIMEOUT_MS)
-    watcher.start()
-    try:
-        handle = window.windowHandle()
-        for send in (lambda: QTest.keyClick(handle, Qt.Key.Key_A),
-                     lambda: QTest.mouseClick(handle, Qt.MouseButton.LeftButton, pos=QPoint(20, 20)),
-                     lambda: QTest.mouseMove(handle, QPoint(40, 30)),
-                     lambda: QTest.mouseMove(handle, QPoint(60, 50))):
-            let_time_pass(qtbot, watcher)
-            send()
-            assert restarted(watcher)
-    finally:
-        watcher.stop()
+def test_keys_clicks_and_pointer_moves_on_the_window_restart_the_idle_clock(qtbot, watched) -> None:
+    window, watcher = watched
+    handle = window.windowHandle()
+    for send in (lambda: QTest.keyClick(handle, Qt.Key.Key_A),
+                 lambda: QTest.mouseClick(handle, Qt.MouseButton.LeftButton, pos=QPoint(20, 20)),
+                 lambda: QTest.mouseMove(handle, QPoint(40, 30)),
+                 lambda: QTest.mouseMove(handle, QPoint(60, 50))):
+        let_time_pass(qtbot, watcher)
+        send()
+        assert restarted(watcher)
 
 
-def test_paint_and_timer_events_do_not_keep_the_desk_open(qtbot) -> None:
-    window = shown_window(qtbot)
-    watcher = IdleWatcher(TIMEOUT_MS)
-    watcher.start()
-    try:
+def test_paint_and_timer_events_do_not_keep_the_desk_open(qtbot, watched) -> None:
+    window, watcher = watched
+    qtbot.wait(ELAPSED_MS // 3)
+    for _ in range(5):
+        window.repaint()
+        window.update()
+        QGuiApplication.sendEvent(window.windowHandle(), QEvent(QEvent.Type.UpdateRequest))
         qtbot.wait(ELAPSED_MS // 3)
-        for _ in range(5):
-            window.repaint()
-            window.update()
-            QGuiApplication.sendEvent(window.windowHandle(), QEvent(QEvent.Type.UpdateRequest))
-            qtbot.wait(ELAPSED_MS // 3)
-        assert not restarted(watcher)
-    finally:
-        watcher.stop()
+    assert not restarted(watcher)
 
 
-def test_a_dialog_opened_later_is_watched_once_it_has_the_focus(qtbot) -> None:
-    window = shown_window(qtbot)
-    watcher = IdleWatcher(TIMEOUT_MS)
-    watcher.start()
-    dialog = QDialog(window)
-    QLineEdit(dialog)
+def test_a_dialog_opened_later_is_watched_once_it_has_the_focus(qtbot, watched) -> None:
+    window, watcher = watched
+    dialog = focused_dialog(qtbot, window)
     try:
-        dialog.show()
-        dialog.activateWindow()
-        qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle())
         let_time_pass(qtbot, watcher)
         QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_B)
         assert restarted(watcher)
     finally:
         dialog.close()
-        watcher.stop()
 
 
 def test_a_stopped_watcher_ignores_input_and_leaves_no_filter_behind(qtbot) -> None:
@@ -123,11 +128,8 @@ def test_the_owner_gets_the_focus_back_when_a_dialog_closes_and_no_window_has_it
     monkeypatch.setattr(focus_return, "hand_back", lambda owner: (handed.append(owner), real_hand_back(owner)))
     keeper = FocusReturn(app)
     window = shown_window(qtbot)
-    dialog = QDialog(window)
+    dialog = focused_dialog(qtbot, window)
     try:
-        dialog.show()
-        dialog.activateWindow()
-        qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle())
         dialog.hide()
         qtbot.waitUntil(lambda: handed == [window])
         qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle())
@@ -141,11 +143,8 @@ def test_the_focus_is_not_taken_back_from_another_program(qtbot, monkeypatch) ->
     monkeypatch.setattr(focus_return, "hand_back", handed.append)
     keeper = FocusReturn(app)
     window = shown_window(qtbot)
-    dialog = QDialog(window)
+    dialog = focused_dialog(qtbot, window)
     try:
-        dialog.show()
-        dialog.activateWindow()
-        qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle())
         # The dialog is still open: the official switched to another program.
         app.focusWindowChanged.emit(None)
         qtbot.wait(50)
