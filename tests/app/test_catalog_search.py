@@ -186,3 +186,16 @@ def test_own_name_stripped_or_upper_cased_is_found_first(all_names: list[str], d
         best = hits[0].score
         tied = [hit.version for hit in hits if hit.score == best]
         assert target in tied, (query, [h.version.name for h in hits[:3]])
+
+
+def test_spaces_collapse_as_the_regular_expression_did_for_every_white_space_character() -> None:
+    import re
+    import sys
+
+    from app.text import collapse_spaces
+
+    spaces = re.compile(r"\s+")
+    for code in (c for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF):
+        text = f" a{chr(code)}{chr(code)}b {chr(code)}"
+        assert collapse_spaces(text) == spaces.sub(" ", text).strip(), hex(code)
+    assert collapse_spaces("\u00a0 Nguyễn\u2003\tThị\n Lan \u3000") == "Nguyễn Thị Lan"
