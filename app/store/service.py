@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, ContextManager
 
@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from app.clock import local_today
 from app.codes import check_unit_code
 from app.errors import (AuthError, PasswordChangeRequiredError, PermissionDeniedError, StoreError,
                         StoreExistsError)
@@ -485,7 +486,7 @@ def _build(path: Path, data_key: bytes, keyfile: keys.KeyFile, *, unit_code: str
     try:
         migrate.upgrade(engine)
         with Sessions(engine).write() as session:
-            unit = Unit(code=unit_code, name=unit_name, valid_from=date.today())
+            unit = Unit(code=unit_code, name=unit_name, valid_from=local_today())
             session.add(unit)
             admin = accounts.create_user(session, keyfile, username=admin_username,
                                          full_name=admin_full_name, role="admin",

@@ -10,12 +10,12 @@ reserved for it in the commune's 4-digit space, with the same result.
 from __future__ import annotations
 
 from contextlib import ExitStack
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from app.clock import local_now
 from app.reception.model import PageInput, ReceptionInvalid
 from app.reception.service import confirm_reception
 from portal.admin import create_enrolment_token, list_dossiers
@@ -37,7 +37,7 @@ def _receive(desk: Any, folder: Path, name: str, *, for_unit: str, today: bool =
     if desk.unit.code != for_unit:
         request.channel, request.destination_unit = "post_office", for_unit
     if today:
-        request.received_at = datetime.now().replace(microsecond=0)
+        request.received_at = local_now()
     return confirm_reception(desk, request).code
 
 

@@ -10,12 +10,12 @@ on one desk's dossier comes back to that desk (store and SyncReport), and to no 
 from __future__ import annotations
 
 from contextlib import ExitStack
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
+from app.clock import local_now
 from app.reception.model import PageInput
 from app.reception.service import confirm_reception
 from app.store.models import Dossier, StatusEvent
@@ -42,7 +42,7 @@ def _receive_today(store: Any, folder: Path, name: str) -> str:
     request = birth_request(store, folder / "pages")
     scan = padded_png(folder / f"{name}.png", 1600, name.encode())
     request.documents[0].pages = [PageInput(scan)]
-    request.received_at = datetime.now().replace(microsecond=0)
+    request.received_at = local_now()
     return confirm_reception(store, request).code
 
 

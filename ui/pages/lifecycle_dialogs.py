@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDateTimeEdit, QDialog, QDi
                                QVBoxLayout, QWidget)
 
 from app.catalog.fees import format_vnd
-from app.clock import local_now
+from app.clock import local_now, local_today
 from app.errors import MotcuaError
 from ui.errors import error_text, report_unexpected
 from ui.lifecycle_text import action_text, status_text
@@ -348,7 +348,8 @@ class AuditDialog(QDialog):
         self.code.setPlaceholderText(self.tr("Dossier code"))
         self.official = QLineEdit()
         self.official.setPlaceholderText(self.tr("Official's user name"))
-        today = QDate.currentDate()
+        # The unit's date, as the audit times are read (Vietnam time), not the PC's.
+        today = QDate(local_today())
         self.since = QDateEdit(today.addDays(-30))
         self.until = QDateEdit(today)
         for edit in (self.since, self.until):

@@ -88,24 +88,35 @@ def read_qr_file(path: Path) -> str:
 
 
 def has_camera() -> bool:
-    """Whether a webcam is connected. The first call loads QtMultimedia's backend, which logs as
-    it loads: with Qt's own message handler (ui/qt_messages.py), so that a thread importing an
-    extension module at that moment cannot deadlock with it."""
-    global _backend_loaded
-    from PySide6.QtCore import QLoggingCategory
+    """Whether a webcam is connected."""
+    load_multimedia()
     from PySide6.QtMultimedia import QMediaDevices
 
-    if _backend_loaded:
-        return bool(QMediaDevices.videoInputs())
+    return bool(QMediaDevices.videoInputs())
+
+
+def load_multimedia() -> None:
+    """Import QtMultimedia and load its backend, once, with Qt's own message handler around both
+    (ui/qt_messages.py): its library logs from its initialiser while the dynamic loader's lock is
+    held, so with the desk's Python handler a thread importing an extension module at that
+    moment deadlocks with it. Every use of QtMultimedia comes after this (the camera check
+    decides whether any camera button is enabled)."""
+    global _multimedia_loaded
+    if _multimedia_loaded:
+        return
+    from PySide6.QtCore import QLoggingCategory
+
     # Optional codec helpers (pipewire, VA-API) that most desks lack: not worth a line each.
     QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
     with plain_qt_messages():
-        found = bool(QMediaDevices.videoInputs())
-    _backend_loaded = True
-    return found
+        import PySide6.QtMultimediaWidgets  # noqa: F401 - loaded here for the same reason
+        from PySide6.QtMultimedia import QMediaDevices
+
+        QMediaDevices.videoInputs()  # the first call loads the backend plugin
+    _multimedia_loaded = True
 
 
-_backend_loaded = False
+_multimedia_loaded = False
 
 
 class WebcamGrabber(QObject):

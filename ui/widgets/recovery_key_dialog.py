@@ -27,6 +27,8 @@ from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from app.clock import local_today
+
 
 # (groups a row, font points) tried in turn until the key table fits the paper's width.
 KEY_LAYOUTS = ((5, 20), (5, 15), (2, 20), (2, 14), (1, 14))
@@ -41,7 +43,7 @@ class RecoveryKeyDialog(QDialog):
         self.key_text = key_text
         self.unit_name = unit_name
         self.unit_code = unit_code
-        self.made_on = made_on or date.today()
+        self.made_on = made_on or local_today()  # the unit's date, printed on the sheet
         self.setWindowTitle(self.tr("Recovery key"))
         self.setModal(True)
         layout = QVBoxLayout(self)
