@@ -2,13 +2,13 @@
 
 `route_qt_messages` is installed by `ui.app.run`. A message handler written in Python needs the
 interpreter lock, and some Qt libraries log while the dynamic loader's lock is held
-(QtMultimedia does, from its library's initialiser and as its backend plugin loads). If another thread holds the interpreter lock and is
-itself waiting for the loader's lock (importing an extension module), the two wait for each
-other for ever: seen under X11 as a window that never appeared, and reproduced by importing
-extension modules on one thread while another imports QtMultimedia (a stack taken in the hang:
-the importing thread inside `dlopen`, in Qt's message output, waiting for the interpreter lock;
-the other holding it, waiting for the loader's lock). Around such a load, `plain_qt_messages`
-puts Qt's own handler back, which needs no Python.
+(QtMultimedia does, from its library's initialiser and as its backend plugin loads). If another
+thread holds the interpreter lock and is itself waiting for the loader's lock (importing an
+extension module), the two wait for each other for ever: seen under X11 as a window that never
+appeared, and reproduced by importing extension modules on one thread while another imports
+QtMultimedia (a stack taken in the hang: the importing thread inside `dlopen`, in Qt's message
+output, waiting for the interpreter lock; the other holding it, waiting for the loader's lock).
+Around such a load, `plain_qt_messages` puts Qt's own handler back, which needs no Python.
 """
 
 from __future__ import annotations

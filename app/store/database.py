@@ -36,7 +36,9 @@ _CORRUPTION_MARKERS = ("file is not a database", "malformed", "hmac check failed
 # Each connection's page cache, in KiB (SQLite's default is 2 MiB). SQLCipher decrypts and checks
 # every page it reads from the file, so a page kept here costs nothing the next time: with 32 MiB
 # the dossier list's indexes and the search index's common words stay decrypted between searches
-# (500,000 dossiers: median search 13 → 7 ms). SQLite fills the cache only as pages are read.
+# (500,000 dossiers, interleaved with 2 MiB: CPU p95 of a search 17-23 -> 15.5 ms; the wall
+# medians fell 12-14 -> 7-8 ms in one set of runs and could not be told apart in a later one).
+# SQLite fills the cache only as pages are read.
 PAGE_CACHE_KIB = 32 * 1024
 
 
