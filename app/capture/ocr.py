@@ -9,9 +9,12 @@ layer: thresholding at 80-150 dpi breaks diacritics that Tesseract reads from th
 What measurably helps on real pages (bench/scan_real.py): grey rather than bitonal input; small
 print upscaled until its letters are ~12 px tall (a 572x960 photo of an A4 letter: 0.82 -> 0.88
 words right); no dust filter before recognition (it removed dots and hooks of diacritics); and
-`vie` for Vietnamese pages and `eng+vie` for others (English pages: 0.87 -> 0.95), the choice made
-from a band across the middle of the page read with `vie`, so no page is read whole twice (a 300
-dpi English magazine page: ~7.5 -> ~4 s CPU). Layout analysis is Tesseract's automatic one (psm 3):
+`vie` for Vietnamese pages and `eng+vie` for others (English pages: 0.87 -> 0.95). The choice is
+made from the page's tone marks before anything is read (`app.capture.ink_blobs`: a share of
+letters with a mark above them, 0.27-0.36 on real Vietnamese letters, 0.09 at most on English,
+French and German print), else from a band across the middle of the page read with `vie`; so no
+page is read whole twice (a 300 dpi English magazine page: ~7.5 -> ~4 s CPU), and most are read
+once with no band (0.1-0.6 s less). Layout analysis is Tesseract's automatic one (psm 3):
 the single-block modes (4, 6) merge the columns of a magazine page (0.95 -> 0.45); its blocks are
 then put in reading order where its column finder contradicts the page (`reading_order`).
 Tried and not taken, as they read real pages worse: recognition at 0.6-0.8x on 300 dpi print (up
@@ -48,6 +51,7 @@ import numpy as np
 import tesserocr
 from PIL import Image
 
+from app.capture.ink_blobs import InkBlobs, ink_blobs, letter_height, looks_vietnamese, share_beside
 from app.capture.pages import ProcessedPage
 from app.errors import InputError, MotcuaError
 from app.paths import resource
@@ -83,6 +87,18 @@ MAX_UPSCALED_SIDE_PX = 4000  # big enough pages are left alone whatever their bl
 # Tesseract's orientation confidence below which we leave a page as it is: a wrong turn is
 # worse than none (the official sees and fixes an upside-down page in a second).
 MIN_ORIENTATION_CONFIDENCE = 8.0
+# A reading of a page as it lies is of upright print when its words of two letters or more
+# number at least UPRIGHT_MIN_WORDS and Tesseract's confidence in them averages at least
+# UPRIGHT_CONFIDENCE. On the 18 real pages (bench/scan_real.py) upright print averages 87-96
+# (the phone photo of a shaded cookbook page 87), the same pages turned by a quarter or half turn
+# 35-59; a page with fewer words (a handwritten note: 10) is asked the orientation detector.
+UPRIGHT_CONFIDENCE = 75.0
+UPRIGHT_MIN_WORDS = 20
+# A page's lines run across it when at least this share of its letters have their nearest letter
+# beside them (`ink_blobs.share_beside`: 0.93-1.0 on real pages lying across, 0.22 at most on
+# pages lying sideways); judged on a copy of at most LINES_MAX_SIDE_PX (~0.03 s a page).
+LINES_ACROSS_SHARE = 0.75
+LINES_MAX_SIDE_PX = 1600
 # Orientation detection needs letters of ~20 px: A4 at 200 dpi (2339 px tall) is read as is,
 # bigger scans are shrunk to this longer side (below ~1800 px its confidence collapses).
 OSD_MAX_SIDE_PX = 2400
@@ -180,24 +196,16 @@ def prepare(image: Image.Image, dpi: float, *, even_light: bool = False) -> Imag
     return Image.fromarray(flat)
 
 
-def letter_height(grey: np.ndarray) -> float | None:
-    """Median height in pixels of the letter-shaped ink blobs of a page, None without text."""
-    _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    width, height = stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT]
-    area = stats[1:, cv2.CC_STAT_AREA]
-    # Letters: not specks, not rules or frames (long and thin), not solid blocks or pictures.
-    letters = (height >= 3) & (height <= 200) & (width <= 3 * height) & (8 * width >= height) \
-        & (area >= 0.15 * width * height)
-    return float(np.median(height[letters])) if letters.sum() >= 20 else None
-
-
 def upscale_factor(grey: np.ndarray) -> float:
     """How much to enlarge a page before recognition: 1.0 unless its print is small."""
-    height = letter_height(grey)
+    return _upscale_factor(ink_blobs(grey))
+
+
+def _upscale_factor(blobs: InkBlobs) -> float:
+    height = letter_height(blobs)
     if height is None or height >= MIN_LETTER_PX:
         return 1.0
-    return max(1.0, min(MIN_LETTER_PX / height, MAX_UPSCALE, MAX_UPSCALED_SIDE_PX / max(grey.shape)))
+    return max(1.0, min(MIN_LETTER_PX / height, MAX_UPSCALE, MAX_UPSCALED_SIDE_PX / max(blobs.shape)))
 
 
 def vietnamese_share(words: Sequence[OcrWord] | Sequence[str]) -> float:
@@ -238,13 +246,14 @@ def recognise(image: Image.Image, dpi: float, *, lang: str = AUTO_LANG, even_lig
     """
     dpi = _check_input(image, dpi)
     grey = prepare(image, dpi, even_light=even_light)
-    factor = upscale_factor(np.asarray(grey))
+    blobs = ink_blobs(np.asarray(grey))
+    factor = _upscale_factor(blobs)
     if factor > 1.0:
         size = (round(grey.width * factor), round(grey.height * factor))
         grey = grey.resize(size, Image.Resampling.BICUBIC)
     langs = [VIETNAMESE, OTHER] if lang == AUTO_LANG else [lang]
     if lang == AUTO_LANG:
-        langs = _probe_language(grey, dpi * factor) or langs
+        langs = _language_from_marks(blobs) or _probe_language(grey, dpi * factor) or langs
     for attempt in langs:
         _check_lang(attempt)
         words, text = _read(grey, dpi * factor, attempt, factor)
@@ -252,6 +261,12 @@ def recognise(image: Image.Image, dpi: float, *, lang: str = AUTO_LANG, even_lig
             break
     return OcrPage(text=text, words=words, width_px=image.width, height_px=image.height,
                    dpi=dpi, lang=attempt)
+
+
+def _language_from_marks(blobs: InkBlobs) -> list[str] | None:
+    """The language setting the page's tone marks call for, None when they do not tell."""
+    verdict = looks_vietnamese(blobs)
+    return None if verdict is None else [VIETNAMESE] if verdict else [OTHER]
 
 
 def _probe_language(grey: Image.Image, dpi: float) -> list[str] | None:
@@ -284,6 +299,42 @@ def recognise_page(page: ProcessedPage, *, lang: str = AUTO_LANG) -> OcrPage:
     from app.capture.modes import render  # modes needs numpy/cv2 only; imported late like pdfa
 
     return recognise(render(page), page.dpi, lang=lang)
+
+
+def reads_upright(found: OcrPage) -> bool:
+    """Whether a reading is of upright print: enough words, read with confidence, lying across
+    the page. Tesseract reads print that runs down a page (a sheet scanned sideways) by turning
+    it, often confidently; its words' boxes, taller than wide, give that away."""
+    sure = [word.confidence for word in found.words if sum(ch.isalnum() for ch in word.text) >= 2]
+    if len(sure) < UPRIGHT_MIN_WORDS or sum(sure) / len(sure) < UPRIGHT_CONFIDENCE:
+        return False
+    long_words = [word for word in found.words if sum(ch.isalnum() for ch in word.text) >= 4]
+    standing = sum(word.bottom - word.top > word.right - word.left for word in long_words)
+    return 2 * standing <= len(long_words)
+
+
+def recognise_upright(page: ProcessedPage, *, lang: str = AUTO_LANG) -> tuple[OcrPage, int]:
+    """Read a page as it lies; (its reading, 0) when the print reads upright, else (its reading,
+    the turn Tesseract's orientation detector asks for, 0 when it sees no better way up).
+
+    A turn other than 0 means the page must be turned (and cleaned again: deskew measures lines
+    that must lie across the page) and read again. Checking orientation only after a poor reading
+    keeps the detector (0.3-0.5 s a page, holding the interpreter lock) off the way of upright
+    pages, which a desk's scanner almost always delivers.
+    """
+    found = recognise_page(page, lang=lang)
+    if reads_upright(found):
+        return found, 0
+    if page.grey is not None:
+        return found, detect_rotation(page.grey)
+    from app.capture.modes import render
+
+    return found, detect_rotation(render(page))
+
+
+def recognise_upright_soon(page: ProcessedPage, *, lang: str = AUTO_LANG) -> Future[tuple[OcrPage, int]]:
+    """`recognise_upright` on the OCR thread (see `recognise_page_soon`)."""
+    return on_ocr_thread(recognise_upright, page, lang=lang)
 
 
 _reader: ThreadPoolExecutor | None = None
@@ -406,6 +457,21 @@ def detect_rotation(image: Image.Image) -> int:
     if not found or found.get("orient_conf", 0.0) < MIN_ORIENTATION_CONFIDENCE:
         return 0
     return int(found["orient_deg"]) % 360
+
+
+def turn_if_sideways(image: Image.Image) -> int:
+    """For a page that will be read before its orientation is known (`recognise_upright`): 0 when
+    its lines of print run across it, upright or upside down, which its reading then tells;
+    otherwise the turn `detect_rotation` finds (a sheet scanned sideways, or too few letters to
+    tell). The check costs ~0.03 s against the detector's 0.3-0.5 s."""
+    grey = np.asarray(image.convert("L"))
+    scale = min(1.0, LINES_MAX_SIDE_PX / max(grey.shape))
+    if scale < 1.0:
+        grey = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    beside = share_beside(ink_blobs(grey))
+    if beside is not None and beside >= LINES_ACROSS_SHARE:
+        return 0
+    return detect_rotation(image)
 
 
 OcrInput = tuple[Image.Image, float]  # (page image, its dpi)

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from app.capture.ocr import OcrPage
 
 import argparse
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -66,30 +68,44 @@ def _orienter(args: argparse.Namespace) -> Any:
     return detect_rotation
 
 
+@dataclass
+class _Reading:
+    """A kept page being read on the OCR thread, and the page it was cleaned from: kept until the
+    reading says the page lies upright, since a page lying otherwise is cleaned again turned."""
+
+    page: ProcessedPage
+    future: Future[tuple[OcrPage, int]]
+    raw: RawPage | None
+
+
 def _process(args: argparse.Namespace, raws: Any, problems: list[dict[str, str]],
-             reading: dict[int, tuple[ProcessedPage, Future[OcrPage]]] | None = None) -> tuple[
-        list[ProcessedPage], list[str]]:
+             reading: dict[int, _Reading] | None = None) -> tuple[list[ProcessedPage], list[str]]:
     """Clean every page; with `reading`, OCR of each page that will be kept starts as soon as
-    its grey image is ready (on the OCR thread) and its future is recorded there by page."""
+    its grey image is ready (on the OCR thread) and is recorded there by page.
+
+    With OCR, a document page whose lines run across it is cleaned as it lies, and its reading
+    tells whether it is upright or upside down (`turn_if_sideways`, `recognise_upright`); other
+    pages, and every page with `--orient` alone, are turned by the orientation detector first.
+    """
+    from app.capture.ocr import turn_if_sideways
     from app.capture.pipeline import process_page
 
     orient = _orienter(args)
-    grey_ready: Callable[[ProcessedPage], None] | None = None
-    if reading is not None:
-        from app.capture.ocr import recognise_page_soon
 
-        def start_reading(page: ProcessedPage) -> None:
-            if _kept(args, page):  # a blank page left out is not read
-                reading[id(page)] = (page, recognise_page_soon(page))
+    def start_reading(raw: RawPage, page: ProcessedPage) -> None:
+        from app.capture.ocr import recognise_upright_soon
 
-        grey_ready = start_reading
+        if reading is not None and _kept(args, page):  # a blank page left out is not read
+            reading[id(page)] = _Reading(page, recognise_upright_soon(page), raw)
 
     kept: list[ProcessedPage] = []
     skipped: list[str] = []
     for raw in raws:
         assert isinstance(raw, RawPage)
+        read_first = reading is not None and raw.kind == "document"
         try:
-            page = process_page(raw, args.mode, orient=orient, grey_ready=grey_ready)
+            page = process_page(raw, args.mode, orient=turn_if_sideways if read_first else orient,
+                                grey_ready=partial(start_reading, raw) if read_first else None)
         except InputError as error:
             problems.append({"source": raw.source, "message": error.message})
             continue
@@ -97,7 +113,43 @@ def _process(args: argparse.Namespace, raws: Any, problems: list[dict[str, str]]
             kept.append(page)
         else:
             skipped.append(page.source)
+        if reading is not None:
+            _keep_pace(reading)
     return kept, skipped
+
+
+# Pages cleaned and waiting for the OCR thread: more gains nothing, since reading a page takes
+# longer than cleaning it, and would hold more pages' images in memory.
+PAGES_AHEAD = 2
+
+
+def _keep_pace(reading: dict[int, _Reading]) -> None:
+    """Wait while more than PAGES_AHEAD pages wait to be read, and let go of the source images of
+    pages read upright."""
+    unread = [entry for entry in reading.values() if not entry.future.done()]
+    for entry in unread[:max(0, len(unread) - PAGES_AHEAD)]:
+        _wait_for(entry.future)
+    for entry in reading.values():
+        if entry.raw is not None and entry.future.done() and _turn_of(entry) == 0:
+            entry.raw = None
+
+
+def _wait_for(future: Future[Any]) -> None:
+    from concurrent.futures import wait
+
+    wait([future])
+
+
+def _turn_of(entry: _Reading) -> int | None:
+    """The turn a finished reading asks for; None when it failed (its error is raised later)."""
+    if entry.future.cancelled() or entry.future.exception() is not None:
+        return None
+    return entry.future.result()[1]
+
+
+def _given_turn(turn: int, _image: object) -> int:
+    """An orienter that answers what the page's reading already found."""
+    return turn
 
 
 def _kept(args: argparse.Namespace, page: ProcessedPage) -> bool:
@@ -105,32 +157,47 @@ def _kept(args: argparse.Namespace, page: ProcessedPage) -> bool:
     return args.keep_blank or not page.blank
 
 
-def _recognise(pages: list[ProcessedPage], reading: dict[int, tuple[ProcessedPage, Future[OcrPage]]]
+def _recognise(args: argparse.Namespace, pages: list[ProcessedPage], reading: dict[int, _Reading]
                ) -> list[OcrPage | None]:
     """The text of every page: the reading started during cleaning, else read now (pages with
-    no grey image, such as ID cards, are read from their layers once these are cut)."""
-    from app.capture.ocr import recognise_page_soon
+    no grey image, such as ID cards, are read from their layers once these are cut). A page whose
+    reading says it lies sideways or upside down is cleaned again turned upright, replaced in
+    `pages`, and read again."""
+    from app.capture.ocr import on_ocr_thread, recognise_page, recognise_page_soon
+    from app.capture.pipeline import process_page
 
-    futures = [reading[id(page)][1] if id(page) in reading else recognise_page_soon(page) for page in pages]
-    return [future.result() for future in futures]
+    later = {index: recognise_page_soon(page) for index, page in enumerate(pages) if id(page) not in reading}
+    texts: list[OcrPage | None] = []
+    for index, page in enumerate(pages):
+        if index in later:
+            texts.append(later[index].result())
+            continue
+        entry = reading[id(page)]
+        found, turn = entry.future.result()
+        if turn and entry.raw is not None:
+            pages[index] = process_page(entry.raw, args.mode, orient=partial(_given_turn, turn))
+            entry.raw = None
+            found = on_ocr_thread(recognise_page, pages[index]).result()
+        texts.append(found)
+    return texts
 
 
 def run(args: argparse.Namespace) -> int:
     from app.capture.pdfa import write_pdf
 
     problems: list[dict[str, str]] = []
-    reading: dict[int, tuple[ProcessedPage, Future[OcrPage]]] | None = {} if args.ocr else None
+    reading: dict[int, _Reading] | None = {} if args.ocr else None
     try:
         pages, skipped = _process(args, _raw_pages(args, problems), problems, reading)
         if not pages:
             reasons = "; ".join(p["message"] for p in problems) or (
                 f"all {len(skipped)} page(s) are blank (use --keep-blank to keep them)")
             raise InputError(f"nothing written to {args.out}: {reasons}")
-        layers = _recognise(pages, reading) if reading is not None else None
+        layers = _recognise(args, pages, reading) if reading is not None else None
     except BaseException:
         # A failed or interrupted (Ctrl+C) run must not sit waiting for the pages queued for OCR.
-        for _, future in (reading or {}).values():
-            future.cancel()
+        for entry in (reading or {}).values():
+            entry.future.cancel()
         raise
     report = write_pdf(pages, args.out, title=args.title, text_layers=layers)
     data = {

@@ -151,3 +151,39 @@ def test_magazine_pages_are_read_in_column_order_by_scan2pdf(tmp_path: Path) -> 
     assert spread.index("MOPED") < spread.index("wandered around the house")
     assert spread.index("Need Most in a Dad") < spread.index("KINNEY BENNETT")
     assert word_accuracy(_truth("linn.txt"), linn) >= 0.94
+
+
+def test_a_reading_tells_upright_print_from_print_upside_down(letter: tuple[ProcessedPage, OcrPage]) -> None:
+    # Upright print reads with confidence (real pages: 87-96 on average); upside down it does not
+    # (35-59), and scan2pdf then asks the orientation detector (recognise_upright).
+    from app.capture.ocr import reads_upright
+
+    page, found = letter
+    assert reads_upright(found)
+    assert page.grey is not None
+    assert not reads_upright(recognise(page.grey.rotate(180), page.dpi, even_light=True))
+
+
+def test_a_sheet_scanned_sideways_is_turned_and_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    # vietsample2-p1.tif is stored a quarter turn off. Its lines run down the image, so the
+    # orientation detector turns it before cleaning, and the page is read once, upright.
+    import json
+
+    from app.capture import ocr
+    from app.cli.main import main
+
+    reads: list[int] = []
+    real_read = ocr._read
+
+    def read(*args: object) -> object:
+        reads.append(1)
+        return real_read(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ocr, "_read", read)
+    out = tmp_path / "poem.pdf"
+    assert main(["--json", "scan2pdf", str(REAL_SCANS / "vietsample2-p1.tif"), "--ocr", "--out", str(out)]) == 0
+    page = json.loads(capsys.readouterr().out)["pages"][0]
+    assert page["rotation"] == 90 and page["width_px"] < page["height_px"]
+    assert reads == [1]  # Vietnamese by its tone marks: no band read to tell the language
+    assert "Tết Trung Thu rước đèn đi chơi" in _pdf_page_text(out, 1)

@@ -116,7 +116,7 @@ def test_an_interrupted_ocr_run_leaves_no_pages_queued(inputs: dict[str, Path], 
 
     queued: list[Future[object]] = []
     release = threading.Event()
-    real_soon = ocr.recognise_page_soon
+    real_soon = ocr.recognise_upright_soon
 
     def soon(page: object, **kwargs: object) -> Future[object]:
         if not queued:  # the first page keeps the OCR thread busy until the run has failed
@@ -132,7 +132,7 @@ def test_an_interrupted_ocr_run_leaves_no_pages_queued(inputs: dict[str, Path], 
             raise KeyboardInterrupt
         return real_process(raw, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(ocr, "recognise_page_soon", soon)
+    monkeypatch.setattr(ocr, "recognise_upright_soon", soon)
     monkeypatch.setattr(pipeline, "process_page", process)
     try:
         code = _run(["scan2pdf", str(inputs["plain"]), str(inputs["seal"]), str(inputs["plain"]),
@@ -141,3 +141,88 @@ def test_an_interrupted_ocr_run_leaves_no_pages_queued(inputs: dict[str, Path], 
         assert len(queued) == 2 and all(future.cancelled() for future in queued)
     finally:
         release.set()
+
+
+def _counting_detector(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Tesseract's orientation detector, with a record of the turns it answered."""
+    from app.capture import ocr
+
+    answers: list[int] = []
+    real = ocr.detect_rotation
+
+    def detect(image: Image.Image) -> int:
+        answers.append(real(image))
+        return answers[-1]
+
+    monkeypatch.setattr(ocr, "detect_rotation", detect)
+    return answers
+
+
+def _page_text(pdf: Path, number: int = 1) -> str:
+    import subprocess
+
+    return subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "-f", str(number), "-l", str(number), str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def test_ocr_reads_an_upright_page_without_the_orientation_detector(
+        inputs: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Lines across the page and a confident reading: the page is upright, no detector needed.
+    answers = _counting_detector(monkeypatch)
+    code = _run(["scan2pdf", str(inputs["plain"]), "--out", str(tmp_path / "doc.pdf"), "--ocr", "--json"])
+    assert code == 0 and answers == []
+    assert json.loads(capsys.readouterr().out)["pages"][0]["rotation"] == 0
+
+
+def test_ocr_turns_an_upside_down_page_found_by_its_reading(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # Read as it lies, the upside-down page reads poorly; the detector then says how to turn it,
+    # and the page is cleaned again the right way up and read again.
+    from app.capture.accuracy import word_accuracy
+
+    answers = _counting_detector(monkeypatch)
+    upside_down = tmp_path / "upside-down.png"
+    specimens()["plain"].image.rotate(180).save(upside_down, dpi=(200, 200))
+    out = tmp_path / "doc.pdf"
+    code = _run(["scan2pdf", str(upside_down), "--out", str(out), "--ocr", "--json"])
+    assert code == 0 and answers == [180]
+    page = json.loads(capsys.readouterr().out)["pages"][0]
+    assert page["rotation"] == 180 and any("turned 180" in note for note in page["notes"])
+    assert word_accuracy(specimens()["plain"].text, _page_text(out)) >= 0.95
+
+
+def test_cleaning_waits_for_the_ocr_thread_two_pages_ahead(inputs: dict[str, Path], tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # Reading is slower than cleaning: cleaning more than PAGES_AHEAD pages ahead would only hold
+    # their images (and the scans they came from) in memory.
+    from concurrent.futures import Future
+
+    from app.capture import ocr, pipeline
+    from app.cli import cmd_scan2pdf
+
+    release = threading.Event()
+    cleaned: list[object] = []
+    real_process, real_wait = pipeline.process_page, cmd_scan2pdf._wait_for
+    cleaned_at_first_wait: list[int] = []
+
+    def process(raw: object, *args: object, **kwargs: object) -> object:
+        cleaned.append(raw)
+        return real_process(raw, *args, **kwargs)  # type: ignore[arg-type]
+
+    def wait_for(future: Future[object]) -> None:
+        if not cleaned_at_first_wait:
+            cleaned_at_first_wait.append(len(cleaned))
+            release.set()
+        real_wait(future)
+
+    ocr.on_ocr_thread(release.wait, 30)  # the OCR thread is busy until the first wait
+    monkeypatch.setattr(pipeline, "process_page", process)
+    monkeypatch.setattr(cmd_scan2pdf, "_wait_for", wait_for)
+    pages = [str(inputs["plain"]), str(inputs["seal"])] * 3
+    try:
+        assert _run(["scan2pdf", *pages, "--out", str(tmp_path / "doc.pdf"), "--ocr"]) == 0
+    finally:
+        release.set()
+    assert cleaned_at_first_wait == [cmd_scan2pdf.PAGES_AHEAD + 1] and len(cleaned) == 6
+    assert len(pikepdf.open(tmp_path / "doc.pdf").pages) == 6

@@ -1,0 +1,106 @@
+"""Ink blobs before OCR: the language of a page from its tone marks, and whether its lines run
+across it, on real pages (../shared/data/real-scans) and generated Vietnamese ones."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from app.capture import light
+from app.capture.geometry import to_gray
+from app.capture.imports import read_pages
+from app.capture.ink_blobs import (
+    MIN_LETTERS_FOR_MARKS,
+    OTHER_MARKS_SHARE,
+    VIETNAMESE_MARKS_SHARE,
+    ink_blobs,
+    looks_vietnamese,
+    marks_above_share,
+    share_beside,
+)
+from app.capture.pipeline import process_page
+from app.capture.specimens import specimen_set
+
+from tests.capture.real_pages import real_page
+
+
+def _pipeline_grey(name: str) -> np.ndarray:
+    """The grey image OCR reads of a real page (the pipeline's; low resolutions enlarged)."""
+    page = process_page(next(iter(read_pages(real_page(name)))))
+    assert page.grey is not None
+    return np.asarray(page.grey)
+
+
+def _grey(name: str) -> np.ndarray:
+    """The page as the pipeline measures it: light evened out (a photo's dark surroundings and
+    shading would otherwise read as ink)."""
+    rgb = np.asarray(next(iter(read_pages(real_page(name)))).image.convert("RGB"))
+    return to_gray(light.normalise(rgb))
+
+
+@pytest.mark.parametrize("name", ["va1-p1.tif", "va4_2.jpg", "vietsample-p1.tif"])
+def test_vietnamese_letters_carry_marks_above(name: str) -> None:
+    # Real official letters: 0.27-0.36 of their letters have a tone mark or a hat above them.
+    blobs = ink_blobs(_pipeline_grey(name))
+    assert (marks_above_share(blobs) or 0.0) >= VIETNAMESE_MARKS_SHARE + 0.05
+    assert looks_vietnamese(blobs) is True
+
+
+@pytest.mark.parametrize("name", ["eurotext.tif", "linn.png", "ph_cell_pic.jpg"])
+def test_english_french_and_german_print_does_not(name: str) -> None:
+    # eurotext carries French and German accents; the cell phone photo has no camera tags.
+    blobs = ink_blobs(_pipeline_grey(name))
+    assert (marks_above_share(blobs) or 1.0) <= OTHER_MARKS_SHARE - 0.02
+    assert looks_vietnamese(blobs) is False
+
+
+@pytest.mark.parametrize("dpi", [150, 200, 300])
+def test_generated_vietnamese_pages_are_told_at_every_resolution(dpi: int) -> None:
+    for page in specimen_set(3, dpi=dpi)[:5]:  # the document pages: plain, seal, tilt, noise, photo
+        assert looks_vietnamese(ink_blobs(np.asarray(page.image.convert("L")))) is True, (dpi, page.name)
+
+
+def test_too_little_print_gives_no_verdict() -> None:
+    blank = np.full((2339, 1654), 250, np.uint8)
+    assert marks_above_share(ink_blobs(blank)) is None and looks_vietnamese(ink_blobs(blank)) is None
+    assert share_beside(ink_blobs(blank)) is None
+    # A line or two of print: fewer letters than the marks need to say anything.
+    few = _grey("va4_2.jpg")[:60]
+    assert (ink_blobs(few).letters.sum() < MIN_LETTERS_FOR_MARKS) == (looks_vietnamese(ink_blobs(few)) is None)
+
+
+@pytest.fixture
+def detector_asked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Stands in for Tesseract's orientation detector, recording each time it is asked."""
+    from app.capture import ocr
+
+    asked: list[int] = []
+
+    def detect(image: Image.Image) -> int:
+        asked.append(1)
+        return 90
+
+    monkeypatch.setattr(ocr, "detect_rotation", detect)
+    return asked
+
+
+@pytest.mark.parametrize("name", ["va2-p2.jpg", "linn.png", "ph_receipt.jpg", "va4_2.jpg"])
+def test_lines_across_the_page_need_no_orientation_detector(name: str, detector_asked: list[int]) -> None:
+    from app.capture.ocr import turn_if_sideways
+
+    grey = _grey(name)
+    assert turn_if_sideways(Image.fromarray(grey)) == 0
+    # Upside down, lines still run across: the page's reading tells that case (recognise_upright).
+    assert turn_if_sideways(Image.fromarray(np.ascontiguousarray(grey[::-1, ::-1]))) == 0
+    assert not detector_asked
+    # Turned a quarter, its lines run down the page: the detector decides.
+    assert turn_if_sideways(Image.fromarray(np.ascontiguousarray(np.rot90(grey)))) == 90
+    assert detector_asked == [1]
+
+
+def test_the_sheet_scanned_sideways_goes_to_the_detector(detector_asked: list[int]) -> None:
+    # vietsample2-p1.tif is stored turned a quarter: its lines run down the image.
+    from app.capture.ocr import turn_if_sideways
+
+    assert turn_if_sideways(Image.fromarray(_grey("vietsample2-p1.tif"))) == 90 and detector_asked == [1]
