@@ -313,7 +313,8 @@ def reads_upright(found: OcrPage) -> bool:
     return 2 * standing <= len(long_words)
 
 
-def recognise_upright(page: ProcessedPage, *, lang: str = AUTO_LANG) -> tuple[OcrPage, int]:
+def recognise_upright(page: ProcessedPage, *, lang: str = AUTO_LANG, oriented: bool = False
+                      ) -> tuple[OcrPage, int]:
     """Read a page as it lies; (its reading, 0) when the print reads upright, else (its reading,
     the turn Tesseract's orientation detector asks for, 0 when it sees no better way up).
 
@@ -323,7 +324,7 @@ def recognise_upright(page: ProcessedPage, *, lang: str = AUTO_LANG) -> tuple[Oc
     pages, which a desk's scanner almost always delivers.
     """
     found = recognise_page(page, lang=lang)
-    if reads_upright(found):
+    if oriented or reads_upright(found):  # `oriented`: the detector was asked before cleaning
         return found, 0
     if page.grey is not None:
         return found, detect_rotation(page.grey)
@@ -332,9 +333,10 @@ def recognise_upright(page: ProcessedPage, *, lang: str = AUTO_LANG) -> tuple[Oc
     return found, detect_rotation(render(page))
 
 
-def recognise_upright_soon(page: ProcessedPage, *, lang: str = AUTO_LANG) -> Future[tuple[OcrPage, int]]:
+def recognise_upright_soon(page: ProcessedPage, *, lang: str = AUTO_LANG, oriented: bool = False
+                           ) -> Future[tuple[OcrPage, int]]:
     """`recognise_upright` on the OCR thread (see `recognise_page_soon`)."""
-    return on_ocr_thread(recognise_upright, page, lang=lang)
+    return on_ocr_thread(recognise_upright, page, lang=lang, oriented=oriented)
 
 
 _reader: ThreadPoolExecutor | None = None
@@ -459,19 +461,17 @@ def detect_rotation(image: Image.Image) -> int:
     return int(found["orient_deg"]) % 360
 
 
-def turn_if_sideways(image: Image.Image) -> int:
-    """For a page that will be read before its orientation is known (`recognise_upright`): 0 when
-    its lines of print run across it, upright or upside down, which its reading then tells;
-    otherwise the turn `detect_rotation` finds (a sheet scanned sideways, or too few letters to
-    tell). The check costs ~0.03 s against the detector's 0.3-0.5 s."""
+def lines_run_across(image: Image.Image) -> bool:
+    """Whether a page's lines of print run across it (upright or upside down, which its reading
+    then tells: `recognise_upright`), judged from its letters' nearest neighbours in ~0.03 s, so
+    the orientation detector (0.3-0.5 s) is needed only for pages lying sideways or with too few
+    letters to tell."""
     grey = np.asarray(image.convert("L"))
     scale = min(1.0, LINES_MAX_SIDE_PX / max(grey.shape))
     if scale < 1.0:
         grey = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     beside = share_beside(ink_blobs(grey))
-    if beside is not None and beside >= LINES_ACROSS_SHARE:
-        return 0
-    return detect_rotation(image)
+    return beside is not None and beside >= LINES_ACROSS_SHARE
 
 
 OcrInput = tuple[Image.Image, float]  # (page image, its dpi)

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from concurrent.futures import Future
+
+    from PIL import Image
 
     from app.capture.ocr import OcrPage
 
@@ -78,34 +79,54 @@ class _Reading:
     raw: RawPage | None
 
 
+@dataclass
+class _Orientation:
+    """Whether the orientation detector was asked for a page before it was cleaned."""
+
+    detected: bool = False
+
+
+def _orient_unless_across(state: _Orientation, image: Image.Image) -> int:
+    """0 for a page whose lines run across it (its reading tells upright from upside down),
+    else the orientation detector's turn, noted in `state`."""
+    from app.capture.ocr import detect_rotation, lines_run_across
+
+    if lines_run_across(image):
+        return 0
+    state.detected = True
+    return detect_rotation(image)
+
+
 def _process(args: argparse.Namespace, raws: Any, problems: list[dict[str, str]],
              reading: dict[int, _Reading] | None = None) -> tuple[list[ProcessedPage], list[str]]:
     """Clean every page; with `reading`, OCR of each page that will be kept starts as soon as
     its grey image is ready (on the OCR thread) and is recorded there by page.
 
     With OCR, a document page whose lines run across it is cleaned as it lies, and its reading
-    tells whether it is upright or upside down (`turn_if_sideways`, `recognise_upright`); other
-    pages, and every page with `--orient` alone, are turned by the orientation detector first.
+    tells whether it is upright or upside down (`recognise_upright`); other pages, and every page
+    with `--orient` alone, are turned by the orientation detector first.
     """
-    from app.capture.ocr import turn_if_sideways
     from app.capture.pipeline import process_page
 
     orient = _orienter(args)
 
-    def start_reading(raw: RawPage, page: ProcessedPage) -> None:
+    def start_reading(raw: RawPage, state: _Orientation, page: ProcessedPage) -> None:
         from app.capture.ocr import recognise_upright_soon
 
         if reading is not None and _kept(args, page):  # a blank page left out is not read
-            reading[id(page)] = _Reading(page, recognise_upright_soon(page), raw)
+            reading[id(page)] = _Reading(page, recognise_upright_soon(page, oriented=state.detected), raw)
 
     kept: list[ProcessedPage] = []
     skipped: list[str] = []
     for raw in raws:
         assert isinstance(raw, RawPage)
-        read_first = reading is not None and raw.kind == "document"
         try:
-            page = process_page(raw, args.mode, orient=turn_if_sideways if read_first else orient,
-                                grey_ready=partial(start_reading, raw) if read_first else None)
+            if reading is not None and raw.kind == "document":
+                state = _Orientation()
+                page = process_page(raw, args.mode, orient=partial(_orient_unless_across, state),
+                                    grey_ready=partial(start_reading, raw, state))
+            else:
+                page = process_page(raw, args.mode, orient=orient)
         except InputError as error:
             problems.append({"source": raw.source, "message": error.message})
             continue

@@ -70,37 +70,21 @@ def test_too_little_print_gives_no_verdict() -> None:
     assert (ink_blobs(few).letters.sum() < MIN_LETTERS_FOR_MARKS) == (looks_vietnamese(ink_blobs(few)) is None)
 
 
-@pytest.fixture
-def detector_asked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Stands in for Tesseract's orientation detector, recording each time it is asked."""
-    from app.capture import ocr
-
-    asked: list[int] = []
-
-    def detect(image: Image.Image) -> int:
-        asked.append(1)
-        return 90
-
-    monkeypatch.setattr(ocr, "detect_rotation", detect)
-    return asked
-
-
 @pytest.mark.parametrize("name", ["va2-p2.jpg", "linn.png", "ph_receipt.jpg", "va4_2.jpg"])
-def test_lines_across_the_page_need_no_orientation_detector(name: str, detector_asked: list[int]) -> None:
-    from app.capture.ocr import turn_if_sideways
+def test_lines_across_the_page_are_told_from_lines_down_it(name: str) -> None:
+    from app.capture.ocr import lines_run_across
 
     grey = _grey(name)
-    assert turn_if_sideways(Image.fromarray(grey)) == 0
+    assert lines_run_across(Image.fromarray(grey))
     # Upside down, lines still run across: the page's reading tells that case (recognise_upright).
-    assert turn_if_sideways(Image.fromarray(np.ascontiguousarray(grey[::-1, ::-1]))) == 0
-    assert not detector_asked
-    # Turned a quarter, its lines run down the page: the detector decides.
-    assert turn_if_sideways(Image.fromarray(np.ascontiguousarray(np.rot90(grey)))) == 90
-    assert detector_asked == [1]
+    assert lines_run_across(Image.fromarray(np.ascontiguousarray(grey[::-1, ::-1])))
+    # Turned a quarter, its lines run down the page: the orientation detector decides.
+    assert not lines_run_across(Image.fromarray(np.ascontiguousarray(np.rot90(grey))))
 
 
-def test_the_sheet_scanned_sideways_goes_to_the_detector(detector_asked: list[int]) -> None:
+def test_the_sheet_scanned_sideways_is_seen_as_such() -> None:
     # vietsample2-p1.tif is stored turned a quarter: its lines run down the image.
-    from app.capture.ocr import turn_if_sideways
+    from app.capture.ocr import lines_run_across
 
-    assert turn_if_sideways(Image.fromarray(_grey("vietsample2-p1.tif"))) == 90 and detector_asked == [1]
+    assert not lines_run_across(Image.fromarray(_grey("vietsample2-p1.tif")))
+    assert (share_beside(ink_blobs(_grey("vietsample2-p1.tif")[::2, ::2])) or 1.0) <= 0.3

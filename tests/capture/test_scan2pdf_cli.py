@@ -226,3 +226,20 @@ def test_cleaning_waits_for_the_ocr_thread_two_pages_ahead(inputs: dict[str, Pat
         release.set()
     assert cleaned_at_first_wait == [cmd_scan2pdf.PAGES_AHEAD + 1] and len(cleaned) == 6
     assert len(pikepdf.open(tmp_path / "doc.pdf").pages) == 6
+
+
+def test_a_page_oriented_before_cleaning_is_not_asked_again(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    # When the lines do not tell (a handwritten note), the detector is asked before cleaning, and
+    # a reading too poor to vouch for the page does not ask it a second time.
+    answers = _counting_detector(monkeypatch)
+    note = tmp_path / "note.png"
+    image = Image.new("RGB", (1654, 2339), "white")
+    image.paste(specimens()["plain"].image.crop((0, 0, 1654, 420)), (0, 300))
+    image.save(note, dpi=(200, 200))
+    from app.capture import ocr
+
+    monkeypatch.setattr(ocr, "lines_run_across", lambda image: False)
+    monkeypatch.setattr(ocr, "reads_upright", lambda found: False)
+    assert _run(["scan2pdf", str(note), "--out", str(tmp_path / "note.pdf"), "--ocr"]) == 0
+    assert len(answers) == 1
