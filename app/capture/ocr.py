@@ -22,8 +22,9 @@ to -25 % CPU, but the layout changes with scale: the linn page 0.947 -> 0.894 at
 recognising parts of a page on two threads (Tesseract's blocks or lines one by one: 0.966 ->
 0.948-0.954 on the 8071 spread, 0.855 -> 0.840 on va4_2; two masked halves: linn 0.947 -> 0.81-0.83).
 `detect_rotation(image)` asks Tesseract's orientation detector how far a page must be turned for
-upright text. `recognise_page_soon(page)` reads a page on a long-lived OCR thread, so a caller
-can go on cutting layers and cleaning the next page meanwhile (`scan2pdf --ocr` does). `OcrJob`
+upright text. `recognise_page_soon(page)` reads a page on one of OCR_THREADS long-lived OCR
+threads, so a caller can go on cutting layers and cleaning the next page meanwhile, and two pages
+of a dossier are read at once (`scan2pdf --ocr` does). `OcrJob`
 runs pages one after another on a background thread with per-page progress and cancellation
 between pages; it knows nothing of Qt.
 
@@ -31,13 +32,15 @@ Data: `resources/tessdata/` (vie and eng = tessdata_fast from Debian's tesseract
 tesseract-ocr-eng, osd from tesseract-ocr-osd; see the README there). Nothing is downloaded, ever.
 
 Threads: a Tesseract API object is costly to create (hundreds of ms) and not thread-safe, so
-each thread keeps its own, created on first use and reused for every later page.
+each thread keeps its own, created on first use and reused for every later page (about 75 MB a
+thread with `vie`, `eng+vie` and `osd`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 import threading
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -335,16 +338,20 @@ def recognise_upright(page: ProcessedPage, *, lang: str = AUTO_LANG, oriented: b
 
 def recognise_upright_soon(page: ProcessedPage, *, lang: str = AUTO_LANG, oriented: bool = False
                            ) -> Future[tuple[OcrPage, int]]:
-    """`recognise_upright` on the OCR thread (see `recognise_page_soon`)."""
+    """`recognise_upright` on an OCR thread (see `recognise_page_soon`)."""
     return on_ocr_thread(recognise_upright, page, lang=lang, oriented=oriented)
 
 
+# Pages read at once. Tesseract reads a page on one core, and two pages at once on this 2-core
+# machine give 1.5x the throughput of one: a dossier of the 18 real pages is written in 1.3 s a
+# page instead of 1.8 (bench/scan_real.py `dossier`). A single page takes as long either way.
+OCR_THREADS = max(1, min(2, os.cpu_count() or 1))
 _reader: ThreadPoolExecutor | None = None
 _reader_lock = threading.Lock()
 
 
 def recognise_page_soon(page: ProcessedPage, *, lang: str = AUTO_LANG) -> Future[OcrPage]:
-    """`recognise_page` on the OCR thread, returning at once; `.result()` gives the page's text.
+    """`recognise_page` on an OCR thread, returning at once; `.result()` gives the page's text.
 
     Tesseract recognises with the interpreter lock released, so while it reads one page the
     calling thread can cut and encode that page's layers and clean the next one: on 2 cores a
@@ -354,12 +361,12 @@ def recognise_page_soon(page: ProcessedPage, *, lang: str = AUTO_LANG) -> Future
 
 
 def on_ocr_thread(function: Callable[..., T], *args: object, **kwargs: object) -> Future[T]:
-    """Run `function` on the long-lived OCR thread (its Tesseract instances stay warm from page
-    to page and dossier to dossier; creating them costs hundreds of ms)."""
+    """Run `function` on one of the long-lived OCR threads (their Tesseract instances stay warm
+    from page to page and dossier to dossier; creating them costs hundreds of ms)."""
     global _reader
     with _reader_lock:
         if _reader is None:
-            _reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocr")
+            _reader = ThreadPoolExecutor(max_workers=OCR_THREADS, thread_name_prefix="ocr")
         return _reader.submit(function, *args, **kwargs)
 
 

@@ -71,7 +71,7 @@ def _orienter(args: argparse.Namespace) -> Any:
 
 @dataclass
 class _Reading:
-    """A kept page being read on the OCR thread, and the page it was cleaned from: kept until the
+    """A kept page being read on an OCR thread, and the page it was cleaned from: kept until the
     reading says the page lies upright, since a page lying otherwise is cleaned again turned."""
 
     page: ProcessedPage
@@ -100,7 +100,7 @@ def _orient_unless_across(state: _Orientation, image: Image.Image) -> int:
 def _process(args: argparse.Namespace, raws: Any, problems: list[dict[str, str]],
              reading: dict[int, _Reading] | None = None) -> tuple[list[ProcessedPage], list[str]]:
     """Clean every page; with `reading`, OCR of each page that will be kept starts as soon as
-    its grey image is ready (on the OCR thread) and is recorded there by page.
+    its grey image is ready (on an OCR thread) and is recorded there by page.
 
     With OCR, a document page whose lines run across it is cleaned as it lies, and its reading
     tells whether it is upright or upside down (`recognise_upright`); other pages, and every page
@@ -139,8 +139,9 @@ def _process(args: argparse.Namespace, raws: Any, problems: list[dict[str, str]]
     return kept, skipped
 
 
-# Pages cleaned and waiting for the OCR thread: more gains nothing, since reading a page takes
-# longer than cleaning it, and would hold more pages' images in memory.
+# Pages cleaned and not yet read (being read on the OCR threads, or waiting for one): more gains
+# nothing, since reading a page takes longer than cleaning it, and would hold more pages' images
+# in memory.
 PAGES_AHEAD = 2
 
 

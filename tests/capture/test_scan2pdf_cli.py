@@ -119,8 +119,9 @@ def test_an_interrupted_ocr_run_leaves_no_pages_queued(inputs: dict[str, Path], 
     real_soon = ocr.recognise_upright_soon
 
     def soon(page: object, **kwargs: object) -> Future[object]:
-        if not queued:  # the first page keeps the OCR thread busy until the run has failed
-            ocr.on_ocr_thread(release.wait, 30)
+        if not queued:  # the first page keeps the OCR threads busy until the run has failed
+            for _ in range(ocr.OCR_THREADS):
+                ocr.on_ocr_thread(release.wait, 30)
         queued.append(real_soon(page, **kwargs))  # type: ignore[arg-type]
         return queued[-1]
 
@@ -216,7 +217,8 @@ def test_cleaning_waits_for_the_ocr_thread_two_pages_ahead(inputs: dict[str, Pat
             release.set()
         real_wait(future)
 
-    ocr.on_ocr_thread(release.wait, 30)  # the OCR thread is busy until the first wait
+    for _ in range(ocr.OCR_THREADS):  # the OCR threads are busy until the first wait
+        ocr.on_ocr_thread(release.wait, 30)
     monkeypatch.setattr(pipeline, "process_page", process)
     monkeypatch.setattr(cmd_scan2pdf, "_wait_for", wait_for)
     pages = [str(inputs["plain"]), str(inputs["seal"])] * 3
@@ -243,3 +245,21 @@ def test_a_page_oriented_before_cleaning_is_not_asked_again(tmp_path: Path, caps
     monkeypatch.setattr(ocr, "reads_upright", lambda found: False)
     assert _run(["scan2pdf", str(note), "--out", str(tmp_path / "note.pdf"), "--ocr"]) == 0
     assert len(answers) == 1
+
+
+def test_pages_of_a_dossier_are_read_on_every_ocr_thread(inputs: dict[str, Path], tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tesseract reads a page on one core: two pages at once use both of a 2-core desk's.
+    from app.capture import ocr
+
+    readers: set[str] = set()
+    real = ocr.recognise_page
+
+    def recognise_page(page: object, **kwargs: object) -> object:
+        readers.add(threading.current_thread().name)
+        return real(page, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ocr, "recognise_page", recognise_page)
+    pages = [str(inputs["plain"]), str(inputs["seal"])] * 2
+    assert _run(["scan2pdf", *pages, "--out", str(tmp_path / "doc.pdf"), "--ocr"]) == 0
+    assert len(readers) == ocr.OCR_THREADS and all(name.startswith("ocr") for name in readers)
