@@ -254,9 +254,15 @@ def test_pages_of_a_dossier_are_read_on_every_ocr_thread(inputs: dict[str, Path]
 
     readers: set[str] = set()
     real = ocr.recognise_page
+    # The first pages wait for each other: read one after another on one thread, they would wait
+    # in vain and the barrier would break.
+    meet = threading.Barrier(ocr.OCR_THREADS, timeout=30)
+    calls = iter(range(100))
 
     def recognise_page(page: object, **kwargs: object) -> object:
         readers.add(threading.current_thread().name)
+        if next(calls) < ocr.OCR_THREADS:
+            meet.wait()
         return real(page, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(ocr, "recognise_page", recognise_page)
