@@ -1,8 +1,9 @@
 """The ink blobs of a grey page, measured before OCR: how tall its letters are, whether they
 carry Vietnamese tone marks, and whether its lines run across the page or down it.
 
-Both answers come from one connected-component pass over the page thresholded at Otsu's level
-(~0.05 s on a 300 dpi A4 page):
+Each answer comes from one connected-component pass over the page thresholded at Otsu's level
+(~0.05 s on a 300 dpi A4 page; the OCR measures the first two on the page it reads, and the
+third on a copy of at most 1,600 px before cleaning, `app.capture.ocr.lines_run_across`):
 
 - `letter_height`: the median height of the letter-shaped blobs; small print is enlarged for
   recognition until its letters are ~12 px tall (`app.capture.ocr.upscale_factor`).
