@@ -14,8 +14,10 @@ third on a copy of at most 1,600 px before cleaning, `app.capture.ocr.lines_run_
   va4_2 0.27), English, French and German print and photos 0.015-0.09. The page's language is
   judged from it without reading a word (`looks_vietnamese`); in between, or with too few
   letters, there is no verdict and OCR reads a band of the page to decide instead.
-- `share_beside`: whether a letter's nearest letter is beside it or above it, which tells a page
-  lying across (upright or upside down) from one lying sideways, without the orientation detector.
+- `lines_of`: whether a letter's nearest letter is beside it or above it, which tells a page
+  lying across from one lying sideways, and whether letters side by side share their bottoms
+  (a baseline) or their tops, which tells upright print from print upside down; both without
+  the orientation detector.
 """
 
 from __future__ import annotations
@@ -102,15 +104,27 @@ NEIGHBOUR_SAMPLE = 400
 MIN_LETTERS_FOR_LINES = 30
 
 
-def share_beside(blobs: InkBlobs) -> float | None:
-    """Share of letters whose nearest letter lies beside them rather than above or below: near 1
-    when lines of print run across the page (upright or upside down), near 0 when they run down
-    it (a sheet scanned sideways). None with too few letters to tell.
+@dataclass(frozen=True)
+class Lines:
+    """How a page's letters sit against their nearest neighbours."""
 
-    On the 18 real pages as scanned: 0.93-1.0 for print lying across, 0.15 for the one scanned
-    sideways and 0.01-0.22 for the others turned a quarter; a handwritten note 0.43. Diacritics
-    and specks are left out (only letters of body size count): a tone mark's nearest letter is
-    the one below it.
+    beside: float  # share of letters whose nearest letter is beside them, not above or below
+    # Among letters side by side: the share whose tops differ minus the share whose bottoms
+    # differ. Letters stand on a common baseline under ragged tops (ascenders, capitals), so it
+    # is positive on upright print and negative upside down: on the 18 real pages 0.12-0.41
+    # upright and -0.13 to -0.39 turned a half turn; near 0 (a receipt in capitals: 0.01) it
+    # does not tell.
+    baseline_lean: float
+
+
+def lines_of(blobs: InkBlobs) -> Lines | None:
+    """The nearest-neighbour measures of a page's letters; None with too few letters to tell.
+
+    `beside` is near 1 when lines of print run across the page (upright or upside down) and near
+    0 when they run down it (a sheet scanned sideways): on the 18 real pages as scanned 0.93-1.0
+    across, 0.15 for the one scanned sideways and 0.01-0.22 for the others turned a quarter; a
+    handwritten note 0.43. Diacritics and specks are left out (only letters of body size count):
+    a tone mark's nearest letter is the one below it.
     """
     size = letter_height(blobs)
     if size is None:
@@ -120,6 +134,8 @@ def share_beside(blobs: InkBlobs) -> float | None:
         return None
     xs = (blobs.left + blobs.width / 2)[body]
     ys = (blobs.top + blobs.height / 2)[body]
+    tops = blobs.top[body].astype(np.float64)
+    bottoms = tops + blobs.height[body]
     sample = np.random.default_rng(0).choice(len(xs), min(NEIGHBOUR_SAMPLE, len(xs)), replace=False)
     dx = xs[sample, None] - xs[None, :]
     dy = ys[sample, None] - ys[None, :]
@@ -127,4 +143,17 @@ def share_beside(blobs: InkBlobs) -> float | None:
     rows = np.arange(len(sample))
     distance[rows, sample] = np.inf  # a letter is not its own neighbour
     nearest = distance.argmin(axis=1)
-    return float((np.abs(dx[rows, nearest]) > np.abs(dy[rows, nearest])).mean())
+    side_by_side = np.abs(dx[rows, nearest]) > np.abs(dy[rows, nearest])
+    one, other = sample[side_by_side], nearest[side_by_side]
+    apart = max(1.0, 0.08 * size)  # more than this between two edges: not on one line
+    lean = 0.0
+    if len(one):
+        lean = float((np.abs(tops[one] - tops[other]) > apart).mean()
+                     - (np.abs(bottoms[one] - bottoms[other]) > apart).mean())
+    return Lines(beside=float(side_by_side.mean()), baseline_lean=lean)
+
+
+def share_beside(blobs: InkBlobs) -> float | None:
+    """`Lines.beside` of a page, None with too few letters."""
+    lines = lines_of(blobs)
+    return None if lines is None else lines.beside

@@ -87,12 +87,13 @@ class _Orientation:
 
 
 def _orient_unless_across(state: _Orientation, image: Image.Image) -> int:
-    """0 for a page whose lines run across it (its reading tells upright from upside down),
-    else the orientation detector's turn, noted in `state`."""
-    from app.capture.ocr import detect_rotation, lines_run_across
+    """For a page whose lines run across it, the turn its baselines show (0 when they do not
+    tell: its reading will); else the orientation detector's turn, noted in `state`."""
+    from app.capture.ocr import detect_rotation, lines_verdict
 
-    if lines_run_across(image):
-        return 0
+    verdict = lines_verdict(image)
+    if verdict.across:
+        return verdict.turn or 0
     state.detected = True
     return detect_rotation(image)
 

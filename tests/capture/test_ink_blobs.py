@@ -15,6 +15,7 @@ from app.capture.ink_blobs import (
     OTHER_MARKS_SHARE,
     VIETNAMESE_MARKS_SHARE,
     ink_blobs,
+    lines_of,
     looks_vietnamese,
     marks_above_share,
     share_beside,
@@ -88,3 +89,56 @@ def test_the_sheet_scanned_sideways_is_seen_as_such() -> None:
 
     assert not lines_run_across(Image.fromarray(_grey("vietsample2-p1.tif")))
     assert (share_beside(ink_blobs(_grey("vietsample2-p1.tif")[::2, ::2])) or 1.0) <= 0.3
+
+
+@pytest.mark.parametrize("name", ["8071_093.3B.tif", "eurotext.tif", "va1-p1.tif", "va2-p2.jpg", "ph_cell_pic.jpg"])
+def test_baselines_tell_upright_print_from_print_upside_down(name: str, detector_asked: list[int]) -> None:
+    from app.capture.ocr import orient_by_lines
+
+    grey = _grey(name)
+    # Measured as `lines_verdict` measures: on a copy of at most 1,600 px, where the grain of
+    # paper and photo no longer passes for letters.
+    import cv2
+
+    from app.capture.ocr import BASELINE_LEAN, LINES_MAX_SIDE_PX
+
+    scale = min(1.0, LINES_MAX_SIDE_PX / max(grey.shape))
+    upright = lines_of(ink_blobs(cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)))
+    assert upright is not None and upright.baseline_lean >= BASELINE_LEAN  # eurotext: 0.118, the least
+    assert orient_by_lines(Image.fromarray(grey)) == 0
+    assert orient_by_lines(Image.fromarray(np.ascontiguousarray(grey[::-1, ::-1]))) == 180
+    assert not detector_asked
+
+
+@pytest.mark.parametrize("dpi", [100, 200, 300])
+def test_baselines_of_generated_vietnamese_pages(dpi: int) -> None:
+    for page in specimen_set(4, dpi=dpi)[:5]:
+        grey = np.asarray(page.image.convert("L"))
+        up, down = lines_of(ink_blobs(grey)), lines_of(ink_blobs(np.ascontiguousarray(grey[::-1, ::-1])))
+        assert up is not None and down is not None
+        assert up.baseline_lean >= 0.15 and down.baseline_lean <= -0.15, (dpi, page.name)
+
+
+def test_print_whose_baselines_do_not_tell_goes_to_the_detector(detector_asked: list[int]) -> None:
+    # The receipt photo is printed in capitals and figures: tops and bottoms line up alike.
+    from app.capture.ocr import orient_by_lines
+
+    assert orient_by_lines(Image.fromarray(_grey("ph_receipt.jpg"))) == 90  # the stand-in's answer
+    assert detector_asked == [1]
+    # So do sheets lying sideways.
+    assert orient_by_lines(Image.fromarray(_grey("vietsample2-p1.tif"))) == 90 and detector_asked == [1, 1]
+
+
+@pytest.fixture
+def detector_asked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Stands in for Tesseract's orientation detector (answering 90), recording each call."""
+    from app.capture import ocr
+
+    asked: list[int] = []
+
+    def detect(image: Image.Image) -> int:
+        asked.append(1)
+        return 90
+
+    monkeypatch.setattr(ocr, "detect_rotation", detect)
+    return asked

@@ -176,18 +176,23 @@ def test_ocr_reads_an_upright_page_without_the_orientation_detector(
     assert json.loads(capsys.readouterr().out)["pages"][0]["rotation"] == 0
 
 
-def test_ocr_turns_an_upside_down_page_found_by_its_reading(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    # Read as it lies, the upside-down page reads poorly; the detector then says how to turn it,
-    # and the page is cleaned again the right way up and read again.
+@pytest.mark.parametrize("lines_tell", [True, False])
+def test_ocr_turns_an_upside_down_page(lines_tell: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # Its letters' baselines show the page upside down: it is turned before cleaning, no detector.
+    # When they do not tell (capitals, figures), the page is read as it lies, reads poorly, the
+    # detector says how to turn it, and it is cleaned again the right way up and read again.
+    from app.capture import ocr
     from app.capture.accuracy import word_accuracy
 
     answers = _counting_detector(monkeypatch)
+    if not lines_tell:
+        monkeypatch.setattr(ocr, "lines_verdict", lambda image: ocr.LineVerdict(across=True, turn=None))
     upside_down = tmp_path / "upside-down.png"
     specimens()["plain"].image.rotate(180).save(upside_down, dpi=(200, 200))
     out = tmp_path / "doc.pdf"
     code = _run(["scan2pdf", str(upside_down), "--out", str(out), "--ocr", "--json"])
-    assert code == 0 and answers == [180]
+    assert code == 0 and answers == ([] if lines_tell else [180])
     page = json.loads(capsys.readouterr().out)["pages"][0]
     assert page["rotation"] == 180 and any("turned 180" in note for note in page["notes"])
     assert word_accuracy(specimens()["plain"].text, _page_text(out)) >= 0.95
@@ -241,7 +246,7 @@ def test_a_page_oriented_before_cleaning_is_not_asked_again(tmp_path: Path, caps
     image.save(note, dpi=(200, 200))
     from app.capture import ocr
 
-    monkeypatch.setattr(ocr, "lines_run_across", lambda image: False)
+    monkeypatch.setattr(ocr, "lines_verdict", lambda image: ocr.LineVerdict(across=False, turn=None))
     monkeypatch.setattr(ocr, "reads_upright", lambda found: False)
     assert _run(["scan2pdf", str(note), "--out", str(tmp_path / "note.pdf"), "--ocr"]) == 0
     assert len(answers) == 1

@@ -105,14 +105,16 @@ def as_kind(raw: RawPage, kind: PageKind) -> RawPage:
 
 def process_raws(raws: Iterable[RawPage], *, look_for_qr: bool, outcome: Outcome | None = None) -> Outcome:
     """Process each page; a page that cannot be used is a problem line, the others are kept."""
-    from app.capture.ocr import detect_rotation
+    from app.capture.ocr import orient_by_lines
     from app.capture.pipeline import process_page
 
     done = outcome or Outcome()
     for raw in raws:
         # Documents are turned upright by their text (a sheet fed sideways or a photo taken
-        # upside down); cards are not: their few words give no reliable orientation.
-        orient = detect_rotation if raw.kind == "document" else None
+        # upside down): by their lines of print when these tell, else by Tesseract's detector
+        # (0.3-0.5 s, holding the interpreter lock, so the screen stalls meanwhile). Cards are
+        # not: their few words give no reliable orientation.
+        orient = orient_by_lines if raw.kind == "document" else None
         try:
             page = process_page(raw, orient=orient)
         except MotcuaError as error:
