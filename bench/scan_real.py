@@ -77,8 +77,10 @@ def truth_of(image: Path) -> str | None:
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
-def pdftotext(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+def pdftotext(pdf: Path, page: int | None = None) -> str:
+    """The text of a PDF (or of one of its pages, numbered from 1) as `pdftotext -raw` gives it."""
+    pages = [] if page is None else ["-f", str(page), "-l", str(page)]
+    return subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", *pages, str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
 
 
@@ -231,9 +233,7 @@ def measure_dossier(pages: list[Path], folder: Path) -> dict[str, Any]:
     accuracy = {}
     for number, page in enumerate(pages if result["pages"] == len(pages) else [], start=1):
         if (truth := truth_of(page)) is not None:
-            text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "-f", str(number), "-l", str(number),
-                                   str(out), "-"], capture_output=True, text=True, check=True).stdout
-            accuracy[page.name] = round(word_accuracy(truth, text), 4)
+            accuracy[page.name] = round(word_accuracy(truth, pdftotext(out, number)), 4)
     return {"pages": result["pages"], "seconds": result["seconds"], "cpu_seconds": result["cpu_seconds"],
             "seconds_per_page": round(result["seconds"] / result["pages"], 3),
             "cpu_seconds_per_page": round(result["cpu_seconds"] / result["pages"], 3),

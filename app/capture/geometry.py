@@ -45,7 +45,7 @@ def page_dpi(width_px: int, height_px: int, dpi: float | None) -> tuple[float, b
     return max(LEAST_DPI, long_px / A4_LONG_INCH), False
 
 
-def _shrink(gray: np.ndarray, longest: int) -> tuple[np.ndarray, float]:
+def shrink(gray: np.ndarray, longest: int) -> tuple[np.ndarray, float]:
     """A copy whose longest side is at most `longest`, and the factor used."""
     scale = min(1.0, longest / max(gray.shape))
     if scale >= 1.0:
@@ -63,7 +63,7 @@ def estimate_skew(image: np.ndarray) -> float:
     Coarse-to-fine search over +/-MAX_SKEW_DEGREES, resolving ~0.02 degree. Returns 0.0 for a
     page with too little ink to judge (blank pages, photos with no text lines).
     """
-    small, _ = _shrink(to_gray(image), 1000)
+    small, _ = shrink(to_gray(image), 1000)
     _, ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     ys, xs = np.nonzero(ink)
     if len(xs) < 200 or len(xs) > 0.5 * ink.size:
@@ -154,7 +154,7 @@ def _band(profile: np.ndarray) -> int:
 
 def crop_box(image: np.ndarray) -> tuple[int, int, int, int] | None:
     """(left, top, right, bottom) of the paper inside dark scan margins, or None to keep all."""
-    small, scale = _shrink(to_gray(image), 800)
+    small, scale = shrink(to_gray(image), 800)
     box = _lid_box(small) or _band_box(small)
     if box is None:
         return None
@@ -245,7 +245,7 @@ def _largest_box(mask: np.ndarray) -> tuple[int, int, int, int] | None:
 
 def find_paper(image: np.ndarray) -> np.ndarray | None:
     """The paper's corners (4x2 float32, TL TR BR BL, full-size pixels), or None if not found."""
-    small, scale = _shrink(to_gray(image), 800)
+    small, scale = shrink(to_gray(image), 800)
     blurred = cv2.GaussianBlur(small, (5, 5), 0)
     edges = cv2.Canny(blurred, 40, 120)
     edges = cv2.dilate(edges, np.ones((3, 3), np.uint8))

@@ -3,7 +3,7 @@ carry Vietnamese tone marks, and whether its lines run across the page or down i
 
 Each answer comes from one connected-component pass over the page thresholded at Otsu's level
 (~0.05 s on a 300 dpi A4 page; the OCR measures the first two on the page it reads, and the
-third on a copy of at most 1,600 px before cleaning, `app.capture.ocr.lines_run_across`):
+third on a copy of at most 1,600 px before cleaning, `app.capture.ocr.lines_verdict`):
 
 - `letter_height`: the median height of the letter-shaped blobs; small print is enlarged for
   recognition until its letters are ~12 px tall (`app.capture.ocr.upscale_factor`).
@@ -66,6 +66,11 @@ def letter_height(blobs: InkBlobs) -> float | None:
     return float(np.median(blobs.height[blobs.letters]))
 
 
+def _body_letters(blobs: InkBlobs, size: float) -> np.ndarray:
+    """Letters of body size (0.6-1.6 of the median): not the tone marks, dots and specks."""
+    return blobs.letters & (blobs.height >= 0.6 * size) & (blobs.height <= 1.6 * size)
+
+
 def marks_above_share(blobs: InkBlobs) -> float | None:
     """Share of a page's letters that carry a separate small mark just above them; None when
     the page has fewer than MIN_LETTERS_FOR_MARKS letters of body size."""
@@ -73,7 +78,7 @@ def marks_above_share(blobs: InkBlobs) -> float | None:
     if size is None:
         return None
     height, width = blobs.height, blobs.width
-    body = blobs.letters & (height >= 0.6 * size) & (height <= 1.6 * size)
+    body = _body_letters(blobs, size)
     if body.sum() < MIN_LETTERS_FOR_MARKS:
         return None
     # A mark: smaller than half a letter, not a speck of one or two pixels.
@@ -129,7 +134,7 @@ def lines_of(blobs: InkBlobs) -> Lines | None:
     size = letter_height(blobs)
     if size is None:
         return None
-    body = blobs.letters & (blobs.height >= 0.6 * size) & (blobs.height <= 1.6 * size)
+    body = _body_letters(blobs, size)
     if body.sum() < MIN_LETTERS_FOR_LINES:
         return None
     xs = (blobs.left + blobs.width / 2)[body]
@@ -152,8 +157,3 @@ def lines_of(blobs: InkBlobs) -> Lines | None:
                      - (np.abs(bottoms[one] - bottoms[other]) > apart).mean())
     return Lines(beside=float(side_by_side.mean()), baseline_lean=lean)
 
-
-def share_beside(blobs: InkBlobs) -> float | None:
-    """`Lines.beside` of a page, None with too few letters."""
-    lines = lines_of(blobs)
-    return None if lines is None else lines.beside

@@ -54,6 +54,7 @@ import numpy as np
 import tesserocr
 from PIL import Image
 
+from app.capture.geometry import shrink
 from app.capture.ink_blobs import InkBlobs, ink_blobs, letter_height, lines_of, looks_vietnamese
 from app.capture.pages import ProcessedPage
 from app.errors import InputError, MotcuaError
@@ -98,7 +99,7 @@ MIN_ORIENTATION_CONFIDENCE = 8.0
 UPRIGHT_CONFIDENCE = 75.0
 UPRIGHT_MIN_WORDS = 20
 # A page's lines run across it when at least this share of its letters have their nearest letter
-# beside them (`ink_blobs.share_beside`: 0.93-1.0 on real pages lying across, 0.22 at most on
+# beside them (`ink_blobs.Lines.beside`: 0.93-1.0 on real pages lying across, 0.22 at most on
 # pages lying sideways); judged on a copy of at most LINES_MAX_SIDE_PX (~0.03 s a page).
 LINES_ACROSS_SHARE = 0.75
 LINES_MAX_SIDE_PX = 1600
@@ -484,21 +485,13 @@ def lines_verdict(image: Image.Image) -> LineVerdict:
     """The orientation a page's letters show (~0.03 s, against the detector's 0.3-0.5 s):
     whether its lines run across it (its letters' nearest neighbours lie beside them), and
     which way up (they share their bottoms, a baseline, rather than their tops)."""
-    grey = np.asarray(image.convert("L"))
-    scale = min(1.0, LINES_MAX_SIDE_PX / max(grey.shape))
-    if scale < 1.0:
-        grey = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    grey, _ = shrink(np.asarray(image.convert("L")), LINES_MAX_SIDE_PX)
     lines = lines_of(ink_blobs(grey))
     if lines is None or lines.beside < LINES_ACROSS_SHARE:
         return LineVerdict(across=False, turn=None)
     if abs(lines.baseline_lean) < BASELINE_LEAN:
         return LineVerdict(across=True, turn=None)
     return LineVerdict(across=True, turn=0 if lines.baseline_lean > 0 else 180)
-
-
-def lines_run_across(image: Image.Image) -> bool:
-    """Whether a page's lines of print run across it, upright or upside down."""
-    return lines_verdict(image).across
 
 
 def orient_by_lines(image: Image.Image) -> int:

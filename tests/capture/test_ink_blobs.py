@@ -18,7 +18,6 @@ from app.capture.ink_blobs import (
     lines_of,
     looks_vietnamese,
     marks_above_share,
-    share_beside,
 )
 from app.capture.pipeline import process_page
 from app.capture.specimens import specimen_set
@@ -65,7 +64,7 @@ def test_generated_vietnamese_pages_are_told_at_every_resolution(dpi: int) -> No
 def test_too_little_print_gives_no_verdict() -> None:
     blank = np.full((2339, 1654), 250, np.uint8)
     assert marks_above_share(ink_blobs(blank)) is None and looks_vietnamese(ink_blobs(blank)) is None
-    assert share_beside(ink_blobs(blank)) is None
+    assert lines_of(ink_blobs(blank)) is None
     # A line or two of print: fewer letters than the marks need to say anything.
     few = _grey("va4_2.jpg")[:60]
     assert (ink_blobs(few).letters.sum() < MIN_LETTERS_FOR_MARKS) == (looks_vietnamese(ink_blobs(few)) is None)
@@ -73,22 +72,23 @@ def test_too_little_print_gives_no_verdict() -> None:
 
 @pytest.mark.parametrize("name", ["va2-p2.jpg", "linn.png", "ph_receipt.jpg", "va4_2.jpg"])
 def test_lines_across_the_page_are_told_from_lines_down_it(name: str) -> None:
-    from app.capture.ocr import lines_run_across
+    from app.capture.ocr import lines_verdict
 
     grey = _grey(name)
-    assert lines_run_across(Image.fromarray(grey))
+    assert lines_verdict(Image.fromarray(grey)).across
     # Upside down, lines still run across: the page's reading tells that case (recognise_upright).
-    assert lines_run_across(Image.fromarray(np.ascontiguousarray(grey[::-1, ::-1])))
+    assert lines_verdict(Image.fromarray(np.ascontiguousarray(grey[::-1, ::-1]))).across
     # Turned a quarter, its lines run down the page: the orientation detector decides.
-    assert not lines_run_across(Image.fromarray(np.ascontiguousarray(np.rot90(grey))))
+    assert not lines_verdict(Image.fromarray(np.ascontiguousarray(np.rot90(grey)))).across
 
 
 def test_the_sheet_scanned_sideways_is_seen_as_such() -> None:
     # vietsample2-p1.tif is stored turned a quarter: its lines run down the image.
-    from app.capture.ocr import lines_run_across
+    from app.capture.ocr import lines_verdict
 
-    assert not lines_run_across(Image.fromarray(_grey("vietsample2-p1.tif")))
-    assert (share_beside(ink_blobs(_grey("vietsample2-p1.tif")[::2, ::2])) or 1.0) <= 0.3
+    assert not lines_verdict(Image.fromarray(_grey("vietsample2-p1.tif"))).across
+    halved = lines_of(ink_blobs(_grey("vietsample2-p1.tif")[::2, ::2]))
+    assert halved is not None and halved.beside <= 0.3
 
 
 @pytest.mark.parametrize("name", ["8071_093.3B.tif", "eurotext.tif", "va1-p1.tif", "va2-p2.jpg", "ph_cell_pic.jpg"])
@@ -98,12 +98,10 @@ def test_baselines_tell_upright_print_from_print_upside_down(name: str, detector
     grey = _grey(name)
     # Measured as `lines_verdict` measures: on a copy of at most 1,600 px, where the grain of
     # paper and photo no longer passes for letters.
-    import cv2
-
+    from app.capture.geometry import shrink
     from app.capture.ocr import BASELINE_LEAN, LINES_MAX_SIDE_PX
 
-    scale = min(1.0, LINES_MAX_SIDE_PX / max(grey.shape))
-    upright = lines_of(ink_blobs(cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)))
+    upright = lines_of(ink_blobs(shrink(grey, LINES_MAX_SIDE_PX)[0]))
     assert upright is not None and upright.baseline_lean >= BASELINE_LEAN  # eurotext: 0.118, the least
     assert orient_by_lines(Image.fromarray(grey)) == 0
     assert orient_by_lines(Image.fromarray(np.ascontiguousarray(grey[::-1, ::-1]))) == 180

@@ -88,10 +88,8 @@ def test_low_resolution_image_written_with_a_warning(tmp_path: Path, capsys: pyt
 
 def test_ocr_gives_each_kept_page_its_own_text(inputs: dict[str, Path], tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
-    # Pages are read on the OCR thread while the next one is cleaned: the texts must still land
+    # Pages are read on the OCR threads while the next one is cleaned: the texts must still land
     # on their own pages, in order, and the blank page left out must leave no text behind.
-    import subprocess
-
     from app.capture.accuracy import word_accuracy
 
     out = tmp_path / "doc.pdf"
@@ -101,9 +99,7 @@ def test_ocr_gives_each_kept_page_its_own_text(inputs: dict[str, Path], tmp_path
     report = json.loads(capsys.readouterr().out)
     assert report["page_count"] == 2 and report["blank_skipped"] == [f"file:{inputs['blank']}"]
     for number, name in ((1, "seal_signature"), (2, "plain")):
-        text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "-f", str(number), "-l", str(number),
-                               str(out), "-"], capture_output=True, text=True, check=True).stdout
-        assert word_accuracy(specimens()[name].text, text) >= 0.95, name  # the other page: 0.78
+        assert word_accuracy(specimens()[name].text, _page_text(out, number)) >= 0.95, name  # the other page: 0.78
 
 
 def test_an_interrupted_ocr_run_leaves_no_pages_queued(inputs: dict[str, Path], tmp_path: Path,
