@@ -277,8 +277,8 @@ def _median_row(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _warm_up() -> None:
     """Create the Tesseract instances once, as a desk that has already read a page has them
-    (in every thread `scan2pdf --ocr` uses), and write one generated page."""
-    from app.capture.ocr import OCR_THREADS, detect_rotation, on_ocr_thread, recognise
+    (in every thread `scan2pdf --ocr` uses, the strip reader's too), and write one generated page."""
+    from app.capture.ocr import OCR_THREADS, detect_rotation, on_ocr_thread, on_strip_thread, recognise
 
     def warm() -> None:
         image = Image.new("L", (400, 200), 255)
@@ -298,6 +298,7 @@ def _warm_up() -> None:
 
     for future in [on_ocr_thread(warm_one_thread) for _ in range(OCR_THREADS)]:
         future.result()
+    on_strip_thread(warm).result()  # it reads half the strips of a page read alone
     # And one whole page through scan2pdf, so the first real page does not pay for loading the
     # cleaning and PDF modules (about 1 s), which a desk pays once a session.
     from app.capture.specimens import specimen_set
