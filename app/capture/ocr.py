@@ -19,8 +19,11 @@ the single-block modes (4, 6) merge the columns of a magazine page (0.95 -> 0.45
 then put in reading order where its column finder contradicts the page (`reading_order`).
 Tried and not taken, as they read real pages worse: recognition at 0.6-0.8x on 300 dpi print (up
 to -25 % CPU, but the layout changes with scale: the linn page 0.947 -> 0.894 at 0.8x), and
-recognising parts of a page on two threads (Tesseract's blocks or lines one by one: 0.966 ->
-0.948-0.954 on the 8071 spread, 0.855 -> 0.840 on va4_2; two masked halves: linn 0.947 -> 0.81-0.83).
+cutting a page into parts of our own choosing for two threads (Tesseract's blocks or lines cut
+by their boxes: 0.966 -> 0.948-0.954 on the 8071 spread; two masked halves: linn 0.947 -> 0.81).
+What does work is cutting it where Tesseract itself does: with a core idle, a page is analysed
+once and its strips, the very pixels Tesseract's LSTM would read (`app.capture.strips`), are
+read half on this thread and half on another, word for word the whole page's reading.
 `detect_rotation(image)` asks Tesseract's orientation detector how far a page must be turned for
 upright text. `recognise_page_soon(page)` reads a page on one of OCR_THREADS long-lived OCR
 threads, so a caller can go on cutting layers and cleaning the next page meanwhile, and two pages
@@ -33,7 +36,7 @@ tesseract-ocr-eng, osd from tesseract-ocr-osd; see the README there). Nothing is
 
 Threads: a Tesseract API object is costly to create (hundreds of ms) and not thread-safe, so
 each thread keeps its own, created on first use and reused for every later page (about 75 MB a
-thread with `vie`, `eng+vie` and `osd`).
+thread with `vie`, `eng+vie` and `osd`): the OCR threads' and the strip reader's.
 """
 
 from __future__ import annotations
@@ -350,7 +353,8 @@ def recognise_upright_soon(page: ProcessedPage, *, lang: str = AUTO_LANG, orient
 
 # Pages read at once. Tesseract reads a page on one core, and two pages at once on this 2-core
 # machine give 1.5x the throughput of one: a dossier of the 18 real pages is written in 1.3 s a
-# page instead of 1.8 (bench/scan_real.py `dossier`). A single page takes as long either way.
+# page instead of 1.8 (bench/scan_real.py `dossier`). A page read alone is halved instead (see
+# `_reading`).
 OCR_THREADS = max(1, min(2, os.cpu_count() or 1))
 _reader: ThreadPoolExecutor | None = None
 _reader_lock = threading.Lock()
@@ -414,7 +418,8 @@ def _reading() -> Iterator[bool]:
 def _read_in_strips(api: tesserocr.PyTessBaseAPI, grey: Image.Image, dpi: float, lang: str,
                     factor: float) -> tuple[list[OcrWord], str]:
     """The page read as Tesseract reads it, strip by strip (`app.capture.strips`), the second
-    half of the strips on another core: on a dense 300 dpi page 2.2-2.4 s become 1.4-1.5 s."""
+    half of the strips on another core: a dense 300 dpi page is written in 2.1-2.3 s rather than
+    2.9-3.3 s, word for word the same reading (docs/performance.md)."""
     api.AnalyseLayout()
     runs = halves(strips(api, grey.width, grey.height))
     later = on_strip_thread(_read_strips, grey, dpi, lang, runs[1], factor) if len(runs) > 1 else None
