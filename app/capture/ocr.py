@@ -60,7 +60,7 @@ from PIL import Image
 from app.capture.geometry import shrink
 from app.capture.ink_blobs import InkBlobs, ink_blobs, letter_height, lines_of, looks_vietnamese
 from app.capture.pages import ProcessedPage
-from app.capture.strips import Strip, halves, strips, word_boxes
+from app.capture.strips import StripQueue, strips, word_boxes
 from app.errors import InputError, MotcuaError
 from app.paths import resource
 from app.text import nfc
@@ -417,18 +417,19 @@ def _reading() -> Iterator[bool]:
 
 def _read_in_strips(api: tesserocr.PyTessBaseAPI, grey: Image.Image, dpi: float, lang: str,
                     factor: float) -> tuple[list[OcrWord], str]:
-    """The page read as Tesseract reads it, strip by strip (`app.capture.strips`), the second
-    half of the strips on another core: a dense 300 dpi page is written in 2.1-2.3 s rather than
-    2.9-3.3 s, word for word the same reading (docs/performance.md)."""
+    """The page read as Tesseract reads it, strip by strip (`app.capture.strips`), on this thread
+    from the top down and on another from the bottom up: a dense 300 dpi page is written in
+    2.1-2.3 s rather than 2.9-3.3 s, word for word the same reading (docs/performance.md)."""
     api.AnalyseLayout()
-    runs = halves(strips(api, grey.width, grey.height))
-    later = on_strip_thread(_read_strips, grey, dpi, lang, runs[1], factor) if len(runs) > 1 else None
-    read = _read_strips(grey, dpi, lang, runs[0] if runs else [], factor)
+    queue = StripQueue(strips(api, grey.width, grey.height))
+    later = on_strip_thread(_read_strips, grey, dpi, lang, queue, factor, from_bottom=True) if queue.strips else None
+    read = _read_strips(grey, dpi, lang, queue, factor)
     if later is not None:
-        read += later.result()
+        read.update(later.result())
     blocks: dict[int, dict[int, list[OcrWord]]] = {}
-    for strip, words in read:
-        blocks.setdefault(strip.block, {}).setdefault(strip.line, []).extend(words)
+    for index in sorted(read):
+        strip = queue.strips[index]
+        blocks.setdefault(strip.block, {}).setdefault(strip.line, []).extend(read[index])
     lined = [[line for line in block.values() if line] for block in blocks.values()]
     return _assemble([block for block in lined if block])
 
@@ -443,22 +444,24 @@ def on_strip_thread(function: Callable[..., T], *args: object, **kwargs: object)
         return _strip_reader.submit(function, *args, **kwargs)
 
 
-def _read_strips(grey: Image.Image, dpi: float, lang: str, run: list[Strip], factor: float
-                 ) -> list[tuple[Strip, list[OcrWord]]]:
+def _read_strips(grey: Image.Image, dpi: float, lang: str, queue: StripQueue, factor: float, *,
+                 from_bottom: bool = False) -> dict[int, list[OcrWord]]:
+    """Read strips from `queue` until none is left; their words by the strips' indexes."""
     api = _api(lang)
     api.SetPageSegMode(tesserocr.PSM.RAW_LINE)
-    read: list[tuple[Strip, list[OcrWord]]] = []
+    read: dict[int, list[OcrWord]] = {}
     try:
-        for strip in run:
+        while (index := queue.take(from_bottom)) is not None:
+            strip = queue.strips[index]
             api.SetImage(grey.crop((strip.left, strip.top, strip.right, strip.bottom)))
             api.SetSourceResolution(round(dpi))
             if not api.Recognize():  # a strip Tesseract cannot read has no words
                 continue
             words = list(_recognised(api))  # specks too: the layout has them among its words
             boxes = word_boxes(strip, [box for _text, box, _confidence, _block, _line in words])
-            read.append((strip, [_word(text, box, confidence, factor)
-                                 for (text, _box, confidence, _block, _line), box in zip(words, boxes)
-                                 if not _speck(text, confidence)]))
+            read[index] = [_word(text, box, confidence, factor)
+                           for (text, _box, confidence, _block, _line), box in zip(words, boxes)
+                           if not _speck(text, confidence)]
     finally:
         api.SetPageSegMode(tesserocr.PSM.AUTO)
     return read

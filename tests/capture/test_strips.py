@@ -17,7 +17,7 @@ from app.capture import ocr
 from app.capture.imports import read_pages
 from app.capture.ocr import OcrPage, recognise, recognise_page
 from app.capture.pipeline import process_page
-from app.capture.strips import Strip, halves, word_boxes
+from app.capture.strips import Strip, StripQueue, word_boxes
 
 from tests.capture.real_pages import real_page
 
@@ -54,15 +54,15 @@ def test_strips_read_as_the_whole_page_does(monkeypatch: pytest.MonkeyPatch, nam
     assert same >= 0.98 * len(whole.words)
 
 
-def test_the_second_half_is_read_on_another_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_strips_are_read_on_two_threads(monkeypatch: pytest.MonkeyPatch) -> None:
     page = process_page(next(iter(read_pages(real_page("va1-p2.tif")))), orient=ocr.orient_by_lines)
     _whole_or_strips(monkeypatch, True)
     threads: set[str] = set()
     real = ocr._read_strips
 
-    def read_strips(*args: object) -> object:
+    def read_strips(*args: object, **kwargs: object) -> object:
         threads.add(threading.current_thread().name)
-        return real(*args)  # type: ignore[arg-type]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(ocr, "_read_strips", read_strips)
     assert recognise_page(page).words
@@ -123,11 +123,26 @@ def test_nothing_read_from_a_strip_gives_no_boxes() -> None:
     assert word_boxes(_strip(((104, 60, 150, 80),)), []) == []
 
 
-def test_halves_keep_the_order_and_share_the_cost() -> None:
-    strips = [Strip(0, line, 0, 10 * line, width, 10 * line + 10) for line, width in
-              enumerate([100, 100, 300, 100, 100, 200])]
-    first, second = halves(strips)
-    assert first + second == strips
-    assert sum(s.cost for s in first) == pytest.approx(sum(s.cost for s in second), rel=0.25)
-    assert halves(strips[:1]) == [strips[:1]]
-    assert halves([]) == []
+def test_two_readers_meet_in_the_middle_and_take_every_strip_once() -> None:
+    queue = StripQueue([Strip(0, line, 0, 10 * line, 100, 10 * line + 10) for line in range(5)])
+    taken = [queue.take(), queue.take(from_bottom=True), queue.take(), queue.take(from_bottom=True),
+             queue.take(from_bottom=True), queue.take(), queue.take(from_bottom=True)]
+    assert taken == [0, 4, 1, 3, 2, None, None]
+    assert StripQueue([]).take() is None
+
+
+def test_the_strips_are_shared_out_whatever_the_pace_of_each_reader() -> None:
+    queue = StripQueue([Strip(0, line, 0, 10 * line, 100, 10 * line + 10) for line in range(400)])
+    taken: list[list[int]] = [[], []]
+
+    def reader(which: int) -> None:
+        while (index := queue.take(from_bottom=bool(which))) is not None:
+            taken[which].append(index)
+
+    threads = [threading.Thread(target=reader, args=(which,)) for which in (0, 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(taken[0] + taken[1]) == list(range(400))
+    assert taken[0] == sorted(taken[0]) and taken[1] == sorted(taken[1], reverse=True)
