@@ -29,6 +29,11 @@ import numpy as np
 
 # Letters counted before the marks say anything: about three lines of print.
 MIN_LETTERS_FOR_MARKS = 150
+# Below this share of a page's blobs, its letter-shaped ones are clumps of dust or grain, not
+# print: the real pages have 0.27-1.0 (a colour letter with a seal and notes 0.27), a page of
+# 2 % dust 0.003. Read as 3 px letters, such a page was enlarged 3x for OCR, and Tesseract's
+# layout analysis of the enlarged dust took minutes (a generated 200 dpi page: 4 min).
+MIN_LETTER_SHARE = 0.10
 # At or above: Vietnamese print. At or below: not Vietnamese. Between: no verdict.
 VIETNAMESE_MARKS_SHARE = 0.20
 OTHER_MARKS_SHARE = 0.12
@@ -60,8 +65,10 @@ def ink_blobs(grey: np.ndarray) -> InkBlobs:
 
 
 def letter_height(blobs: InkBlobs) -> float | None:
-    """Median height in pixels of the letter-shaped blobs, None without text (under 20 letters)."""
-    if blobs.letters.sum() < 20:
+    """Median height in pixels of the letter-shaped blobs, None without text (under 20 letters,
+    or letters under MIN_LETTER_SHARE of the blobs: dust)."""
+    letters = int(blobs.letters.sum())
+    if letters < 20 or letters < MIN_LETTER_SHARE * len(blobs.letters):
         return None
     return float(np.median(blobs.height[blobs.letters]))
 

@@ -15,10 +15,12 @@ from app.capture.ink_blobs import (
     OTHER_MARKS_SHARE,
     VIETNAMESE_MARKS_SHARE,
     ink_blobs,
+    letter_height,
     lines_of,
     looks_vietnamese,
     marks_above_share,
 )
+from app.capture.ocr import recognise, upscale_factor
 from app.capture.pipeline import process_page
 from app.capture.specimens import specimen_set
 
@@ -140,3 +142,20 @@ def detector_asked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(ocr, "detect_rotation", detect)
     return asked
+
+
+def test_a_page_of_dust_has_no_letter_height_and_is_not_enlarged() -> None:
+    # Generated: 2 % of a 200 dpi page's pixels black at random. Its clumps of 3 px once passed
+    # for letters, the page was enlarged 3x, and Tesseract's layout analysis took minutes.
+    dust = np.where(np.random.default_rng(1).random((2200, 1700)) < 0.02, 0, 255).astype(np.uint8)
+    assert letter_height(ink_blobs(dust)) is None
+    assert upscale_factor(dust) == 1.0
+    found = recognise(Image.fromarray(dust), 200, lang="vie")
+    assert not found.words
+
+
+@pytest.mark.parametrize("name", ["va2-p2.jpg", "ph_notepad.jpg", "c02-22.jpg"])
+def test_real_pages_full_of_other_marks_keep_their_letter_height(name: str) -> None:
+    # The real pages with the fewest letters among their blobs: a seal and handwriting (0.27), a
+    # handwritten note (0.30), a 150 dpi book page (0.69).
+    assert letter_height(ink_blobs(_pipeline_grey(name))) is not None
