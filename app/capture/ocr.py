@@ -422,7 +422,9 @@ def _read_in_strips(api: tesserocr.PyTessBaseAPI, grey: Image.Image, dpi: float,
     2.1-2.3 s rather than 2.9-3.3 s, word for word the same reading (docs/performance.md)."""
     api.AnalyseLayout()
     queue = StripQueue(strips(api, grey.width, grey.height))
-    later = on_strip_thread(_read_strips, grey, dpi, lang, queue, factor, from_bottom=True) if queue.strips else None
+    later = None
+    if queue.strips:
+        later = on_strip_thread(_read_strips, grey, dpi, lang, queue, factor, from_bottom=True)
     read = _read_strips(grey, dpi, lang, queue, factor)
     if later is not None:
         read.update(later.result())
@@ -435,12 +437,14 @@ def _read_in_strips(api: tesserocr.PyTessBaseAPI, grey: Image.Image, dpi: float,
 
 
 def on_strip_thread(function: Callable[..., T], *args: object, **kwargs: object) -> Future[T]:
-    """Run `function` on the long-lived thread that reads the second half of a page's strips
-    (it keeps its own Tesseract instances, like the OCR threads)."""
+    """Run `function` on a long-lived strip reader, the thread that reads a page's strips from
+    the bottom up (it keeps its own Tesseract instances, like the OCR threads). One per OCR
+    thread: with four cores or more two pages may be halved at once, and a page's second reader
+    must not wait behind the other page's. Created as needed: on two cores, nearly always one."""
     global _strip_reader
     with _reader_lock:
         if _strip_reader is None:
-            _strip_reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocr-strips")
+            _strip_reader = ThreadPoolExecutor(max_workers=OCR_THREADS, thread_name_prefix="ocr-strips")
         return _strip_reader.submit(function, *args, **kwargs)
 
 

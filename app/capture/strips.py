@@ -174,7 +174,8 @@ def word_boxes(strip: Strip, read: list[Box]) -> list[Box]:
         claimed[min(holding, key=lambda i: abs((spans[i][0] + spans[i][1]) / 2 - middle))].append(word)
     top = min(word[1] for word in strip.words)
     bottom = max(word[3] for word in strip.words)
-    return [_union(mine) if mine else (left, top, right, bottom) for (left, right), mine in zip(spans, claimed)]
+    return [_union(mine) if mine else (left, top, right, bottom)
+            for (left, right), mine in zip(spans, claimed)]
 
 
 def _union(boxes: list[Box]) -> Box:
