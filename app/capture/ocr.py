@@ -23,7 +23,7 @@ cutting a page into parts of our own choosing for two threads (Tesseract's block
 by their boxes: 0.966 -> 0.948-0.954 on the 8071 spread; two masked halves: linn 0.947 -> 0.81).
 What does work is cutting it where Tesseract itself does: with a core idle, a page is analysed
 once and its strips, the very pixels Tesseract's LSTM would read (`app.capture.strips`), are
-read half on this thread and half on another, word for word the whole page's reading.
+read by two threads from either end, word for word the whole page's reading.
 `detect_rotation(image)` asks Tesseract's orientation detector how far a page must be turned for
 upright text. `recognise_page_soon(page)` reads a page on one of OCR_THREADS long-lived OCR
 threads, so a caller can go on cutting layers and cleaning the next page meanwhile, and two pages
@@ -393,7 +393,7 @@ def _read(grey: Image.Image, dpi: float, lang: str, factor: float) -> tuple[list
         return _collect(api, factor)
 
 
-# Readings in progress, and the thread that reads half a page's strips when a core is idle.
+# Readings in progress, and the threads that share a page's strips when a core is idle.
 _readings = 0
 _readings_lock = threading.Lock()
 _strip_reader: ThreadPoolExecutor | None = None
@@ -401,9 +401,9 @@ _strip_reader: ThreadPoolExecutor | None = None
 
 @contextlib.contextmanager
 def _reading() -> Iterator[bool]:
-    """Count a reading in progress; says whether a core is left over for its second half (one
+    """Count a reading in progress; says whether a core is left over to share its strips (one
     page at a time: the last page of a dossier, a page at the reception screen). When every core
-    already reads a page of its own, halving one would only add the cost of cutting it."""
+    already reads a page of its own, sharing one would only add the cost of cutting it."""
     global _readings
     with _readings_lock:
         _readings += 1

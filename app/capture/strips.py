@@ -7,13 +7,14 @@ that low, and the next word starts within 2 line heights of the last); each unit
 the page's grey image as its box, stretched down to the row's descender line and up to its
 ascender line at the box's middle, padded by 4 pixels and clipped to the page
 (`LSTMRecognizeWord` and `GetRectImage` in linerec.cpp); and the network reads that strip and
-nothing else. Only strips of text blocks are read: image, rule and noise blocks are not.
+nothing else. Only strips of text blocks are read: the whole page's reading gives no words from
+image, rule and noise blocks either.
 
 So the strips, once known from the layout analysis (about a sixth of a page's recognition time),
 can be read one by one in page segmentation mode 13 ("raw line": the whole image is the strip)
-by two Tesseract instances at once (`StripQueue`), and give the reading of the whole page. On the real
-pages the readings agree word for word but for a handful in a page (the baselines here are read
-back rounded to a pixel, and each instance starts with its own choice of language first).
+by two Tesseract instances at once (`StripQueue`), and give the reading of the whole page. On
+the real pages the readings agree word for word but for a handful in a page (the baselines here
+are read back rounded to a pixel, and each instance starts with its own choice of language).
 """
 
 from __future__ import annotations
