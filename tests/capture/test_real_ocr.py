@@ -187,3 +187,12 @@ def test_a_sheet_scanned_sideways_is_turned_and_read_once(tmp_path: Path, monkey
     assert page["rotation"] == 90 and page["width_px"] < page["height_px"]
     assert reads == [1]  # Vietnamese by its tone marks: no band read to tell the language
     assert "Tết Trung Thu rước đèn đi chơi" in _pdf_page_text(out, 1)
+
+
+def test_a_second_magazine_page_reads_at_least_as_well_as_ocrmypdf() -> None:
+    # 8087_054.3B (tests/capture/data, from tesseract-ocr/test): ocrmypdf 0.890, ours 0.898.
+    data = Path(__file__).parent / "data"
+    raw = next(iter(read_pages(data / "8087_054.3B.tif")))
+    found = recognise_page(process_page(raw, orient=detect_rotation))
+    assert found.lang == "eng+vie"
+    assert word_accuracy((data / "8087_054.3B.txt").read_text(encoding="utf-8"), found.text) >= 0.89
