@@ -60,7 +60,7 @@ from PIL import Image
 from app.capture.geometry import shrink
 from app.capture.ink_blobs import InkBlobs, ink_blobs, letter_height, lines_of, looks_vietnamese
 from app.capture.pages import ProcessedPage
-from app.capture.strips import StripQueue, strips, word_boxes
+from app.capture.strips import Box, StripQueue, strips, word_boxes
 from app.errors import InputError, MotcuaError
 from app.paths import resource
 from app.text import nfc
@@ -356,8 +356,10 @@ def recognise_upright_soon(page: ProcessedPage, *, lang: str = AUTO_LANG, orient
 # page instead of 1.8 (bench/scan_real.py `dossier`). A page read alone is halved instead (see
 # `_reading`).
 OCR_THREADS = max(1, min(2, os.cpu_count() or 1))
-_reader: ThreadPoolExecutor | None = None
-_reader_lock = threading.Lock()
+# The long-lived thread pools by their threads' name: "ocr" reads pages, "ocr-strips" shares a
+# page's strips. Created on first use.
+_pools: dict[str, ThreadPoolExecutor] = {}
+_pools_lock = threading.Lock()
 
 
 def recognise_page_soon(page: ProcessedPage, *, lang: str = AUTO_LANG) -> Future[OcrPage]:
@@ -373,11 +375,15 @@ def recognise_page_soon(page: ProcessedPage, *, lang: str = AUTO_LANG) -> Future
 def on_ocr_thread(function: Callable[..., T], *args: object, **kwargs: object) -> Future[T]:
     """Run `function` on one of the long-lived OCR threads (their Tesseract instances stay warm
     from page to page and dossier to dossier; creating them costs hundreds of ms)."""
-    global _reader
-    with _reader_lock:
-        if _reader is None:
-            _reader = ThreadPoolExecutor(max_workers=OCR_THREADS, thread_name_prefix="ocr")
-        return _reader.submit(function, *args, **kwargs)
+    return _submit("ocr", function, *args, **kwargs)
+
+
+def _submit(pool: str, function: Callable[..., T], *args: object, **kwargs: object) -> Future[T]:
+    """Run `function` on the long-lived pool named `pool`, of OCR_THREADS threads at most."""
+    with _pools_lock:
+        if pool not in _pools:
+            _pools[pool] = ThreadPoolExecutor(max_workers=OCR_THREADS, thread_name_prefix=pool)
+        return _pools[pool].submit(function, *args, **kwargs)
 
 
 def _read(grey: Image.Image, dpi: float, lang: str, factor: float) -> tuple[list[OcrWord], str]:
@@ -393,10 +399,9 @@ def _read(grey: Image.Image, dpi: float, lang: str, factor: float) -> tuple[list
         return _collect(api, factor)
 
 
-# Readings in progress, and the threads that share a page's strips when a core is idle.
+# Readings in progress: a page's strips are shared only when a core is idle.
 _readings = 0
 _readings_lock = threading.Lock()
-_strip_reader: ThreadPoolExecutor | None = None
 
 
 @contextlib.contextmanager
@@ -441,11 +446,7 @@ def on_strip_thread(function: Callable[..., T], *args: object, **kwargs: object)
     the bottom up (it keeps its own Tesseract instances, like the OCR threads). One per OCR
     thread: with four cores or more two pages may be halved at once, and a page's second reader
     must not wait behind the other page's. Created as needed: on two cores, nearly always one."""
-    global _strip_reader
-    with _reader_lock:
-        if _strip_reader is None:
-            _strip_reader = ThreadPoolExecutor(max_workers=OCR_THREADS, thread_name_prefix="ocr-strips")
-        return _strip_reader.submit(function, *args, **kwargs)
+    return _submit("ocr-strips", function, *args, **kwargs)
 
 
 def _read_strips(grey: Image.Image, dpi: float, lang: str, queue: StripQueue, factor: float, *,
@@ -472,7 +473,7 @@ def _read_strips(grey: Image.Image, dpi: float, lang: str, queue: StripQueue, fa
 
 
 def _recognised(api: tesserocr.PyTessBaseAPI
-                ) -> Iterator[tuple[str, tuple[int, int, int, int], float, bool, bool]]:
+                ) -> Iterator[tuple[str, Box, float, bool, bool]]:
     """Each word of the last reading: its text (NFC), box, confidence, and whether it begins a
     block and a line (also when the words before it in that block or line had no text)."""
     level = tesserocr.RIL.WORD
@@ -496,7 +497,7 @@ def _speck(text: str, confidence: float) -> bool:
     return confidence < SPECK_CONFIDENCE and not any(ch.isalnum() for ch in text)
 
 
-def _word(text: str, box: tuple[int, int, int, int], confidence: float, factor: float) -> OcrWord:
+def _word(text: str, box: Box, confidence: float, factor: float) -> OcrWord:
     """A word with its box in pixels of the image the caller gave (recognition ran on it
     enlarged by `factor`)."""
     left, top, right, bottom = (round(v / factor) for v in box)

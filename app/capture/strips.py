@@ -102,7 +102,7 @@ def strips(api: tesserocr.PyTessBaseAPI, width: int, height: int) -> list[Strip]
             continue
         if unit is not None:
             found.append(unit.cut(width, height))
-        unit = _Unit(list(box), row, block, line, list(baseline), [box])
+        unit = _Unit(row, block, line, list(baseline), [box])
         if tall:  # read on its own, never merged with the next word
             found.append(unit.cut(width, height))
             unit = None
@@ -113,22 +113,24 @@ def strips(api: tesserocr.PyTessBaseAPI, width: int, height: int) -> list[Strip]
 
 @dataclass
 class _Unit:
-    box: list[int]  # left, top, right, bottom (exclusive), image coordinates
     row: _Row
     block: int
     line: int
     baseline: list[tuple[int, int]]  # points on the row's baseline, image coordinates
     words: list[Box]  # its words' boxes
 
-    def joins(self, box: tuple[int, int, int, int]) -> bool:
-        left, top, _right, bottom = box
-        union_height = max(self.box[3], bottom) - min(self.box[1], top)
-        return (union_height <= self.row.height * MAX_LINE_SIZE_RATIO
-                and left <= self.box[2] + self.row.height * MAX_WORD_GAP_RATIO)
+    @property
+    def box(self) -> Box:
+        return _union(self.words)
+
+    def joins(self, box: Box) -> bool:
+        """Whether Tesseract merges the word `box` into this unit (ROW_RES in pageres.cpp)."""
+        here = self.box
+        union = _union([here, box])
+        return (union[3] - union[1] <= self.row.height * MAX_LINE_SIZE_RATIO
+                and box[0] <= here[2] + self.row.height * MAX_WORD_GAP_RATIO)
 
     def grow(self, box: Box, baseline: tuple[tuple[int, int], ...]) -> None:
-        self.box = [min(self.box[0], box[0]), min(self.box[1], box[1]),
-                    max(self.box[2], box[2]), max(self.box[3], box[3])]
         self.baseline += baseline
         self.words.append(box)
 
@@ -165,8 +167,10 @@ def word_boxes(strip: Strip, read: list[Box]) -> list[Box]:
     layout's own boxes are used instead: one for one when the reading found as many words as the
     layout (nearly every strip), else each layout word goes to the word read over its middle.
     """
-    if len(read) == len(strip.words) or not read:
-        return list(strip.words)[:len(read)]
+    if not read:
+        return []
+    if len(read) == len(strip.words):
+        return list(strip.words)
     spans = [(strip.left + box[0], strip.left + box[2]) for box in read]
     claimed: list[list[Box]] = [[] for _ in read]
     for word in strip.words:
